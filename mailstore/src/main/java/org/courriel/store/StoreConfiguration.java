@@ -1,0 +1,40 @@
+package org.courriel.store;
+
+import javax.sql.DataSource;
+
+import org.courriel.store.commit.DurabilitySync;
+import org.courriel.store.commit.GroupCommitter;
+import org.courriel.store.event.InProcessMailboxEventBus;
+import org.courriel.store.event.MailboxEventBus;
+import org.courriel.store.message.MessageWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wires the store's infrastructure; the services are components of their packages. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StoreProperties.class)
+public class StoreConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MailboxEventBus mailboxEventBus() {
+        return new InProcessMailboxEventBus();
+    }
+
+    @Bean
+    DurabilitySync durabilitySync(DataSource dataSource) {
+        return new DurabilitySync(dataSource);
+    }
+
+    @Bean
+    GroupCommitter groupCommitter(PlatformTransactionManager txManager, JdbcClient jdbc, MessageWriter writer,
+            MailboxEventBus bus, DurabilitySync durability, StoreProperties properties, MeterRegistry meters) {
+        return new GroupCommitter(txManager, jdbc, writer, bus, durability, properties, meters);
+    }
+}

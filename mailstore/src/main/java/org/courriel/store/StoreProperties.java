@@ -1,0 +1,28 @@
+package org.courriel.store;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the mail store ({@code courriel.store.*}). Changes take effect on restart.
+ *
+ * @param recipientDelimiter separator of sub-addresses: mail to {@code bob+lists@example.org} goes to
+ *                           {@code bob@example.org}; empty turns sub-addressing off
+ * @param groupCommit        how writes of concurrent sessions are committed together
+ */
+@ConfigurationProperties("courriel.store")
+public record StoreProperties(
+        @DefaultValue("+") String recipientDelimiter,
+        @DefaultValue GroupCommit groupCommit) {
+
+    /**
+     * @param maxBatch most units of work (deliveries, appends, flag changes) committed in one transaction
+     */
+    public record GroupCommit(@DefaultValue("256") int maxBatch) {
+        public GroupCommit {
+            if (maxBatch < 1) {
+                throw new IllegalArgumentException("courriel.store.group-commit.max-batch must be at least 1");
+            }
+        }
+    }
+}

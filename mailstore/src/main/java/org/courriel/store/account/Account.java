@@ -1,0 +1,104 @@
+package org.courriel.store.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A user: an address with a password, a quota and its own mailboxes. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "domain_id", nullable = false)
+    private Domain domain;
+
+    @Column(nullable = false, length = 320)
+    private String address;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column(name = "quota_bytes", nullable = false)
+    private long quotaBytes;
+
+    @Column(name = "used_bytes", nullable = false)
+    private long usedBytes;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(nullable = false)
+    private boolean admin;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Account() {
+    }
+
+    public Account(Domain domain, String address, String passwordHash, String displayName, long quotaBytes) {
+        this.domain = domain;
+        this.address = address;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.quotaBytes = quotaBytes;
+        this.enabled = true;
+        this.createdAt = Instant.now();
+    }
+
+    public AccountInfo info() {
+        return new AccountInfo(id, address, displayName, quotaBytes, usedBytes, enabled, admin);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void setQuotaBytes(long quotaBytes) {
+        this.quotaBytes = quotaBytes;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setAdmin(boolean admin) {
+        this.admin = admin;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,137 @@
+package org.courriel.store.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.courriel.store.StoreException;
+import org.courriel.store.mailbox.MailboxService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: creation with their standard mailboxes, passwords (hashed by spring-security-crypto's
+ * delegating encoder, bcrypt by default, never reversible), quotas and authentication.
+ */
+@Service
+@Transactional
+public class AccountService {
+
+
+    private final AccountRepository accounts;
+    private final DomainService domains;
+    private final MailboxService mailboxes;
+    private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    /** Checked when an address is unknown, so that a login costs the same time whether it exists or not. */
+    private final String dummyHash = passwords.encode("no account has this password");
+
+    AccountService(AccountRepository accounts, DomainService domains, MailboxService mailboxes) {
+        this.accounts = accounts;
+        this.domains = domains;
+        this.mailboxes = mailboxes;
+    }
+
+    /** Creates an account in a local domain, with INBOX and the RFC 6154 special-use mailboxes. */
+    public AccountInfo create(String address, String password, String displayName, long quotaBytes) {
+        String normal = Addresses.address(address);
+        Domain domain = domains.find(Addresses.domainOf(normal));
+        checkPassword(password);
+        if (accounts.findByAddress(normal).isPresent()) {
+            throw StoreException.exists("account " + normal);
+        }
+        if (quotaBytes < 0) {
+            throw StoreException.invalid("quota must not be negative");
+        }
+        Account account = accounts.saveAndFlush(new Account(domain, normal, passwords.encode(password), displayName, quotaBytes));
+        mailboxes.createDefaults(account.getId());
+        return account.info();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountInfo> find(String address) {
+        try {
+            return accounts.findByAddress(Addresses.address(address)).map(Account::info);
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountInfo> find(long id) {
+        return accounts.findById(id).map(Account::info);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccountInfo> list() {
+        return accounts.findAllByOrderByAddress().stream().map(Account::info).toList();
+    }
+
+    /**
+     * The account when the password matches and the account is enabled; empty otherwise, in about the same
+     * time either way.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AccountInfo> authenticate(String address, String password) {
+        Optional<Account> account;
+        try {
+            account = accounts.findByAddress(Addresses.address(address));
+        } catch (StoreException e) {
+            account = Optional.empty();
+        }
+        if (account.isEmpty()) {
+            passwords.matches(password, dummyHash);
+            return Optional.empty();
+        }
+        Account a = account.get();
+        if (!passwords.matches(password, a.getPasswordHash()) || !a.isEnabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(a.info());
+    }
+
+    public void setPassword(String address, String password) {
+        checkPassword(password);
+        get(address).setPasswordHash(passwords.encode(password));
+    }
+
+    public void setQuota(String address, long quotaBytes) {
+        if (quotaBytes < 0) {
+            throw StoreException.invalid("quota must not be negative");
+        }
+        get(address).setQuotaBytes(quotaBytes);
+    }
+
+    public void setEnabled(String address, boolean enabled) {
+        get(address).setEnabled(enabled);
+    }
+
+    public void setAdmin(String address, boolean admin) {
+        get(address).setAdmin(admin);
+    }
+
+    public void setDisplayName(String address, String displayName) {
+        get(address).setDisplayName(displayName);
+    }
+
+    /** Deletes the account with all its mailboxes and messages. */
+    public void delete(String address) {
+        Account account = get(address);
+        mailboxes.deleteAll(account.getId());
+        accounts.delete(account);
+    }
+
+    private Account get(String address) {
+        return accounts.findByAddress(Addresses.address(address))
+                .orElseThrow(() -> StoreException.notFound("account " + address));
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < 8) {
+            throw StoreException.invalid("the password needs at least 8 characters");
+        }
+        if (password.length() > 256) {
+            throw StoreException.invalid("the password is longer than 256 characters");
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package org.courriel.store.commit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.courriel.store.StoreException;
+import org.courriel.store.StoreProperties;
+import org.courriel.store.content.MessageContent;
+import org.courriel.store.event.MailboxEvent;
+import org.courriel.store.event.MailboxEventBus;
+import org.courriel.store.message.AppendResult;
+import org.courriel.store.message.Flags;
+import org.courriel.store.message.MessageWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Commits the writes of many sessions together: one transaction and one durability sync for a whole batch.
+ * <p>
+ * Callers block in {@link #execute} until their work has committed and is durable, so a protocol replies
+ * "accepted" only then. A single writer thread takes whatever has queued while the previous batch was
+ * committing, up to {@code courriel.store.group-commit.max-batch} units, and runs them in one transaction.
+ * A unit that fails (quota, a vanished mailbox) is left out and the rest of the batch runs again, so one
+ * refusal never costs another session its message. Concurrency failures (a deadlock or a content row
+ * inserted by another node at the same moment) rerun the batch a few times before giving up.
+ */
+public class GroupCommitter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+    private static final int CONCURRENCY_RETRIES = 5;
+
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final MessageWriter writer;
+    private final MailboxEventBus bus;
+    private final DurabilitySync durability;
+    private final int maxBatch;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final DistributionSummary batchSizes;
+    private final Timer commitTimer;
+    private volatile boolean running;
+    private Thread thread;
+
+    public GroupCommitter(PlatformTransactionManager txManager, JdbcClient jdbc, MessageWriter writer,
+            MailboxEventBus bus, DurabilitySync durability, StoreProperties properties, MeterRegistry meters) {
+        this.transactions = new TransactionTemplate(txManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.jdbc = jdbc;
+        this.writer = writer;
+        this.bus = bus;
+        this.durability = durability;
+        this.maxBatch = properties.groupCommit().maxBatch();
+        this.batchSizes = DistributionSummary.builder("courriel.store.commit.batch")
+                .description("Units of work committed together").register(meters);
+        this.commitTimer = Timer.builder("courriel.store.commit")
+                .description("Time to commit and sync one batch").register(meters);
+    }
+
+    /**
+     * Runs the work in the next batch and returns its result once the batch is committed and durable.
+     *
+     * @throws StoreException the work's own refusal, or {@code UNAVAILABLE} when the batch could not commit
+     */
+    public <T> T execute(StoreWork<T> work) {
+        if (!running) {
+            throw new StoreException(StoreException.Reason.UNAVAILABLE, "the store is not running");
+        }
+        Pending<T> pending = new Pending<>(work);
+        queue.add(pending);
+        try {
+            return pending.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Reason.UNAVAILABLE, "interrupted while committing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new StoreException(StoreException.Reason.UNAVAILABLE, "commit failed", e.getCause());
+        }
+    }
+
+    private void loop() {
+        List<Pending<?>> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | Error e) {
+                log.error("Group commit failed", e);
+                batch.forEach(p -> p.result.completeExceptionally(unavailable(e)));
+            } finally {
+                batch.clear();
+            }
+        }
+        Pending<?> left;
+        while ((left = queue.poll()) != null) {
+            left.result.completeExceptionally(new StoreException(StoreException.Reason.UNAVAILABLE, "store stopping"));
+        }
+    }
+
+    private void commit(List<Pending<?>> batch) {
+        batchSizes.record(batch.size());
+        Timer.Sample sample = Timer.start();
+        List<Pending<?>> live = new ArrayList<>(batch);
+        int concurrencyFailures = 0;
+        while (!live.isEmpty()) {
+            List<MailboxEvent> events = new ArrayList<>();
+            Pending<?> failed;
+            try {
+                failed = transactions.execute(status -> {
+                    for (Pending<?> p : live) {
+                        Unit unit = new Unit();
+                        try {
+                            p.attempt = p.work.run(unit);
+                        } catch (StoreException | DataIntegrityViolationException e) {
+                            if (e instanceof DataIntegrityViolationException && p.integrityRetries++ < 1) {
+                                throw e; // another node stored the same content at the same moment: run again
+                            }
+                            p.failure = e;
+                            status.setRollbackOnly();
+                            return p;
+                        } catch (RuntimeException e) {
+                            if (e instanceof ConcurrencyFailureException) {
+                                throw e;
+                            }
+                            log.error("Store work failed", e);
+                            p.failure = e;
+                            status.setRollbackOnly();
+                            return p;
+                        }
+                        events.addAll(unit.events);
+                    }
+                    return null;
+                });
+            } catch (ConcurrencyFailureException | DataIntegrityViolationException e) {
+                if (++concurrencyFailures > CONCURRENCY_RETRIES) {
+                    live.forEach(p -> p.result.completeExceptionally(unavailable(e)));
+                    return;
+                }
+                continue;
+            } catch (RuntimeException e) {
+                log.error("Commit of {} units failed", live.size(), e);
+                live.forEach(p -> p.result.completeExceptionally(unavailable(e)));
+                return;
+            }
+            if (failed != null) {
+                failed.result.completeExceptionally(failed.failure);
+                live.remove(failed);
+                continue;
+            }
+            try {
+                durability.sync();
+            } catch (Exception e) {
+                log.error("Durability sync failed after commit", e);
+                live.forEach(p -> p.result.completeExceptionally(unavailable(e)));
+                return;
+            }
+            events.forEach(bus::publish);
+            live.forEach(Pending::complete);
+            sample.stop(commitTimer);
+            return;
+        }
+    }
+
+    private static StoreException unavailable(Throwable cause) {
+        return new StoreException(StoreException.Reason.UNAVAILABLE, "the store could not commit", cause);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("courriel-group-commit").daemon(true).start(this::loop);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the protocol servers (which stop earlier, at a higher phase) so accepted work commits. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    private static final class Pending<T> {
+        final StoreWork<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        Object attempt;
+        RuntimeException failure;
+        int integrityRetries;
+
+        Pending(StoreWork<T> work) {
+            this.work = work;
+        }
+
+        @SuppressWarnings("unchecked")
+        void complete() {
+            result.complete((T) attempt);
+        }
+    }
+
+    private final class Unit implements StoreTransaction {
+        final List<MailboxEvent> events = new ArrayList<>();
+
+        @Override
+        public AppendResult append(long mailboxId,
+                MessageContent content, Flags flags,
+                Instant internalDate) {
+            return writer.append(mailboxId, content, flags, internalDate, events::add);
+        }
+
+        @Override
+        public List<AppendResult> deliver(MessageContent content,
+                List<Long> mailboxIds, Instant internalDate) {
+            return writer.deliver(content, mailboxIds, internalDate, events::add);
+        }
+
+        @Override
+        public JdbcClient jdbc() {
+            return jdbc;
+        }
+
+        @Override
+        public void afterCommit(MailboxEvent event) {
+            events.add(event);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.courriel.store.content;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.courriel.store.StoreException;
+import org.courriel.store.mime.MessageSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Message bytes addressed by SHA-256, each stored once and reference counted: copies and the recipients of
+ * one delivery share a row; the row goes when its last message is expunged. Runs inside the caller's
+ * transaction.
+ */
+@Repository
+public class ContentStore {
+
+    private final JdbcClient jdbc;
+    private final Counter stored;
+    private final Counter storedBytes;
+    private final Counter deduplicated;
+
+    public ContentStore(JdbcClient jdbc, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.stored = Counter.builder("courriel.store.content.stored")
+                .description("Distinct message contents written").register(meters);
+        this.storedBytes = Counter.builder("courriel.store.content.bytes")
+                .description("Bytes of distinct message contents written").baseUnit("bytes").register(meters);
+        this.deduplicated = Counter.builder("courriel.store.content.deduplicated")
+                .description("References to a content that was stored already").register(meters);
+    }
+
+    /**
+     * Adds {@code references} references to the content, storing it first if it is new.
+     *
+     * @return the content's id
+     */
+    public long reference(MessageContent content, int references) {
+        Optional<Long> existing = jdbc.sql("SELECT id FROM content WHERE sha256 = ? FOR UPDATE")
+                .param(content.sha256()).query(Long.class).optional();
+        if (existing.isPresent()) {
+            jdbc.sql("UPDATE content SET ref_count = ref_count + ? WHERE id = ?")
+                    .params(references, existing.get()).update();
+            deduplicated.increment(references);
+            return existing.get();
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO content (sha256, size, ref_count, header, summary, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(content.sha256(), content.size(), references, content.header(),
+                        SummaryCodec.encode(content.summary()), OffsetDateTime.now(ZoneOffset.UTC))
+                .update(key, "id");
+        long id = key.getKeyAs(Long.class);
+        jdbc.sql("INSERT INTO content_body (content_id, body) VALUES (?, ?)").params(id, content.body()).update();
+        stored.increment();
+        storedBytes.increment(content.size());
+        if (references > 1) {
+            deduplicated.increment(references - 1);
+        }
+        return id;
+    }
+
+    /** Adds references to a content already stored (COPY). */
+    public void addReferences(long contentId, int references) {
+        jdbc.sql("UPDATE content SET ref_count = ref_count + ? WHERE id = ?").params(references, contentId).update();
+        deduplicated.increment(references);
+    }
+
+    /** Drops references; the content is deleted with its last one. */
+    public void release(long contentId, int references) {
+        jdbc.sql("UPDATE content SET ref_count = ref_count - ? WHERE id = ?").params(references, contentId).update();
+        jdbc.sql("DELETE FROM content WHERE id = ? AND ref_count <= 0").param(contentId).update();
+    }
+
+    /** The header section, up to and including the empty line. */
+    public byte[] header(long contentId) {
+        return jdbc.sql("SELECT header FROM content WHERE id = ?").param(contentId).query(byte[].class).optional()
+                .orElseThrow(() -> StoreException.notFound("content " + contentId));
+    }
+
+    /** The exact bytes received. */
+    public byte[] bytes(long contentId) {
+        return jdbc.sql("SELECT c.header, b.body FROM content c JOIN content_body b ON b.content_id = c.id WHERE c.id = ?")
+                .param(contentId)
+                .query((rs, n) -> {
+                    byte[] header = rs.getBytes(1);
+                    byte[] body = rs.getBytes(2);
+                    byte[] all = new byte[header.length + body.length];
+                    System.arraycopy(header, 0, all, 0, header.length);
+                    System.arraycopy(body, 0, all, header.length, body.length);
+                    return all;
+                })
+                .optional()
+                .orElseThrow(() -> StoreException.notFound("content " + contentId));
+    }
+
+    public MessageSummary summary(long contentId) {
+        return jdbc.sql("SELECT summary FROM content WHERE id = ?").param(contentId).query(String.class).optional()
+                .map(SummaryCodec::decode)
+                .orElseThrow(() -> StoreException.notFound("content " + contentId));
+    }
+
+    /** Number of distinct contents stored; for tests and metrics. */
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM content").query(Long.class).single();
+    }
+}

@@ -1,0 +1,41 @@
+package org.courriel.store.content;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import org.courriel.store.mime.HeaderSection;
+import org.courriel.store.mime.MessageParser;
+import org.courriel.store.mime.MessageSummary;
+
+/**
+ * A message's bytes made ready for the store: its SHA-256, where its header ends, and its summary.
+ * Built on the caller's thread ({@link #of(byte[])}) so that parsing never holds a database transaction open.
+ */
+public record MessageContent(byte[] bytes, String sha256, int headerLength, MessageSummary summary) {
+
+    public static MessageContent of(byte[] bytes) {
+        return new MessageContent(bytes, sha256(bytes), HeaderSection.length(bytes), MessageParser.parse(bytes));
+    }
+
+    public long size() {
+        return bytes.length;
+    }
+
+    public byte[] header() {
+        return Arrays.copyOfRange(bytes, 0, headerLength);
+    }
+
+    public byte[] body() {
+        return Arrays.copyOfRange(bytes, headerLength, bytes.length);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.courriel.store.mailbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.courriel.store.StoreException;
+import org.courriel.store.commit.GroupCommitter;
+import org.courriel.store.event.ChangePublisher;
+import org.courriel.store.event.MailboxEvent;
+import org.courriel.store.event.MailboxEvent.MailboxChanged.Kind;
+import org.courriel.store.message.MessageService;
+import org.courriel.store.message.MessageWriter;
+import org.courriel.store.message.UidSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The mailboxes of an account: create, rename and delete by the rules of RFC 9051 §6.3.4 to §6.3.6, list,
+ * subscribe and STATUS counters.
+ */
+@Service
+public class MailboxService {
+
+    /** The mailboxes every new account gets, with their RFC 6154 attributes. */
+    private static final List<Object[]> DEFAULTS = List.of(
+            new Object[] {MailboxName.INBOX, null},
+            new Object[] {"Sent", SpecialUse.SENT},
+            new Object[] {"Drafts", SpecialUse.DRAFTS},
+            new Object[] {"Trash", SpecialUse.TRASH},
+            new Object[] {"Junk", SpecialUse.JUNK},
+            new Object[] {"Archive", SpecialUse.ARCHIVE});
+
+    /** Last UIDVALIDITY given out by this node: seconds since the epoch, strictly ascending. */
+    private static final AtomicLong LAST_UID_VALIDITY = new AtomicLong();
+
+    private final MailboxRepository mailboxes;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final GroupCommitter committer;
+    private final MessageWriter writer;
+    private final MessageService messages;
+    private final ChangePublisher changes;
+
+    MailboxService(MailboxRepository mailboxes, JdbcClient jdbc, PlatformTransactionManager txManager,
+            GroupCommitter committer, MessageWriter writer, MessageService messages, ChangePublisher changes) {
+        this.mailboxes = mailboxes;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txManager);
+        this.committer = committer;
+        this.writer = writer;
+        this.messages = messages;
+        this.changes = changes;
+    }
+
+    /** Creates INBOX and the special-use mailboxes of a new account (in the caller's transaction). */
+    public void createDefaults(long accountId) {
+        for (Object[] d : DEFAULTS) {
+            mailboxes.save(new Mailbox(accountId, (String) d[0], nextUidValidity(), (SpecialUse) d[1]));
+        }
+    }
+
+    public List<MailboxInfo> list(long accountId) {
+        return tx.execute(s -> mailboxes.findByAccountIdOrderByName(accountId).stream().map(Mailbox::info).toList());
+    }
+
+    /** The mailbox of that name (INBOX in any case), if it exists. */
+    public Optional<MailboxInfo> find(long accountId, String name) {
+        String normal = MailboxName.normalize(name);
+        return tx.execute(s -> mailboxes.findByAccountIdAndName(accountId, normal).map(Mailbox::info));
+    }
+
+    public MailboxInfo get(long accountId, String name) {
+        return find(accountId, name).orElseThrow(() -> StoreException.notFound("mailbox " + name));
+    }
+
+    /** The mailbox with that id if it belongs to the account. */
+    public Optional<MailboxInfo> find(long accountId, long mailboxId) {
+        return tx.execute(s -> mailboxes.findById(mailboxId).filter(m -> m.info().accountId() == accountId)
+                .map(Mailbox::info));
+    }
+
+    /**
+     * CREATE (RFC 9051 §6.3.4): creates the mailbox and any missing superior names.
+     */
+    public MailboxInfo create(long accountId, String name, SpecialUse specialUse) {
+        String normal = MailboxName.valid(name);
+        return tx.execute(s -> {
+            if (mailboxes.findByAccountIdAndName(accountId, normal).isPresent()) {
+                throw StoreException.exists("mailbox " + normal);
+            }
+            for (String parent : MailboxName.parents(normal)) {
+                if (mailboxes.findByAccountIdAndName(accountId, parent).isEmpty()) {
+                    Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, nextUidValidity(), null));
+                    changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, p.getId(), parent, Kind.CREATED));
+                }
+            }
+            Mailbox m = mailboxes.saveAndFlush(new Mailbox(accountId, normal, nextUidValidity(), specialUse));
+            changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.CREATED));
+            return m.info();
+        });
+    }
+
+    /**
+     * DELETE (RFC 9051 §6.3.5): removes the mailbox and its messages. INBOX cannot be deleted, nor a mailbox
+     * with inferior names (delete those first).
+     */
+    public void delete(long accountId, String name) {
+        String normal = MailboxName.normalize(name);
+        if (MailboxName.INBOX.equals(normal)) {
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "INBOX cannot be deleted");
+        }
+        MailboxInfo mailbox = get(accountId, normal);
+        boolean hasChildren = list(accountId).stream().anyMatch(m -> m.name().startsWith(normal + MailboxName.DELIMITER));
+        if (hasChildren) {
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED,
+                    "mailbox " + normal + " has inferior mailboxes; delete them first");
+        }
+        deleteWithMessages(mailbox);
+    }
+
+    private void deleteWithMessages(MailboxInfo mailbox) {
+        committer.execute(t -> {
+            writer.remove(mailbox.id(), UidSet.ALL, t::afterCommit);
+            t.jdbc().sql("DELETE FROM mailbox WHERE id = ?").param(mailbox.id()).update();
+            t.afterCommit(new MailboxEvent.MailboxChanged(mailbox.accountId(), mailbox.id(), mailbox.name(), Kind.DELETED));
+            return null;
+        });
+    }
+
+    /** Deletes every mailbox of an account (the account is being deleted). */
+    public void deleteAll(long accountId) {
+        for (MailboxInfo m : list(accountId)) {
+            deleteWithMessages(m);
+        }
+    }
+
+    /**
+     * RENAME (RFC 9051 §6.3.6): renames the mailbox and its inferiors, creating missing superiors of the new
+     * name. Renaming INBOX moves its messages to a new mailbox and leaves INBOX empty.
+     */
+    public void rename(long accountId, String from, String to) {
+        String source = MailboxName.normalize(from);
+        String target = MailboxName.valid(to);
+        if (target.equals(source)) {
+            throw StoreException.exists("mailbox " + target);
+        }
+        if (target.startsWith(source + MailboxName.DELIMITER)) {
+            throw StoreException.invalid("a mailbox cannot be renamed into itself");
+        }
+        MailboxInfo inbox = MailboxName.INBOX.equals(source) ? get(accountId, source) : null;
+        if (inbox != null) {
+            MailboxInfo created = create(accountId, target, null);
+            messages.move(inbox.id(), UidSet.ALL, created.id());
+            return;
+        }
+        tx.executeWithoutResult(s -> {
+            Mailbox mailbox = mailboxes.findByAccountIdAndName(accountId, source)
+                    .orElseThrow(() -> StoreException.notFound("mailbox " + source));
+            if (mailboxes.findByAccountIdAndName(accountId, target).isPresent()) {
+                throw StoreException.exists("mailbox " + target);
+            }
+            List<Mailbox> moving = new ArrayList<>();
+            moving.add(mailbox);
+            for (Mailbox m : mailboxes.findByAccountIdOrderByName(accountId)) {
+                if (m.getName().startsWith(source + MailboxName.DELIMITER)) {
+                    moving.add(m);
+                }
+            }
+            for (Mailbox m : moving) {
+                String renamed = target + m.getName().substring(source.length());
+                if (m != mailbox && mailboxes.findByAccountIdAndName(accountId, renamed).isPresent()) {
+                    throw StoreException.exists("mailbox " + renamed);
+                }
+                m.setName(renamed);
+                changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), renamed, Kind.RENAMED));
+            }
+            mailboxes.flush();
+            for (String parent : MailboxName.parents(target)) {
+                if (mailboxes.findByAccountIdAndName(accountId, parent).isEmpty()) {
+                    Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, nextUidValidity(), null));
+                    changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, p.getId(), parent, Kind.CREATED));
+                }
+            }
+        });
+    }
+
+    /** SUBSCRIBE and UNSUBSCRIBE (RFC 9051 §6.3.7, §6.3.8). */
+    public void setSubscribed(long accountId, String name, boolean subscribed) {
+        String normal = MailboxName.normalize(name);
+        tx.executeWithoutResult(s -> {
+            Mailbox m = mailboxes.findByAccountIdAndName(accountId, normal)
+                    .orElseThrow(() -> StoreException.notFound("mailbox " + normal));
+            m.setSubscribed(subscribed);
+            changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.SUBSCRIPTION));
+        });
+    }
+
+    /** The STATUS counters (RFC 9051 §6.3.11), counted from the message rows so they are always true. */
+    public MailboxStatus status(long mailboxId) {
+        return jdbc.sql("""
+                SELECT COUNT(m.id),
+                       COALESCE(SUM(CASE WHEN MOD(m.system_flags, 2) = 0 THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(CASE WHEN MOD(m.system_flags / 8, 2) = 1 THEN 1 ELSE 0 END), 0),
+                       COALESCE(SUM(m.size), 0),
+                       b.uid_next, b.uid_validity, b.highest_modseq
+                FROM mailbox b LEFT JOIN message m ON m.mailbox_id = b.id
+                WHERE b.id = ?
+                GROUP BY b.uid_next, b.uid_validity, b.highest_modseq""")
+                .param(mailboxId)
+                .query((rs, n) -> new MailboxStatus(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .optional().orElseThrow(() -> StoreException.notFound("mailbox " + mailboxId));
+    }
+
+    /** A fresh mailbox row's head (UIDNEXT, HIGHESTMODSEQ), read without the entity cache. */
+    public MailboxInfo refresh(MailboxInfo mailbox) {
+        return find(mailbox.accountId(), mailbox.id()).orElseThrow(() -> StoreException.notFound("mailbox " + mailbox.name()));
+    }
+
+    /**
+     * RFC 9051 §2.3.1.1: UIDVALIDITY must change whenever a name is reused for a new mailbox. Seconds since
+     * the epoch, strictly ascending on this node, fit the 32 bits IMAP allows until 2106.
+     */
+    static long nextUidValidity() {
+        long now = System.currentTimeMillis() / 1000;
+        return LAST_UID_VALIDITY.updateAndGet(last -> Math.max(now, last + 1));
+    }
+}

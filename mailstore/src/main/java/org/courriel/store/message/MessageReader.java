@@ -1,0 +1,102 @@
+package org.courriel.store.message;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.courriel.store.content.SummaryCodec;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads messages without loading a mailbox into memory: rows stream from the database in UID order, and
+ * the summary and header come from the content row written at append time, never from parsing the body.
+ */
+@Repository
+@Transactional(readOnly = true)
+public class MessageReader {
+
+    private static final int FETCH_SIZE = 500;
+
+    private final JdbcTemplate template;
+
+    public MessageReader(JdbcTemplate template) {
+        this.template = template;
+    }
+
+    /** Every UID of the mailbox, ascending: what an IMAP session maps sequence numbers onto. */
+    public long[] uids(long mailboxId) {
+        List<Long> list = new ArrayList<>();
+        template.query("SELECT uid FROM message WHERE mailbox_id = ? ORDER BY uid",
+                rs -> {
+                    list.add(rs.getLong(1));
+                }, mailboxId);
+        return list.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Streams the messages of {@code uids} in ascending UID order. */
+    public void scan(long mailboxId, UidSet uids, MessageFields fields, Consumer<MessageRecord> consumer) {
+        if (uids.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(
+                "SELECT m.uid, m.modseq, m.system_flags, m.keywords, m.internal_date, m.size, m.content_id");
+        if (fields.summary()) {
+            sql.append(", c.summary");
+        }
+        if (fields.header()) {
+            sql.append(", c.header");
+        }
+        sql.append(" FROM message m");
+        if (fields != MessageFields.BASIC) {
+            sql.append(" JOIN content c ON c.id = m.content_id");
+        }
+        sql.append(" WHERE m.mailbox_id = ? AND m.uid BETWEEN ? AND ? ORDER BY m.uid");
+        template.query(connection -> {
+            var ps = connection.prepareStatement(sql.toString());
+            ps.setFetchSize(FETCH_SIZE);
+            ps.setLong(1, mailboxId);
+            ps.setLong(2, uids.min());
+            ps.setLong(3, uids.max());
+            return ps;
+        }, rs -> {
+            long uid = rs.getLong(1);
+            if (!uids.contains(uid)) {
+                return;
+            }
+            int col = 8;
+            var summary = fields.summary() ? SummaryCodec.decode(rs.getString(col++)) : null;
+            byte[] header = fields.header() ? rs.getBytes(col) : null;
+            consumer.accept(new MessageRecord(uid, rs.getLong(2), Flags.fromColumns(rs.getInt(3), rs.getString(4)),
+                    rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getLong(6), rs.getLong(7), summary, header));
+        });
+    }
+
+    /** One message, with its summary and header. */
+    public Optional<MessageRecord> get(long mailboxId, long uid) {
+        List<MessageRecord> found = new ArrayList<>(1);
+        scan(mailboxId, UidSet.of(uid), MessageFields.SUMMARY_AND_HEADER, found::add);
+        return found.stream().findFirst();
+    }
+
+    /** Messages changed after {@code modseq} (CONDSTORE FETCH CHANGEDSINCE, QRESYNC). */
+    public void changedSince(long mailboxId, long modseq, Consumer<MessageRecord> consumer) {
+        template.query("""
+                SELECT uid, modseq, system_flags, keywords, internal_date, size, content_id FROM message
+                WHERE mailbox_id = ? AND modseq > ? ORDER BY uid""",
+                rs -> {
+                    consumer.accept(new MessageRecord(rs.getLong(1), rs.getLong(2),
+                            Flags.fromColumns(rs.getInt(3), rs.getString(4)),
+                            rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getLong(6), rs.getLong(7), null, null));
+                }, mailboxId, modseq);
+    }
+
+    /** UIDs expunged after {@code modseq}, ascending (QRESYNC VANISHED, RFC 7162 §3.2.10). */
+    public List<Long> expungedSince(long mailboxId, long modseq) {
+        return template.queryForList("SELECT uid FROM expunged_message WHERE mailbox_id = ? AND modseq > ? ORDER BY uid",
+                Long.class, mailboxId, modseq);
+    }
+}

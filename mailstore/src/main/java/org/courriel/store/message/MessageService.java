@@ -1,0 +1,101 @@
+package org.courriel.store.message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.courriel.store.commit.GroupCommitter;
+import org.courriel.store.content.ContentStore;
+import org.courriel.store.content.MessageContent;
+import org.courriel.store.mime.MessageSummary;
+import org.springframework.stereotype.Service;
+
+/**
+ * The messages of mailboxes, as the protocols use them. Every change goes through the group committer, so
+ * it is durable when the method returns; reads stream. Mailbox ids come from
+ * {@link org.courriel.store.mailbox.MailboxService}, which resolves them per account: this service trusts them.
+ */
+@Service
+public class MessageService {
+
+    private final GroupCommitter committer;
+    private final MessageWriter writer;
+    private final MessageReader reader;
+    private final ContentStore contents;
+
+    public MessageService(GroupCommitter committer, MessageWriter writer, MessageReader reader, ContentStore contents) {
+        this.committer = committer;
+        this.writer = writer;
+        this.reader = reader;
+        this.contents = contents;
+    }
+
+    /** APPEND (RFC 9051 §6.3.12): stores the exact bytes with the given flags; refused past the quota. */
+    public AppendResult append(long mailboxId, byte[] message, Flags flags, Instant internalDate) {
+        MessageContent content = MessageContent.of(message);
+        return committer.execute(tx -> tx.append(mailboxId, content, flags, internalDate));
+    }
+
+    /** Stores one message into several mailboxes in one transaction (a delivery to local recipients). */
+    public List<AppendResult> deliver(byte[] message, List<Long> mailboxIds, Instant internalDate) {
+        MessageContent content = MessageContent.of(message);
+        return committer.execute(tx -> tx.deliver(content, mailboxIds, internalDate));
+    }
+
+    public CopyResult copy(long sourceMailboxId, UidSet uids, long destinationMailboxId) {
+        return committer.execute(tx -> writer.copy(sourceMailboxId, uids, destinationMailboxId, tx::afterCommit));
+    }
+
+    public CopyResult move(long sourceMailboxId, UidSet uids, long destinationMailboxId) {
+        return committer.execute(tx -> writer.move(sourceMailboxId, uids, destinationMailboxId, tx::afterCommit));
+    }
+
+    /** Expunges the messages flagged \Deleted, only within {@code uids} when it is not null. */
+    public List<Long> expunge(long mailboxId, UidSet uids) {
+        return committer.execute(tx -> writer.expunge(mailboxId, uids, tx::afterCommit));
+    }
+
+    /** Removes messages at once whatever their flags. */
+    public List<Long> remove(long mailboxId, UidSet uids) {
+        return committer.execute(tx -> writer.remove(mailboxId, uids, tx::afterCommit));
+    }
+
+    public FlagUpdate storeFlags(long mailboxId, UidSet uids, FlagChange change, Long unchangedSince) {
+        return committer.execute(tx -> writer.storeFlags(mailboxId, uids, change, unchangedSince, tx::afterCommit));
+    }
+
+    public long[] uids(long mailboxId) {
+        return reader.uids(mailboxId);
+    }
+
+    public void scan(long mailboxId, UidSet uids, MessageFields fields, Consumer<MessageRecord> consumer) {
+        reader.scan(mailboxId, uids, fields, consumer);
+    }
+
+    public Optional<MessageRecord> get(long mailboxId, long uid) {
+        return reader.get(mailboxId, uid);
+    }
+
+    public void changedSince(long mailboxId, long modseq, Consumer<MessageRecord> consumer) {
+        reader.changedSince(mailboxId, modseq, consumer);
+    }
+
+    public List<Long> expungedSince(long mailboxId, long modseq) {
+        return reader.expungedSince(mailboxId, modseq);
+    }
+
+    /** The exact bytes of a message as received. */
+    public byte[] content(long contentId) {
+        return contents.bytes(contentId);
+    }
+
+    /** The header section of a message, up to and including the empty line. */
+    public byte[] header(long contentId) {
+        return contents.header(contentId);
+    }
+
+    public MessageSummary summary(long contentId) {
+        return contents.summary(contentId);
+    }
+}

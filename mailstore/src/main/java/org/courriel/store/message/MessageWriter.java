@@ -1,0 +1,315 @@
+package org.courriel.store.message;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.courriel.store.StoreException;
+import org.courriel.store.content.ContentStore;
+import org.courriel.store.content.MessageContent;
+import org.courriel.store.event.MailboxEvent;
+import org.courriel.store.mime.MessageSummary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The SQL of every change to messages. Runs inside a transaction opened by the caller (the group committer).
+ * <p>
+ * Locking: each change starts by updating its mailbox row (allocating UIDs and a MODSEQ), which holds the
+ * row lock until commit. So changes to one mailbox are serialised and commit in UID and MODSEQ order, and
+ * a session never sees UID n+1 before UID n (RFC 9051 §2.3.1.1). Several mailboxes are locked in ascending
+ * id order.
+ */
+@Repository
+public class MessageWriter {
+
+    private static final int TEXT_COLUMN = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ContentStore contents;
+    private final Counter appended;
+    private final Counter appendedBytes;
+
+    public MessageWriter(JdbcClient jdbc, JdbcTemplate template, ContentStore contents, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.contents = contents;
+        this.appended = Counter.builder("courriel.store.appends").description("Messages appended to mailboxes")
+                .register(meters);
+        this.appendedBytes = Counter.builder("courriel.store.appended.bytes")
+                .description("Bytes of messages appended to mailboxes").baseUnit("bytes").register(meters);
+    }
+
+    /** The head of a mailbox row after allocating UIDs: the first new UID is {@code uidNext - count}. */
+    private record MailboxHead(long accountId, long uidValidity, long uidNext, long modseq) {
+    }
+
+    private MailboxHead allocate(long mailboxId, int uids) {
+        int rows = jdbc.sql("UPDATE mailbox SET uid_next = uid_next + ?, highest_modseq = highest_modseq + 1 WHERE id = ?")
+                .params(uids, mailboxId).update();
+        if (rows == 0) {
+            throw StoreException.notFound("mailbox " + mailboxId);
+        }
+        return jdbc.sql("SELECT account_id, uid_validity, uid_next, highest_modseq FROM mailbox WHERE id = ?")
+                .param(mailboxId)
+                .query((rs, n) -> new MailboxHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single();
+    }
+
+    /** Adds bytes to the account's usage; with {@code enforce}, refuses to pass its quota (RFC 9208 §4.2). */
+    private void charge(long accountId, long bytes, boolean enforce) {
+        int rows = enforce
+                ? jdbc.sql("UPDATE account SET used_bytes = used_bytes + ? WHERE id = ? AND (quota_bytes = 0 OR used_bytes + ? <= quota_bytes)")
+                        .params(bytes, accountId, bytes).update()
+                : jdbc.sql("UPDATE account SET used_bytes = used_bytes + ? WHERE id = ?").params(bytes, accountId).update();
+        if (rows == 0) {
+            throw new StoreException(StoreException.Reason.OVER_QUOTA, "the mailbox is over its quota");
+        }
+    }
+
+    public AppendResult append(long mailboxId, MessageContent content, Flags flags, Instant internalDate,
+            Consumer<MailboxEvent> events) {
+        MailboxHead head = allocate(mailboxId, 1);
+        charge(head.accountId(), content.size(), true);
+        long contentId = contents.reference(content, 1);
+        long uid = head.uidNext() - 1;
+        insert(mailboxId, uid, head.modseq(), contentId, flags, internalDate, content.size(), content.summary());
+        count(1, content.size());
+        events.accept(new MailboxEvent.MessagesAdded(head.accountId(), mailboxId, List.of(uid), head.modseq()));
+        return new AppendResult(mailboxId, head.uidValidity(), uid, head.modseq());
+    }
+
+    public List<AppendResult> deliver(MessageContent content, List<Long> mailboxIds, Instant internalDate,
+            Consumer<MailboxEvent> events) {
+        TreeSet<Long> ordered = new TreeSet<>(mailboxIds);
+        if (ordered.isEmpty()) {
+            return List.of();
+        }
+        List<AppendResult> results = new ArrayList<>();
+        List<MailboxHead> heads = new ArrayList<>();
+        for (long mailboxId : ordered) {
+            MailboxHead head = allocate(mailboxId, 1);
+            charge(head.accountId(), content.size(), false);
+            heads.add(head);
+        }
+        long contentId = contents.reference(content, ordered.size());
+        int i = 0;
+        for (long mailboxId : ordered) {
+            MailboxHead head = heads.get(i++);
+            long uid = head.uidNext() - 1;
+            insert(mailboxId, uid, head.modseq(), contentId, Flags.NONE, internalDate, content.size(), content.summary());
+            events.accept(new MailboxEvent.MessagesAdded(head.accountId(), mailboxId, List.of(uid), head.modseq()));
+            results.add(new AppendResult(mailboxId, head.uidValidity(), uid, head.modseq()));
+        }
+        count(ordered.size(), content.size() * ordered.size());
+        return results;
+    }
+
+    private void count(int messages, long bytes) {
+        appended.increment(messages);
+        appendedBytes.increment(bytes);
+    }
+
+    private void insert(long mailboxId, long uid, long modseq, long contentId, Flags flags, Instant internalDate,
+            long size, MessageSummary s) {
+        checkKeywords(flags);
+        jdbc.sql("""
+                INSERT INTO message (mailbox_id, uid, modseq, content_id, system_flags, keywords, internal_date, size,
+                                     sent_date, subject, from_address, to_address, has_attachment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(mailboxId, uid, modseq, contentId, flags.system(), flags.keywordColumn(), utc(internalDate), size,
+                        s.sentDate() == null ? null : utc(s.sentDate()), clip(s.subject()), clip(s.fromAddress()),
+                        clip(s.toAddress()), s.hasAttachment())
+                .update();
+    }
+
+    private static void checkKeywords(Flags flags) {
+        if (flags.keywords().size() > Flags.MAX_KEYWORDS
+                || flags.keywords().stream().anyMatch(k -> k.length() > Flags.MAX_KEYWORD_LENGTH)) {
+            throw StoreException.invalid("too many or too long keywords (at most " + Flags.MAX_KEYWORDS + " of "
+                    + Flags.MAX_KEYWORD_LENGTH + " characters)");
+        }
+    }
+
+    /** One message row as COPY, MOVE and EXPUNGE need it. */
+    private record Row(long id, long uid, long contentId, Flags flags, Instant internalDate, long size) {
+    }
+
+    private List<Row> rows(long mailboxId, UidSet uids) {
+        List<Row> rows = new ArrayList<>();
+        if (uids.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql("""
+                SELECT id, uid, content_id, system_flags, keywords, internal_date, size FROM message
+                WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid""")
+                .params(mailboxId, uids.min(), uids.max())
+                .query(rs -> {
+                    long uid = rs.getLong(2);
+                    if (uids.contains(uid)) {
+                        rows.add(new Row(rs.getLong(1), uid, rs.getLong(3), Flags.fromColumns(rs.getInt(4), rs.getString(5)),
+                                rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getLong(7)));
+                    }
+                });
+        return rows;
+    }
+
+    /** COPY (RFC 9051 §6.4.7): flags and internal date go with the copies; the content is shared. */
+    public CopyResult copy(long sourceId, UidSet uids, long destinationId, Consumer<MailboxEvent> events) {
+        return copyRows(sourceId, rows(sourceId, uids), destinationId, true, events);
+    }
+
+    private CopyResult copyRows(long sourceId, List<Row> rows, long destinationId, boolean chargeQuota,
+            Consumer<MailboxEvent> events) {
+        if (rows.isEmpty()) {
+            MailboxHead head = jdbc.sql("SELECT account_id, uid_validity, uid_next, highest_modseq FROM mailbox WHERE id = ?")
+                    .param(destinationId)
+                    .query((rs, n) -> new MailboxHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                    .optional().orElseThrow(() -> StoreException.notFound("mailbox " + destinationId));
+            return new CopyResult(head.uidValidity(), List.of(), List.of());
+        }
+        MailboxHead head = allocate(destinationId, rows.size());
+        long bytes = rows.stream().mapToLong(Row::size).sum();
+        charge(head.accountId(), bytes, chargeQuota);
+        long uid = head.uidNext() - rows.size();
+        List<Long> sourceUids = new ArrayList<>();
+        List<Long> destinationUids = new ArrayList<>();
+        List<Object[]> batch = new ArrayList<>();
+        Map<Long, Integer> references = new HashMap<>();
+        for (Row row : rows) {
+            sourceUids.add(row.uid());
+            destinationUids.add(uid);
+            batch.add(new Object[] {destinationId, uid, head.modseq(), row.contentId(), row.flags().system(),
+                row.flags().keywordColumn(), utc(row.internalDate()), row.size(), row.id()});
+            references.merge(row.contentId(), 1, Integer::sum);
+            uid++;
+        }
+        template.batchUpdate("""
+                INSERT INTO message (mailbox_id, uid, modseq, content_id, system_flags, keywords, internal_date, size,
+                                     sent_date, subject, from_address, to_address, has_attachment)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, sent_date, subject, from_address, to_address, has_attachment
+                FROM message WHERE id = ?""", batch);
+        references.forEach(contents::addReferences);
+        events.accept(new MailboxEvent.MessagesAdded(head.accountId(), destinationId, destinationUids, head.modseq()));
+        return new CopyResult(head.uidValidity(), sourceUids, destinationUids);
+    }
+
+    /** MOVE (RFC 6851 §3.1): a copy and an expunge of the source messages, in one transaction. */
+    public CopyResult move(long sourceId, UidSet uids, long destinationId, Consumer<MailboxEvent> events) {
+        List<Row> rows = rows(sourceId, uids);
+        if (sourceId == destinationId) {
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "source and destination are the same mailbox");
+        }
+        long[] order = sourceId < destinationId ? new long[] {sourceId, destinationId} : new long[] {destinationId, sourceId};
+        jdbc.sql("SELECT id FROM mailbox WHERE id IN (?, ?) ORDER BY id FOR UPDATE").params(order[0], order[1])
+                .query(Long.class).list();
+        CopyResult result = copyRows(sourceId, rows, destinationId, false, events);
+        remove(sourceId, rows, events);
+        return result;
+    }
+
+    /**
+     * EXPUNGE (RFC 9051 §6.4.3) and UID EXPUNGE (RFC 4315 §2.1): removes the messages flagged \Deleted,
+     * within {@code uids} when given.
+     *
+     * @return the expunged UIDs, ascending
+     */
+    public List<Long> expunge(long mailboxId, UidSet uids, Consumer<MailboxEvent> events) {
+        List<Row> deleted = rows(mailboxId, uids == null ? UidSet.ALL : uids).stream()
+                .filter(r -> r.flags().has(SystemFlag.DELETED)).toList();
+        return remove(mailboxId, deleted, events);
+    }
+
+    /** Removes messages whatever their flags (MOVE, REST delete). */
+    public List<Long> remove(long mailboxId, UidSet uids, Consumer<MailboxEvent> events) {
+        return remove(mailboxId, rows(mailboxId, uids), events);
+    }
+
+    private List<Long> remove(long mailboxId, List<Row> rows, Consumer<MailboxEvent> events) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        MailboxHead head = allocate(mailboxId, 0);
+        List<Object[]> ids = new ArrayList<>();
+        List<Object[]> tombstones = new ArrayList<>();
+        Map<Long, Integer> references = new HashMap<>();
+        long bytes = 0;
+        for (Row row : rows) {
+            ids.add(new Object[] {row.id()});
+            tombstones.add(new Object[] {mailboxId, row.uid(), head.modseq()});
+            references.merge(row.contentId(), 1, Integer::sum);
+            bytes += row.size();
+        }
+        template.batchUpdate("DELETE FROM message WHERE id = ?", ids);
+        template.batchUpdate("INSERT INTO expunged_message (mailbox_id, uid, modseq) VALUES (?, ?, ?)", tombstones);
+        references.forEach(contents::release);
+        jdbc.sql("UPDATE account SET used_bytes = used_bytes - ? WHERE id = ?").params(bytes, head.accountId()).update();
+        List<Long> uids = rows.stream().map(Row::uid).toList();
+        events.accept(new MailboxEvent.MessagesExpunged(head.accountId(), mailboxId, uids, head.modseq()));
+        return uids;
+    }
+
+    /**
+     * STORE (RFC 9051 §6.4.6) with CONDSTORE's UNCHANGEDSINCE (RFC 7162 §3.1.3): every message whose flags
+     * change gets one new MODSEQ.
+     */
+    public FlagUpdate storeFlags(long mailboxId, UidSet uids, FlagChange change, Long unchangedSince,
+            Consumer<MailboxEvent> events) {
+        checkKeywords(change.flags());
+        MailboxHead head = allocate(mailboxId, 0);
+        List<FlagUpdate.MessageFlags> changed = new ArrayList<>();
+        List<FlagUpdate.MessageFlags> unchanged = new ArrayList<>();
+        List<Long> modified = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        jdbc.sql("SELECT id, uid, modseq, system_flags, keywords FROM message WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid")
+                .params(mailboxId, uids.min(), uids.max())
+                .query(rs -> {
+                    long uid = rs.getLong(2);
+                    if (!uids.contains(uid)) {
+                        return;
+                    }
+                    long modseq = rs.getLong(3);
+                    Flags current = Flags.fromColumns(rs.getInt(4), rs.getString(5));
+                    if (unchangedSince != null && modseq > unchangedSince) {
+                        modified.add(uid);
+                        return;
+                    }
+                    Flags next = change.apply(current);
+                    if (next.equals(current)) {
+                        unchanged.add(new FlagUpdate.MessageFlags(uid, current, modseq));
+                        return;
+                    }
+                    checkKeywords(next);
+                    updates.add(new Object[] {next.system(), next.keywordColumn(), head.modseq(), rs.getLong(1)});
+                    changed.add(new FlagUpdate.MessageFlags(uid, next, head.modseq()));
+                });
+        template.batchUpdate("UPDATE message SET system_flags = ?, keywords = ?, modseq = ? WHERE id = ?", updates);
+        if (!changed.isEmpty()) {
+            events.accept(new MailboxEvent.FlagsChanged(head.accountId(), mailboxId,
+                    changed.stream().map(FlagUpdate.MessageFlags::uid).toList(), head.modseq()));
+        }
+        return new FlagUpdate(changed, unchanged, modified);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String clip(String text) {
+        if (text == null || text.length() <= TEXT_COLUMN) {
+            return text;
+        }
+        return text.substring(0, TEXT_COLUMN);
+    }
+}

@@ -1,0 +1,54 @@
+package org.courriel.store.mime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.dom.address.Address;
+import org.apache.james.mime4j.dom.address.AddressList;
+import org.apache.james.mime4j.dom.address.Group;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
+
+/**
+ * Turns an address-list header value (RFC 5322 §3.4) into envelope addresses, groups included
+ * (RFC 9051 §7.5.2: a group is framed by a start marker carrying its name and an end marker).
+ * Display names come back decoded from RFC 2047 encoded words.
+ */
+final class EnvelopeAddresses {
+
+    private static final LenientAddressParser PARSER = new LenientAddressParser(DecodeMonitor.SILENT) {
+    };
+
+    private EnvelopeAddresses() {
+    }
+
+    static List<EnvelopeAddress> parse(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        AddressList list;
+        try {
+            list = PARSER.parseAddressList(value);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        List<EnvelopeAddress> out = new ArrayList<>();
+        for (Address address : list) {
+            if (address instanceof Mailbox mailbox) {
+                out.add(of(mailbox));
+            } else if (address instanceof Group group) {
+                out.add(EnvelopeAddress.groupStart(group.getName()));
+                group.getMailboxes().forEach(m -> out.add(of(m)));
+                out.add(EnvelopeAddress.groupEnd());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static EnvelopeAddress of(Mailbox m) {
+        String route = m.getRoute() == null || m.getRoute().isEmpty() ? null : m.getRoute().toRouteString();
+        String name = m.getName() == null || m.getName().isEmpty() ? null : m.getName();
+        return new EnvelopeAddress(name, route, m.getLocalPart(), m.getDomain());
+    }
+}

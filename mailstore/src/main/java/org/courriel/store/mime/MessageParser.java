@@ -1,0 +1,276 @@
+package org.courriel.store.mime;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.james.mime4j.codec.Base64InputStream;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
+import org.apache.james.mime4j.dom.field.DateTimeField;
+import org.apache.james.mime4j.field.DateTimeFieldLenientImpl;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.message.MaximalBodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RawField;
+import org.apache.james.mime4j.stream.RecursionMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes a {@link MessageSummary} from a message's bytes with Apache James Mime4j's streaming parser.
+ * It never refuses a message: whatever Mime4j cannot make sense of becomes a best-effort summary
+ * (at worst one text/plain part covering the whole body), because a mail server stores what it accepted.
+ */
+public final class MessageParser {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageParser.class);
+
+    /** Encapsulated messages nested deeper than this are summarised as opaque parts. */
+    static final int MAX_DEPTH = 32;
+
+    private static final MimeConfig CONFIG = new MimeConfig.Builder()
+            .setMaxLineLen(-1)
+            .setMaxHeaderLen(-1)
+            .setMaxHeaderCount(-1)
+            .setMaxContentLen(-1)
+            .setStrictParsing(false)
+            .setMalformedHeaderStartsBody(true)
+            .build();
+
+    private MessageParser() {
+    }
+
+    public static MessageSummary parse(byte[] message) {
+        try {
+            Parsed parsed = parse(message, 0);
+            Envelope env = parsed.envelope;
+            return new MessageSummary(env, parsed.body, parsed.sentDate, decode(env.subject()),
+                    firstAddress(env.from()), firstAddress(env.to()));
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            log.warn("Unparseable message of {} bytes kept with a minimal summary: {}", message.length, e.toString());
+            return fallback(message);
+        }
+    }
+
+    private record Parsed(Envelope envelope, BodyStructure body, Instant sentDate) {
+    }
+
+    /** One entity (message or body part) while its children are being read. */
+    private static final class Node {
+        MaximalBodyDescriptor descriptor;
+        final List<BodyStructure> children = new ArrayList<>();
+        BodyStructure leaf;
+    }
+
+    private static Parsed parse(byte[] message, int depth) throws IOException {
+        MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+        stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
+        stream.parse(new ByteArrayInputStream(message));
+        Map<String, String> topFields = new HashMap<>();
+        Deque<Node> stack = new ArrayDeque<>();
+        BodyStructure root = null;
+        try {
+            for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+                switch (state) {
+                    case T_START_MESSAGE, T_START_BODYPART -> stack.push(new Node());
+                    case T_FIELD -> {
+                        if (stack.size() == 1) {
+                            collectTopField(stream.getField(), topFields);
+                        }
+                    }
+                    case T_START_MULTIPART -> stack.peek().descriptor = descriptor(stream);
+                    case T_BODY -> {
+                        Node node = stack.peek();
+                        node.descriptor = descriptor(stream);
+                        node.leaf = leaf(node.descriptor, stream.getInputStream(), depth);
+                    }
+                    case T_END_MESSAGE, T_END_BODYPART -> {
+                        Node done = stack.pop();
+                        BodyStructure part = done.leaf != null ? done.leaf : multipart(done);
+                        if (stack.isEmpty()) {
+                            root = part;
+                        } else {
+                            stack.peek().children.add(part);
+                        }
+                    }
+                    default -> {
+                        // preamble, epilogue, header start and end carry nothing a summary needs
+                    }
+                }
+            }
+        } catch (org.apache.james.mime4j.MimeException e) {
+            throw new IOException(e);
+        }
+        if (root == null) {
+            throw new IOException("no entity found");
+        }
+        Envelope envelope = envelope(topFields);
+        return new Parsed(envelope, root, parseDate(topFields.get("date")));
+    }
+
+    private static MaximalBodyDescriptor descriptor(MimeTokenStream stream) {
+        return (MaximalBodyDescriptor) stream.getBodyDescriptor();
+    }
+
+    private static BodyStructure leaf(MaximalBodyDescriptor d, InputStream raw, int depth) throws IOException {
+        byte[] body = raw.readAllBytes();
+        String type = lower(d.getMediaType(), "text");
+        String subtype = lower(d.getSubType(), "plain");
+        BodyStructure.EncapsulatedMessage message = null;
+        if ("message".equals(type) && ("rfc822".equals(subtype) || "global".equals(subtype)) && depth < MAX_DEPTH) {
+            Parsed inner = parse(decodeTransfer(body, d.getTransferEncoding()), depth + 1);
+            message = new BodyStructure.EncapsulatedMessage(inner.envelope, inner.body);
+        }
+        boolean counted = "text".equals(type) || message != null;
+        return structure(d, type, subtype, body.length, counted ? lines(body) : 0, List.of(), message);
+    }
+
+    private static BodyStructure multipart(Node node) {
+        MaximalBodyDescriptor d = node.descriptor;
+        return structure(d, "multipart", lower(d.getSubType(), "mixed"), 0, 0, List.copyOf(node.children), null);
+    }
+
+    private static BodyStructure structure(MaximalBodyDescriptor d, String type, String subtype, long size,
+            long lines, List<BodyStructure> parts, BodyStructure.EncapsulatedMessage message) {
+        List<BodyStructure.Parameter> params = parameters(d.getContentTypeParameters());
+        // RFC 2045 §5.2: a text part without a charset is us-ascii; IMAP servers report the default explicitly.
+        if ("text".equals(type) && params.stream().noneMatch(p -> p.name().equals("charset"))) {
+            params = new ArrayList<>(params);
+            params.add(new BodyStructure.Parameter("charset", "us-ascii"));
+            params = List.copyOf(params);
+        }
+        BodyStructure.Disposition disposition = d.getContentDispositionType() == null ? null
+                : new BodyStructure.Disposition(d.getContentDispositionType().toLowerCase(Locale.ROOT),
+                        parameters(d.getContentDispositionParameters()));
+        List<String> language = d.getContentLanguage() == null ? List.of() : List.copyOf(d.getContentLanguage());
+        String encoding = d.getTransferEncoding() == null ? "7BIT" : d.getTransferEncoding().toUpperCase(Locale.ROOT);
+        return new BodyStructure(type, subtype, params, d.getContentId(), d.getContentDescription(), encoding,
+                size, lines, d.getContentMD5Raw(), disposition, language, d.getContentLocation(), parts, message);
+    }
+
+    private static List<BodyStructure.Parameter> parameters(Map<String, String> map) {
+        if (map == null || map.isEmpty()) {
+            return List.of();
+        }
+        List<BodyStructure.Parameter> list = new ArrayList<>(map.size());
+        map.forEach((k, v) -> list.add(new BodyStructure.Parameter(k.toLowerCase(Locale.ROOT), v)));
+        return List.copyOf(list);
+    }
+
+    private static byte[] decodeTransfer(byte[] body, String encoding) throws IOException {
+        if (encoding == null) {
+            return body;
+        }
+        return switch (encoding.toLowerCase(Locale.ROOT)) {
+            case "base64" -> new Base64InputStream(new ByteArrayInputStream(body), DecodeMonitor.SILENT).readAllBytes();
+            case "quoted-printable" ->
+                new QuotedPrintableInputStream(new ByteArrayInputStream(body), DecodeMonitor.SILENT).readAllBytes();
+            default -> body;
+        };
+    }
+
+    /** Lines of a body: its line ends, plus a last line that has none. */
+    static long lines(byte[] body) {
+        long lines = 0;
+        for (byte b : body) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        if (body.length > 0 && body[body.length - 1] != '\n') {
+            lines++;
+        }
+        return lines;
+    }
+
+    private static final List<String> ENVELOPE_FIELDS = List.of(
+            "date", "subject", "from", "sender", "reply-to", "to", "cc", "bcc", "in-reply-to", "message-id");
+
+    private static void collectTopField(Field field, Map<String, String> fields) {
+        String name = field.getName().toLowerCase(Locale.ROOT);
+        if (ENVELOPE_FIELDS.contains(name) && !fields.containsKey(name)) {
+            fields.put(name, unfoldedValue(field));
+        }
+    }
+
+    /** The field's value as UTF-8 text (RFC 6532), unfolded (RFC 5322 §2.2.3) and trimmed. */
+    static String unfoldedValue(Field field) {
+        byte[] raw = field.getRaw() != null ? field.getRaw().toByteArray() : null;
+        String text;
+        if (raw != null) {
+            String all = new String(raw, StandardCharsets.UTF_8);
+            int colon = all.indexOf(':');
+            text = colon < 0 ? "" : all.substring(colon + 1);
+        } else {
+            text = field.getBody();
+        }
+        return text.replaceAll("\r?\n(?=[ \t])", "").replaceAll("[\r\n]", "").strip();
+    }
+
+    private static Envelope envelope(Map<String, String> f) {
+        return new Envelope(f.get("date"), f.get("subject"),
+                EnvelopeAddresses.parse(f.get("from")), EnvelopeAddresses.parse(f.get("sender")),
+                EnvelopeAddresses.parse(f.get("reply-to")), EnvelopeAddresses.parse(f.get("to")),
+                EnvelopeAddresses.parse(f.get("cc")), EnvelopeAddresses.parse(f.get("bcc")),
+                f.get("in-reply-to"), f.get("message-id"));
+    }
+
+    private static Instant parseDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            DateTimeField field = DateTimeFieldLenientImpl.PARSER.parse(new RawField("Date", value), DecodeMonitor.SILENT);
+            return field.getDate() == null ? null : field.getDate().toInstant();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Decodes RFC 2047 encoded words; text that is not encoded comes back unchanged. */
+    public static String decode(String headerValue) {
+        if (headerValue == null) {
+            return null;
+        }
+        try {
+            return DecoderUtil.decodeEncodedWords(headerValue, DecodeMonitor.SILENT);
+        } catch (RuntimeException e) {
+            return headerValue;
+        }
+    }
+
+    private static String firstAddress(List<EnvelopeAddress> addresses) {
+        for (EnvelopeAddress a : addresses) {
+            if (a.address() != null) {
+                return a.address().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    private static String lower(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static MessageSummary fallback(byte[] message) {
+        int headerLength = HeaderSection.length(message);
+        byte[] body = java.util.Arrays.copyOfRange(message, headerLength, message.length);
+        BodyStructure text = new BodyStructure("text", "plain", List.of(new BodyStructure.Parameter("charset", "us-ascii")),
+                null, null, "7BIT", body.length, lines(body), null, null, List.of(), null, List.of(), null);
+        return new MessageSummary(Envelope.EMPTY, text, null, null, null, null);
+    }
+}
