@@ -1,0 +1,22 @@
+package org.courriel.mta.queue;
+
+import java.util.List;
+
+import org.courriel.mta.delivery.EnvelopeRecipient;
+import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.store.commit.StoreTransaction;
+import org.courriel.store.content.MessageContent;
+
+/**
+ * The hand-off from acceptance to relay: queues a message for its non-local recipients inside the
+ * transaction that also delivers its local copies, so both commit together before the client hears 250.
+ */
+public interface OutboundQueue {
+
+    /**
+     * Queues {@code content} for {@code remoteRecipients}, in the caller's group-commit transaction.
+     *
+     * @param envelope the whole envelope (sender, DSN parameters); its recipients may include local ones
+     */
+    void enqueue(StoreTransaction tx, MessageContent content, MailEnvelope envelope, List<EnvelopeRecipient> remoteRecipients);
+}
