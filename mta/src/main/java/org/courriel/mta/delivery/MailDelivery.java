@@ -1,0 +1,84 @@
+package org.courriel.mta.delivery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.courriel.mta.queue.OutboundQueue;
+import org.courriel.store.StoreException;
+import org.courriel.store.account.AccountInfo;
+import org.courriel.store.account.Recipient;
+import org.courriel.store.account.RecipientResolver;
+import org.courriel.store.commit.GroupCommitter;
+import org.courriel.store.content.MessageContent;
+import org.courriel.store.mailbox.MailboxInfo;
+import org.courriel.store.mailbox.MailboxService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts a message for good: stores it into the INBOX of every local recipient (aliases expanded) and
+ * queues it for every remote one, in one group-commit transaction. When this returns the message is
+ * durable, so the caller may say "accepted" (SMTP 250 after DATA, HTTP 202 after send).
+ * <p>
+ * Whether a remote recipient is allowed at all (relay policy) is the caller's decision, made before: this
+ * class delivers what it is given.
+ */
+@Service
+public class MailDelivery {
+
+    private final RecipientResolver resolver;
+    private final MailboxService mailboxes;
+    private final GroupCommitter committer;
+    private final ObjectProvider<OutboundQueue> queue;
+
+    public MailDelivery(RecipientResolver resolver, MailboxService mailboxes, GroupCommitter committer,
+            ObjectProvider<OutboundQueue> queue) {
+        this.resolver = resolver;
+        this.mailboxes = mailboxes;
+        this.committer = committer;
+        this.queue = queue;
+    }
+
+    /**
+     * Delivers {@code message} (trace headers already added) to the envelope's recipients.
+     *
+     * @throws StoreException UNAVAILABLE when nothing could be committed (reply 451 4.3.0); nothing is kept
+     */
+    public DeliveryResult deliver(MailEnvelope envelope, byte[] message) {
+        Set<Long> inboxes = new LinkedHashSet<>();
+        List<EnvelopeRecipient> remote = new ArrayList<>();
+        for (EnvelopeRecipient rcpt : envelope.recipients()) {
+            switch (resolver.resolve(rcpt.address())) {
+                case Recipient.Local local -> {
+                    for (AccountInfo account : local.accounts()) {
+                        inbox(account).ifPresent(m -> inboxes.add(m.id()));
+                    }
+                    local.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
+                }
+                case Recipient.Remote r -> remote.add(rcpt);
+                case Recipient.Unknown u -> throw StoreException.notFound("recipient " + u.address());
+            }
+        }
+        OutboundQueue outbound = remote.isEmpty() ? null : queue.getIfAvailable();
+        if (!remote.isEmpty() && outbound == null) {
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "no outbound queue to relay with");
+        }
+        MessageContent content = MessageContent.of(message);
+        Instant now = Instant.now();
+        return committer.execute(tx -> {
+            var stored = tx.deliver(content, List.copyOf(inboxes), now);
+            if (outbound != null) {
+                outbound.enqueue(tx, content, envelope, remote);
+            }
+            return new DeliveryResult(stored, List.copyOf(remote));
+        });
+    }
+
+    private Optional<MailboxInfo> inbox(AccountInfo account) {
+        return mailboxes.find(account.id(), "INBOX");
+    }
+}
