@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires TLS and login throttling for the protocol servers. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({TlsProperties.class, AuthProperties.class})
+@EnableConfigurationProperties({ServerProperties.class, TlsProperties.class, AuthProperties.class})
 public class AccessConfiguration {
 
     @Bean
