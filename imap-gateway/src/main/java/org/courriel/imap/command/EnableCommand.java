@@ -43,27 +43,27 @@ public final class EnableCommand implements ImapCommand<EnableCommand.Request> {
     public Completion process(Request request, ImapSession session) {
         StringBuilder enabled = new StringBuilder("ENABLED");
         for (String cap : request.capabilities()) {
-            boolean known = switch (cap) {
+            String canonical = switch (cap) {
                 case "IMAP4REV2" -> {
                     session.enableRev2();
-                    yield true;
+                    yield "IMAP4rev2";
                 }
                 case "UTF8=ACCEPT" -> {
                     session.enableUtf8();
-                    yield true;
+                    yield "UTF8=ACCEPT";
                 }
                 case "CONDSTORE" -> {
                     session.enableCondstore();
-                    yield true;
+                    yield "CONDSTORE";
                 }
                 case "QRESYNC" -> {
                     session.enableQresync();
-                    yield true;
+                    yield "QRESYNC";
                 }
-                default -> false;
+                default -> null;
             };
-            if (known && enabled.indexOf(" " + cap) < 0) {
-                enabled.append(' ').append(cap);
+            if (canonical != null && enabled.indexOf(" " + canonical) < 0) {
+                enabled.append(' ').append(canonical);
             }
         }
         session.out().untagged(enabled);

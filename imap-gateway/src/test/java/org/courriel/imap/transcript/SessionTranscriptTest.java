@@ -1,0 +1,13 @@
+package org.courriel.imap.transcript;
+
+import org.courriel.imap.testing.ImapTestSupport;
+import org.junit.jupiter.api.Test;
+
+/** Transcripts of whole sessions against the running gateway. */
+class SessionTranscriptTest extends ImapTestSupport {
+
+    @Test
+    void rfc9051SampleSessionRuns() throws Exception {
+        transcript("rfc9051-sample.txt");
+    }
+}
