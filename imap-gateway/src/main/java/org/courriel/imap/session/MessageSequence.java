@@ -116,12 +116,10 @@ public final class MessageSequence {
     /** Whether every sequence number in the set exists (RFC 9051 §6.4.8: a bad number is BAD). */
     public boolean validSequence(SequenceSet set) {
         for (SequenceSet.Range r : set.ranges()) {
-            long high = r.high() == SequenceSet.STAR ? count : r.high();
-            if (r.low() != SequenceSet.STAR && high > count) {
-                return false;
-            }
-            if (r.low() == SequenceSet.STAR && count == 0) {
-                return false;
+            for (long n : new long[] {r.low(), r.high()}) {
+                if (n == SequenceSet.STAR ? count == 0 : n > count) {
+                    return false;
+                }
             }
         }
         return true;

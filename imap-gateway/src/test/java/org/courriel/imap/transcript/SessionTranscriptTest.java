@@ -10,4 +10,9 @@ class SessionTranscriptTest extends ImapTestSupport {
     void rfc9051SampleSessionRuns() throws Exception {
         transcript("rfc9051-sample.txt");
     }
+
+    @Test
+    void thunderbirdFirstSyncReadsHeadersThenIdlesAndMoves() throws Exception {
+        transcript("thunderbird-first-sync.txt");
+    }
 }
