@@ -91,10 +91,12 @@ public final class FetchCommand implements ImapCommand<FetchParser.Request> {
                 .anyMatch(i -> i instanceof FetchItem.Section s && !s.peek());
         int batch = session.context().properties().fetchBatchSize();
         boolean[] failedCte = {false};
+        int missing = 0;
         for (int from = 0; from < uids.length; from += batch) {
             long[] slice = java.util.Arrays.copyOfRange(uids, from, Math.min(uids.length, from + batch));
             List<MessageRecord> records = new ArrayList<>(slice.length);
             session.context().messages().scan(selected.id(), UidSet.of(slice), fields, records::add);
+            missing += slice.length - records.size();
             for (MessageRecord r : records) {
                 if (request.changedSince() >= 0 && r.modseq() <= request.changedSince()) {
                     continue;
@@ -111,6 +113,10 @@ public final class FetchCommand implements ImapCommand<FetchParser.Request> {
                 failedCte[0] |= !respond(session, seq, r, items, flagsChanged);
             }
             session.out().flush();
+        }
+        if (missing > 0 && !byUid) {
+            // RFC 2180 §4.1.3, RFC 9051 §7.1: another session expunged some; their EXPUNGE may not be sent now
+            return Completion.no(ResponseCode.EXPUNGEISSUED, "Some of the requested messages no longer exist");
         }
         if (failedCte[0]) {
             return Completion.no(ResponseCode.UNKNOWN_CTE, "Some parts have an unknown transfer encoding");

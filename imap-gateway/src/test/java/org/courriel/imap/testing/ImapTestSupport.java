@@ -78,8 +78,8 @@ public abstract class ImapTestSupport {
         new Transcript(port(), vars, this::hook).run(Transcript.resource(name));
     }
 
-    /** {@code !append MAILBOX SUBJECT...}, {@code !fill MAILBOX N}; subclasses may add more. */
-    protected void hook(String command, String argument) throws Exception {
+    /** {@code !append MAILBOX SUBJECT...}, {@code !fill MAILBOX N}, {@code !create NAME}, {@code !remember MAILBOX}. */
+    protected void hook(String command, String argument, Map<String, String> variables) throws Exception {
         String[] parts = argument.split(" ", 2);
         switch (command) {
             case "append" -> deliver(parts[0], parts[1]);
@@ -89,6 +89,11 @@ public abstract class ImapTestSupport {
                 }
             }
             case "create" -> mailboxes.create(account.id(), argument, null);
+            case "remember" -> {
+                var status = mailboxes.status(mailboxes.get(account.id(), argument).id());
+                variables.put("uidvalidity", String.valueOf(status.uidValidity()));
+                variables.put("modseq", String.valueOf(status.highestModseq()));
+            }
             default -> throw new IllegalArgumentException("unknown hook " + command);
         }
     }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * <li>{@code S: regex}: the next server line must match the regular expression (whole line)</li>
  * <li>{@code S~ regex}: consecutive such lines match the next server lines in any order</li>
  * <li>{@code [name] C:} / {@code [name] S:}: the same on another session ({@code [main]} is the default one)</li>
- * <li>{@code !append MAILBOX SUBJECT}: the test's hook appends a message (another client delivering)</li>
+ * <li>{@code !hook argument}: the test's hook runs (append a message as a delivery would, remember a value…)</li>
  * <li>lines starting with {@code #} and blank lines are ignored</li>
  * </ul>
  */
@@ -26,7 +26,7 @@ public final class Transcript {
 
     /** What a script can ask of the test besides the protocol. */
     public interface Hooks {
-        void run(String command, String argument) throws Exception;
+        void run(String command, String argument, Map<String, String> variables) throws Exception;
     }
 
     private final int port;
@@ -68,7 +68,7 @@ public final class Transcript {
                 if (line.startsWith("!")) {
                     int space = line.indexOf(' ');
                     hooks.run(line.substring(1, space < 0 ? line.length() : space),
-                            space < 0 ? "" : substitute(line.substring(space + 1)));
+                            space < 0 ? "" : substitute(line.substring(space + 1)), variables);
                     continue;
                 }
                 ImapClient client = session(session);

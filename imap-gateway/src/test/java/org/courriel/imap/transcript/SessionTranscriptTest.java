@@ -15,4 +15,14 @@ class SessionTranscriptTest extends ImapTestSupport {
     void thunderbirdFirstSyncReadsHeadersThenIdlesAndMoves() throws Exception {
         transcript("thunderbird-first-sync.txt");
     }
+
+    @Test
+    void twoSessionsSeeEachOthersChangesAtAllowedBoundaries() throws Exception {
+        transcript("two-sessions-expunge.txt");
+    }
+
+    @Test
+    void condstoreAndQresyncResynchroniseAfterChanges() throws Exception {
+        transcript("condstore-qresync.txt");
+    }
 }
