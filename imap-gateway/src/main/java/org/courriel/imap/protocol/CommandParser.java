@@ -150,14 +150,17 @@ public final class CommandParser {
         return flags;
     }
 
-    /** astring: an atom (with ']' allowed), a quoted string or a literal, as UTF-8 text. */
+    /**
+     * astring: an atom (with ']' allowed), a quoted string or a literal, as UTF-8 text. Leniently, 8-bit
+     * bytes are taken in atoms too: clients with UTF-8 enabled send names like {@code Réunions} unquoted.
+     */
     public String astring() {
         int c = peek();
         if (c == '"' || c == '{' || c == '~') {
             return string();
         }
         int start = pos;
-        while (!atEnd() && (atomChar(peek()) || peek() == ']')) {
+        while (!atEnd() && (atomChar(peek()) || peek() == ']' || peek() >= 0x80)) {
             pos++;
         }
         if (pos == start) {

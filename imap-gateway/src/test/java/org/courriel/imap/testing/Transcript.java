@@ -115,7 +115,13 @@ public final class Transcript {
             open.add(Pattern.compile(substitute(r)));
         }
         while (!open.isEmpty()) {
-            String got = client.readLine();
+            String got;
+            try {
+                got = client.readLine();
+            } catch (java.net.SocketTimeoutException e) {
+                fail("script line " + lineNumber + ": no answer, expected " + raw);
+                return;
+            }
             if (got == null) {
                 fail("script line " + lineNumber + ": connection closed, expected " + raw);
             }

@@ -25,4 +25,14 @@ class SessionTranscriptTest extends ImapTestSupport {
     void condstoreAndQresyncResynchroniseAfterChanges() throws Exception {
         transcript("condstore-qresync.txt");
     }
+
+    @Test
+    void mailboxCommandsFollowTheirRfcs() throws Exception {
+        transcript("mailbox-commands.txt");
+    }
+
+    @Test
+    void messageCommandsFollowTheirRfcs() throws Exception {
+        transcript("message-commands.txt");
+    }
 }
