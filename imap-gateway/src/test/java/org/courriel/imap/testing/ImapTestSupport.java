@@ -37,6 +37,8 @@ public abstract class ImapTestSupport {
     protected MailboxService mailboxes;
     @Autowired
     protected MessageService messages;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meterRegistry;
 
     protected AccountInfo account;
     protected String user;
@@ -47,6 +49,10 @@ public abstract class ImapTestSupport {
         domains.add(domain);
         user = "bob@" + domain;
         account = accounts.create(user, PASSWORD, "Bob", 0);
+    }
+
+    protected io.micrometer.core.instrument.MeterRegistry meters() {
+        return meterRegistry;
     }
 
     protected int port() {
