@@ -92,11 +92,15 @@ public final class FetchCommand implements ImapCommand<FetchParser.Request> {
         int batch = session.context().properties().fetchBatchSize();
         boolean[] failedCte = {false};
         int missing = 0;
+        java.util.Set<Long> seenNow = new java.util.HashSet<>();
         for (int from = 0; from < uids.length; from += batch) {
             long[] slice = java.util.Arrays.copyOfRange(uids, from, Math.min(uids.length, from + batch));
             List<MessageRecord> records = new ArrayList<>(slice.length);
             session.context().messages().scan(selected.id(), UidSet.of(slice), fields, records::add);
             missing += slice.length - records.size();
+            if (setsSeen) {
+                records = markSeen(session, selected, records, seenNow);
+            }
             for (MessageRecord r : records) {
                 if (request.changedSince() >= 0 && r.modseq() <= request.changedSince()) {
                     continue;
@@ -105,12 +109,7 @@ public final class FetchCommand implements ImapCommand<FetchParser.Request> {
                 if (seq == 0) {
                     continue;
                 }
-                boolean flagsChanged = false;
-                if (setsSeen && !r.flags().has(SystemFlag.SEEN)) {
-                    r = markSeen(session, selected, r);
-                    flagsChanged = true;
-                }
-                failedCte[0] |= !respond(session, seq, r, items, flagsChanged);
+                failedCte[0] |= !respond(session, seq, r, items, seenNow.remove(r.uid()));
             }
             session.out().flush();
         }
@@ -124,16 +123,35 @@ public final class FetchCommand implements ImapCommand<FetchParser.Request> {
         return Completion.ok(name() + " completed");
     }
 
-    /** RFC 9051 §6.4.5: BODY[section] without PEEK sets \Seen; the client is told the new flags. */
-    private static MessageRecord markSeen(ImapSession session, SelectedMailbox selected, MessageRecord r) {
-        FlagUpdate update = session.context().messages().storeFlags(selected.id(), UidSet.of(r.uid()),
+    /**
+     * RFC 9051 §6.4.5: BODY[section] without PEEK sets \Seen, in one store call per batch; the messages whose
+     * flags changed are remembered so that their FETCH response carries the new FLAGS.
+     */
+    private static List<MessageRecord> markSeen(ImapSession session, SelectedMailbox selected, List<MessageRecord> records,
+            java.util.Set<Long> seenNow) {
+        List<Long> unseen = records.stream().filter(r -> !r.flags().has(SystemFlag.SEEN)).map(MessageRecord::uid).toList();
+        if (unseen.isEmpty()) {
+            return records;
+        }
+        FlagUpdate update = session.context().messages().storeFlags(selected.id(), UidSet.ofSorted(unseen),
                 new FlagChange(FlagChange.Mode.ADD, Flags.of(SystemFlag.SEEN)), null);
+        java.util.Map<Long, FlagUpdate.MessageFlags> changed = new java.util.HashMap<>();
         for (FlagUpdate.MessageFlags m : update.changed()) {
             selected.ownModseq(m.modseq());
-            return new MessageRecord(r.uid(), m.modseq(), m.flags(), r.internalDate(), r.size(), r.contentId(),
-                    r.summary(), r.header());
+            changed.put(m.uid(), m);
         }
-        return r;
+        List<MessageRecord> result = new ArrayList<>(records.size());
+        for (MessageRecord r : records) {
+            FlagUpdate.MessageFlags m = changed.get(r.uid());
+            if (m == null) {
+                result.add(r);
+            } else {
+                seenNow.add(r.uid());
+                result.add(new MessageRecord(r.uid(), m.modseq(), m.flags(), r.internalDate(), r.size(), r.contentId(),
+                        r.summary(), r.header()));
+            }
+        }
+        return result;
     }
 
     /** The least a batch must read for these items. */

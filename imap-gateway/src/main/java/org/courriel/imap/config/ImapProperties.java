@@ -19,8 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param idleTimeout            how long a connection may stay silent, IDLE included (RFC 9051 §5.4: at least 30 minutes)
  * @param loginTimeout           how long a connection may stay silent before it has logged in
  * @param fetchBatchSize         messages read from the store per batch while FETCH streams a large set
- * @param maxConnections         most IMAP connections at once, both listeners together
- * @param maxConnectionsPerIp    most IMAP connections at once from one client address
+ * @param maxConnections         most IMAP connections at once on each listener
+ * @param maxConnectionsPerIp    most IMAP connections at once from one client address, on each listener
  */
 @ConfigurationProperties("courriel.imap")
 public record ImapProperties(

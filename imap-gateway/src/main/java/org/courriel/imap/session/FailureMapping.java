@@ -21,6 +21,10 @@ final class FailureMapping {
     }
 
     static Completion of(RuntimeException e, String command) {
+        if (e instanceof java.io.UncheckedIOException io) {
+            // the client is gone: nothing to answer, the session ends
+            throw io;
+        }
         return switch (e) {
             case ImapSyntaxException s -> Completion.bad(s.getMessage());
             case ImapRefusal r -> Completion.no(r.code(), r.getMessage());
