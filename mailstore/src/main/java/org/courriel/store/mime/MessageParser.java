@@ -48,7 +48,10 @@ public final class MessageParser {
             .setMaxHeaderCount(-1)
             .setMaxContentLen(-1)
             .setStrictParsing(false)
-            .setMalformedHeaderStartsBody(true)
+            // A malformed header line (an mbox From_ line, a broken fold) is skipped, so the header ends at the
+            // first empty line as HeaderSection says; starting the body there made Mime4j drop the next line,
+            // giving part sizes that match no bytes of the message.
+            .setMalformedHeaderStartsBody(false)
             .build();
 
     private MessageParser() {

@@ -13,6 +13,8 @@ import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
@@ -33,7 +35,7 @@ final class MimeEntity {
             .setMaxHeaderCount(-1)
             .setMaxContentLen(-1)
             .setStrictParsing(false)
-            .setMalformedHeaderStartsBody(true)
+            .setMalformedHeaderStartsBody(false)
             .build();
 
     final byte[] bytes;
@@ -69,11 +71,27 @@ final class MimeEntity {
         BodyDescriptor descriptor = null;
         byte[] body = null;
         List<byte[]> children = new ArrayList<>();
+        boolean multipart = false;
+        // M_RAW gives no descriptor for a message/rfc822 entity: the fields are read into one here.
+        DefaultBodyDescriptorBuilder fields = new DefaultBodyDescriptorBuilder(parentType);
         try {
             for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
                 switch (s) {
-                    case T_START_MULTIPART -> descriptor = stream.getBodyDescriptor();
-                    case T_RAW_ENTITY -> children.add(stream.getInputStream().readAllBytes());
+                    case T_FIELD -> fields.addField(rawField(stream.getField()));
+                    case T_START_MULTIPART -> {
+                        descriptor = stream.getBodyDescriptor();
+                        multipart = true;
+                    }
+                    case T_RAW_ENTITY -> {
+                        byte[] raw = stream.getInputStream().readAllBytes();
+                        if (multipart) {
+                            children.add(raw);
+                        } else {
+                            // M_RAW hands over a message/rfc822 body unparsed, as a raw entity
+                            descriptor = fields.build();
+                            body = raw;
+                        }
+                    }
                     case T_BODY -> {
                         descriptor = stream.getBodyDescriptor();
                         body = stream.getInputStream().readAllBytes();
@@ -86,8 +104,22 @@ final class MimeEntity {
         } catch (IOException | MimeException | RuntimeException e) {
             // Odd MIME never fails a fetch: what was read so far stands (RFC 9051 asks for a best effort).
         }
-        int headerLength = body != null ? bytes.length - body.length : HeaderSection.length(bytes);
+        int headerLength = body != null && isSuffix(body, bytes) ? bytes.length - body.length
+                : HeaderSection.length(bytes);
         return new MimeEntity(bytes, headerLength, descriptor, List.copyOf(children));
+    }
+
+    private static RawField rawField(Field field) {
+        return field instanceof RawField raw ? raw : new RawField(field.getName(), field.getBody());
+    }
+
+    /**
+     * Whether the body Mime4j read is the tail of the entity, as it is unless a malformed first header line
+     * made it drop a line; then the header is taken to end at the first empty line instead.
+     */
+    private static boolean isSuffix(byte[] body, byte[] bytes) {
+        int offset = bytes.length - body.length;
+        return offset >= 0 && java.util.Arrays.equals(bytes, offset, bytes.length, body, 0, body.length);
     }
 
     boolean isMultipart() {
