@@ -17,6 +17,9 @@ import org.courriel.store.mime.EnvelopeAddress;
  */
 public final class EnvelopeEncoder {
 
+    /** The host given to an address that has none, so that a NIL host keeps meaning a group marker. */
+    static final String MISSING_DOMAIN = "MISSING_DOMAIN";
+
     private EnvelopeEncoder() {
     }
 
@@ -52,10 +55,32 @@ public final class EnvelopeEncoder {
             return;
         }
         out.append('(');
-        for (EnvelopeAddress a : addresses) {
+        boolean inGroup = false;
+        for (int i = 0; i < addresses.size(); i++) {
+            EnvelopeAddress a = addresses.get(i);
+            if (a.host() == null && a.mailbox() == null) {
+                inGroup = false;
+            } else if (a.host() == null) {
+                if (!inGroup && endsGroupLater(addresses, i)) {
+                    inGroup = true;
+                } else {
+                    // An address without a domain ("To: <Undisclosed Recipients>") must not read as a group
+                    // start: groups do not nest, and a start without an end is no group.
+                    a = new EnvelopeAddress(a.name(), a.route(), a.mailbox(), MISSING_DOMAIN);
+                }
+            }
             address(out, a, utf8);
         }
         out.append(')');
+    }
+
+    private static boolean endsGroupLater(List<EnvelopeAddress> addresses, int start) {
+        for (int i = start + 1; i < addresses.size(); i++) {
+            if (addresses.get(i).host() == null && addresses.get(i).mailbox() == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

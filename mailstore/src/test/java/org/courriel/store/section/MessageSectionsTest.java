@@ -222,6 +222,22 @@ class MessageSectionsTest {
         assertThat(new String(result, StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 
+    /** rfc2060.txt is the example of RFC 9051 §6.4.5.1: each part says which specifier should reach it. */
+    @ParameterizedTest(name = "BODY[{0}]")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1", "2", "3.1", "3.2", "4.1", "4.2.1", "4.2.2.1", "4.2.2.2"})
+    void partNumbersFollowTheRfcExample(String part) {
+        String text = new String(MessageSections.extract(Corpus.read("rfc2060.txt"), parse(part)), StandardCharsets.UTF_8);
+        assertThat(text).isEqualTo("This part specifier should be: " + part + "\n");
+    }
+
+    @ParameterizedTest(name = "BODY[{0}.HEADER]")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"3", "4.2"})
+    void encapsulatedHeadersFollowTheRfcExample(String part) {
+        String header = new String(MessageSections.extract(Corpus.read("rfc2060.txt"),
+                parse(part + ".HEADER.FIELDS (SUBJECT)")), StandardCharsets.UTF_8);
+        assertThat(header).isEqualTo("Subject: This part specifier should be: " + part + "\n\n");
+    }
+
     @Test
     void wholeMessageIsReturnedByteForByte() {
         for (String file : Corpus.FILES) {
