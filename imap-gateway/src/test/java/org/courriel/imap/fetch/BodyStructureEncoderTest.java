@@ -106,6 +106,16 @@ class BodyStructureEncoderTest {
     }
 
     @Test
+    void rfc2231FileNameDecodedByTheParserGoesBackToItsExtendedForm() {
+        String message = "Content-Type: application/pdf\r\n"
+                + "Content-Disposition: attachment; filename*=UTF-8''%E2%82%AC.pdf\r\n\r\nx\r\n";
+        BodyStructure body = MessageParser.parse(message.getBytes(StandardCharsets.UTF_8)).body();
+        assertThat(body.fileName()).isEqualTo("\u20ac.pdf");
+        assertThat(encode(body, true, false)).contains("(\"ATTACHMENT\" (\"FILENAME*\" \"utf-8''%E2%82%AC.pdf\"))");
+        assertThat(encode(body, true, true)).contains("(\"ATTACHMENT\" (\"FILENAME\" \"\u20ac.pdf\"))");
+    }
+
+    @Test
     void multipartWithoutPartsGetsAnEmptyTextPartToStayValid() {
         BodyStructure empty = multipart("mixed", List.of(new Parameter("boundary", "z")));
         assertThat(encode(empty, false, false))
@@ -113,12 +123,12 @@ class BodyStructureEncoderTest {
     }
 
     @Test
-    void nonAsciiParameterIsALiteralWithoutUtf8AndQuotedWithIt() {
-        BodyStructure part = leaf("application", "pdf", List.of(new Parameter("name", "r\u00e9sum\u00e9.pdf")), null,
+    void nonAsciiParameterIsExtendedWithoutUtf8AndQuotedWithIt() {
+        BodyStructure part = leaf("application", "pdf", List.of(new Parameter("name", "r\u00e9sum\u00e9 1.pdf")), null,
                 null, "BASE64", 1, 0);
-        assertThat(encode(part, false, false))
-                .isEqualTo("(\"APPLICATION\" \"PDF\" (\"NAME\" {12}\r\nr\u00e9sum\u00e9.pdf) NIL NIL \"BASE64\" 1)");
+        assertThat(encode(part, false, false)).isEqualTo(
+                "(\"APPLICATION\" \"PDF\" (\"NAME*\" \"utf-8''r%C3%A9sum%C3%A9%201.pdf\") NIL NIL \"BASE64\" 1)");
         assertThat(encode(part, false, true))
-                .isEqualTo("(\"APPLICATION\" \"PDF\" (\"NAME\" \"r\u00e9sum\u00e9.pdf\") NIL NIL \"BASE64\" 1)");
+                .isEqualTo("(\"APPLICATION\" \"PDF\" (\"NAME\" \"r\u00e9sum\u00e9 1.pdf\") NIL NIL \"BASE64\" 1)");
     }
 }
