@@ -239,6 +239,21 @@ class MessageSectionsTest {
     }
 
     @Test
+    void topLevelHeaderSectionsNeedOnlyTheStoredHeader() {
+        List<SectionSpec> specs = List.of(SectionSpec.of(Text.HEADER),
+                new SectionSpec(new int[0], Text.HEADER_FIELDS, List.of("From", "SUBJECT", "content-type", "Received")),
+                new SectionSpec(new int[0], Text.HEADER_FIELDS_NOT, List.of("received", "x-mailer")));
+        for (String file : Corpus.FILES) {
+            byte[] raw = Corpus.read(file);
+            byte[] header = org.courriel.store.content.MessageContent.of(raw).header();
+            for (SectionSpec spec : specs) {
+                assertThat(MessageSections.extract(header, spec)).as(file + " " + spec)
+                        .isEqualTo(MessageSections.extract(raw, spec));
+            }
+        }
+    }
+
+    @Test
     void wholeMessageIsReturnedByteForByte() {
         for (String file : Corpus.FILES) {
             byte[] raw = Corpus.read(file);
