@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-import org.courriel.store.StoreTestApplication;
+import courriel.test.StoreTestApplication;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
