@@ -23,8 +23,9 @@ import org.courriel.store.message.Flags;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.message.SystemFlag;
 import org.courriel.store.message.UidSet;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -33,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * keywords, encoded-word headers, bodies in base64 and quoted-printable, internal and sent dates, sizes.
  */
 @SpringBootTest(classes = StoreTestApplication.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MessageSearchContract {
 
     /** Encoded-word subject (B), sent late on 23 Nov in its own zone (already 24 Nov in UTC). */
@@ -111,7 +113,8 @@ abstract class MessageSearchContract {
 
     private static int counter;
 
-    @BeforeEach
+    /** Searches only read: one mailbox serves every test. */
+    @BeforeAll
     void fillMailbox() {
         String domain = "s" + (++counter) + "-" + System.nanoTime() + ".example.org";
         domains.add(domain);
