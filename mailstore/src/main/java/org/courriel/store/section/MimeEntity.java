@@ -77,7 +77,7 @@ final class MimeEntity {
         try {
             for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
                 switch (s) {
-                    case T_FIELD -> fields.addField(rawField(stream.getField()));
+                    case T_FIELD -> addField(fields, stream.getField());
                     case T_START_MULTIPART -> {
                         descriptor = stream.getBodyDescriptor();
                         multipart = true;
@@ -102,20 +102,24 @@ final class MimeEntity {
                 }
             }
         } catch (IOException | MimeException | RuntimeException e) {
-            // Odd MIME never fails a fetch: what was read so far stands (RFC 9051 asks for a best effort).
+            // Odd MIME never fails a fetch: what was read so far stands.
         }
         int headerLength = body != null && isSuffix(body, bytes) ? bytes.length - body.length
                 : HeaderSection.length(bytes);
         return new MimeEntity(bytes, headerLength, descriptor, List.copyOf(children));
     }
 
-    private static RawField rawField(Field field) {
-        return field instanceof RawField raw ? raw : new RawField(field.getName(), field.getBody());
+    private static void addField(DefaultBodyDescriptorBuilder builder, Field field) {
+        try {
+            builder.addField(field instanceof RawField raw ? raw : new RawField(field.getName(), field.getBody()));
+        } catch (MimeException | RuntimeException e) {
+            // a field the descriptor cannot read leaves the defaults, as Mime4j itself does
+        }
     }
 
     /**
-     * Whether the body Mime4j read is the tail of the entity, as it is unless a malformed first header line
-     * made it drop a line; then the header is taken to end at the first empty line instead.
+     * Whether the body Mime4j read is the tail of the entity. It always should be; should Mime4j ever skip
+     * bytes, the header is taken to end at the first empty line instead, so that header and body stay exact.
      */
     private static boolean isSuffix(byte[] body, byte[] bytes) {
         int offset = bytes.length - body.length;
