@@ -1,12 +1,17 @@
 package org.courriel.imap;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
-/**
- * The gateway over the store, as its tests start it. Its SimpleMeterRegistry comes from the mailstore
- * test-jar's {@code StoreTestApplication}, which the store's component scan of {@code org.courriel.store}
- * finds on the test class path (declaring a second one here would clash with it).
- */
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The gateway over the store, as its tests start it (the deploy module brings the real registry). */
 @SpringBootApplication
 public class ImapTestApplication {
+
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
 }
