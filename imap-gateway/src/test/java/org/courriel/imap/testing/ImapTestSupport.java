@@ -1,5 +1,7 @@
 package org.courriel.imap.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,6 +18,7 @@ import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.Flags;
 import org.courriel.store.message.MessageService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +45,24 @@ public abstract class ImapTestSupport {
 
     protected AccountInfo account;
     protected String user;
+
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> errors =
+            new ch.qos.logback.core.read.ListAppender<>();
+
+    @BeforeEach
+    void watchServerErrors() {
+        errors.start();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.courriel")).addAppender(errors);
+    }
+
+    /** The suite fails on any unexpected server-side error (a bug answered with NO [SERVERBUG] is still a bug). */
+    @AfterEach
+    void noServerErrors() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.courriel")).detachAppender(errors);
+        assertThat(errors.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ": " + e.getThrowableProxy().getMessage())))
+                .as("errors logged by the server").isEmpty();
+    }
 
     @BeforeEach
     void createAccount() {
