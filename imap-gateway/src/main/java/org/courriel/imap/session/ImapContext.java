@@ -18,6 +18,7 @@ public record ImapContext(
         MessageSearch search,
         MailboxEventBus events,
         RecentTracker recent,
+        UidSnapshots uidSnapshots,
         ImapMetrics metrics,
         LoginGuard loginGuard) {
 }

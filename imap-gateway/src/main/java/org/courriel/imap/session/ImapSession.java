@@ -78,7 +78,14 @@ public final class ImapSession {
             }
         } catch (SocketTimeoutException e) {
             bye("Autologout; idle for too long");
-        } catch (IOException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof SocketTimeoutException) {
+                // a timeout while reading inside a command (IDLE, AUTHENTICATE)
+                bye("Autologout; idle for too long");
+            } else {
+                log.debug("IMAP connection from {} ended: {}", connection.peer(), e.getMessage());
+            }
+        } catch (IOException e) {
             log.debug("IMAP connection from {} ended: {}", connection.peer(), e.getMessage());
         } finally {
             unselect();
@@ -264,7 +271,7 @@ public final class ImapSession {
             }
         });
         MailboxInfo fresh = context.mailboxes().refresh(mailbox);
-        long[] uids = context.messages().uids(mailbox.id());
+        long[] uids = context.uidSnapshots().uids(fresh);
         SelectedMailbox view = new SelectedMailbox(fresh, readOnly, uids);
         view.registration(registration);
         // RFC 3501 §6.3.2: EXAMINE leaves \Recent alone, so only SELECT claims

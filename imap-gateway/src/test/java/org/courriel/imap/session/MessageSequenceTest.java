@@ -47,4 +47,33 @@ class MessageSequenceTest {
         assertThat(s.validSequence(SequenceSet.parse("6"))).isFalse();
         assertThat(new MessageSequence(new long[0]).validSequence(SequenceSet.parse("1:*"))).isFalse();
     }
+
+    @Test
+    void sharedBaseIsNeverWrittenAndDeltasBehaveLikeAnArray() {
+        long[] shared = {2, 4, 6, 8, 10};
+        MessageSequence s = new MessageSequence(shared);
+        java.util.List<Long> model = new java.util.ArrayList<>(java.util.List.of(2L, 4L, 6L, 8L, 10L));
+        java.util.Random random = new java.util.Random(42);
+        long next = 11;
+        for (int step = 0; step < 2000; step++) {
+            if (random.nextInt(3) == 0 && !model.isEmpty()) {
+                long uid = model.get(random.nextInt(model.size()));
+                int expectedSeq = model.indexOf(uid) + 1;
+                assertThat(s.remove(List.of(uid))).containsExactly(expectedSeq);
+                model.remove(uid);
+            } else {
+                next += 1 + random.nextInt(3);
+                assertThat(s.add(next)).isTrue();
+                model.add(next);
+            }
+            assertThat(s.size()).isEqualTo(model.size());
+            for (int seq = 1; seq <= model.size(); seq += 1 + model.size() / 20) {
+                assertThat(s.uid(seq)).isEqualTo(model.get(seq - 1));
+                assertThat(s.seqOf(model.get(seq - 1))).isEqualTo(seq);
+            }
+            assertThat(s.maxUid()).isEqualTo(model.isEmpty() ? 0 : model.get(model.size() - 1));
+        }
+        assertThat(s.knownUids(UidSet.ALL)).containsExactly(model.stream().mapToLong(Long::longValue).toArray());
+        assertThat(shared).containsExactly(2, 4, 6, 8, 10);
+    }
 }
