@@ -30,6 +30,11 @@ class ErrorHandlingTest extends ImapTestSupport {
             assertThat(client.readLine()).startsWith("* BAD");
             assertThat(client.command("a4", "NOOP")).containsExactly("a4 OK NOOP completed");
         }
+        assertThat(meters().get("courriel.imap.commands").tag("command", "SELECT").tag("result", "BAD").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters().get("courriel.imap.commands").tag("command", "unknown").tag("result", "BAD").counter().count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(meters().get("courriel.imap.sessions").gauge().value()).isGreaterThanOrEqualTo(0);
     }
 
     @Test

@@ -35,4 +35,9 @@ class SessionTranscriptTest extends ImapTestSupport {
     void messageCommandsFollowTheirRfcs() throws Exception {
         transcript("message-commands.txt");
     }
+
+    @Test
+    void idleSessionHearsOfFlagsExpungesAndAppendsAtOnce() throws Exception {
+        transcript("idle-updates.txt");
+    }
 }
