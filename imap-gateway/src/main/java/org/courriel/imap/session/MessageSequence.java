@@ -190,14 +190,16 @@ public final class MessageSequence {
         return UidSet.of(ranges);
     }
 
-    /** Whether every sequence number in the set exists (RFC 9051 §6.4.8: a bad number is BAD). */
+    /**
+     * Whether every sequence number in the set exists (a number past the last message is BAD). A range with
+     * '*' is always acceptable ("5:*" with 3 messages names message 3, "1:*" in an empty mailbox nothing), as
+     * clients rely on it.
+     */
     public boolean validSequence(SequenceSet set) {
         int count = size();
         for (SequenceSet.Range r : set.ranges()) {
-            for (long n : new long[] {r.low(), r.high()}) {
-                if (n == SequenceSet.STAR ? count == 0 : n > count) {
-                    return false;
-                }
+            if (r.high() != SequenceSet.STAR && r.high() > count) {
+                return false;
             }
         }
         return true;

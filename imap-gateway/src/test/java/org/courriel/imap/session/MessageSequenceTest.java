@@ -45,7 +45,10 @@ class MessageSequenceTest {
         assertThat(s.knownUids(s.resolve(SequenceSet.parse("4:30"), true))).containsExactly(5, 8, 13, 21);
         assertThat(s.validSequence(SequenceSet.parse("1:5"))).isTrue();
         assertThat(s.validSequence(SequenceSet.parse("6"))).isFalse();
-        assertThat(new MessageSequence(new long[0]).validSequence(SequenceSet.parse("1:*"))).isFalse();
+        assertThat(new MessageSequence(new long[0]).validSequence(SequenceSet.parse("1:*"))).isTrue();
+        assertThat(s.validSequence(SequenceSet.parse("9:*"))).isTrue();
+        assertThat(new MessageSequence(new long[0]).validSequence(SequenceSet.parse("*"))).isTrue();
+        assertThat(new MessageSequence(new long[0]).resolve(SequenceSet.parse("*"), false).isEmpty()).isTrue();
     }
 
     @Test
