@@ -36,8 +36,8 @@ public class SmtpConfiguration {
             SubmissionProperties submission, SubmissionsProperties submissions, RecipientResolver resolver,
             AddressOwnership ownership, LoginService logins, MailDelivery delivery, TlsContext tls,
             MeterRegistry meters) {
-        RecipientPolicy policy = new RecipientPolicy(resolver);
-        MessageIntake intake = new MessageIntake(delivery);
+        RecipientPolicy policy = new RecipientPolicy(resolver::resolve);
+        MessageIntake intake = new MessageIntake(delivery::deliver);
         Authenticator authenticator = (client, username, password) ->
                 switch (logins.login("smtp", client, username, password)) {
                     case LoginResult.Success s -> new Authenticator.Outcome.Success(s.account().id(), s.account().address());

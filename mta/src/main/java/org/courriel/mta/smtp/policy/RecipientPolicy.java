@@ -1,12 +1,13 @@
 package org.courriel.mta.smtp.policy;
 
+import java.util.function.Function;
+
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.syntax.Path;
 import org.courriel.store.StoreException;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.Addresses;
 import org.courriel.store.account.Recipient;
-import org.courriel.store.account.RecipientResolver;
 
 /**
  * Who may receive through this server: the relay policy (never an open relay) and the local checks
@@ -20,9 +21,10 @@ import org.courriel.store.account.RecipientResolver;
  */
 public final class RecipientPolicy {
 
-    private final RecipientResolver resolver;
+    private final Function<String, Recipient> resolver;
 
-    public RecipientPolicy(RecipientResolver resolver) {
+    /** @param resolver the store's {@code RecipientResolver::resolve} */
+    public RecipientPolicy(Function<String, Recipient> resolver) {
         this.resolver = resolver;
     }
 
@@ -54,7 +56,7 @@ public final class RecipientPolicy {
         } catch (StoreException e) {
             return new RecipientDecision.Refuse(Reply.BAD_RECIPIENT_SYNTAX, "syntax");
         }
-        return switch (resolver.resolve(normal)) {
+        return switch (resolver.apply(normal)) {
             case Recipient.Remote r -> mayRelay
                     ? new RecipientDecision.Accept(r.address(), true)
                     : new RecipientDecision.Refuse(Reply.RELAY_DENIED, "relay");

@@ -22,9 +22,15 @@ public class MessageIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MessageIntake.class);
 
-    private final MailDelivery delivery;
+    /** Commits a message for its envelope; {@link MailDelivery#deliver} in the server. */
+    @FunctionalInterface
+    public interface Delivery {
+        void deliver(MailEnvelope envelope, byte[] message);
+    }
 
-    public MessageIntake(MailDelivery delivery) {
+    private final Delivery delivery;
+
+    public MessageIntake(Delivery delivery) {
         this.delivery = delivery;
     }
 
@@ -59,6 +65,10 @@ public class MessageIntake {
             log.warn("Delivery from <{}> to {} refused: {}", tx.reversePath(),
                     envelope.recipients().stream().map(EnvelopeRecipient::address).toList(), e.getMessage());
             return new Outcome(StoreReplies.of(e), "store-" + e.reason().name().toLowerCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            // A bug, not a refusal: the client may try again later, the log says what went wrong.
+            log.error("Delivery from <{}> failed", tx.reversePath(), e);
+            return new Outcome(Reply.LOCAL_ERROR, "error");
         }
     }
 
