@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.courriel.access.auth.SaslPlain;
+import org.courriel.access.net.LineTooLongException;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.SessionState;
@@ -87,6 +88,9 @@ public final class AuthCommand implements SmtpCommand {
             }
         } catch (Cancelled e) {
             session.reply(Reply.AUTH_CANCELLED);
+            return;
+        } catch (LineTooLongException e) {
+            session.reply(Reply.LINE_TOO_LONG);
             return;
         } catch (IllegalArgumentException e) {
             session.reply(Reply.AUTH_BAD_RESPONSE);

@@ -29,9 +29,11 @@ class SmtpSessionTest {
 
     private static final AccountInfo BOB = new AccountInfo(1, "bob@hamburger.edu", "Bob", 0, 0, true, false);
 
+    private boolean trustLoopback;
+
     private String run(ListenerKind kind, String input, boolean idleAtEnd) throws Exception {
         SmtpProperties properties = new SmtpProperties(2048, DataSize.ofKilobytes(64), 100, 20,
-                Duration.ofMinutes(5), Duration.ofMinutes(3), false);
+                Duration.ofMinutes(5), Duration.ofMinutes(3), trustLoopback);
         RecipientPolicy policy = new RecipientPolicy(address -> address.endsWith("@hamburger.edu")
                 ? (address.startsWith("bob@") ? new Recipient.Local(address, List.of(BOB), List.of()) : new Recipient.Unknown(address))
                 : new Recipient.Remote(address));
@@ -102,5 +104,21 @@ class SmtpSessionTest {
         String out = run(ListenerKind.SUBMISSIONS, "EHLO c\r\nMAIL FROM:<bob@hamburger.edu>\r\nAUTH PLAIN " + plain
                 + "\r\nMAIL FROM:<bob@hamburger.edu>\r\nRCPT TO:<x@elsewhere.example>\r\nQUIT\r\n", false);
         assertThat(out).contains("530 5.7.0 Authentication required", "235 2.7.0", "250 2.1.0", "250 2.1.5");
+    }
+
+    @Test
+    void plaintextAuthIsOfferedToLoopbackOnlyWhenConfigured() throws Exception {
+        assertThat(run(ListenerKind.SUBMISSION, "EHLO c\r\nAUTH LOGIN\r\nQUIT\r\n", false))
+                .doesNotContain("AUTH PLAIN LOGIN").contains("538 5.7.11");
+        trustLoopback = true;
+        String plain = java.util.Base64.getEncoder().encodeToString("\0bob@hamburger.edu\0secret".getBytes());
+        assertThat(run(ListenerKind.SUBMISSION, "EHLO c\r\nAUTH PLAIN " + plain + "\r\nMAIL FROM:<bob@hamburger.edu>\r\nQUIT\r\n", false))
+                .contains("250-AUTH PLAIN LOGIN", "235 2.7.0", "250 2.1.0");
+    }
+
+    @Test
+    void tooLongAuthResponseIsRefusedAndTheSessionGoesOn() throws Exception {
+        String out = run(ListenerKind.SUBMISSIONS, "EHLO c\r\nAUTH PLAIN\r\n" + "A".repeat(13000) + "\r\nNOOP\r\n", false);
+        assertThat(out).contains("334 \r\n500 5.5.6 Line too long\r\n250 2.0.0 OK\r\n");
     }
 }
