@@ -6,7 +6,7 @@ import java.net.InetAddress;
 
 import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
-import org.courriel.store.StoreTestApplication;
+import courriel.test.StoreTestApplication;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
 import org.junit.jupiter.api.Test;
