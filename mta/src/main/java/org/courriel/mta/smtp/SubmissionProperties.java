@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled             whether the listener runs
  * @param bindAddress         the address to listen on
- * @param port                the TCP port; 0 picks a free one
+ * @param port                the TCP port (the standard one needs root or CAP_NET_BIND_SERVICE); 0 picks a free one
  * @param maxConnections      connections open at once on this listener
  * @param maxConnectionsPerIp connections open at once from one client address
  */
@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SubmissionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("0.0.0.0") String bindAddress,
-        @DefaultValue("587") int port,
+        @DefaultValue("2587") int port,
         @DefaultValue("500") int maxConnections,
         @DefaultValue("20") int maxConnectionsPerIp) implements ListenerProperties {
 }

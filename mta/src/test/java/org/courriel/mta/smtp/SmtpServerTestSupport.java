@@ -3,7 +3,7 @@ package org.courriel.mta.smtp;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.courriel.mta.SmtpTestApplication;
+import courriel.test.smtp.SmtpTestApplication;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.AliasService;

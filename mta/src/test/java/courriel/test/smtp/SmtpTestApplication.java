@@ -1,4 +1,4 @@
-package org.courriel.mta;
+package courriel.test.smtp;
 
 import org.courriel.mta.smtp.testing.RecordingOutboundQueue;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,24 +8,22 @@ import org.springframework.context.annotation.Primary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The MTA with the store, as the SMTP tests start it. */
-@SpringBootApplication
+/**
+ * The SMTP server with the store and local delivery, as the SMTP tests start it. It lives outside
+ * {@code org.courriel} so that no other application's component scan finds it, and scans only SMTP and
+ * delivery: the outbound queue is the recording stand-in below, never a real relay.
+ */
+@SpringBootApplication(scanBasePackages = {"org.courriel.mta.smtp", "org.courriel.mta.delivery"})
 public class SmtpTestApplication {
 
-    /** Primary: the real queue, when on the class path, must not relay anything from a test. */
     @Bean
     @Primary
     RecordingOutboundQueue recordingOutboundQueue() {
         return new RecordingOutboundQueue();
     }
 
-    /**
-     * Primary and named apart: the store's component scan also picks up the mailstore test-jar's
-     * StoreTestApplication with its own "meterRegistry".
-     */
     @Bean
-    @Primary
-    MeterRegistry smtpMeterRegistry() {
+    MeterRegistry meterRegistry() {
         return new SimpleMeterRegistry();
     }
 }
