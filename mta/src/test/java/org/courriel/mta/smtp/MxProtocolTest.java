@@ -177,6 +177,18 @@ class MxProtocolTest extends SmtpServerTestSupport {
     }
 
     @Test
+    void barePostmasterIsAcceptedForTheServersDomain() throws Exception {
+        if (!aliases.list().containsKey("postmaster@hamburger.edu")) {
+            aliases.add("postmaster@hamburger.edu", List.of("bob@hamburger.edu"));
+        }
+        try (SmtpClient c = greeted()) {
+            c.send("MAIL FROM:<x@crepes.fr>").expect("250");
+            c.send("RCPT TO:<Postmaster>").expect("250 2.1.5");
+            c.send("RCPT TO:<root>").expect("501 5.1.3");
+        }
+    }
+
+    @Test
     void recipientOverQuotaIsRefusedWithTheDeclaredSize() throws Exception {
         account("full@hamburger.edu", 100);
         try (SmtpClient c = greeted()) {

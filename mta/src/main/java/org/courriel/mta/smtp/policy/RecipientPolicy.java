@@ -32,7 +32,8 @@ public final class RecipientPolicy {
      * @param path          the forward-path
      * @param mayRelay      the client is an authenticated submission client (RFC 6409 §4.3)
      * @param declaredSize  SIZE= of MAIL, or 0, for the quota check (RFC 1870 §6.1)
-     * @param postmasterDomain the domain a bare {@code <postmaster>} means (RFC 5321 §4.1.1.3)
+     * @param postmasterDomain the server's host name: a bare {@code <postmaster>} (RFC 5321 §4.1.1.3) is
+     *                         postmaster there, or else in the domain the host name is part of
      */
     public RecipientDecision check(Path path, boolean mayRelay, long declaredSize, String postmasterDomain) {
         if (path.isNull()) {
@@ -49,6 +50,12 @@ public final class RecipientPolicy {
                 return new RecipientDecision.Refuse(Reply.BAD_RECIPIENT_SYNTAX, "syntax");
             }
             mailbox = "postmaster@" + postmasterDomain;
+            int dot = postmasterDomain.indexOf('.');
+            // The server's host name is often mx.<domain>: fall back to the domain it belongs to.
+            if (!(resolver.apply(mailbox) instanceof Recipient.Local) && dot > 0
+                    && postmasterDomain.indexOf('.', dot + 1) > 0) {
+                mailbox = "postmaster@" + postmasterDomain.substring(dot + 1);
+            }
         }
         String normal;
         try {
