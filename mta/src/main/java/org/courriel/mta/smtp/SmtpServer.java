@@ -1,6 +1,8 @@
 package org.courriel.mta.smtp;
 
 import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.courriel.access.net.Connection;
 import org.courriel.access.net.ConnectionHandler;
@@ -19,6 +21,7 @@ public final class SmtpServer implements ConnectionHandler, AutoCloseable {
 
     private final SmtpContext context;
     private final TcpServer tcp;
+    private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
 
     public SmtpServer(SmtpContext context, ListenerProperties listener, TlsContext tls, MeterRegistry meters) {
         this.context = context;
@@ -43,7 +46,13 @@ public final class SmtpServer implements ConnectionHandler, AutoCloseable {
 
     @Override
     public void handle(Connection connection) throws IOException {
-        new SmtpSession(context, new ConnectionChannel(connection)).run();
+        SmtpSession session = new SmtpSession(context, new ConnectionChannel(connection));
+        sessions.add(session);
+        try {
+            session.run();
+        } finally {
+            sessions.remove(session);
+        }
     }
 
     @Override
@@ -54,8 +63,15 @@ public final class SmtpServer implements ConnectionHandler, AutoCloseable {
         connection.out().flush();
     }
 
+    /** Stops accepting, tells every open session 421 4.3.2, then closes the connections. */
     @Override
     public void close() {
+        sessions.forEach(SmtpSession::shutdown);
         tcp.close();
+    }
+
+    /** Sessions running now. */
+    public int openSessions() {
+        return sessions.size();
     }
 }

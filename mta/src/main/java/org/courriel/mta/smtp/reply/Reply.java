@@ -28,6 +28,7 @@ public enum Reply {
     TOO_MANY_ERRORS(421, "4.7.0", "Too many errors, closing connection"),
     TIMEOUT(421, "4.4.2", "Timeout, closing connection"),
     TOO_MANY_CONNECTIONS(421, "4.7.0", "Too many connections, try again later"),
+    SHUTTING_DOWN(421, "4.3.2", "Service shutting down, try again later"),
     LOCAL_ERROR(451, "4.3.0", "Temporary failure, please try again later"),
     MAILBOX_FULL(452, "4.2.2", "Mailbox full"),
     TOO_MANY_RECIPIENTS(452, "4.5.3", "Too many recipients"),

@@ -40,7 +40,8 @@ public final class SmtpSession {
     private String accountAddress;
     private Transaction transaction;
     private int errors;
-    private boolean closing;
+    private volatile boolean closing;
+    private final Object writeLock = new Object();
 
     public SmtpSession(SmtpContext context, SmtpChannel channel) {
         this.context = context;
@@ -57,7 +58,7 @@ public final class SmtpSession {
         try {
             while (!closing) {
                 if (!channel.hasBufferedInput()) {
-                    channel.out().flush();
+                    flush();
                 }
                 channel.setReadTimeout(context.properties().commandTimeout());
                 byte[] line;
@@ -80,7 +81,7 @@ public final class SmtpSession {
             log.debug("Session {} ended by the client inside content", id);
         } finally {
             try {
-                channel.out().flush();
+                flush();
             } catch (IOException e) {
                 log.debug("Session {}: final flush failed: {}", id, e.toString());
             }
@@ -110,12 +111,32 @@ public final class SmtpSession {
 
     /** Sends a reply (buffered); counts failed commands and ends the session past the limit. */
     public void reply(SmtpReply reply) throws IOException {
-        channel.out().write(reply.encode());
+        synchronized (writeLock) {
+            channel.out().write(reply.encode());
+        }
         if (reply.code() >= 500) {
             errors++;
             if (errors >= context.properties().maxErrors() && !closing) {
-                channel.out().write(Reply.TOO_MANY_ERRORS.reply().encode());
+                synchronized (writeLock) {
+                    channel.out().write(Reply.TOO_MANY_ERRORS.reply().encode());
+                }
                 closing = true;
+            }
+        }
+    }
+
+    /**
+     * Called from another thread when the server stops: tells the client (RFC 5321 §3.8: 421 may be sent at
+     * any time) before the connection is closed under the session.
+     */
+    public void shutdown() {
+        closing = true;
+        synchronized (writeLock) {
+            try {
+                channel.out().write(Reply.SHUTTING_DOWN.with(context.hostname() + " " + Reply.SHUTTING_DOWN.text()).encode());
+                channel.out().flush();
+            } catch (IOException e) {
+                log.debug("Session {}: shutdown notice not sent: {}", id, e.toString());
             }
         }
     }
@@ -126,7 +147,9 @@ public final class SmtpSession {
 
     /** Sends the pending replies now (before reading content or starting TLS). */
     public void flush() throws IOException {
-        channel.out().flush();
+        synchronized (writeLock) {
+            channel.out().flush();
+        }
     }
 
     // --- state used by the commands ---
