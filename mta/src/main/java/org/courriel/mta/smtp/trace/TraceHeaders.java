@@ -38,7 +38,7 @@ public final class TraceHeaders {
     public static String received(String helo, InetAddress client, String by, String protocol, String id,
             List<String> recipients, ZonedDateTime when) {
         StringBuilder h = new StringBuilder("Received: from ").append(clean(helo))
-                .append(" ([").append(client.getHostAddress()).append("])\r\n")
+                .append(" (").append(addressLiteral(client)).append(")\r\n")
                 .append("\tby ").append(clean(by)).append(" (Courriel) with ").append(protocol)
                 .append(" id ").append(id);
         if (recipients.size() == 1) {
@@ -65,6 +65,13 @@ public final class TraceHeaders {
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(content, 0, all, head.length, content.length);
         return all;
+    }
+
+    /** RFC 5321 §4.1.3 address-literal: {@code [192.0.2.1]} or {@code [IPv6:2001:db8::1]}. */
+    static String addressLiteral(InetAddress address) {
+        return address instanceof java.net.Inet6Address
+                ? "[IPv6:" + address.getHostAddress().replaceFirst("%.*$", "") + "]"
+                : "[" + address.getHostAddress() + "]";
     }
 
     /** Client-given text must not break the header: CR, LF and other controls become spaces. */

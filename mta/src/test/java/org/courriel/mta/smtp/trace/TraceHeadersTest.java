@@ -27,7 +27,7 @@ class TraceHeadersTest {
     void receivedHidesSeveralRecipientsAndNeutralisesLineBreaksInHelo() throws Exception {
         String received = TraceHeaders.received("evil\r\nX-Injected: 1", InetAddress.getByName("::1"), "mx", "SMTP", "i",
                 List.of("a@b.example", "c@d.example"), WHEN);
-        assertThat(received).doesNotContain("for <").doesNotContain("\r\nX-Injected").contains("([0:0:0:0:0:0:0:1])");
+        assertThat(received).doesNotContain("for <").doesNotContain("\r\nX-Injected").contains("([IPv6:0:0:0:0:0:0:0:1])");
     }
 
     @ParameterizedTest
