@@ -1,5 +1,7 @@
 package org.courriel.mta.smtp.syntax;
 
+import org.courriel.mta.smtp.reply.Reply;
+
 /**
  * Parses the argument of MAIL FROM and RCPT TO: a path in angle brackets followed by ESMTP parameters
  * (RFC 5321 §4.1.1.2, §4.1.1.3, §4.1.2). Tolerated as many clients send them: spaces after the colon
@@ -18,11 +20,11 @@ public final class PathParser {
      * @param arguments the command's arguments, e.g. {@code FROM:<a@b> SIZE=10}
      * @param keyword   {@code FROM} or {@code TO}
      */
-    public static Parsed parse(String arguments, String keyword, org.courriel.mta.smtp.reply.Reply badSyntax)
+    public static Parsed parse(String arguments, String keyword, Reply badSyntax)
             throws SmtpSyntaxException {
         String prefix = keyword + ":";
         if (arguments.length() < prefix.length() || !arguments.regionMatches(true, 0, prefix, 0, prefix.length())) {
-            throw new SmtpSyntaxException(org.courriel.mta.smtp.reply.Reply.SYNTAX_ERROR, "expected " + prefix);
+            throw new SmtpSyntaxException(Reply.SYNTAX_ERROR, "expected " + prefix);
         }
         String rest = arguments.substring(prefix.length()).stripLeading();
         String inside;
@@ -64,7 +66,7 @@ public final class PathParser {
         return -1;
     }
 
-    static Path path(String inside, org.courriel.mta.smtp.reply.Reply badSyntax) throws SmtpSyntaxException {
+    static Path path(String inside, Reply badSyntax) throws SmtpSyntaxException {
         if (inside.isEmpty()) {
             return new Path("", false, false, false);
         }
