@@ -17,6 +17,7 @@ import org.courriel.store.account.AddressOwnership;
 import org.courriel.store.account.RecipientResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +32,9 @@ public class SmtpConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpConfiguration.class);
 
+    /** Not in the admin command line, which runs with {@code courriel.listeners.enabled=false}. */
     @Bean
+    @ConditionalOnProperty(name = "courriel.listeners.enabled", havingValue = "true", matchIfMissing = true)
     SmtpServers smtpServers(ServerProperties server, SmtpProperties smtp, MxProperties mx,
             SubmissionProperties submission, SubmissionsProperties submissions, RecipientResolver resolver,
             AddressOwnership ownership, LoginService logins, MailDelivery delivery, TlsContext tls,
