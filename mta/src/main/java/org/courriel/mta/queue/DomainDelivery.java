@@ -1,0 +1,197 @@
+package org.courriel.mta.queue;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.courriel.mta.delivery.EnvelopeRecipient;
+import org.courriel.mta.delivery.MailDelivery;
+import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.queue.AttemptRecorder.Attempt;
+import org.courriel.mta.queue.AttemptRecorder.Kind;
+import org.courriel.mta.relay.OutboundMessage;
+import org.courriel.mta.relay.RecipientResult;
+import org.courriel.mta.relay.RelayTarget;
+import org.courriel.mta.relay.RemoteRefusalException;
+import org.courriel.mta.relay.Route;
+import org.courriel.mta.relay.Router;
+import org.courriel.mta.relay.SmtpClient;
+import org.courriel.mta.relay.SmtpReply;
+import org.courriel.mta.relay.SmtpSession;
+import org.courriel.store.StoreException;
+import org.courriel.store.account.DomainService;
+import org.courriel.store.content.ContentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attempt at the claimed recipients of one destination domain: route, then carry every message over as
+ * few connections as possible, recording each message's results as soon as the server has answered.
+ */
+public class DomainDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(DomainDelivery.class);
+
+    private final Router router;
+    private final SmtpClient client;
+    private final ContentStore contents;
+    private final DomainService domains;
+    private final MailDelivery local;
+    private final AttemptRecorder recorder;
+    private final int maxRecipients;
+    private final int maxReceivedHops;
+
+    public DomainDelivery(Router router, SmtpClient client, ContentStore contents, DomainService domains,
+            MailDelivery local, AttemptRecorder recorder, int maxRecipients, int maxReceivedHops) {
+        this.router = router;
+        this.client = client;
+        this.contents = contents;
+        this.domains = domains;
+        this.local = local;
+        this.recorder = recorder;
+        this.maxRecipients = maxRecipients;
+        this.maxReceivedHops = maxReceivedHops;
+    }
+
+    /**
+     * @param recipients claimed recipients, all of {@code domain}
+     * @param running    false when the node stops: messages not started are left for later
+     */
+    public void deliver(String domain, List<QueuedRecipient> recipients, BooleanSupplier running) {
+        Map<Long, List<QueuedRecipient>> byMessage = new LinkedHashMap<>();
+        recipients.forEach(r -> byMessage.computeIfAbsent(r.message().id(), k -> new ArrayList<>()).add(r));
+        Deque<List<QueuedRecipient>> pending = new ArrayDeque<>(byMessage.values());
+        if (domains.isLocal(domain)) {
+            // the domain became local after the message was queued: store it, never send it over the network
+            pending.forEach(this::deliverLocally);
+            return;
+        }
+        Route route = router.route(domain);
+        switch (route) {
+            case Route.Undeliverable u -> pending.forEach(m -> recordAll(m, u.reply(), null));
+            case Route.Unavailable u -> pending.forEach(m -> recordAll(m, u.reply(), null));
+            case Route.Servers servers -> deliver(servers.targets(), pending, running);
+        }
+    }
+
+    private void deliver(List<RelayTarget> targets, Deque<List<QueuedRecipient>> pending, BooleanSupplier running) {
+        SmtpReply lastFailure = SmtpReply.local(451, "4.4.1", "no server tried");
+        String lastHost = null;
+        for (RelayTarget target : targets) {
+            if (pending.isEmpty() || !running.getAsBoolean()) {
+                break;
+            }
+            lastHost = target.describe();
+            try (SmtpSession session = client.open(target)) {
+                while (!pending.isEmpty() && running.getAsBoolean()) {
+                    List<QueuedRecipient> message = pending.poll();
+                    if (!send(session, message)) {
+                        break; // the session broke: the rest go to the next server
+                    }
+                }
+            } catch (RemoteRefusalException e) {
+                log.info("{} refused the session: {}", target, e.reply());
+                lastFailure = e.reply();
+            } catch (IOException e) {
+                log.info("Connection to {} failed: {}", target, e.toString());
+                lastFailure = connectionFailure(target, e);
+            }
+        }
+        if (running.getAsBoolean()) {
+            for (List<QueuedRecipient> message : pending) {
+                recordAll(message, lastFailure, lastHost);
+            }
+        }
+    }
+
+    /** Sends one message in transactions of at most the configured recipients; false if the session broke. */
+    private boolean send(SmtpSession session, List<QueuedRecipient> recipients) {
+        QueuedMessage message = recipients.get(0).message();
+        String host = session.target().describe();
+        byte[] content;
+        try {
+            content = contents.bytes(message.contentId());
+        } catch (RuntimeException e) {
+            log.error("Cannot read the content of queued message {}", message.id(), e);
+            recordAll(recipients, SmtpReply.local(451, "4.3.0", "local error reading the message"), null);
+            return true;
+        }
+        int hops = ReceivedHops.count(content);
+        if (hops > maxReceivedHops) {
+            // RFC 5321 §6.3: too many Received fields means a loop
+            recordAll(recipients, SmtpReply.local(554, "5.4.6", "routing loop detected: " + hops + " Received fields"),
+                    null);
+            return true;
+        }
+        for (int from = 0; from < recipients.size(); from += maxRecipients) {
+            List<QueuedRecipient> chunk = recipients.subList(from, Math.min(recipients.size(), from + maxRecipients));
+            OutboundMessage outbound = new OutboundMessage(message.sender(), message.ret(), message.envId(),
+                    message.smtpUtf8(), content, chunk.stream()
+                            .map(r -> new OutboundMessage.Recipient(r.address(), r.notifyOn(), r.orcpt())).toList());
+            try {
+                List<RecipientResult> results = session.send(outbound);
+                List<Attempt> attempts = new ArrayList<>();
+                for (int i = 0; i < chunk.size(); i++) {
+                    RecipientResult result = results.get(i);
+                    attempts.add(new Attempt(chunk.get(i), result.reply(), host,
+                            result.dsnRelayed() ? Kind.REMOTE_DSN : Kind.REMOTE));
+                }
+                recorder.record(attempts);
+            } catch (IOException e) {
+                // the server may or may not have the message: never delivered, deferred (RFC 5321 §6.1)
+                log.info("Transfer of queued message {} to {} failed: {}", message.id(), host, e.toString());
+                recordAll(recipients.subList(from, recipients.size()), connectionFailure(session.target(), e), host);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void deliverLocally(List<QueuedRecipient> recipients) {
+        QueuedMessage message = recipients.get(0).message();
+        List<EnvelopeRecipient> envelopeRecipients = recipients.stream()
+                .map(r -> new EnvelopeRecipient(r.address(), r.notifyOn(), r.orcpt())).toList();
+        SmtpReply reply;
+        try {
+            byte[] content = contents.bytes(message.contentId());
+            local.deliver(new MailEnvelope(message.sender(), envelopeRecipients, message.ret(), message.envId(),
+                    message.smtpUtf8(), message.eightBit()), content);
+            reply = SmtpReply.local(250, "2.0.0", "delivered locally");
+        } catch (StoreException e) {
+            reply = switch (e.reason()) {
+                case NOT_FOUND -> SmtpReply.local(550, "5.1.1", "no such local recipient");
+                case OVER_QUOTA -> SmtpReply.local(452, "4.2.2", "mailbox full");
+                default -> SmtpReply.local(451, "4.3.0", "local delivery failed: " + e.getMessage());
+            };
+        }
+        List<Attempt> attempts = new ArrayList<>();
+        for (QueuedRecipient r : recipients) {
+            attempts.add(new Attempt(r, reply, null, Kind.LOCAL));
+        }
+        recorder.record(attempts);
+    }
+
+    private void recordAll(List<QueuedRecipient> recipients, SmtpReply reply, String host) {
+        List<Attempt> attempts = new ArrayList<>();
+        for (QueuedRecipient r : recipients) {
+            attempts.add(new Attempt(r, reply, host, Kind.REMOTE));
+        }
+        recorder.record(attempts);
+    }
+
+    private static SmtpReply connectionFailure(RelayTarget target, IOException e) {
+        if (e instanceof RemoteRefusalException refusal) {
+            return refusal.reply();
+        }
+        String what = e instanceof SocketTimeoutException ? "timed out" : "failed";
+        // RFC 3463: 4.4.1 no answer from host, 4.4.2 bad connection
+        return SmtpReply.local(421, e instanceof java.net.ConnectException ? "4.4.1" : "4.4.2",
+                "connection with " + target.describe() + " " + what + ": " + e.getMessage());
+    }
+}
