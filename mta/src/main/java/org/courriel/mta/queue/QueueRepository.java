@@ -139,10 +139,13 @@ public class QueueRepository {
                 .param(token).update());
     }
 
-    /** The outcome of one attempt, in the caller's group-commit unit. */
+    /**
+     * The outcome of one attempt, in the caller's group-commit unit. Nothing is written when the recipient is
+     * gone (an operator deleted the entry meanwhile) or already final.
+     */
     public void recordAttempt(long recipientId, QueuedMessage message, RecipientUpdate update, String node,
             Instant now) {
-        jdbc.sql("UPDATE queue_recipient SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?,"
+        int updated = jdbc.sql("UPDATE queue_recipient SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?,"
                 + " last_code = ?, last_status = ?, last_reply = ?, last_host = ?, dsn_pending = ?,"
                 + " delay_notified = (delay_notified OR ?), finished_at = ?,"
                 + " claim_token = CASE WHEN ? THEN claim_token ELSE NULL END,"
@@ -154,6 +157,9 @@ public class QueueRepository {
                         update.state().isFinal() ? time(now) : null,
                         update.dsn() != null, update.dsn() != null, recipientId)
                 .update();
+        if (updated == 0) {
+            return;
+        }
         jdbc.sql("INSERT INTO queue_attempt (message_id, recipient_id, attempted_at, node, remote_host, code, status, reply,"
                 + " outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(message.id(), recipientId, time(now), cut(node, 100), cut(update.host(), 300),
