@@ -93,6 +93,7 @@ public class QueueWorker implements SmartLifecycle {
         Instant now = clock.instant();
         List<QueuedRecipient> claimed = repository.claimDue(token, now, now.plus(properties.lease()),
                 properties.claimBatch());
+        log.debug("{} claimed {} recipient(s)", node, claimed.size());
         if (claimed.isEmpty()) {
             return false;
         }

@@ -49,6 +49,9 @@ public final class FakeSmtpServer implements AutoCloseable {
     public volatile boolean eightBitMime = true;
     public volatile long sizeLimit;
     public volatile SSLContext tls;
+    /** When set, AUTH PLAIN is offered after STARTTLS and only these credentials pass ("user\0password"). */
+    public volatile String plainCredentials;
+    public final List<String> authenticated = new CopyOnWriteArrayList<>();
     public volatile IntFunction<String> greeting = n -> "220 " + "fake.test ESMTP";
     /** The reply to RCPT for an address, given how many times the address was offered before (1 = first). */
     public volatile BiFunction<String, Integer, String> rcptReply = (address, attempt) -> "250 2.1.5 ok";
@@ -183,6 +186,9 @@ public final class FakeSmtpServer implements AutoCloseable {
                         if (tls != null && !secure) {
                             lines.add("STARTTLS");
                         }
+                        if (plainCredentials != null && secure) {
+                            lines.add("AUTH PLAIN");
+                        }
                         lines.add("ENHANCEDSTATUSCODES");
                         StringBuilder reply = new StringBuilder();
                         for (int i = 0; i < lines.size(); i++) {
@@ -213,6 +219,17 @@ public final class FakeSmtpServer implements AutoCloseable {
                         secure = true;
                         announcedPipelining = false;
                         reset();
+                    }
+                    case "AUTH" -> {
+                        String[] words = line.split(" ");
+                        String decoded = words.length == 3 && words[1].equalsIgnoreCase("PLAIN")
+                                ? new String(java.util.Base64.getDecoder().decode(words[2]), StandardCharsets.UTF_8) : "";
+                        if (plainCredentials != null && secure && decoded.equals("\0" + plainCredentials)) {
+                            authenticated.add(plainCredentials.split("\0")[0]);
+                            send("235 2.7.0 authenticated");
+                        } else {
+                            send("535 5.7.8 bad credentials");
+                        }
                     }
                     case "MAIL" -> {
                         mailCommand = line;
