@@ -348,4 +348,59 @@ abstract class QueueDeliveryContract {
         assertThat(contentRows(message)).isZero();
         assertThat(queueService.delete(id)).isFalse();
     }
+
+    @Test
+    void sendsEightBitContentOnlyToAPeerWithEightBitMime() {
+        String pipe = "utf." + n + "@pipe.example";
+        String basic = "utf." + n + "@basic.example";
+        byte[] message = message("caf\u00e9", "Cr\u00e8me br\u00fbl\u00e9e\r\n");
+        send(alice.address(), message, pipe, basic);
+
+        awaitState(pipe, RecipientState.DELIVERED);
+        awaitState(basic, RecipientState.FAILED);
+        assertThat(PIPE.to(pipe)).singleElement().satisfies(t -> {
+            assertThat(t.mailCommand()).contains("BODY=8BITMIME");
+            assertThat(t.data()).isEqualTo(message);
+        });
+        assertThat(BASIC.to(basic)).isEmpty();
+        Await.until("DSN in alice's INBOX", () -> inbox().size() == 1);
+        assertThat(inbox().get(0)).contains("Final-Recipient: rfc822; " + basic, "Status: 5.6.3");
+    }
+
+    @Test
+    void reportsSuccessAsRelayedWhenAskedAndThePeerHasNoDsn() {
+        String bob = "bob." + n + "@pipe.example";
+        byte[] message = message("tell me", "Did it arrive?\r\n");
+        delivery.deliver(new MailEnvelope(alice.address(), List.of(new EnvelopeRecipient(bob,
+                java.util.Set.of(EnvelopeRecipient.Notify.SUCCESS), "rfc822;" + bob)), MailEnvelope.Ret.HDRS, "ENV-" + n,
+                false, false), message);
+
+        awaitState(bob, RecipientState.DELIVERED);
+        Await.until("relayed notice in alice's INBOX", () -> inbox().size() == 1);
+        assertThat(inbox().get(0)).contains("Action: relayed", "Original-Envelope-Id: ENV-" + n,
+                "Original-Recipient: rfc822;" + bob, "Status: 2.");
+        assertThat(PIPE.to(bob).get(0).mailCommand()).doesNotContain("RET=").doesNotContain("ENVID=");
+    }
+
+    @Test
+    void storesLocallyARecipientWhoseDomainBecameLocal() {
+        // the domain is ours, but the message sits in the queue (queued while the domain was remote): the worker
+        // stores it and never opens a connection
+        String domain = "moved." + n + ".example";
+        String carol = "carol@" + domain;
+        domains.add(domain);
+        AccountInfo account = accounts.create(carol, "correct horse battery", "Carol", 0);
+        byte[] message = message("moved", "Welcome home\r\n");
+        committer.execute(tx -> {
+            queue.enqueue(tx, MessageContent.of(message), new MailEnvelope(alice.address(),
+                    List.of(EnvelopeRecipient.of(carol)), null, null, false, false), List.of(EnvelopeRecipient.of(carol)));
+            return null;
+        });
+
+        awaitState(carol, RecipientState.DELIVERED);
+        long inbox = mailboxes.get(account.id(), "INBOX").id();
+        assertThat(messages.uids(inbox)).hasSize(1);
+        assertThat(queueService.show(messageId(carol)).orElseThrow().attempts()).singleElement()
+                .satisfies(a -> assertThat(a.remoteHost()).isNull());
+    }
 }
