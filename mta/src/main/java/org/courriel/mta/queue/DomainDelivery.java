@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
@@ -61,9 +60,10 @@ public class DomainDelivery {
 
     /**
      * @param recipients claimed recipients, all of {@code domain}
-     * @param running    false when the node stops: messages not started are left for later
+     * @param control    whether the node still runs (messages not started are left for later when it stops),
+     *                   and where to report progress so the claim's lease is extended
      */
-    public void deliver(String domain, List<QueuedRecipient> recipients, BooleanSupplier running) {
+    public void deliver(String domain, List<QueuedRecipient> recipients, Control control) {
         Map<Long, List<QueuedRecipient>> byMessage = new LinkedHashMap<>();
         recipients.forEach(r -> byMessage.computeIfAbsent(r.message().id(), k -> new ArrayList<>()).add(r));
         Deque<List<QueuedRecipient>> pending = new ArrayDeque<>(byMessage.values());
@@ -76,22 +76,33 @@ public class DomainDelivery {
         switch (route) {
             case Route.Undeliverable u -> pending.forEach(m -> recordAll(m, u.reply(), null));
             case Route.Unavailable u -> pending.forEach(m -> recordAll(m, u.reply(), null));
-            case Route.Servers servers -> deliver(servers.targets(), pending, running);
+            case Route.Servers servers -> deliver(servers.targets(), pending, control);
         }
     }
 
-    private void deliver(List<RelayTarget> targets, Deque<List<QueuedRecipient>> pending, BooleanSupplier running) {
+    /** What the worker tells a delivery and hears from it. */
+    public interface Control {
+        /** False once the node is stopping. */
+        boolean running();
+
+        /** A message was finished: the rest of the claim is still being worked on. */
+        void progress();
+    }
+
+    private void deliver(List<RelayTarget> targets, Deque<List<QueuedRecipient>> pending, Control control) {
         SmtpReply lastFailure = SmtpReply.local(451, "4.4.1", "no server tried");
         String lastHost = null;
         for (RelayTarget target : targets) {
-            if (pending.isEmpty() || !running.getAsBoolean()) {
+            if (pending.isEmpty() || !control.running()) {
                 break;
             }
             lastHost = target.describe();
             try (SmtpSession session = client.open(target)) {
-                while (!pending.isEmpty() && running.getAsBoolean()) {
+                while (!pending.isEmpty() && control.running()) {
                     List<QueuedRecipient> message = pending.poll();
-                    if (!send(session, message)) {
+                    boolean sessionAlive = send(session, message);
+                    control.progress();
+                    if (!sessionAlive) {
                         break; // the session broke: the rest go to the next server
                     }
                 }
@@ -103,7 +114,7 @@ public class DomainDelivery {
                 lastFailure = connectionFailure(target, e);
             }
         }
-        if (running.getAsBoolean()) {
+        if (control.running()) {
             for (List<QueuedRecipient> message : pending) {
                 recordAll(message, lastFailure, lastHost);
             }

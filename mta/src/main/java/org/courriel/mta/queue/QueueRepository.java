@@ -132,6 +132,12 @@ public class QueueRepository {
                 .list();
     }
 
+    /** Extends the lease of every recipient {@code token} still holds (a long delivery is still alive). */
+    public void extendClaims(String token, Instant until) {
+        claims.executeWithoutResult(status -> jdbc.sql(
+                "UPDATE queue_recipient SET claimed_until = ? WHERE claim_token = ?").params(time(until), token).update());
+    }
+
     /** Gives back every claim of {@code token} (work done or not started). */
     public void releaseClaims(String token) {
         claims.executeWithoutResult(status -> jdbc.sql(

@@ -101,13 +101,14 @@ public class QueueWorker implements SmartLifecycle {
         claimed.forEach(r -> byDomain.computeIfAbsent(r.domain(), d -> new ArrayList<>()).add(r));
         // the claim is one token; each domain's group runs on its own virtual thread, then the token is finished
         AtomicInteger groupsLeft = new AtomicInteger(byDomain.size());
+        Lease lease = new Lease(token, now);
         for (Map.Entry<String, List<QueuedRecipient>> group : byDomain.entrySet()) {
             inFlight.incrementAndGet();
             Thread.ofVirtual().name("courriel-queue-" + group.getKey()).start(() -> {
                 try {
                     connections.acquire();
                     try {
-                        delivery.deliver(group.getKey(), group.getValue(), () -> running);
+                        delivery.deliver(group.getKey(), group.getValue(), lease);
                     } finally {
                         connections.release();
                     }
@@ -203,5 +204,37 @@ public class QueueWorker implements SmartLifecycle {
 
     String node() {
         return node;
+    }
+
+    /**
+     * A claim's lease, extended while its deliveries make progress, at most every third of the lease, so
+     * that a long batch to a slow server is not taken over by another node while it is still being worked on.
+     */
+    private final class Lease implements DomainDelivery.Control {
+        private final String token;
+        private Instant extended;
+
+        Lease(String token, Instant claimedAt) {
+            this.token = token;
+            this.extended = claimedAt;
+        }
+
+        @Override
+        public boolean running() {
+            return running;
+        }
+
+        @Override
+        public synchronized void progress() {
+            Instant now = clock.instant();
+            if (Duration.between(extended, now).compareTo(properties.lease().dividedBy(3)) >= 0) {
+                extended = now;
+                try {
+                    repository.extendClaims(token, now.plus(properties.lease()));
+                } catch (RuntimeException e) {
+                    log.warn("Could not extend claim {}", token, e);
+                }
+            }
+        }
     }
 }

@@ -101,7 +101,7 @@ final class SmtpClientConnection implements Closeable {
         if (verify) {
             parameters.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 6125 host name check
         }
-        if (!Router.HostPort.parse(host, 0).host().matches("[0-9.]+|.*:.*")) {
+        if (!host.matches("[0-9.]+|.*:.*")) { // SNI carries names, never address literals (RFC 6066 §3)
             parameters.setServerNames(List.of(new SNIHostName(host)));
         }
         tls.setSSLParameters(parameters);

@@ -50,6 +50,10 @@ abstract class QueueDeliveryContract {
     static final FakeSmtpServer BASIC = FakeSmtpServer.start("basic");
     /** EHLO with SIZE 2000. */
     static final FakeSmtpServer SMALL = FakeSmtpServer.start("small");
+    /** Offers STARTTLS and breaks the handshake. */
+    static final FakeSmtpServer BROKEN_TLS = FakeSmtpServer.start("brokentls");
+    /** Never greets. */
+    static final FakeSmtpServer SILENT = FakeSmtpServer.start("silent");
     static final int CLOSED_PORT = closedPort();
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -58,6 +62,8 @@ abstract class QueueDeliveryContract {
         PIPE.tls = SelfSignedTls.serverContext("pipe.test");
         BASIC.ehlo = false;
         SMALL.sizeLimit = 2000;
+        BROKEN_TLS.brokenTls = true;
+        SILENT.silent = true;
         // nobody@ is refused for good, greylisted@ twice transiently
         PIPE.rcptReply = (address, attempt) -> {
             if (address.startsWith("nobody")) {
@@ -80,6 +86,8 @@ abstract class QueueDeliveryContract {
         registry.add("courriel.relay.routes[basic.example]", BASIC::route);
         registry.add("courriel.relay.routes[small.example]", SMALL::route);
         registry.add("courriel.relay.routes[down.example]", () -> "127.0.0.1:" + CLOSED_PORT);
+        registry.add("courriel.relay.routes[brokentls.example]", BROKEN_TLS::route);
+        registry.add("courriel.relay.routes[silent.example]", SILENT::route);
         registry.add("courriel.queue.node-id", () -> "test-node");
     }
 
@@ -402,5 +410,40 @@ abstract class QueueDeliveryContract {
         assertThat(messages.uids(inbox)).hasSize(1);
         assertThat(queueService.show(messageId(carol)).orElseThrow().attempts()).singleElement()
                 .satisfies(a -> assertThat(a.remoteHost()).isNull());
+    }
+
+    @Test
+    void fallsBackToClearTextWhenOpportunisticTlsFails() {
+        String bob = "bob." + n + "@brokentls.example";
+        byte[] message = message("fallback", "In the clear\r\n");
+        send(alice.address(), message, bob);
+
+        awaitState(bob, RecipientState.DELIVERED);
+        assertThat(BROKEN_TLS.to(bob)).singleElement().satisfies(t -> {
+            assertThat(t.secure()).isFalse();
+            assertThat(t.data()).isEqualTo(message);
+        });
+    }
+
+    @Test
+    void defersWhenTheServerNeverGreets() {
+        String bob = "bob." + n + "@silent.example";
+        send(alice.address(), message("silence", "Hello?\r\n"), bob);
+
+        awaitState(bob, RecipientState.DEFERRED);
+        assertThat(queueService.show(messageId(bob)).orElseThrow().entry().recipients().get(0).lastReply())
+                .startsWith("421 4.4.2").contains("timed out");
+    }
+
+    @Test
+    void failsAnSmtpUtf8MessageForAPeerWithoutSmtpUtf8() {
+        String bob = "bob." + n + "@pipe.example";
+        delivery.deliver(new MailEnvelope(alice.address(), List.of(EnvelopeRecipient.of(bob)), null, null, true, true),
+                message("utf8", "needs SMTPUTF8\r\n"));
+
+        awaitState(bob, RecipientState.FAILED);
+        assertThat(PIPE.to(bob)).isEmpty();
+        Await.until("DSN in alice's INBOX", () -> inbox().size() == 1);
+        assertThat(inbox().get(0)).contains("Status: 5.6.7");
     }
 }

@@ -49,6 +49,10 @@ public final class FakeSmtpServer implements AutoCloseable {
     public volatile boolean eightBitMime = true;
     public volatile long sizeLimit;
     public volatile SSLContext tls;
+    /** Offers STARTTLS, says 220 to it, then hangs up instead of a handshake. */
+    public volatile boolean brokenTls;
+    /** Accepts connections and never says a word (timeouts). */
+    public volatile boolean silent;
     /** When set, AUTH PLAIN is offered after STARTTLS and only these credentials pass ("user\0password"). */
     public volatile String plainCredentials;
     public final List<String> authenticated = new CopyOnWriteArrayList<>();
@@ -151,6 +155,10 @@ public final class FakeSmtpServer implements AutoCloseable {
         }
 
         void run() throws IOException {
+            if (silent) {
+                in.read(); // until the client gives up and closes
+                return;
+            }
             String hello = greeting.apply(number);
             send(hello);
             if (!hello.startsWith("220")) {
@@ -183,7 +191,7 @@ public final class FakeSmtpServer implements AutoCloseable {
                             lines.add("8BITMIME");
                         }
                         lines.add(sizeLimit > 0 ? "SIZE " + sizeLimit : "SIZE");
-                        if (tls != null && !secure) {
+                        if ((tls != null || brokenTls) && !secure) {
                             lines.add("STARTTLS");
                         }
                         if (plainCredentials != null && secure) {
@@ -206,6 +214,10 @@ public final class FakeSmtpServer implements AutoCloseable {
                         send("250 " + name + ".test");
                     }
                     case "STARTTLS" -> {
+                        if (brokenTls) {
+                            send("220 2.0.0 ready");
+                            return;
+                        }
                         if (tls == null || secure) {
                             send("502 5.5.1 no TLS here");
                             continue;
