@@ -16,6 +16,7 @@ import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.testing.Await;
+import org.courriel.mta.testing.FailOnErrorLogs;
 import org.courriel.mta.testing.FakeSmtpServer;
 import org.courriel.mta.testing.SelfSignedTls;
 import org.courriel.store.account.AccountInfo;
@@ -27,6 +28,7 @@ import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.MessageService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @SpringBootTest(classes = MtaTestApplication.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(FailOnErrorLogs.class)
 abstract class QueueDeliveryContract {
 
     /** PIPELINING, 8BITMIME, STARTTLS with a self-signed certificate. */

@@ -11,9 +11,11 @@ import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.testing.Await;
+import org.courriel.mta.testing.FailOnErrorLogs;
 import org.courriel.mta.testing.FakeSmtpServer;
 import org.courriel.mta.testing.SelfSignedTls;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = MtaTestApplication.class, properties = "courriel.relay.tls=REQUIRED")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(FailOnErrorLogs.class)
 class RequiredTlsTest {
 
     static final FakeSmtpServer CLEAR = FakeSmtpServer.start("clear");
