@@ -98,13 +98,13 @@ public class DomainDelivery {
             }
             lastHost = target.describe();
             try (SmtpSession session = client.open(target)) {
-                while (!pending.isEmpty() && control.running()) {
-                    List<QueuedRecipient> message = pending.poll();
-                    boolean sessionAlive = send(session, message);
+                while (!pending.isEmpty() && control.running() && session.isUsable()) {
+                    send(session, pending.poll());
                     control.progress();
-                    if (!sessionAlive) {
-                        break; // the session broke: the rest go to the next server
-                    }
+                }
+                if (!session.isUsable()) {
+                    // the rest go to the next server, or are deferred with this if none is left
+                    lastFailure = SmtpReply.local(421, "4.4.2", "connection with " + lastHost + " lost");
                 }
             } catch (RemoteRefusalException e) {
                 log.info("{} refused the session: {}", target, e.reply());
@@ -121,8 +121,8 @@ public class DomainDelivery {
         }
     }
 
-    /** Sends one message in transactions of at most the configured recipients; false if the session broke. */
-    private boolean send(SmtpSession session, List<QueuedRecipient> recipients) {
+    /** Sends one message in transactions of at most the configured recipients. */
+    private void send(SmtpSession session, List<QueuedRecipient> recipients) {
         QueuedMessage message = recipients.get(0).message();
         String host = session.target().describe();
         byte[] content;
@@ -131,14 +131,14 @@ public class DomainDelivery {
         } catch (RuntimeException e) {
             log.error("Cannot read the content of queued message {}", message.id(), e);
             recordAll(recipients, SmtpReply.local(451, "4.3.0", "local error reading the message"), null);
-            return true;
+            return;
         }
         int hops = ReceivedHops.count(content);
         if (hops > maxReceivedHops) {
             // RFC 5321 §6.3: too many Received fields means a loop
             recordAll(recipients, SmtpReply.local(554, "5.4.6", "routing loop detected: " + hops + " Received fields"),
                     null);
-            return true;
+            return;
         }
         for (int from = 0; from < recipients.size(); from += maxRecipients) {
             List<QueuedRecipient> chunk = recipients.subList(from, Math.min(recipients.size(), from + maxRecipients));
@@ -158,10 +158,9 @@ public class DomainDelivery {
                 // the server may or may not have the message: never delivered, deferred (RFC 5321 §6.1)
                 log.info("Transfer of queued message {} to {} failed: {}", message.id(), host, e.toString());
                 recordAll(recipients.subList(from, recipients.size()), connectionFailure(session.target(), e), host);
-                return false;
+                return;
             }
         }
-        return true;
     }
 
     private void deliverLocally(List<QueuedRecipient> recipients) {

@@ -17,6 +17,7 @@ final class MailTransaction {
     private final SmtpClientConnection connection;
     private final EhloExtensions extensions;
     private final RelayProperties.Timeouts timeouts;
+    private boolean broken;
 
     MailTransaction(SmtpClientConnection connection, EhloExtensions extensions, RelayProperties.Timeouts timeouts) {
         this.connection = connection;
@@ -160,9 +161,22 @@ final class MailTransaction {
         connection.reply(timeouts.dataTermination());
     }
 
-    /** RFC 5321 §4.1.1.5: back to a clean state before the next transaction. */
-    private void reset() throws IOException {
-        connection.exchange("RSET", timeouts.command());
+    /**
+     * RFC 5321 §4.1.1.5: back to a clean state before the next transaction. A server that closed the
+     * connection (after a 421, say) leaves the session unusable, but the replies already read still count.
+     */
+    private void reset() {
+        try {
+            SmtpReply reply = connection.exchange("RSET", timeouts.command());
+            broken = !reply.isPositive();
+        } catch (IOException e) {
+            broken = true;
+        }
+    }
+
+    /** The session cannot carry another transaction (the RSET after this one failed). */
+    boolean leftSessionBroken() {
+        return broken;
     }
 
     /** Each recipient: its RCPT refusal, or else the final reply (null final: not sent, deferred as refused). */

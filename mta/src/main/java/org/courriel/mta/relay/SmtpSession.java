@@ -29,6 +29,11 @@ public final class SmtpSession implements Closeable {
         return target;
     }
 
+    /** False once a failure left the connection unfit for another message. */
+    public boolean isUsable() {
+        return !broken;
+    }
+
     public boolean isSecure() {
         return connection.isSecure();
     }
@@ -42,7 +47,10 @@ public final class SmtpSession implements Closeable {
             throw new IOException("session with " + target + " is broken");
         }
         try {
-            return new MailTransaction(connection, extensions, timeouts).send(message);
+            MailTransaction transaction = new MailTransaction(connection, extensions, timeouts);
+            List<RecipientResult> results = transaction.send(message);
+            broken = transaction.leftSessionBroken();
+            return results;
         } catch (IOException e) {
             broken = true;
             throw e;
