@@ -92,6 +92,7 @@ abstract class QueueDeliveryContract {
         registry.add("courriel.relay.routes[brokentls.example]", BROKEN_TLS::route);
         registry.add("courriel.relay.routes[silent.example]", SILENT::route);
         registry.add("courriel.queue.node-id", () -> "test-node");
+        registry.add("courriel.queue.delay-notice", () -> "10m"); // expiry is 1h in these tests
     }
 
     private static int closedPort() {
@@ -451,5 +452,25 @@ abstract class QueueDeliveryContract {
         assertThat(PIPE.to(bob)).isEmpty();
         Await.until("DSN in alice's INBOX", () -> inbox().size() == 1);
         assertThat(inbox().get(0)).contains("Status: 5.6.7");
+    }
+
+    @Test
+    void tellsTheSenderOnceWhenDeliveryIsDelayed() {
+        String far = "slow." + n + "@down.example";
+        send(alice.address(), message("delayed", "Still trying\r\n"), far);
+        awaitState(far, RecipientState.DEFERRED);
+        // a test clock: queued twenty minutes ago, past the delay notice (10m) and before expiry (1h)
+        jdbc.sql("UPDATE queue_message SET created_at = ? WHERE id = ?")
+                .params(QueueRepository.time(Instant.now().minus(java.time.Duration.ofMinutes(20))), messageId(far))
+                .update();
+        queueService.retryNow(messageId(far));
+
+        Await.until("delay notice in alice's INBOX", () -> inbox().size() == 1);
+        assertThat(inbox().get(0)).contains("Action: delayed", "Final-Recipient: rfc822; " + far, "Will-Retry-Until:",
+                "Subject: Delayed Mail");
+        Await.until("more attempts after the notice", () -> queueService.show(messageId(far)).orElseThrow()
+                .attempts().size() >= 4);
+        assertThat(state(far)).contains("DEFERRED");
+        assertThat(inbox()).as("one notice only").hasSize(1);
     }
 }
