@@ -4,7 +4,6 @@ import java.net.InetAddress;
 
 import org.courriel.mta.relay.DnsAnswer;
 import org.courriel.mta.relay.DnsResolver;
-import org.courriel.store.StoreTestApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -19,7 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The store and the MTA as their tests start them (the deploy module brings the real registry). DNS answers
+ * The store and the MTA as their tests start them (everything under {@code org.courriel}: this module's
+ * tests see no other protocol module) (the deploy module brings the real registry). DNS answers
  * "no such domain" to everything: tests route with {@code courriel.relay.routes} and never touch DNS.
  */
 @SpringBootConfiguration
@@ -27,8 +27,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 @AutoConfigurationPackage(basePackages = "org.courriel")
 @ComponentScan(basePackages = "org.courriel", excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = StoreTestApplication.class)})
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
 public class MtaTestApplication {
 
     @Bean

@@ -1,6 +1,7 @@
 package org.courriel.mta.relay;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.courriel.access.ServerProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,8 @@ public class RelayConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SmtpClient smtpClient(RelayProperties properties, @Value("${courriel.hostname:}") String hostname) {
-        return new SmtpClient(properties, SmtpClient.heloName(properties.heloName(), hostname));
+    SmtpClient smtpClient(RelayProperties properties, ObjectProvider<ServerProperties> server) {
+        ServerProperties s = server.getIfAvailable();
+        return new SmtpClient(properties, SmtpClient.heloName(properties.heloName(), s == null ? null : s.hostname()));
     }
 }
