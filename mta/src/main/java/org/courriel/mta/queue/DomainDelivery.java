@@ -1,7 +1,6 @@
 package org.courriel.mta.queue;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +13,7 @@ import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.queue.AttemptRecorder.Attempt;
 import org.courriel.mta.queue.AttemptRecorder.Kind;
+import org.courriel.mta.relay.LocalReply;
 import org.courriel.mta.relay.OutboundMessage;
 import org.courriel.mta.relay.RecipientResult;
 import org.courriel.mta.relay.RelayTarget;
@@ -90,7 +90,7 @@ public class DomainDelivery {
     }
 
     private void deliver(List<RelayTarget> targets, Deque<List<QueuedRecipient>> pending, Control control) {
-        SmtpReply lastFailure = SmtpReply.local(451, "4.4.1", "no server tried");
+        SmtpReply lastFailure = LocalReply.noServerTried();
         String lastHost = null;
         for (RelayTarget target : targets) {
             if (pending.isEmpty() || !control.running()) {
@@ -104,7 +104,7 @@ public class DomainDelivery {
                 }
                 if (!session.isUsable()) {
                     // the rest go to the next server, or are deferred with this if none is left
-                    lastFailure = SmtpReply.local(421, "4.4.2", "connection with " + lastHost + " lost");
+                    lastFailure = LocalReply.connectionLost(lastHost);
                 }
             } catch (RemoteRefusalException e) {
                 log.info("{} refused the session: {}", target, e.reply());
@@ -130,14 +130,13 @@ public class DomainDelivery {
             content = contents.bytes(message.contentId());
         } catch (RuntimeException e) {
             log.error("Cannot read the content of queued message {}", message.id(), e);
-            recordAll(recipients, SmtpReply.local(451, "4.3.0", "local error reading the message"), null);
+            recordAll(recipients, LocalReply.localError("cannot read the message"), null);
             return;
         }
         int hops = ReceivedHops.count(content);
         if (hops > maxReceivedHops) {
             // RFC 5321 §6.3: too many Received fields means a loop
-            recordAll(recipients, SmtpReply.local(554, "5.4.6", "routing loop detected: " + hops + " Received fields"),
-                    null);
+            recordAll(recipients, LocalReply.loop(hops), null);
             return;
         }
         for (int from = 0; from < recipients.size(); from += maxRecipients) {
@@ -172,12 +171,12 @@ public class DomainDelivery {
             byte[] content = contents.bytes(message.contentId());
             local.deliver(new MailEnvelope(message.sender(), envelopeRecipients, message.ret(), message.envId(),
                     message.smtpUtf8(), message.eightBit()), content);
-            reply = SmtpReply.local(250, "2.0.0", "delivered locally");
+            reply = LocalReply.deliveredLocally();
         } catch (StoreException e) {
             reply = switch (e.reason()) {
-                case NOT_FOUND -> SmtpReply.local(550, "5.1.1", "no such local recipient");
-                case OVER_QUOTA -> SmtpReply.local(452, "4.2.2", "mailbox full");
-                default -> SmtpReply.local(451, "4.3.0", "local delivery failed: " + e.getMessage());
+                case NOT_FOUND -> LocalReply.noSuchLocalRecipient();
+                case OVER_QUOTA -> LocalReply.mailboxFull();
+                default -> LocalReply.localError("delivery failed: " + e.getMessage());
             };
         }
         List<Attempt> attempts = new ArrayList<>();
@@ -196,12 +195,6 @@ public class DomainDelivery {
     }
 
     private static SmtpReply connectionFailure(RelayTarget target, IOException e) {
-        if (e instanceof RemoteRefusalException refusal) {
-            return refusal.reply();
-        }
-        String what = e instanceof SocketTimeoutException ? "timed out" : "failed";
-        // RFC 3463: 4.4.1 no answer from host, 4.4.2 bad connection
-        return SmtpReply.local(421, e instanceof java.net.ConnectException ? "4.4.1" : "4.4.2",
-                "connection with " + target.describe() + " " + what + ": " + e.getMessage());
+        return e instanceof RemoteRefusalException refusal ? refusal.reply() : LocalReply.connectionFailed(target, e);
     }
 }

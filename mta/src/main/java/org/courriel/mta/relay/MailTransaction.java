@@ -104,17 +104,13 @@ final class MailTransaction {
     /** Refusals decided before talking: size, SMTPUTF8 and 8BITMIME the server cannot take. */
     private SmtpReply localRefusal(OutboundMessage message) {
         if (extensions.size() && extensions.maxSize() > 0 && message.content().length > extensions.maxSize()) {
-            // RFC 1870 §6: do not send a message larger than the announced limit
-            return SmtpReply.local(552, "5.3.4", "message of " + message.content().length
-                    + " bytes exceeds the remote limit of " + extensions.maxSize());
+            return LocalReply.tooBig(message.content().length, extensions.maxSize()); // RFC 1870 §6
         }
         if (message.needsSmtpUtf8() && !extensions.smtpUtf8()) {
-            // RFC 6531 §3.2: without SMTPUTF8 the message must not be sent
-            return SmtpReply.local(553, "5.6.7", "the remote server does not support SMTPUTF8");
+            return LocalReply.needsSmtpUtf8(); // RFC 6531 §3.2: without SMTPUTF8 the message must not be sent
         }
         if (message.eightBit() && !extensions.eightBitMime()) {
-            // RFC 6152 §3: 8-bit content to a server without 8BITMIME is returned, not sent
-            return SmtpReply.local(554, "5.6.3", "8-bit content and the remote server lacks 8BITMIME");
+            return LocalReply.needsEightBitMime(); // RFC 6152 §3: returned, not sent (no 7-bit downgrade)
         }
         return null;
     }

@@ -53,19 +53,17 @@ public class Router {
         List<String> hosts = new ArrayList<>();
         switch (mx.status()) {
             case NO_DOMAIN -> {
-                return new Route.Undeliverable(SmtpReply.local(550, "5.1.2", "domain " + domain + " does not exist"));
+                return new Route.Undeliverable(LocalReply.noSuchDomain(domain));
             }
             case TEMPORARY_FAILURE -> {
-                return new Route.Unavailable(SmtpReply.local(451, "4.4.3",
-                        "MX lookup of " + domain + " failed: " + mx.error()));
+                return new Route.Unavailable(LocalReply.dnsFailure(domain, mx.error()));
             }
             case NO_DATA -> hosts.add(domain); // RFC 5321 §5.1: no MX, the domain itself is the implicit MX
             case FOUND -> {
                 List<MxRecord> records = new ArrayList<>(mx.records().stream().filter(r -> !r.isNull()).toList());
                 if (records.isEmpty()) {
                     // RFC 7505 §4.1: a null MX says the domain accepts no mail
-                    return new Route.Undeliverable(SmtpReply.local(556, "5.1.10",
-                            "domain " + domain + " accepts no mail (null MX)"));
+                    return new Route.Undeliverable(LocalReply.nullMx(domain));
                 }
                 // RFC 5321 §5.1: lowest preference first, equal preferences in random order
                 Collections.shuffle(records, ThreadLocalRandom.current());
@@ -87,8 +85,7 @@ public class Router {
             }
         }
         if (targets.isEmpty()) {
-            return new Route.Unavailable(SmtpReply.local(451, "4.4.4", "no address for the mail servers of "
-                    + domain + " (" + lastError + ")"));
+            return new Route.Unavailable(LocalReply.noAddress("the mail servers of " + domain + " (" + lastError + ")"));
         }
         return new Route.Servers(targets);
     }
@@ -99,12 +96,12 @@ public class Router {
             try {
                 addresses = List.of(InetAddress.getByName(host)); // a literal: no lookup
             } catch (UnknownHostException e) {
-                return new Route.Unavailable(SmtpReply.local(451, "4.4.3", "bad address " + host));
+                return new Route.Unavailable(LocalReply.noAddress(host));
             }
         } else {
             DnsAnswer<InetAddress> answer = dns.addresses(host);
             if (answer.status() != DnsAnswer.Status.FOUND) {
-                return new Route.Unavailable(SmtpReply.local(451, "4.4.3", "no address for " + host));
+                return new Route.Unavailable(LocalReply.noAddress(host));
             }
             addresses = answer.records();
         }

@@ -77,8 +77,7 @@ public class SmtpClient {
                 log.info("STARTTLS with {} failed ({}), delivering without TLS", target, e.getMessage());
                 return open(target, false);
             }
-            throw new RemoteRefusalException(SmtpReply.local(421, "4.7.0",
-                    "TLS with " + target.describe() + " failed: " + e.getMessage()));
+            throw new RemoteRefusalException(LocalReply.tlsFailed(target, e.getMessage()));
         }
     }
 
@@ -110,13 +109,11 @@ public class SmtpClient {
                         extensions = hello(connection); // RFC 3207 §4.2: forget what was learnt before TLS
                     }
                 } else if (target.tls().mandatory()) {
-                    throw new RemoteRefusalException(SmtpReply.local(421, "4.7.0",
-                            "TLS required but " + target.describe() + " does not offer STARTTLS"));
+                    throw new RemoteRefusalException(LocalReply.tlsNotOffered(target));
                 }
             }
             if (target.tls().mandatory() && !connection.isSecure()) {
-                throw new RemoteRefusalException(SmtpReply.local(421, "4.7.0",
-                        "TLS required but the session with " + target.describe() + " is not encrypted"));
+                throw new RemoteRefusalException(LocalReply.tlsFailed(target, "the session is not encrypted"));
             }
             if (target.authenticates()) {
                 authenticate(connection, extensions, target);
@@ -153,12 +150,10 @@ public class SmtpClient {
     private void authenticate(SmtpClientConnection connection, EhloExtensions extensions, RelayTarget target)
             throws IOException {
         if (!connection.isSecure()) {
-            throw new RemoteRefusalException(SmtpReply.local(530, "5.7.0",
-                    "refusing to send credentials to " + target.describe() + " without TLS"));
+            throw new RemoteRefusalException(LocalReply.credentialsNeedTls(target));
         }
         if (!extensions.authMechanisms().contains("PLAIN")) {
-            throw new RemoteRefusalException(SmtpReply.local(504, "5.5.4",
-                    target.describe() + " does not offer AUTH PLAIN"));
+            throw new RemoteRefusalException(LocalReply.authPlainNotOffered(target));
         }
         byte[] plain = ("\0" + target.username() + "\0" + target.password()).getBytes(StandardCharsets.UTF_8);
         SmtpReply reply = connection.exchange("AUTH PLAIN " + Base64.getEncoder().encodeToString(plain),
