@@ -1,0 +1,112 @@
+package org.courriel.store.search;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.courriel.store.message.MessageFields;
+import org.courriel.store.message.MessageRecord;
+import org.courriel.store.message.MessageService;
+import org.courriel.store.message.UidSet;
+import org.springframework.stereotype.Service;
+
+/**
+ * Searches a mailbox (IMAP SEARCH, RFC 9051 §6.4.4; the REST API's message queries). The mailbox streams
+ * through {@link MessageService#scan} reading only what the keys need: flags, dates and sizes alone; the stored
+ * header for header keys; the summary for HAS_ATTACHMENT. Keys that need the body (BODY, TEXT) are decided
+ * afterwards, reading the content only of the messages the other keys leave undecided.
+ *
+ * <p>Dates compare as dates, disregarding time and timezone (RFC 9051 §6.4.4). The internal date is an instant,
+ * so it is taken as a date in a zone: UTC unless the caller passes the user's zone. The Date header keeps the
+ * sender's own offset: SENT* keys use the date as the header writes it (a message sent on Monday at 23:30 -0500
+ * is sent ON Monday, wherever the server is); a header without a parseable date matches no SENT* key.
+ */
+@Service
+public class MessageSearch {
+
+    private final MessageService messages;
+
+    public MessageSearch(MessageService messages) {
+        this.messages = messages;
+    }
+
+    /** The UIDs of the mailbox's messages that match, ascending; internal dates are taken in UTC. */
+    public List<Long> search(long mailboxId, SearchKey key) {
+        return search(mailboxId, key, ZoneOffset.UTC);
+    }
+
+    /** As {@link #search(long, SearchKey)}, internal dates taken as dates in {@code zone}. */
+    public List<Long> search(long mailboxId, SearchKey key, ZoneId zone) {
+        SearchNeeds needs = SearchNeeds.of(key);
+        SearchMatcher matcher = new SearchMatcher(zone);
+        List<Long> matched = new ArrayList<>();
+        List<MessageRecord> undecided = new ArrayList<>();
+        messages.scan(mailboxId, needs.scope(), needs.fields(), record -> {
+            Boolean result = matcher.matches(key, new SearchCandidate(record, null));
+            if (result == null) {
+                // Keep what phase two needs, not the header: it comes again with the content.
+                undecided.add(new MessageRecord(record.uid(), record.modseq(), record.flags(),
+                        record.internalDate(), record.size(), record.contentId(), record.summary(), null));
+            } else if (result) {
+                matched.add(record.uid());
+            }
+        });
+        if (undecided.isEmpty()) {
+            return matched;
+        }
+        List<Long> all = new ArrayList<>(matched);
+        for (MessageRecord record : undecided) {
+            byte[] content = messages.content(record.contentId());
+            if (Boolean.TRUE.equals(matcher.matches(key, new SearchCandidate(record, content)))) {
+                all.add(record.uid());
+            }
+        }
+        all.sort(null);
+        return all;
+    }
+
+    /** What a search reads of each message; package-private for tests. */
+    record SearchNeeds(MessageFields fields, UidSet scope) {
+
+        static SearchNeeds of(SearchKey key) {
+            boolean header = needsHeader(key);
+            boolean summary = needsSummary(key);
+            MessageFields fields = header && summary ? MessageFields.SUMMARY_AND_HEADER
+                    : header ? MessageFields.HEADER : summary ? MessageFields.SUMMARY : MessageFields.BASIC;
+            return new SearchNeeds(fields, scope(key));
+        }
+
+        private static boolean needsHeader(SearchKey key) {
+            return switch (key) {
+                case SearchKey.Header h -> true;
+                case SearchKey.SentDate s -> true;
+                case SearchKey.Text t -> true;
+                case SearchKey.Not n -> needsHeader(n.key());
+                case SearchKey.Or o -> needsHeader(o.left()) || needsHeader(o.right());
+                case SearchKey.And a -> a.keys().stream().anyMatch(SearchNeeds::needsHeader);
+                default -> false;
+            };
+        }
+
+        private static boolean needsSummary(SearchKey key) {
+            return switch (key) {
+                case SearchKey.HasAttachment h -> true;
+                case SearchKey.Not n -> needsSummary(n.key());
+                case SearchKey.Or o -> needsSummary(o.left()) || needsSummary(o.right());
+                case SearchKey.And a -> a.keys().stream().anyMatch(SearchNeeds::needsSummary);
+                default -> false;
+            };
+        }
+
+        /** The UIDs the scan can be narrowed to: a UID key at the top or in a top-level AND. */
+        private static UidSet scope(SearchKey key) {
+            return switch (key) {
+                case SearchKey.Uids u -> u.uids();
+                case SearchKey.And a -> a.keys().stream().filter(SearchKey.Uids.class::isInstance)
+                        .map(k -> ((SearchKey.Uids) k).uids()).findFirst().orElse(UidSet.ALL);
+                default -> UidSet.ALL;
+            };
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.courriel.store.search;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
+import org.apache.james.mime4j.util.CharsetUtil;
+
+/** The text a search compares: decoded header values, decoded body text, the sent date. Pure functions. */
+final class SearchText {
+
+    private static final MimeConfig CONFIG = new MimeConfig.Builder()
+            .setMaxLineLen(-1)
+            .setMaxHeaderLen(-1)
+            .setMaxHeaderCount(-1)
+            .setMaxContentLen(-1)
+            .setStrictParsing(false)
+            .setMalformedHeaderStartsBody(true)
+            .build();
+
+    /** Day, month name and year of an RFC 5322 §3.3 date-time, whatever surrounds them. */
+    private static final Pattern DATE = Pattern.compile(
+            "(\\d{1,2})\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{2,4})",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+    /** A header field: its name as written, and its value unfolded, decoded and folded for matching. */
+    record Field(String name, String foldedValue) {
+    }
+
+    private SearchText() {
+    }
+
+    /** The form both sides of a comparison take: case folded so that matching ignores case. */
+    static String fold(String s) {
+        return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    /** The fields of a header section, values unfolded (RFC 5322 §2.2.3) and encoded words decoded (RFC 2047). */
+    static List<Field> fields(byte[] header) {
+        List<Field> out = new ArrayList<>();
+        int i = 0;
+        while (i < header.length) {
+            int end = lineEnd(header, i);
+            while (end < header.length && (header[end] == ' ' || header[end] == '\t')) {
+                end = lineEnd(header, end);
+            }
+            String field = text(header, i, end);
+            int colon = field.indexOf(':');
+            if (colon > 0) {
+                String value = field.substring(colon + 1).replaceAll("\r?\n", "").strip();
+                out.add(new Field(field.substring(0, colon).strip(), fold(decodeWords(value))));
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    /**
+     * The text of every text/* body part, including those of encapsulated messages: transfer encoding undone,
+     * charset applied (UTF-8 when absent or unknown).
+     */
+    static List<String> bodyTexts(byte[] message) {
+        MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+        stream.setRecursionMode(RecursionMode.M_RECURSE);
+        stream.parse(new ByteArrayInputStream(message));
+        List<String> texts = new ArrayList<>();
+        try {
+            for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
+                if (s == EntityState.T_BODY) {
+                    BodyDescriptor d = stream.getBodyDescriptor();
+                    if ("text".equalsIgnoreCase(d.getMediaType())) {
+                        byte[] bytes = stream.getDecodedInputStream().readAllBytes();
+                        texts.add(new String(bytes, charset(d.getCharset())));
+                    }
+                }
+            }
+        } catch (IOException | MimeException | RuntimeException e) {
+            // An odd message is searched as far as it could be read.
+        }
+        return texts;
+    }
+
+    /** The date of the first Date field as written, time and zone disregarded (RFC 9051 §6.4.4), or null. */
+    static LocalDate sentDate(List<Field> fields) {
+        for (Field f : fields) {
+            if (f.name().equalsIgnoreCase("Date")) {
+                return date(f.foldedValue());
+            }
+        }
+        return null;
+    }
+
+    static LocalDate date(String value) {
+        Matcher m = DATE.matcher(value);
+        if (!m.find()) {
+            return null;
+        }
+        int year = Integer.parseInt(m.group(3));
+        // RFC 5322 §4.3: two-digit years 00-49 are 20xx, 50-99 and three-digit years count from 1900.
+        if (m.group(3).length() == 2) {
+            year += year < 50 ? 2000 : 1900;
+        } else if (m.group(3).length() == 3) {
+            year += 1900;
+        }
+        try {
+            return LocalDate.of(year, MONTHS.indexOf(m.group(2).substring(0, 3).toLowerCase(Locale.ROOT)) + 1,
+                    Integer.parseInt(m.group(1)));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String decodeWords(String value) {
+        try {
+            return DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT);
+        } catch (RuntimeException e) {
+            return value;
+        }
+    }
+
+    /** Header bytes as text: UTF-8 (RFC 6532), or ISO-8859-1 when they are not valid UTF-8. */
+    private static String text(byte[] b, int from, int to) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static int lineEnd(byte[] b, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return b.length;
+    }
+
+    private static Charset charset(String name) {
+        if (name == null || name.equalsIgnoreCase("us-ascii")) {
+            return StandardCharsets.UTF_8;
+        }
+        Charset charset = CharsetUtil.lookup(name);
+        return charset == null ? StandardCharsets.UTF_8 : charset;
+    }
+}
