@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * registry and the real outbound queue).
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+// as the deploy module should: the API authenticates accounts itself, Boot's in-memory user is not wanted
+@EnableAutoConfiguration(exclude = UserDetailsServiceAutoConfiguration.class)
 @AutoConfigurationPackage(basePackages = "org.courriel")
 // other modules' test applications (the reactor puts their test classes on this classpath) stay out
 @ComponentScan(basePackages = "org.courriel",

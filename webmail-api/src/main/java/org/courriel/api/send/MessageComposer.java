@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.address.Mailbox;
@@ -42,7 +43,7 @@ public final class MessageComposer {
             MessageBuilder message = MessageBuilder.create()
                     .setFrom(draft.from())
                     .setDate(Date.from(draft.date()))
-                    .generateMessageId(draft.from().getDomain());
+                    .setMessageId("<" + UUID.randomUUID() + "@" + draft.from().getDomain() + ">");
             if (!draft.to().isEmpty()) {
                 message.setTo(draft.to());
             }
@@ -65,8 +66,9 @@ public final class MessageComposer {
                 for (Attachment a : draft.attachments()) {
                     mixed.addBodyPart(BodyPartBuilder.create()
                             .setBody(a.content(), a.contentType())
+                            .setField(new RawField("Content-Type", AttachmentHeaders.contentType(a.contentType(), a.fileName())))
                             .setContentTransferEncoding("base64")
-                            .setContentDisposition("attachment", a.fileName()));
+                            .setField(new RawField("Content-Disposition", AttachmentHeaders.contentDisposition(a.fileName()))));
                 }
                 message.setBody(mixed.build());
             }
@@ -83,7 +85,7 @@ public final class MessageComposer {
         if (draft.text() != null && draft.html() != null) {
             message.setBody(alternative(draft));
         } else if (draft.html() != null) {
-            message.setBody(draft.html(), "html", StandardCharsets.UTF_8).setContentTransferEncoding("quoted-printable");
+            message.setBody(lines(draft.html()), "html", StandardCharsets.UTF_8).setContentTransferEncoding("quoted-printable");
         } else {
             message.setBody(text(draft), "plain", StandardCharsets.UTF_8).setContentTransferEncoding("quoted-printable");
         }
@@ -94,7 +96,7 @@ public final class MessageComposer {
             return BodyPartBuilder.create().setBody(alternative(draft));
         }
         if (draft.html() != null) {
-            return BodyPartBuilder.create().setBody(draft.html(), "html", StandardCharsets.UTF_8)
+            return BodyPartBuilder.create().setBody(lines(draft.html()), "html", StandardCharsets.UTF_8)
                     .setContentTransferEncoding("quoted-printable");
         }
         return BodyPartBuilder.create().setBody(text(draft), "plain", StandardCharsets.UTF_8)
@@ -104,14 +106,23 @@ public final class MessageComposer {
     /** RFC 2046 §5.1.4: the plainest first, the preferred last. */
     private static org.apache.james.mime4j.dom.Multipart alternative(Draft draft) throws IOException {
         return MultipartBuilder.create("alternative")
-                .addBodyPart(BodyPartBuilder.create().setBody(draft.text(), "plain", StandardCharsets.UTF_8)
+                .addBodyPart(BodyPartBuilder.create().setBody(lines(draft.text()), "plain", StandardCharsets.UTF_8)
                         .setContentTransferEncoding("quoted-printable"))
-                .addBodyPart(BodyPartBuilder.create().setBody(draft.html(), "html", StandardCharsets.UTF_8)
+                .addBodyPart(BodyPartBuilder.create().setBody(lines(draft.html()), "html", StandardCharsets.UTF_8)
                         .setContentTransferEncoding("quoted-printable"))
                 .build();
     }
 
     private static String text(Draft draft) {
-        return draft.text() == null ? "" : draft.text();
+        return lines(draft.text() == null ? "" : draft.text());
+    }
+
+    /**
+     * RFC 5322 §2.3: lines end in CRLF, bare CR and LF do not occur; and the body ends with a line end, so
+     * that SMTP's end-of-data (RFC 5321 §4.1.1.4) follows a complete line.
+     */
+    static String lines(String text) {
+        String crlf = text.replaceAll("\r\n|\r|\n", "\r\n");
+        return crlf.isEmpty() || crlf.endsWith("\r\n") ? crlf : crlf + "\r\n";
     }
 }
