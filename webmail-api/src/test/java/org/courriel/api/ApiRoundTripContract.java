@@ -15,6 +15,7 @@ import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.message.SystemFlag;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,8 @@ abstract class ApiRoundTripContract {
     @Autowired
     MailboxService mailboxes;
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
     MessageService messages;
     @Autowired
     MailDelivery delivery;
@@ -53,6 +56,12 @@ abstract class ApiRoundTripContract {
     void accounts() {
         fixture = new ApiFixture(domains, accounts);
         bob = new ApiClient(port, fixture.bob.address(), ApiFixture.PASSWORD);
+    }
+
+    /** Principle: the suite fails on any unexpected server-side exception, not only on wrong answers. */
+    @AfterEach
+    void noRequestFailedOnABug() {
+        assertThat(meters.counter("courriel.api.internal.errors").count()).isZero();
     }
 
     @Test

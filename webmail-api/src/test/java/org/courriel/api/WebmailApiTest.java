@@ -18,6 +18,7 @@ import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.message.SystemFlag;
 import org.courriel.store.message.UidSet;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,8 @@ class WebmailApiTest {
     @Autowired
     MailboxService mailboxes;
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
     MessageService messages;
     @Autowired
     MailDelivery delivery;
@@ -58,6 +61,12 @@ class WebmailApiTest {
         bob = new ApiClient(port, fixture.bob.address(), ApiFixture.PASSWORD);
         alice = new ApiClient(port, fixture.alice.address(), ApiFixture.PASSWORD);
         admin = new ApiClient(port, fixture.admin.address(), ApiFixture.PASSWORD);
+    }
+
+    /** Principle: the suite fails on any unexpected server-side exception, not only on wrong answers. */
+    @AfterEach
+    void noRequestFailedOnABug() {
+        assertThat(meters.counter("courriel.api.internal.errors").count()).isZero();
     }
 
     private String deliverToBob(String subject) {

@@ -19,6 +19,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 
@@ -31,6 +33,14 @@ import tools.jackson.core.JacksonException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final Counter bugs;
+
+    public ProblemHandler(MeterRegistry meters) {
+        this.bugs = Counter.builder("courriel.api.internal.errors")
+                .description("REST requests that failed on a bug (answered 500, logged with the stack trace)")
+                .register(meters);
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
@@ -49,6 +59,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> bug(Exception e, HttpServletRequest request) {
+        bugs.increment();
         log.error("REST request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(ProblemType.INTERNAL, "internal error; the server log has the details", request));
     }
