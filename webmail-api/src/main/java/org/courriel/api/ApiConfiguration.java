@@ -1,5 +1,6 @@
 package org.courriel.api;
 
+import org.courriel.api.problem.ProblemResponses;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,11 @@ public class ApiConfiguration {
         factory.setMaxFileSize(properties.maxMessageSize());
         factory.setMaxRequestSize(properties.maxMessageSize());
         return factory.createMultipartConfig();
+    }
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
     }
 
     @Bean

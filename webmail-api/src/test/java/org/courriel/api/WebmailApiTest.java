@@ -335,6 +335,12 @@ class WebmailApiTest {
         List<MessageRecord> all = new ArrayList<>();
         messages.scan(mailboxes.get(fixture.bob.id(), "INBOX").id(), UidSet.ALL, MessageFields.BASIC, all::add);
         assertThat(all.get(0).flags().has(SystemFlag.SEEN)).isFalse();
+
+        long current = all.get(0).modseq();
+        JsonNode both = bob.post("/api/v1/messages/" + id + "/flags",
+                Map.of("add", List.of("\\Seen"), "remove", List.of("\\Answered"), "unchangedSince", current)).json();
+        assertThat(ApiRoundTripContract.texts(both.get("flags"))).containsExactly("\\Seen");
+        assertThat(both.get("modseq").asLong()).isGreaterThan(current);
     }
 
     @Test
@@ -352,10 +358,12 @@ class WebmailApiTest {
     }
 
     @Test
-    void openApiDocumentIsValidJsonListingEveryEndpoint() {
+    void openApiDocumentIsValidJsonListingEveryEndpoint() throws java.io.IOException {
         ApiClient.Response doc = new ApiClient(port, null, null).get("/v3/api-docs");
         assertThat(doc.status()).isEqualTo(200);
         JsonNode api = doc.json();
+        // kept beside the build for a look or a client generator
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "openapi.json"), doc.body());
         assertThat(api.get("openapi").asString()).startsWith("3.");
         JsonNode paths = api.get("paths");
         Map<String, List<String>> expected = Map.ofEntries(
@@ -390,6 +398,10 @@ class WebmailApiTest {
                 .isEqualTo("basic");
         assertThat(paths.get("/api/v1/messages/{id}").get("get").get("parameters").toString())
                 .doesNotContain("AccountInfo");
+        JsonNode notFound = paths.get("/api/v1/messages/{id}").get("get").get("responses").get("404");
+        assertThat(notFound.get("content").get("application/problem+json")).isNotNull();
+        assertThat(api.get("components").get("schemas").get("Problem").get("properties").get("field")).isNotNull();
+        assertThat(paths.get("/api/v1/send").get("post").get("responses").get("413")).isNotNull();
         assertThat(new ApiClient(port, null, null).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 

@@ -178,12 +178,15 @@ public class MessageController {
         } else {
             Flags add = FlagNames.parse(request.add(), "add");
             Flags remove = FlagNames.parse(request.remove(), "remove");
-            update = null;
-            if (add.system() != 0 || !add.keywords().isEmpty()) {
-                update = store(m, new FlagChange(FlagChange.Mode.ADD, add), request);
-            }
-            if (remove.system() != 0 || !remove.keywords().isEmpty()) {
-                update = store(m, new FlagChange(FlagChange.Mode.REMOVE, remove), request);
+            boolean adding = add.system() != 0 || !add.keywords().isEmpty();
+            boolean removing = remove.system() != 0 || !remove.keywords().isEmpty();
+            if (adding && removing) {
+                update = addAndRemove(m, add, remove, request.unchangedSince());
+            } else if (adding || removing) {
+                update = store(m, new FlagChange(adding ? FlagChange.Mode.ADD : FlagChange.Mode.REMOVE,
+                        adding ? add : remove), request);
+            } else {
+                update = null;
             }
         }
         if (update != null && update.modified().contains(uid)) {
@@ -231,6 +234,25 @@ public class MessageController {
             return new MessageRef(null, m.mailbox().id(), uid, true);
         }
         return ref(trash, messages.move(m.mailbox().id(), UidSet.of(uid), trash.id()));
+    }
+
+    /**
+     * Adds and removes in one change, so that the message gets one new MODSEQ and UNCHANGEDSINCE holds for
+     * both: the flags are computed from the current ones and stored only if nothing changed meanwhile
+     * (retried a few times when the client gave no MODSEQ of its own).
+     */
+    private FlagUpdate addAndRemove(AccountMessages.Located m, Flags add, Flags remove, Long unchangedSince) {
+        long mailbox = m.mailbox().id();
+        long uid = m.message().uid();
+        for (int attempt = 0; ; attempt++) {
+            var current = messages.get(mailbox, uid).orElseThrow(() -> ApiException.notFound("no such message"));
+            long guard = unchangedSince != null ? unchangedSince : current.modseq();
+            FlagChange change = new FlagChange(FlagChange.Mode.REPLACE, current.flags().with(add).without(remove));
+            FlagUpdate update = messages.storeFlags(mailbox, UidSet.of(uid), change, guard);
+            if (unchangedSince != null || !update.modified().contains(uid) || attempt == 3) {
+                return update;
+            }
+        }
     }
 
     private FlagUpdate store(AccountMessages.Located m, FlagChange change, FlagsRequest request) {

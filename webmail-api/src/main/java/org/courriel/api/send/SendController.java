@@ -29,6 +29,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = ApiConfiguration.BASIC_AUTH)
 public class SendController {
 
+    private static final String SUMMARY = "Send a message";
+    private static final String DESCRIPTION = "As JSON, or as multipart/form-data with the JSON in the part "
+            + "\"message\" (Content-Type application/json) and each file in a part \"attachments\". Builds the MIME "
+            + "message (Message-ID and Date added), delivers it to local recipients, queues it for remote ones and "
+            + "stores a copy, marked \\Seen, in Sent: 202 once all that is durable. 403 when the From address is not "
+            + "the account's; 400 names the field at fault (an unknown local recipient too); 413 past "
+            + "courriel.api.max-message-size.";
+
     private final SendService sender;
 
     public SendController(SendService sender) {
@@ -37,17 +45,14 @@ public class SendController {
 
     @PostMapping(path = "/api/v1/send", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send a message", description = "Builds the MIME message (Message-ID and Date added), delivers "
-            + "it and stores a copy, marked \\Seen, in Sent. 202 once the message is durable. 403 when the From address "
-            + "is not the account's; 400 names the field at fault; 413 past the size limit.")
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     public SendResult send(@AuthenticationPrincipal AccountInfo me, @RequestBody SendRequest request) {
         return sender.send(me, request, List.of());
     }
 
     @PostMapping(path = "/api/v1/send", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send a message with attachments", description = "multipart/form-data: the part \"message\" "
-            + "holds the JSON (Content-Type application/json), each part \"attachments\" one file.")
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     public SendResult sendWithAttachments(@AuthenticationPrincipal AccountInfo me,
             @Parameter(description = "The message as JSON") @RequestPart("message") SendRequest request,
             @Parameter(description = "Files to attach") @RequestPart(name = "attachments", required = false)
