@@ -112,6 +112,7 @@ class WebmailApiTest {
         assertProblem(alice.get("/api/v1/mailboxes/" + bobInbox), 404);
         assertProblem(alice.delete("/api/v1/mailboxes/" + bobInbox), 404);
         assertProblem(alice.get("/api/v1/messages/not-an-id"), 404);
+        assertProblem(alice.get("/api/v1/no/such/endpoint"), 404);
         // nothing changed for bob
         MessageRecord m = messages.get(bobInbox, 1).orElseThrow();
         assertThat(m.flags().has(SystemFlag.SEEN)).isFalse();
