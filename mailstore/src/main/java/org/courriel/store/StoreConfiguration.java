@@ -6,6 +6,7 @@ import org.courriel.store.commit.DurabilitySync;
 import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.event.InProcessMailboxEventBus;
 import org.courriel.store.event.MailboxEventBus;
+import org.courriel.store.event.PostgresNotifyEventBus;
 import org.courriel.store.message.MessageWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,9 +22,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 @EnableConfigurationProperties(StoreProperties.class)
 public class StoreConfiguration {
 
+    /**
+     * On PostgreSQL, events cross nodes with LISTEN/NOTIFY; on H2 (one node by nature) they stay in process.
+     */
     @Bean
     @ConditionalOnMissingBean
-    MailboxEventBus mailboxEventBus() {
+    MailboxEventBus mailboxEventBus(DataSource dataSource) {
+        try (var c = dataSource.getConnection()) {
+            if ("PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())) {
+                return new PostgresNotifyEventBus(dataSource);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to learn its kind", e);
+        }
         return new InProcessMailboxEventBus();
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import courriel.test.StoreTestApplication;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.AliasService;

@@ -55,6 +55,7 @@ public class GroupCommitter implements SmartLifecycle {
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSizes;
     private final Timer commitTimer;
+    private final Timer syncTimer;
     private volatile boolean running;
     private Thread thread;
 
@@ -71,6 +72,8 @@ public class GroupCommitter implements SmartLifecycle {
                 .description("Units of work committed together").register(meters);
         this.commitTimer = Timer.builder("courriel.store.commit")
                 .description("Time to commit and sync one batch").register(meters);
+        this.syncTimer = Timer.builder("courriel.store.sync")
+                .description("Time to make one committed batch durable (H2: CHECKPOINT SYNC)").register(meters);
     }
 
     /**
@@ -175,7 +178,10 @@ public class GroupCommitter implements SmartLifecycle {
                 continue;
             }
             try {
-                durability.sync();
+                syncTimer.recordCallable(() -> {
+                    durability.sync();
+                    return null;
+                });
             } catch (Exception e) {
                 log.error("Durability sync failed after commit", e);
                 live.forEach(p -> p.result.completeExceptionally(unavailable(e)));

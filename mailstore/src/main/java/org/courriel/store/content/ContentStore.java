@@ -53,7 +53,7 @@ public class ContentStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO content (sha256, size, ref_count, header, summary, created_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(content.sha256(), content.size(), references, content.header(),
-                        SummaryCodec.encode(content.summary()), OffsetDateTime.now(ZoneOffset.UTC))
+                        content.summaryJson(), OffsetDateTime.now(ZoneOffset.UTC))
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         jdbc.sql("INSERT INTO content_body (content_id, body) VALUES (?, ?)").params(id, content.body()).update();

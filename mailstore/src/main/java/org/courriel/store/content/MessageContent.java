@@ -11,12 +11,13 @@ import org.courriel.store.mime.MessageSummary;
 
 /**
  * A message's bytes made ready for the store: its SHA-256, where its header ends, and its summary.
- * Built on the caller's thread ({@link #of(byte[])}) so that parsing never holds a database transaction open.
+ * Built on the caller's thread ({@link #of(byte[])}) so that parsing and encoding never hold the group commit.
  */
-public record MessageContent(byte[] bytes, String sha256, int headerLength, MessageSummary summary) {
+public record MessageContent(byte[] bytes, String sha256, int headerLength, MessageSummary summary, String summaryJson) {
 
     public static MessageContent of(byte[] bytes) {
-        return new MessageContent(bytes, sha256(bytes), HeaderSection.length(bytes), MessageParser.parse(bytes));
+        MessageSummary summary = MessageParser.parse(bytes);
+        return new MessageContent(bytes, sha256(bytes), HeaderSection.length(bytes), summary, SummaryCodec.encode(summary));
     }
 
     public long size() {

@@ -1,0 +1,30 @@
+package org.courriel;
+
+import org.courriel.deploy.cli.AdminCliRunner;
+import org.courriel.deploy.cli.AdminCommandLine;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The Courriel server: SMTP, IMAP and the REST API over one mail store.
+ * <p>
+ * {@code java -jar courriel.jar} runs the server. With a subcommand ({@code domain}, {@code user},
+ * {@code alias}) it runs the admin command line against the same database instead, and exits.
+ */
+@SpringBootApplication
+public class CourrielApplication {
+
+    public static void main(String[] args) {
+        AdminCommandLine command = AdminCommandLine.parse(args);
+        if (command == null) {
+            SpringApplication.run(CourrielApplication.class, args);
+            return;
+        }
+        if (command.usageError() != null) {
+            System.err.println(command.usageError());
+            System.err.println(AdminCommandLine.USAGE);
+            System.exit(2);
+        }
+        System.exit(AdminCliRunner.run(command, System.out, System.err));
+    }
+}

@@ -1,0 +1,45 @@
+package org.courriel.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.courriel.CourrielApplication;
+import org.courriel.store.account.AccountService;
+import org.courriel.store.account.DomainService;
+import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.testing.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole application on PostgreSQL: Flyway migrates a new database and Hibernate validates it. */
+@SpringBootTest(classes = CourrielApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "management.server.port=0")
+class ApplicationStartsOnPostgresTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) throws Exception {
+        String url = EmbeddedPostgres.newDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        String data = java.nio.file.Files.createTempDirectory("courriel-pg").toString();
+        registry.add("courriel.data-dir", () -> data);
+    }
+
+    @Autowired
+    DomainService domains;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    MailboxService mailboxes;
+
+    @Test
+    void migratesValidatesAndServesTheStore() {
+        domains.add("pg.example.org");
+        var bob = accounts.create("bob@pg.example.org", "a long password", "Bob", 0);
+        assertThat(mailboxes.list(bob.id())).hasSize(6);
+    }
+}

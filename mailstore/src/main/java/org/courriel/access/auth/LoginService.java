@@ -1,0 +1,93 @@
+package org.courriel.access.auth;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.courriel.store.account.AccountService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Password logins for every protocol, with failures counted per client address and per account: past
+ * either limit, attempts are refused without checking the password until the cool-down ends, so a
+ * guesser learns nothing and costs nothing.
+ */
+@Service
+public class LoginService {
+
+    /** Most addresses and accounts tracked at once; old entries are dropped past it. */
+    static final int MAX_TRACKED = 100_000;
+
+    private final AccountService accounts;
+    private final AuthProperties properties;
+    private final Clock clock;
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
+
+    @Autowired
+    public LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters) {
+        this(accounts, properties, meters, Clock.systemUTC());
+    }
+
+    LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters, Clock clock) {
+        this.accounts = accounts;
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Failures within the window, and when a cool-down ends. */
+    private record Failures(int count, Instant first, Instant blockedUntil) {
+    }
+
+    /**
+     * Checks a password.
+     *
+     * @param protocol a tag for metrics ("smtp", "imap", "http")
+     */
+    public LoginResult login(String protocol, InetAddress client, String username, String password) {
+        String ipKey = "ip:" + client.getHostAddress();
+        String accountKey = "account:" + username.toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        if (blocked(ipKey, now) || blocked(accountKey, now)) {
+            meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "throttled").increment();
+            return new LoginResult.Throttled();
+        }
+        var account = accounts.authenticate(username, password);
+        if (account.isPresent()) {
+            failures.remove(accountKey);
+            meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "success").increment();
+            return new LoginResult.Success(account.get());
+        }
+        fail(ipKey, properties.maxFailuresPerIp(), now);
+        fail(accountKey, properties.maxFailuresPerAccount(), now);
+        meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "failure").increment();
+        return new LoginResult.Failure();
+    }
+
+    private boolean blocked(String key, Instant now) {
+        Failures f = failures.get(key);
+        return f != null && f.blockedUntil() != null && now.isBefore(f.blockedUntil());
+    }
+
+    private void fail(String key, int limit, Instant now) {
+        if (failures.size() > MAX_TRACKED) {
+            failures.entrySet().removeIf(e -> e.getValue().first().plus(properties.window()).isBefore(now));
+        }
+        failures.compute(key, (k, f) -> {
+            if (f == null || f.first().plus(properties.window()).isBefore(now)
+                    || (f.blockedUntil() != null && !now.isBefore(f.blockedUntil()))) {
+                f = new Failures(0, now, null);
+            }
+            int count = f.count() + 1;
+            Instant blockedUntil = count >= limit ? now.plus(properties.coolDown()) : null;
+            return new Failures(count, f.first(), blockedUntil);
+        });
+    }
+}

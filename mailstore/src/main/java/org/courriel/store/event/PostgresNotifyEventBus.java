@@ -1,0 +1,199 @@
+package org.courriel.store.event;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The event bus of a node that shares its PostgreSQL database with other nodes: events committed here are
+ * delivered to this node's listeners at once and sent to the others with NOTIFY; events other nodes send
+ * arrive through LISTEN on a dedicated connection and are delivered here. So an IMAP session IDLE on one
+ * node hears of mail delivered by another.
+ * <p>
+ * A NOTIFY payload is at most 8000 bytes, so events with long UID lists travel in several notifications of
+ * at most {@value #UIDS_PER_NOTIFICATION} UIDs each; every part is a complete event of the same kind.
+ */
+public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements SmartLifecycle {
+
+    static final String CHANNEL = "courriel_mailbox_events";
+    static final int UIDS_PER_NOTIFICATION = 400;
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresNotifyEventBus.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DataSource dataSource;
+    private final String node = UUID.randomUUID().toString();
+    private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>(100_000);
+    private volatile boolean running;
+    private Thread listener;
+    private Thread sender;
+
+    /** What travels in a notification: the sending node and the event. */
+    record Envelope(String node, String kind, long accountId, long mailboxId, List<Long> uids, long modseq,
+            String name, String change) {
+    }
+
+    public PostgresNotifyEventBus(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void publish(MailboxEvent event) {
+        super.publish(event);
+        for (Envelope e : envelopes(event)) {
+            if (!outgoing.offer(JSON.writeValueAsString(e))) {
+                log.warn("Event queue to other nodes is full; dropped {}", event);
+            }
+        }
+    }
+
+    List<Envelope> envelopes(MailboxEvent event) {
+        List<Envelope> out = new ArrayList<>();
+        switch (event) {
+            case MailboxEvent.MessagesAdded e -> chunks(e.uids()).forEach(u ->
+                    out.add(new Envelope(node, "added", e.accountId(), e.mailboxId(), u, e.highestModseq(), null, null)));
+            case MailboxEvent.FlagsChanged e -> chunks(e.uids()).forEach(u ->
+                    out.add(new Envelope(node, "flags", e.accountId(), e.mailboxId(), u, e.highestModseq(), null, null)));
+            case MailboxEvent.MessagesExpunged e -> chunks(e.uids()).forEach(u ->
+                    out.add(new Envelope(node, "expunged", e.accountId(), e.mailboxId(), u, e.highestModseq(), null, null)));
+            case MailboxEvent.MailboxChanged e -> out.add(new Envelope(node, "mailbox", e.accountId(), e.mailboxId(),
+                    List.of(), 0, e.name(), e.kind().name()));
+        }
+        return out;
+    }
+
+    private static List<List<Long>> chunks(List<Long> uids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int i = 0; i < uids.size(); i += UIDS_PER_NOTIFICATION) {
+            chunks.add(uids.subList(i, Math.min(uids.size(), i + UIDS_PER_NOTIFICATION)));
+        }
+        return chunks.isEmpty() ? List.of(List.of()) : chunks;
+    }
+
+    static MailboxEvent event(Envelope e) {
+        return switch (e.kind()) {
+            case "added" -> new MailboxEvent.MessagesAdded(e.accountId(), e.mailboxId(), e.uids(), e.modseq());
+            case "flags" -> new MailboxEvent.FlagsChanged(e.accountId(), e.mailboxId(), e.uids(), e.modseq());
+            case "expunged" -> new MailboxEvent.MessagesExpunged(e.accountId(), e.mailboxId(), e.uids(), e.modseq());
+            default -> new MailboxEvent.MailboxChanged(e.accountId(), e.mailboxId(), e.name(),
+                    MailboxEvent.MailboxChanged.Kind.valueOf(e.change()));
+        };
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (PGNotification n : notifications) {
+                        receive(n.getParameter());
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("LISTEN connection lost, reconnecting: {}", e.toString());
+                    sleep(1000);
+                }
+            }
+        }
+    }
+
+    private void receive(String payload) {
+        try {
+            Envelope e = JSON.readValue(payload, Envelope.class);
+            if (!node.equals(e.node())) {
+                super.publish(event(e));
+            }
+        } catch (RuntimeException ex) {
+            log.warn("Unreadable event from another node: {}", payload, ex);
+        }
+    }
+
+    private void send() {
+        while (running || !outgoing.isEmpty()) {
+            String first;
+            try {
+                first = outgoing.poll(500, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null) {
+                continue;
+            }
+            List<String> batch = new ArrayList<>();
+            batch.add(first);
+            outgoing.drainTo(batch, 500);
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                c.setAutoCommit(true);
+                for (String payload : batch) {
+                    ps.setString(1, CHANNEL);
+                    ps.setString(2, payload);
+                    ps.execute();
+                }
+            } catch (SQLException e) {
+                log.warn("Could not notify other nodes of {} events: {}", batch.size(), e.toString());
+                sleep(1000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        listener = Thread.ofPlatform().daemon().name("courriel-events-listen").start(this::listen);
+        sender = Thread.ofPlatform().daemon().name("courriel-events-notify").start(this::send);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        for (Thread t : new Thread[] {listener, sender}) {
+            if (t != null) {
+                try {
+                    t.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

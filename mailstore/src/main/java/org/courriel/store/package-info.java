@@ -1,0 +1,24 @@
+/**
+ * The mail store: domains, accounts, aliases, mailboxes, messages and their content, on H2 or PostgreSQL.
+ * <p>
+ * Invariants every caller can rely on:
+ * <ul>
+ * <li><b>Dependencies.</b> This module depends on no other Courriel module; the protocols depend on it.</li>
+ * <li><b>Durability.</b> Every message write (append, delivery, copy, move, flags, expunge) goes through
+ * {@link org.courriel.store.commit.GroupCommitter}: when the call returns, the change is committed and on
+ * disk, so a protocol may acknowledge it. Concurrent sessions share one transaction and one sync.</li>
+ * <li><b>Storage layout.</b> The bytes of a message are kept once per distinct SHA-256 in {@code content}
+ * (header) and {@code content_body} (body), reference counted by {@code message} rows and outbound queue
+ * entries. The MIME summary (envelope, body structure, sort fields) is computed once, when the content is
+ * first stored; nothing re-parses a body to list or FETCH summaries.</li>
+ * <li><b>Locking and order.</b> Each change to a mailbox first updates the mailbox row (UIDNEXT,
+ * HIGHESTMODSEQ), which serialises writers of one mailbox until commit, so UIDs and MODSEQs become visible
+ * in ascending order. Several mailboxes are locked in ascending id order.</li>
+ * <li><b>Notifications.</b> {@link org.courriel.store.event.MailboxEvent}s are published after commit, in
+ * commit order per mailbox, to this node's listeners and (on PostgreSQL) to other nodes.</li>
+ * <li><b>Access.</b> Services take mailbox ids that callers resolved per account through
+ * {@link org.courriel.store.mailbox.MailboxService}; a protocol never passes an id the user did not
+ * reach through their own account.</li>
+ * </ul>
+ */
+package org.courriel.store;
