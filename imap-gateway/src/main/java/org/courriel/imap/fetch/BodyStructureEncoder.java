@@ -11,7 +11,8 @@ import org.courriel.store.mime.Envelope;
  * Encodes the BODY and BODYSTRUCTURE fetch items (RFC 9051 §7.5.2 and its formal syntax, §9 "body"). Pure.
  * BODY ({@code extensible} false) has no extension data; BODYSTRUCTURE adds, for a single part, body-fld-md5,
  * disposition, language and location, and for a multipart its parameters, disposition, language and location.
- * Media types, subtypes and parameter names go out in upper case, as most servers send them; values as stored.
+ * Media types, subtypes and parameter names go out in upper case, as most servers send them; values as stored,
+ * except that a session without UTF-8 gets a non-ASCII parameter value in RFC 2231 extended form.
  */
 public final class BodyStructureEncoder {
 
@@ -121,9 +122,18 @@ public final class BodyStructureEncoder {
                 out.append(' ');
             }
             first = false;
-            ImapString.string(out, upper(p.name()), utf8);
-            out.append(' ');
-            ImapString.string(out, p.value() == null ? "" : p.value(), utf8);
+            String value = p.value() == null ? "" : p.value();
+            if (!utf8 && !isAscii(value)) {
+                // RFC 2231 §4: a session without UTF-8 gets a non-ASCII value (often an RFC 2231 file name that
+                // Mime4j decoded) in its extended form, as the message wrote it, rather than 8-bit text.
+                ImapString.string(out, upper(p.name()) + "*", false);
+                out.append(' ');
+                ImapString.string(out, extendedValue(value), false);
+            } else {
+                ImapString.string(out, upper(p.name()), utf8);
+                out.append(' ');
+                ImapString.string(out, value, utf8);
+            }
         }
         out.append(')');
     }
@@ -144,6 +154,25 @@ public final class BodyStructureEncoder {
             }
             out.append(')');
         }
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
+    }
+
+    /** RFC 2231 §4 extended-initial-value: {@code utf-8''} then the UTF-8 octets, %-encoded outside attribute-char. */
+    static String extendedValue(String value) {
+        StringBuilder sb = new StringBuilder("utf-8''");
+        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c > 0x20 && c < 0x7f && "*'%()<>@,;:\\\"/[]?=".indexOf(c) < 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return sb.toString();
     }
 
     private static String upper(String s) {

@@ -14,8 +14,12 @@ import org.courriel.store.mime.EnvelopeAddress;
  * <p>Date, subject, in-reply-to and message-id go out as the header wrote them (encoded words kept). Display
  * names are stored decoded: a session with UTF-8 enabled gets them as they are, any other session gets a
  * non-ASCII name as an RFC 2047 encoded word, so that no 8-bit text reaches a client that did not ask for it.
+ * A subject written in raw UTF-8 (RFC 6532) is downgraded the same way for such a session (RFC 6858 §3).
  */
 public final class EnvelopeEncoder {
+
+    /** The host given to an address that has none, so that a NIL host keeps meaning a group marker. */
+    static final String MISSING_DOMAIN = "MISSING_DOMAIN";
 
     private EnvelopeEncoder() {
     }
@@ -24,7 +28,7 @@ public final class EnvelopeEncoder {
         out.append('(');
         ImapString.nstring(out, envelope.date(), utf8);
         out.append(' ');
-        ImapString.nstring(out, envelope.subject(), utf8);
+        ImapString.nstring(out, text(envelope.subject(), utf8), utf8);
         out.append(' ');
         addresses(out, envelope.from(), utf8);
         out.append(' ');
@@ -52,10 +56,32 @@ public final class EnvelopeEncoder {
             return;
         }
         out.append('(');
-        for (EnvelopeAddress a : addresses) {
+        boolean inGroup = false;
+        for (int i = 0; i < addresses.size(); i++) {
+            EnvelopeAddress a = addresses.get(i);
+            if (a.host() == null && a.mailbox() == null) {
+                inGroup = false;
+            } else if (a.host() == null) {
+                if (!inGroup && endsGroupLater(addresses, i)) {
+                    inGroup = true;
+                } else {
+                    // An address without a domain ("To: <Undisclosed Recipients>") must not read as a group
+                    // start: groups do not nest, and a start without an end is no group.
+                    a = new EnvelopeAddress(a.name(), a.route(), a.mailbox(), MISSING_DOMAIN);
+                }
+            }
             address(out, a, utf8);
         }
         out.append(')');
+    }
+
+    private static boolean endsGroupLater(List<EnvelopeAddress> addresses, int start) {
+        for (int i = start + 1; i < addresses.size(); i++) {
+            if (addresses.get(i).host() == null && addresses.get(i).mailbox() == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -72,6 +98,14 @@ public final class EnvelopeEncoder {
         out.append(' ');
         ImapString.nstring(out, a.host(), utf8);
         out.append(')');
+    }
+
+    /** Unstructured text as the session can take it: RFC 2047 encoded when not ASCII and UTF-8 is not enabled. */
+    static String text(String value, boolean utf8) {
+        if (value == null || utf8 || value.chars().allMatch(c -> c < 0x80)) {
+            return value;
+        }
+        return EncoderUtil.encodeEncodedWord(value, EncoderUtil.Usage.TEXT_TOKEN);
     }
 
     /** A phrase as the session can take it: RFC 2047 encoded when not ASCII and UTF-8 is not enabled. */

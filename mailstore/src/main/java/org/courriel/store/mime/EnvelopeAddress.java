@@ -4,7 +4,8 @@ package org.courriel.store.mime;
  * One address of an envelope, in the shape IMAP's ENVELOPE gives it (RFC 9051 §7.5.2):
  * display name, source route (obsolete, kept for rev1), mailbox (local part) and host.
  * A group start has only {@code mailbox} set (the group name, host null); a group end has all four null.
- * Strings are the raw header text (encoded words kept), so that IMAP can return them unchanged.
+ * The display name is decoded from RFC 2047 encoded words (IMAP re-encodes it for sessions without UTF-8);
+ * the other strings are as the header wrote them.
  */
 public record EnvelopeAddress(String name, String route, String mailbox, String host) {
 

@@ -46,7 +46,18 @@ final class EnvelopeAddresses {
         return List.copyOf(out);
     }
 
+    /** {@code local@domain<addr-spec>}: what the lenient parser makes of an unquoted '@' in a display name. */
+    private static final java.util.regex.Pattern NAME_WITH_AT =
+            java.util.regex.Pattern.compile("(.*?)\\s*<([^<>@\\s]+)@([^<>@\\s]+)>");
+
     private static EnvelopeAddress of(Mailbox m) {
+        if (m.getDomain() != null && m.getDomain().indexOf('<') >= 0) {
+            // RFC 5322 §3.4 wants such a name quoted; "a@b <a@c>" is still meant as name "a@b", address a@c.
+            var match = NAME_WITH_AT.matcher(m.getLocalPart() + "@" + m.getDomain());
+            if (match.matches()) {
+                return new EnvelopeAddress(match.group(1), null, match.group(2), match.group(3));
+            }
+        }
         String route = m.getRoute() == null || m.getRoute().isEmpty() ? null : m.getRoute().toRouteString();
         String name = m.getName() == null || m.getName().isEmpty() ? null : m.getName();
         return new EnvelopeAddress(name, route, m.getLocalPart(), m.getDomain());

@@ -25,7 +25,9 @@ import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.NameValuePair;
 import org.apache.james.mime4j.stream.RawField;
+import org.apache.james.mime4j.stream.RawFieldParser;
 import org.apache.james.mime4j.stream.RecursionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +50,10 @@ public final class MessageParser {
             .setMaxHeaderCount(-1)
             .setMaxContentLen(-1)
             .setStrictParsing(false)
-            .setMalformedHeaderStartsBody(true)
+            // A malformed header line (an mbox From_ line, a broken fold) is skipped, so the header ends at the
+            // first empty line as HeaderSection says; starting the body there made Mime4j drop the next line,
+            // giving part sizes that match no bytes of the message.
+            .setMalformedHeaderStartsBody(false)
             .build();
 
     private MessageParser() {
@@ -72,6 +77,8 @@ public final class MessageParser {
     /** One entity (message or body part) while its children are being read. */
     private static final class Node {
         MaximalBodyDescriptor descriptor;
+        /** Parameter names of Content-Type and Content-Disposition as the header orders them. */
+        final List<String> parameterOrder = new ArrayList<>();
         final List<BodyStructure> children = new ArrayList<>();
         BodyStructure leaf;
     }
@@ -91,12 +98,13 @@ public final class MessageParser {
                         if (stack.size() == 1) {
                             collectTopField(stream.getField(), topFields);
                         }
+                        collectParameterOrder(stream.getField(), stack.peek().parameterOrder);
                     }
                     case T_START_MULTIPART -> stack.peek().descriptor = descriptor(stream);
                     case T_BODY -> {
                         Node node = stack.peek();
                         node.descriptor = descriptor(stream);
-                        node.leaf = leaf(node.descriptor, stream.getInputStream(), depth);
+                        node.leaf = leaf(node.descriptor, stream.getInputStream(), depth, node.parameterOrder);
                     }
                     case T_END_MESSAGE, T_END_BODYPART -> {
                         Node done = stack.pop();
@@ -126,7 +134,8 @@ public final class MessageParser {
         return (MaximalBodyDescriptor) stream.getBodyDescriptor();
     }
 
-    private static BodyStructure leaf(MaximalBodyDescriptor d, InputStream raw, int depth) throws IOException {
+    private static BodyStructure leaf(MaximalBodyDescriptor d, InputStream raw, int depth, List<String> order)
+            throws IOException {
         byte[] body = raw.readAllBytes();
         String type = lower(d.getMediaType(), "text");
         String subtype = lower(d.getSubType(), "plain");
@@ -136,17 +145,18 @@ public final class MessageParser {
             message = new BodyStructure.EncapsulatedMessage(inner.envelope, inner.body);
         }
         boolean counted = "text".equals(type) || message != null;
-        return structure(d, type, subtype, body.length, counted ? lines(body) : 0, List.of(), message);
+        return structure(d, type, subtype, body.length, counted ? lines(body) : 0, List.of(), message, order);
     }
 
     private static BodyStructure multipart(Node node) {
         MaximalBodyDescriptor d = node.descriptor;
-        return structure(d, "multipart", lower(d.getSubType(), "mixed"), 0, 0, List.copyOf(node.children), null);
+        return structure(d, "multipart", lower(d.getSubType(), "mixed"), 0, 0, List.copyOf(node.children), null,
+                node.parameterOrder);
     }
 
     private static BodyStructure structure(MaximalBodyDescriptor d, String type, String subtype, long size,
-            long lines, List<BodyStructure> parts, BodyStructure.EncapsulatedMessage message) {
-        List<BodyStructure.Parameter> params = parameters(d.getContentTypeParameters());
+            long lines, List<BodyStructure> parts, BodyStructure.EncapsulatedMessage message, List<String> order) {
+        List<BodyStructure.Parameter> params = parameters(d.getContentTypeParameters(), order);
         // RFC 2045 §5.2: a text part without a charset is us-ascii; IMAP servers report the default explicitly.
         if ("text".equals(type) && params.stream().noneMatch(p -> p.name().equals("charset"))) {
             params = new ArrayList<>(params);
@@ -155,20 +165,42 @@ public final class MessageParser {
         }
         BodyStructure.Disposition disposition = d.getContentDispositionType() == null ? null
                 : new BodyStructure.Disposition(d.getContentDispositionType().toLowerCase(Locale.ROOT),
-                        parameters(d.getContentDispositionParameters()));
+                        parameters(d.getContentDispositionParameters(), order));
         List<String> language = d.getContentLanguage() == null ? List.of() : List.copyOf(d.getContentLanguage());
         String encoding = d.getTransferEncoding() == null ? "7BIT" : d.getTransferEncoding().toUpperCase(Locale.ROOT);
         return new BodyStructure(type, subtype, params, d.getContentId(), d.getContentDescription(), encoding,
                 size, lines, d.getContentMD5Raw(), disposition, language, d.getContentLocation(), parts, message);
     }
 
-    private static List<BodyStructure.Parameter> parameters(Map<String, String> map) {
+    private static List<BodyStructure.Parameter> parameters(Map<String, String> map, List<String> order) {
         if (map == null || map.isEmpty()) {
             return List.of();
         }
         List<BodyStructure.Parameter> list = new ArrayList<>(map.size());
         map.forEach((k, v) -> list.add(new BodyStructure.Parameter(k.toLowerCase(Locale.ROOT), v)));
+        // Mime4j keeps parameters in a hash map: put them back in header order (names it did not report last).
+        list.sort(java.util.Comparator.comparingInt(p -> {
+            int i = order.indexOf(p.name());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
         return List.copyOf(list);
+    }
+
+    private static void collectParameterOrder(Field field, List<String> order) {
+        String name = field.getName().toLowerCase(Locale.ROOT);
+        if (!name.equals("content-type") && !name.equals("content-disposition")) {
+            return;
+        }
+        try {
+            RawField raw = field instanceof RawField r ? r : new RawField(field.getName(), field.getBody());
+            for (NameValuePair p : RawFieldParser.DEFAULT.parseRawBody(raw).getParams()) {
+                String param = p.getName().toLowerCase(Locale.ROOT);
+                int star = param.indexOf('*'); // RFC 2231 §3-4: name*0, name* stand for name
+                order.add(star > 0 ? param.substring(0, star) : param);
+            }
+        } catch (RuntimeException e) {
+            // the order is cosmetic: an unparseable field keeps Mime4j's
+        }
     }
 
     private static byte[] decodeTransfer(byte[] body, String encoding) throws IOException {

@@ -44,7 +44,10 @@ public sealed interface SearchKey {
     record Header(String field, String value) implements SearchKey {
     }
 
-    /** BODY: the string in the body (decoded text parts, including those of encapsulated messages). */
+    /**
+     * BODY: the string in the body: the text/* parts, including those of encapsulated messages, transfer encoding
+     * and charset decoded; HTML is matched as written, markup included. Other parts are not text and never match.
+     */
     record Body(String value) implements SearchKey {
     }
 

@@ -35,7 +35,7 @@ final class SearchText {
             .setMaxHeaderCount(-1)
             .setMaxContentLen(-1)
             .setStrictParsing(false)
-            .setMalformedHeaderStartsBody(true)
+            .setMalformedHeaderStartsBody(false)
             .build();
 
     /** Day, month name and year of an RFC 5322 §3.3 date-time, whatever surrounds them. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.apache.james.mime4j.util.CharsetUtil;
+import org.courriel.store.mime.HeaderSection;
 
 /**
  * Extracts parts of a message by IMAP section (RFC 9051 §6.4.5.1, BODY[section]) and decodes them
@@ -26,15 +27,15 @@ public final class MessageSections {
     /**
      * The raw bytes of a section, still transfer-encoded, exactly as {@code BODY[section]} returns them.
      * An empty result stands for a part that does not exist, a HEADER or TEXT of a part that is not a message,
-     * or MIME without a part number.
+     * or MIME without a part number. For HEADER, HEADER.FIELDS and HEADER.FIELDS.NOT without a part number,
+     * {@code message} may be the stored header section alone: the result is the same.
      */
     public static byte[] extract(byte[] message, SectionSpec spec) {
-        MimeEntity top = MimeEntity.parse(message, null);
         int[] part = spec.part();
         if (part.length == 0) {
-            return spec.text() == SectionSpec.Text.MIME ? new byte[0] : ofMessage(top, spec);
+            return ofTopLevel(message, spec);
         }
-        MimeEntity target = locate(top, part);
+        MimeEntity target = locate(MimeEntity.parse(message, null), part);
         if (target == null) {
             return new byte[0];
         }
@@ -107,6 +108,25 @@ public final class MessageSections {
         }
         long end = Math.min(section.length, origin + Math.min(length, Long.MAX_VALUE - origin));
         return Arrays.copyOfRange(section, (int) origin, (int) end);
+    }
+
+    /**
+     * A section of the top-level message, found without parsing MIME: the header ends at the first empty line
+     * ({@link HeaderSection}, as the store splits it). So HEADER, HEADER.FIELDS and HEADER.FIELDS.NOT give the
+     * same bytes from the stored header section alone ({@code MessageService.header}) as from the whole message,
+     * which spares a client's header sync from reading message bodies.
+     */
+    private static byte[] ofTopLevel(byte[] message, SectionSpec spec) {
+        int headerLength = HeaderSection.length(message);
+        return switch (spec.text()) {
+            case NONE -> message.clone();
+            case HEADER -> Arrays.copyOf(message, headerLength);
+            case HEADER_FIELDS -> HeaderFields.select(Arrays.copyOf(message, headerLength), spec.fieldNames(), false);
+            case HEADER_FIELDS_NOT ->
+                HeaderFields.select(Arrays.copyOf(message, headerLength), spec.fieldNames(), true);
+            case TEXT -> Arrays.copyOfRange(message, headerLength, message.length);
+            case MIME -> new byte[0];
+        };
     }
 
     /** HEADER, HEADER.FIELDS(.NOT), TEXT or the whole of a message (the top one or an encapsulated one). */

@@ -13,6 +13,8 @@ import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
@@ -33,7 +35,7 @@ final class MimeEntity {
             .setMaxHeaderCount(-1)
             .setMaxContentLen(-1)
             .setStrictParsing(false)
-            .setMalformedHeaderStartsBody(true)
+            .setMalformedHeaderStartsBody(false)
             .build();
 
     final byte[] bytes;
@@ -69,11 +71,27 @@ final class MimeEntity {
         BodyDescriptor descriptor = null;
         byte[] body = null;
         List<byte[]> children = new ArrayList<>();
+        boolean multipart = false;
+        // M_RAW gives no descriptor for a message/rfc822 entity: the fields are read into one here.
+        DefaultBodyDescriptorBuilder fields = new DefaultBodyDescriptorBuilder(parentType);
         try {
             for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
                 switch (s) {
-                    case T_START_MULTIPART -> descriptor = stream.getBodyDescriptor();
-                    case T_RAW_ENTITY -> children.add(stream.getInputStream().readAllBytes());
+                    case T_FIELD -> addField(fields, stream.getField());
+                    case T_START_MULTIPART -> {
+                        descriptor = stream.getBodyDescriptor();
+                        multipart = true;
+                    }
+                    case T_RAW_ENTITY -> {
+                        byte[] raw = stream.getInputStream().readAllBytes();
+                        if (multipart) {
+                            children.add(raw);
+                        } else {
+                            // M_RAW hands over a message/rfc822 body unparsed, as a raw entity
+                            descriptor = fields.build();
+                            body = raw;
+                        }
+                    }
                     case T_BODY -> {
                         descriptor = stream.getBodyDescriptor();
                         body = stream.getInputStream().readAllBytes();
@@ -84,10 +102,28 @@ final class MimeEntity {
                 }
             }
         } catch (IOException | MimeException | RuntimeException e) {
-            // Odd MIME never fails a fetch: what was read so far stands (RFC 9051 asks for a best effort).
+            // Odd MIME never fails a fetch: what was read so far stands.
         }
-        int headerLength = body != null ? bytes.length - body.length : HeaderSection.length(bytes);
+        int headerLength = body != null && isSuffix(body, bytes) ? bytes.length - body.length
+                : HeaderSection.length(bytes);
         return new MimeEntity(bytes, headerLength, descriptor, List.copyOf(children));
+    }
+
+    private static void addField(DefaultBodyDescriptorBuilder builder, Field field) {
+        try {
+            builder.addField(field instanceof RawField raw ? raw : new RawField(field.getName(), field.getBody()));
+        } catch (MimeException | RuntimeException e) {
+            // a field the descriptor cannot read leaves the defaults, as Mime4j itself does
+        }
+    }
+
+    /**
+     * Whether the body Mime4j read is the tail of the entity. It always should be; should Mime4j ever skip
+     * bytes, the header is taken to end at the first empty line instead, so that header and body stay exact.
+     */
+    private static boolean isSuffix(byte[] body, byte[] bytes) {
+        int offset = bytes.length - body.length;
+        return offset >= 0 && java.util.Arrays.equals(bytes, offset, bytes.length, body, 0, body.length);
     }
 
     boolean isMultipart() {
