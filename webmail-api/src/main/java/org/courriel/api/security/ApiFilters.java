@@ -1,6 +1,7 @@
 package org.courriel.api.security;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import org.courriel.api.problem.ProblemType;
 import org.courriel.api.problem.Problems;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The parts of the API's filter chain that answer before any controller runs, each with a problem detail:
- * 401 (with the Basic challenge), 403, 413 for a declared body past the limit, 429 past the rate limit.
+ * 401 (with the Basic challenge), 403, 413 for a declared body past the limit, 429 past the rate limit or
+ * after too many failed logins.
  * None of them is a bean, so the servlet container does not register them for every path.
  */
 final class ApiFilters {
@@ -33,8 +35,13 @@ final class ApiFilters {
     private ApiFilters() {
     }
 
-    static AuthenticationEntryPoint entryPoint(JsonMapper json) {
+    static AuthenticationEntryPoint entryPoint(JsonMapper json, Duration coolDown) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            if (e instanceof AccountAuthenticationProvider.LoginThrottledException) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, coolDown.toSeconds())));
+                Problems.write(response, Problems.of(ProblemType.RATE_LIMITED, e.getMessage(), request), json);
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
             Problems.write(response, Problems.of(ProblemType.UNAUTHENTICATED,
                     "HTTP Basic authentication with an account's address and password is required", request), json);

@@ -2,6 +2,8 @@ package org.courriel.api.security;
 
 import java.time.Clock;
 
+import org.courriel.access.auth.AuthProperties;
+import org.courriel.access.auth.LoginService;
 import org.courriel.api.ApiProperties;
 import org.courriel.store.account.AccountService;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +32,8 @@ public class ApiSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, AccountService accounts, ApiProperties properties,
-            JsonMapper json) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AccountService accounts, LoginService logins,
+            AuthProperties auth, ApiProperties properties, JsonMapper json) throws Exception {
         CredentialCache cache = new CredentialCache(properties.authCacheTtl(), properties.authCacheSize(),
                 Clock.systemUTC());
         RateLimiter limiter = new RateLimiter(properties.rateLimit().perSecond(), properties.rateLimit().burst(),
@@ -40,9 +42,9 @@ public class ApiSecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().hasRole("USER"))
-                .authenticationManager(new ProviderManager(new AccountAuthenticationProvider(accounts, cache)))
-                .httpBasic(basic -> basic.authenticationEntryPoint(ApiFilters.entryPoint(json)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(ApiFilters.entryPoint(json))
+                .authenticationManager(new ProviderManager(new AccountAuthenticationProvider(accounts, logins, cache)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ApiFilters.entryPoint(json, auth.coolDown())))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ApiFilters.entryPoint(json, auth.coolDown()))
                         .accessDeniedHandler(ApiFilters.accessDenied(json)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
