@@ -10,7 +10,7 @@
  * through SQL of its own, so IMAP sessions see it through the same change events with the same UIDs and
  * MODSEQs. The API reads the {@code message} table directly only to sort and page a listing.</li>
  * <li>Sending goes through {@code MailDelivery}, the path SMTP submission takes; the From address is checked
- * by the store's {@code SenderAddresses}, which submission shares.</li>
+ * by the store's {@code AddressOwnership}, as SMTP submission checks MAIL FROM.</li>
  * <li>Failures become RFC 9457 problem details in one place: {@code problem.ProblemHandler} for controllers,
  * {@code problem.Problems#write} for the security filters; the store's reasons map in
  * {@code Problems#typeOf}.</li>

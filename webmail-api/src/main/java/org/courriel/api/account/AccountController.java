@@ -1,10 +1,12 @@
 package org.courriel.api.account;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.courriel.api.ApiConfiguration;
 import org.courriel.store.account.AccountInfo;
-import org.courriel.store.account.SenderAddresses;
+import org.courriel.store.account.AddressOwnership;
+import org.courriel.store.account.AliasService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,15 +33,29 @@ public class AccountController {
             @Schema(description = "Addresses it may send from: its own and its aliases") List<String> sendAs) {
     }
 
-    private final SenderAddresses senders;
+    private final AddressOwnership ownership;
+    private final AliasService aliases;
 
-    public AccountController(SenderAddresses senders) {
-        this.senders = senders;
+    public AccountController(AddressOwnership ownership, AliasService aliases) {
+        this.ownership = ownership;
+        this.aliases = aliases;
     }
 
     @GetMapping(path = "/api/v1/account", produces = "application/json")
     @Operation(summary = "Who am I", description = "The account, its quota and the addresses it may send from.")
     public Me me(@AuthenticationPrincipal AccountInfo me) {
-        return new Me(me.address(), me.displayName(), me.quotaBytes(), me.usedBytes(), me.admin(), senders.addressesOf(me));
+        return new Me(me.address(), me.displayName(), me.quotaBytes(), me.usedBytes(), me.admin(), sendAs(me));
+    }
+
+    /** The account's address, then the aliases (not catch-alls) it owns, by address. */
+    private List<String> sendAs(AccountInfo me) {
+        List<String> addresses = new ArrayList<>();
+        addresses.add(me.address());
+        for (String alias : aliases.list().keySet()) {
+            if (!alias.startsWith("@") && ownership.owns(me.id(), alias)) {
+                addresses.add(alias);
+            }
+        }
+        return List.copyOf(addresses);
     }
 }

@@ -23,7 +23,7 @@ import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.Addresses;
 import org.courriel.store.account.Recipient;
 import org.courriel.store.account.RecipientResolver;
-import org.courriel.store.account.SenderAddresses;
+import org.courriel.store.account.AddressOwnership;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.SpecialUse;
 import org.courriel.store.message.AppendResult;
@@ -33,7 +33,8 @@ import org.courriel.store.message.SystemFlag;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends a message for an account: checks the From address is the account's, the recipients exist (local ones)
+ * Sends a message for an account: checks the From address is the account's ({@link AddressOwnership}, as SMTP
+ * submission does), the recipients exist (local ones)
  * and the size is within bounds; composes it with Mime4j; hands it to {@link MailDelivery}, the path SMTP
  * submission also takes (local copies and the outbound queue in one durable transaction); then keeps a copy,
  * marked \Seen, in the account's Sent mailbox.
@@ -44,16 +45,16 @@ public class SendService {
     /** RFC 5322 §3.6.4 msg-id, without CFWS: what In-Reply-To may carry (and no header injection). */
     private static final Pattern MSG_ID = Pattern.compile("<[\\x21-\\x3b\\x3d\\x3f-\\x7e]{1,500}>");
 
-    private final SenderAddresses senders;
+    private final AddressOwnership ownership;
     private final RecipientResolver resolver;
     private final MailDelivery delivery;
     private final MessageService messages;
     private final AccountMailboxes mailboxes;
     private final ApiProperties properties;
 
-    public SendService(SenderAddresses senders, RecipientResolver resolver, MailDelivery delivery,
+    public SendService(AddressOwnership ownership, RecipientResolver resolver, MailDelivery delivery,
             MessageService messages, AccountMailboxes mailboxes, ApiProperties properties) {
-        this.senders = senders;
+        this.ownership = ownership;
         this.resolver = resolver;
         this.delivery = delivery;
         this.messages = messages;
@@ -114,7 +115,7 @@ public class SendService {
                     Addresses.domainOf(account.address()));
         }
         Mailbox from = parse(requested, "from");
-        if (!senders.mayUse(account, from.getAddress())) {
+        if (!ownership.owns(account.id(), from.getAddress())) {
             throw new ApiException(ProblemType.FORBIDDEN, "the account may not send as " + from.getAddress(), "from");
         }
         return from;
