@@ -2,12 +2,15 @@ package org.courriel.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.courriel.mta.delivery.MailDelivery;
+import org.courriel.mta.smtp.ListenerKind;
+import org.courriel.mta.smtp.SmtpServers;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
 import org.courriel.store.event.MailboxEvent;
@@ -22,14 +25,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The main round trip over HTTP against the running application, on every database Courriel supports:
- * deliver, list, read, download, flag, move, delete. Each change must reach the store as IMAP sees it
+ * deliver over SMTP, list, read, download, flag, move, delete. Each change must reach the store as IMAP sees it
  * (same UIDs, MODSEQ and change events).
  */
-@SpringBootTest(classes = ApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"courriel.mx.enabled=true", "courriel.mx.port=0", "courriel.mx.bind-address=127.0.0.1"})
 abstract class ApiRoundTripContract {
 
     @LocalServerPort
@@ -45,9 +54,9 @@ abstract class ApiRoundTripContract {
     @Autowired
     MessageService messages;
     @Autowired
-    MailDelivery delivery;
-    @Autowired
     MailboxEventBus events;
+    @Autowired
+    SmtpServers smtp;
 
     ApiFixture fixture;
     ApiClient bob;
@@ -65,9 +74,9 @@ abstract class ApiRoundTripContract {
     }
 
     @Test
-    void deliveredMessageIsListedReadFlaggedMovedAndDeleted() {
+    void messageDeliveredOverSmtpIsListedReadFlaggedMovedAndDeleted() throws Exception {
         byte[] raw = ApiFixture.multipart("Lunch", "carol@example.com", fixture.bob.address());
-        ApiFixture.deliver(delivery, fixture.bob.address(), raw);
+        sendOverSmtp(raw, "carol@example.com", fixture.bob.address());
         List<MailboxEvent> seen = new CopyOnWriteArrayList<>();
         events.subscribeAccount(fixture.bob.id(), seen::add);
 
@@ -76,7 +85,11 @@ abstract class ApiRoundTripContract {
         JsonNode inbox = find(boxes, "INBOX");
         assertThat(inbox.get("total").asLong()).isEqualTo(1);
         assertThat(inbox.get("unseen").asLong()).isEqualTo(1);
-        assertThat(inbox.get("size").asLong()).isEqualTo(raw.length);
+        // stored as received, behind the trace fields the MX added (RFC 5321 §4.4)
+        byte[] stored = messages.content(messages.get(inbox.get("id").asLong(), 1).orElseThrow().contentId());
+        assertThat(new String(stored, StandardCharsets.UTF_8)).startsWith("Return-Path: <carol@example.com>\r\n")
+                .endsWith(new String(raw, StandardCharsets.UTF_8));
+        assertThat(inbox.get("size").asLong()).isEqualTo(stored.length);
         assertThat(find(boxes, "Sent").get("specialUse").asString()).isEqualTo("\\Sent");
         long inboxId = inbox.get("id").asLong();
 
@@ -105,7 +118,7 @@ abstract class ApiRoundTripContract {
         // raw bytes, exactly as delivered, as a download
         ApiClient.Response rawResponse = bob.get("/api/v1/messages/" + id + "/raw");
         assertThat(rawResponse.status()).isEqualTo(200);
-        assertThat(rawResponse.body()).isEqualTo(raw);
+        assertThat(rawResponse.body()).isEqualTo(stored);
         assertThat(rawResponse.header("Content-Type")).startsWith("message/rfc822");
         assertThat(rawResponse.header("Content-Disposition")).startsWith("attachment");
         assertThat(rawResponse.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
@@ -124,10 +137,10 @@ abstract class ApiRoundTripContract {
                 Map.of("add", List.of("\\Seen", "\\Flagged", "$Work"))).json();
         assertThat(texts(flags.get("flags"))).containsExactlyInAnyOrder("\\Seen", "\\Flagged", "$Work");
         assertThat(flags.get("modseq").asLong()).isGreaterThan(modseqBefore);
-        var stored = messages.get(inboxId, 1).orElseThrow();
-        assertThat(stored.flags().has(SystemFlag.SEEN)).isTrue();
-        assertThat(stored.flags().hasKeyword("$Work")).isTrue();
-        assertThat(stored.modseq()).isEqualTo(flags.get("modseq").asLong());
+        var asImapSeesIt = messages.get(inboxId, 1).orElseThrow();
+        assertThat(asImapSeesIt.flags().has(SystemFlag.SEEN)).isTrue();
+        assertThat(asImapSeesIt.flags().hasKeyword("$Work")).isTrue();
+        assertThat(asImapSeesIt.modseq()).isEqualTo(flags.get("modseq").asLong());
         assertThat(seen).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(MailboxEvent.FlagsChanged.class,
                 f -> assertThat(f.uids()).containsExactly(1L)));
         JsonNode cleared = bob.post("/api/v1/messages/" + id + "/flags", Map.of("remove", List.of("\\Flagged"))).json();
@@ -154,7 +167,23 @@ abstract class ApiRoundTripContract {
         assertThat(gone.get("expunged").asBoolean()).isTrue();
         assertThat(messages.uids(trashId)).isEmpty();
         assertThat(bob.get("/api/v1/messages/" + trashed.get("id").asString()).status()).isEqualTo(404);
-        assertThat(new String(raw, StandardCharsets.UTF_8)).contains("Lunch");
+    }
+
+    /** Angus Mail, a real SMTP client, hands the exact bytes to the MX listener. */
+    private void sendOverSmtp(byte[] raw, String from, String to) throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(smtp.port(ListenerKind.MX)));
+        p.put("mail.smtp.localhost", "client.example");
+        p.put("mail.smtp.from", from);
+        p.put("mail.smtp.timeout", "20000");
+        p.put("mail.smtp.connectiontimeout", "20000");
+        Session session = Session.getInstance(p);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(message, new Address[] {new InternetAddress(to)});
+        }
     }
 
     static JsonNode find(JsonNode mailboxes, String name) {
