@@ -2,6 +2,7 @@ package org.courriel.store.search;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import org.courriel.store.message.SystemFlag;
 import org.courriel.store.message.UidSet;
@@ -27,14 +28,23 @@ public sealed interface SearchKey {
 
     /** UID set, or a sequence set / RECENT resolved to UIDs by the session. */
     record Uids(UidSet uids) implements SearchKey {
+        public Uids {
+            Objects.requireNonNull(uids, "uids");
+        }
     }
 
     /** ANSWERED, DELETED, DRAFT, FLAGGED, SEEN ({@code set} true) and their UN- forms ({@code set} false). */
     record Flag(SystemFlag flag, boolean set) implements SearchKey {
+        public Flag {
+            Objects.requireNonNull(flag, "flag");
+        }
     }
 
     /** KEYWORD ({@code set} true) and UNKEYWORD ({@code set} false); keywords compare without regard to case. */
     record Keyword(String keyword, boolean set) implements SearchKey {
+        public Keyword {
+            Objects.requireNonNull(keyword, "keyword");
+        }
     }
 
     /**
@@ -42,6 +52,10 @@ public sealed interface SearchKey {
      * that has the field (RFC 9051 §6.4.4). The field name matches without regard to case.
      */
     record Header(String field, String value) implements SearchKey {
+        public Header {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
+        }
     }
 
     /**
@@ -49,18 +63,32 @@ public sealed interface SearchKey {
      * and charset decoded; HTML is matched as written, markup included. Other parts are not text and never match.
      */
     record Body(String value) implements SearchKey {
+        public Body {
+            Objects.requireNonNull(value, "value");
+        }
     }
 
     /** TEXT: the string in the header or the body. */
     record Text(String value) implements SearchKey {
+        public Text {
+            Objects.requireNonNull(value, "value");
+        }
     }
 
     /** BEFORE, ON, SINCE: the internal date (RFC 9051 §2.3.3) compared as a date. */
     record InternalDate(DateRelation relation, LocalDate date) implements SearchKey {
+        public InternalDate {
+            Objects.requireNonNull(relation, "relation");
+            Objects.requireNonNull(date, "date");
+        }
     }
 
     /** SENTBEFORE, SENTON, SENTSINCE: the Date header compared as a date; a message without one never matches. */
     record SentDate(DateRelation relation, LocalDate date) implements SearchKey {
+        public SentDate {
+            Objects.requireNonNull(relation, "relation");
+            Objects.requireNonNull(date, "date");
+        }
     }
 
     /** LARGER n: RFC822.SIZE greater than {@code size}. */
@@ -81,10 +109,17 @@ public sealed interface SearchKey {
 
     /** NOT key. */
     record Not(SearchKey key) implements SearchKey {
+        public Not {
+            Objects.requireNonNull(key, "key");
+        }
     }
 
     /** OR key1 key2. */
     record Or(SearchKey left, SearchKey right) implements SearchKey {
+        public Or {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+        }
     }
 
     /** A list of keys that must all match (IMAP's juxtaposition and parenthesised lists); empty matches all. */

@@ -1,0 +1,68 @@
+package org.courriel.mta.smtp;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.courriel.access.ServerProperties;
+import org.courriel.access.auth.LoginResult;
+import org.courriel.access.auth.LoginService;
+import org.courriel.access.tls.TlsContext;
+import org.courriel.mta.delivery.MailDelivery;
+import org.courriel.mta.smtp.policy.RecipientPolicy;
+import org.courriel.mta.smtp.session.Authenticator;
+import org.courriel.mta.smtp.session.MessageIntake;
+import org.courriel.mta.smtp.session.SmtpContext;
+import org.courriel.store.account.AddressOwnership;
+import org.courriel.store.account.RecipientResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wires the SMTP listeners: MX, submission and submissions, each enabled on its own. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SmtpProperties.class, MxProperties.class, SubmissionProperties.class,
+        SubmissionsProperties.class})
+public class SmtpConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpConfiguration.class);
+
+    /** Not in the admin command line, which runs with {@code courriel.listeners.enabled=false}. */
+    @Bean
+    @ConditionalOnProperty(name = "courriel.listeners.enabled", havingValue = "true", matchIfMissing = true)
+    SmtpServers smtpServers(ServerProperties server, SmtpProperties smtp, MxProperties mx,
+            SubmissionProperties submission, SubmissionsProperties submissions, RecipientResolver resolver,
+            AddressOwnership ownership, LoginService logins, MailDelivery delivery, TlsContext tls,
+            MeterRegistry meters) {
+        RecipientPolicy policy = new RecipientPolicy(resolver::resolve);
+        MessageIntake intake = new MessageIntake(delivery::deliver);
+        Authenticator authenticator = (client, username, password) ->
+                switch (logins.login("smtp", client, username, password)) {
+                    case LoginResult.Success s -> new Authenticator.Outcome.Success(s.account().id(), s.account().address());
+                    case LoginResult.Failure f -> new Authenticator.Outcome.Failure();
+                    case LoginResult.Throttled t -> new Authenticator.Outcome.Throttled();
+                };
+        List<SmtpServer> servers = new ArrayList<>();
+        record Listener(ListenerKind kind, ListenerProperties properties) {
+        }
+        for (Listener l : List.of(new Listener(ListenerKind.MX, mx), new Listener(ListenerKind.SUBMISSION, submission),
+                new Listener(ListenerKind.SUBMISSIONS, submissions))) {
+            if (!l.properties().enabled()) {
+                continue;
+            }
+            if (l.kind().implicitTls() && !tls.available()) {
+                log.warn("No TLS certificate: the {} listener (implicit TLS) is not started", l.kind().listenerName());
+                continue;
+            }
+            SmtpContext context = new SmtpContext(l.kind(), server.hostname(), smtp, policy, ownership::owns,
+                    authenticator, intake, new SmtpMetrics(meters, l.kind().listenerName()), Clock.systemDefaultZone());
+            servers.add(new SmtpServer(context, l.properties(), tls, meters));
+        }
+        return new SmtpServers(servers);
+    }
+}

@@ -1,0 +1,136 @@
+package org.courriel.mta.smtp.command;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.courriel.access.auth.SaslPlain;
+import org.courriel.access.net.LineTooLongException;
+import org.courriel.mta.smtp.reply.Reply;
+import org.courriel.mta.smtp.session.Authenticator;
+import org.courriel.mta.smtp.session.SessionState;
+import org.courriel.mta.smtp.session.SmtpSession;
+
+/**
+ * RFC 4954 AUTH with the PLAIN (RFC 4616) and LOGIN mechanisms, on submission listeners over TLS.
+ * Failures are counted per client address and per account by the shared throttle; during its cool-down
+ * the reply is 454 4.7.0 whatever the password.
+ */
+public final class AuthCommand implements SmtpCommand {
+
+    /** RFC 4954 §4: a server must accept AUTH lines of at least 12288 octets. */
+    static final int MAX_AUTH_LINE = 12288;
+    private static final String USERNAME_CHALLENGE = Base64.getEncoder().encodeToString("Username:".getBytes(StandardCharsets.US_ASCII));
+    private static final String PASSWORD_CHALLENGE = Base64.getEncoder().encodeToString("Password:".getBytes(StandardCharsets.US_ASCII));
+
+    /** The client sent "*" (RFC 4954 §4). */
+    private static final class Cancelled extends Exception {
+    }
+
+    @Override
+    public String verb() {
+        return "AUTH";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return EnumSet.of(SessionState.READY);
+    }
+
+    @Override
+    public String sequenceHint(SessionState state) {
+        return state == SessionState.CONNECTED ? "Send EHLO first" : "AUTH is not allowed during a mail transaction";
+    }
+
+    @Override
+    public void execute(SmtpSession session, String arguments) throws IOException {
+        if (!session.context().kind().isSubmission()) {
+            session.reply(Reply.NOT_IMPLEMENTED.with("AUTH is offered on the submission ports only"));
+            return;
+        }
+        if (session.isAuthenticated()) {
+            session.reply(Reply.BAD_SEQUENCE.with("Already authenticated")); // RFC 4954 §4
+            return;
+        }
+        if (!session.authOffered()) {
+            session.reply(Reply.ENCRYPTION_REQUIRED); // RFC 4954 §6
+            return;
+        }
+        String[] words = arguments.split(" ", 2);
+        String mechanism = words[0].toUpperCase(Locale.ROOT);
+        String initial = words.length > 1 ? words[1].strip() : null;
+        String username;
+        String password;
+        try {
+            switch (mechanism) {
+                case "PLAIN" -> {
+                    String response = initial != null ? ("=".equals(initial) ? "" : initial) : challenge(session, "");
+                    SaslPlain.Credentials credentials = SaslPlain.decode(response);
+                    if (!credentials.authorizationId().isEmpty()
+                            && !credentials.authorizationId().equalsIgnoreCase(credentials.username())) {
+                        fail(session, Reply.AUTH_FAILED); // no proxy authorization
+                        return;
+                    }
+                    username = credentials.username();
+                    password = credentials.password();
+                }
+                case "LOGIN" -> {
+                    username = decode(initial != null ? initial : challenge(session, USERNAME_CHALLENGE));
+                    password = decode(challenge(session, PASSWORD_CHALLENGE));
+                }
+                default -> {
+                    session.reply(Reply.MECHANISM_UNSUPPORTED);
+                    return;
+                }
+            }
+        } catch (Cancelled e) {
+            session.reply(Reply.AUTH_CANCELLED);
+            return;
+        } catch (LineTooLongException e) {
+            session.reply(Reply.LINE_TOO_LONG);
+            return;
+        } catch (IllegalArgumentException e) {
+            session.reply(Reply.AUTH_BAD_RESPONSE);
+            return;
+        }
+        switch (session.context().authenticator().authenticate(session.channel().remoteAddress(), username, password)) {
+            case Authenticator.Outcome.Success ok -> {
+                session.authenticated(ok.accountId(), ok.address());
+                session.reply(Reply.AUTHENTICATED);
+            }
+            case Authenticator.Outcome.Failure f -> fail(session, Reply.AUTH_FAILED);
+            case Authenticator.Outcome.Throttled t -> fail(session, Reply.AUTH_THROTTLED);
+        }
+    }
+
+    private static void fail(SmtpSession session, Reply reply) throws IOException {
+        session.context().metrics().authFailure();
+        session.reply(reply);
+    }
+
+    /** Sends a 334 challenge and reads the client's response line (RFC 4954 §4). */
+    private static String challenge(SmtpSession session, String challenge) throws IOException, Cancelled {
+        session.reply(Reply.AUTH_CHALLENGE.with(challenge));
+        session.flush();
+        byte[] line = session.channel().readLine(MAX_AUTH_LINE);
+        if (line == null) {
+            throw new java.io.EOFException("connection closed during AUTH");
+        }
+        String response = new String(line, StandardCharsets.US_ASCII).strip();
+        if (response.equals("*")) {
+            throw new Cancelled();
+        }
+        return response;
+    }
+
+    private static String decode(String base64) {
+        String text = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("empty response");
+        }
+        return text;
+    }
+}

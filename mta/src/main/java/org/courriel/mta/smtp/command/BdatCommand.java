@@ -1,0 +1,68 @@
+package org.courriel.mta.smtp.command;
+
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.courriel.mta.smtp.data.ChunkReader;
+import org.courriel.mta.smtp.reply.Reply;
+import org.courriel.mta.smtp.session.SessionState;
+import org.courriel.mta.smtp.session.SmtpSession;
+
+/**
+ * RFC 3030 §2 BDAT {@code size [LAST]}: a chunk of exactly {@code size} octets follows the command line.
+ * The chunk is always read, even when the command is refused, so the connection stays in step.
+ */
+public final class BdatCommand implements SmtpCommand {
+
+    private static final Pattern ARGUMENTS = Pattern.compile("([0-9]{1,18})(?: +(LAST))?", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public String verb() {
+        return "BDAT";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return EnumSet.allOf(SessionState.class);
+    }
+
+    @Override
+    public void execute(SmtpSession session, String arguments) throws IOException {
+        Matcher m = ARGUMENTS.matcher(arguments);
+        if (!m.matches()) {
+            // The chunk's length is unknown, so the rest of the input cannot be read in step: close.
+            session.reply(Reply.SYNTAX_ERROR.with("BDAT needs a size and optionally LAST; closing"));
+            session.close();
+            return;
+        }
+        long size = Long.parseLong(m.group(1));
+        boolean last = m.group(2) != null;
+        session.channel().setReadTimeout(session.context().properties().dataTimeout());
+        if (session.state() != SessionState.RCPT) {
+            new ChunkReader(0).readChunk(session.channel().in(), size);
+            session.reply(session.state() == SessionState.MAIL ? Reply.NO_VALID_RECIPIENTS.reply()
+                    : Reply.BAD_SEQUENCE.with("Need MAIL and RCPT before BDAT"));
+            return;
+        }
+        ChunkReader chunks = session.transaction().chunks();
+        if (chunks == null) {
+            chunks = session.transaction().startChunks(session.context().properties().maxMessageSize().toBytes());
+        }
+        chunks.readChunk(session.channel().in(), size);
+        if (chunks.tooBig()) {
+            // RFC 3030 §4.2 / RFC 1870: fail the transaction as soon as the limit is passed.
+            session.resetTransaction();
+            session.context().metrics().messageRejected("too-big");
+            session.reply(Reply.MESSAGE_TOO_BIG);
+            return;
+        }
+        if (last) {
+            session.finishMessage(chunks.body());
+        } else {
+            session.reply(Reply.CHUNK_OK.with(size + " octets received"));
+        }
+    }
+}

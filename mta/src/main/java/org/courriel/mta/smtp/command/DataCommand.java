@@ -1,0 +1,55 @@
+package org.courriel.mta.smtp.command;
+
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.courriel.mta.smtp.data.DotTerminatedReader;
+import org.courriel.mta.smtp.data.MessageBody;
+import org.courriel.mta.smtp.reply.Reply;
+import org.courriel.mta.smtp.session.SessionState;
+import org.courriel.mta.smtp.session.SmtpSession;
+
+/**
+ * RFC 5321 §4.1.1.4 DATA: 354, then the content up to CRLF.CRLF (see {@link DotTerminatedReader}), then
+ * the reply about the whole message, sent only once every copy is stored.
+ */
+public final class DataCommand implements SmtpCommand {
+
+    @Override
+    public String verb() {
+        return "DATA";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return EnumSet.of(SessionState.MAIL, SessionState.RCPT);
+    }
+
+    @Override
+    public String sequenceHint(SessionState state) {
+        return "Need MAIL and RCPT before DATA";
+    }
+
+    @Override
+    public void execute(SmtpSession session, String arguments) throws IOException {
+        if (!arguments.isEmpty()) {
+            session.reply(Reply.SYNTAX_ERROR.with("DATA takes no argument"));
+            return;
+        }
+        if (session.transaction().chunks() != null) {
+            session.reply(Reply.BAD_SEQUENCE.with("DATA cannot follow BDAT")); // RFC 3030 §3
+            return;
+        }
+        if (session.state() != SessionState.RCPT) {
+            session.reply(Reply.NO_VALID_RECIPIENTS); // RFC 2920 §3.1
+            return;
+        }
+        session.reply(Reply.START_MAIL_INPUT);
+        session.flush();
+        session.channel().setReadTimeout(session.context().properties().dataTimeout());
+        MessageBody body = DotTerminatedReader.read(session.channel().in(),
+                session.context().properties().maxMessageSize().toBytes());
+        session.finishMessage(body);
+    }
+}

@@ -1,0 +1,28 @@
+package org.courriel.mta.smtp.command;
+
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.courriel.mta.smtp.reply.Reply;
+import org.courriel.mta.smtp.session.SessionState;
+import org.courriel.mta.smtp.session.SmtpSession;
+
+/** RFC 5321 §4.1.1.9 NOOP: its argument, if any, is ignored. */
+public final class NoopCommand implements SmtpCommand {
+
+    @Override
+    public String verb() {
+        return "NOOP";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return EnumSet.allOf(SessionState.class);
+    }
+
+    @Override
+    public void execute(SmtpSession session, String arguments) throws IOException {
+        session.reply(Reply.OK);
+    }
+}

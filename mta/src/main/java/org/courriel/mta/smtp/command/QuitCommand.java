@@ -1,0 +1,29 @@
+package org.courriel.mta.smtp.command;
+
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.courriel.mta.smtp.reply.Reply;
+import org.courriel.mta.smtp.session.SessionState;
+import org.courriel.mta.smtp.session.SmtpSession;
+
+/** RFC 5321 §4.1.1.10 QUIT: 221, then the server closes the connection. */
+public final class QuitCommand implements SmtpCommand {
+
+    @Override
+    public String verb() {
+        return "QUIT";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return EnumSet.allOf(SessionState.class);
+    }
+
+    @Override
+    public void execute(SmtpSession session, String arguments) throws IOException {
+        session.reply(Reply.CLOSING.with(session.context().hostname() + " closing connection"));
+        session.close();
+    }
+}

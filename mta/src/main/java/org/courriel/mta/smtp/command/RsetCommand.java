@@ -1,0 +1,33 @@
+package org.courriel.mta.smtp.command;
+
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.courriel.mta.smtp.reply.Reply;
+import org.courriel.mta.smtp.session.SessionState;
+import org.courriel.mta.smtp.session.SmtpSession;
+
+/** RFC 5321 §4.1.1.5 RSET: aborts the transaction (BDAT chunks included, RFC 3030 §3); HELO/EHLO stay. */
+public final class RsetCommand implements SmtpCommand {
+
+    @Override
+    public String verb() {
+        return "RSET";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return EnumSet.allOf(SessionState.class);
+    }
+
+    @Override
+    public void execute(SmtpSession session, String arguments) throws IOException {
+        if (!arguments.isEmpty()) {
+            session.reply(Reply.SYNTAX_ERROR.with("RSET takes no argument"));
+            return;
+        }
+        session.resetTransaction();
+        session.reply(Reply.RESET);
+    }
+}

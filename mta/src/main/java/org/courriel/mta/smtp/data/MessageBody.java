@@ -1,0 +1,12 @@
+package org.courriel.mta.smtp.data;
+
+/**
+ * What was read of a message's content.
+ *
+ * @param content          the bytes kept (empty when {@code tooBig})
+ * @param size             the bytes the client sent, counted even past the limit
+ * @param tooBig           the content passed the size limit; it was read to its end and dropped (RFC 1870 §6.3)
+ * @param bareLineEnding   a CR not followed by LF, or an LF not preceded by CR, occurred (RFC 5321 §2.3.8)
+ */
+public record MessageBody(byte[] content, long size, boolean tooBig, boolean bareLineEnding) {
+}

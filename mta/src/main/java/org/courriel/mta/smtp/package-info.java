@@ -1,0 +1,27 @@
+/**
+ * The SMTP server: MX (RFC 5321), submission (RFC 6409) and submissions (RFC 8314) listeners.
+ * <p>
+ * Layout: {@code syntax} parses command arguments and {@code reply} encodes replies (both pure);
+ * {@code data} reads DATA and BDAT content; {@code command} holds one class per SMTP verb;
+ * {@code session} runs a connection's command loop and state machine over an {@code SmtpChannel};
+ * {@code policy} decides who may receive (the relay policy); {@code trace} builds the header fields the
+ * server adds. {@link org.courriel.mta.smtp.SmtpConfiguration} wires one
+ * {@link org.courriel.mta.smtp.SmtpServer} per enabled listener on the shared
+ * {@code org.courriel.access} plumbing.
+ * <p>
+ * Invariants:
+ * <ul>
+ * <li>250 after DATA or BDAT LAST is sent only after {@code MailDelivery.deliver} returned, so every
+ *     copy (local INBOXes and the relay hand-off) is durable; on any failure nothing is kept and the
+ *     client hears 4xx.</li>
+ * <li>Only CRLF "." CRLF ends DATA; content with bare CR or LF is never accepted through DATA.</li>
+ * <li>A non-local recipient is accepted only from an authenticated submission session; MX accepts local
+ *     recipients only. No local part is ever interpreted as a route.</li>
+ * <li>After STARTTLS nothing from before the handshake counts: buffered input is dropped and the session
+ *     restarts at CONNECTED.</li>
+ * <li>Every read has a bound (line length, message size, chunk size) and a timeout.</li>
+ * <li>This package does not depend on the queue's internals, only on {@code OutboundQueue} through
+ *     {@code MailDelivery}.</li>
+ * </ul>
+ */
+package org.courriel.mta.smtp;

@@ -1,0 +1,81 @@
+package org.courriel.mta.smtp.policy;
+
+import java.util.function.Function;
+
+import org.courriel.mta.smtp.reply.Reply;
+import org.courriel.mta.smtp.syntax.Path;
+import org.courriel.store.StoreException;
+import org.courriel.store.account.AccountInfo;
+import org.courriel.store.account.Addresses;
+import org.courriel.store.account.Recipient;
+
+/**
+ * Who may receive through this server: the relay policy (never an open relay) and the local checks
+ * (existing account or alias, quota).
+ * <p>
+ * Address forms that older MTAs interpreted as routing instructions are refused outright, for every client,
+ * with {@code 554 5.7.1}: source routes {@code @a:b@c} (RFC 5321 §3.6.1 and Appendix C allow refusing
+ * them), the "percent hack" {@code user%other@local} and bang paths {@code a!b@local} (RFC 5321 §3.6.1),
+ * quoted local parts {@code "a@b"@local} and address literals {@code user@[192.0.2.1]}. Courriel never
+ * routes on a local part, so refusing them costs nothing and leaves no doubt.
+ */
+public final class RecipientPolicy {
+
+    private final Function<String, Recipient> resolver;
+
+    /** @param resolver the store's {@code RecipientResolver::resolve} */
+    public RecipientPolicy(Function<String, Recipient> resolver) {
+        this.resolver = resolver;
+    }
+
+    /**
+     * @param path          the forward-path
+     * @param mayRelay      the client is an authenticated submission client (RFC 6409 §4.3)
+     * @param declaredSize  SIZE= of MAIL, or 0, for the quota check (RFC 1870 §6.1)
+     * @param postmasterDomain the server's host name: a bare {@code <postmaster>} (RFC 5321 §4.1.1.3) is
+     *                         postmaster there, or else in the domain the host name is part of
+     */
+    public RecipientDecision check(Path path, boolean mayRelay, long declaredSize, String postmasterDomain) {
+        if (path.isNull()) {
+            return new RecipientDecision.Refuse(Reply.BAD_RECIPIENT_SYNTAX, "syntax");
+        }
+        if (path.sourceRoute() || path.quotedLocal() || path.addressLiteral()
+                || path.localPart().contains("%") || path.localPart().contains("!")) {
+            return new RecipientDecision.Refuse(Reply.RELAY_DISGUISE, "disguise");
+        }
+        String mailbox = path.mailbox();
+        if (path.domain().isEmpty()) {
+            // RFC 5321 §4.1.1.3: "Postmaster" without domain must be accepted; other bare names are not addresses.
+            if (!path.localPart().equalsIgnoreCase("postmaster")) {
+                return new RecipientDecision.Refuse(Reply.BAD_RECIPIENT_SYNTAX, "syntax");
+            }
+            mailbox = "postmaster@" + postmasterDomain;
+            int dot = postmasterDomain.indexOf('.');
+            // The server's host name is often mx.<domain>: fall back to the domain it belongs to.
+            if (!(resolver.apply(mailbox) instanceof Recipient.Local) && dot > 0
+                    && postmasterDomain.indexOf('.', dot + 1) > 0) {
+                mailbox = "postmaster@" + postmasterDomain.substring(dot + 1);
+            }
+        }
+        String normal;
+        try {
+            normal = Addresses.address(mailbox);
+        } catch (StoreException e) {
+            return new RecipientDecision.Refuse(Reply.BAD_RECIPIENT_SYNTAX, "syntax");
+        }
+        return switch (resolver.apply(normal)) {
+            case Recipient.Remote r -> mayRelay
+                    ? new RecipientDecision.Accept(r.address(), true)
+                    : new RecipientDecision.Refuse(Reply.RELAY_DENIED, "relay");
+            case Recipient.Unknown u -> new RecipientDecision.Refuse(Reply.NO_SUCH_USER, "unknown");
+            case Recipient.Local local -> {
+                for (AccountInfo account : local.accounts()) {
+                    if (!account.fits(declaredSize)) {
+                        yield new RecipientDecision.Refuse(Reply.MAILBOX_FULL, "quota");
+                    }
+                }
+                yield new RecipientDecision.Accept(normal, !local.forwards().isEmpty());
+            }
+        };
+    }
+}

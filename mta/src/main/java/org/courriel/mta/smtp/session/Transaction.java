@@ -1,0 +1,73 @@
+package org.courriel.mta.smtp.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.courriel.mta.delivery.EnvelopeRecipient;
+import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.smtp.data.ChunkReader;
+
+/** One mail transaction (RFC 5321 §3.3), from MAIL to the end of the content or RSET. */
+public final class Transaction {
+
+    private final String reversePath;
+    private final long declaredSize;
+    private final MailEnvelope.Ret ret;
+    private final String envId;
+    private final boolean smtpUtf8;
+    private final boolean eightBit;
+    private final List<EnvelopeRecipient> recipients = new ArrayList<>();
+    private boolean leavesServer;
+    private ChunkReader chunks;
+
+    public Transaction(String reversePath, long declaredSize, MailEnvelope.Ret ret, String envId, boolean smtpUtf8,
+            boolean eightBit) {
+        this.reversePath = reversePath;
+        this.declaredSize = declaredSize;
+        this.ret = ret;
+        this.envId = envId;
+        this.smtpUtf8 = smtpUtf8;
+        this.eightBit = eightBit;
+    }
+
+    public String reversePath() {
+        return reversePath;
+    }
+
+    /** SIZE= of MAIL (RFC 1870), 0 when not given. */
+    public long declaredSize() {
+        return declaredSize;
+    }
+
+    public boolean smtpUtf8() {
+        return smtpUtf8;
+    }
+
+    public List<EnvelopeRecipient> recipients() {
+        return recipients;
+    }
+
+    public void addRecipient(EnvelopeRecipient recipient, boolean leaves) {
+        recipients.add(recipient);
+        leavesServer |= leaves;
+    }
+
+    /** Some copy goes to another server, so this is not a final delivery for all (RFC 5321 §4.4 Return-Path). */
+    public boolean leavesServer() {
+        return leavesServer;
+    }
+
+    /** The BDAT chunks so far (RFC 3030), null before the first BDAT. */
+    public ChunkReader chunks() {
+        return chunks;
+    }
+
+    public ChunkReader startChunks(long limit) {
+        chunks = new ChunkReader(limit);
+        return chunks;
+    }
+
+    public MailEnvelope envelope() {
+        return new MailEnvelope(reversePath, List.copyOf(recipients), ret, envId, smtpUtf8, eightBit);
+    }
+}

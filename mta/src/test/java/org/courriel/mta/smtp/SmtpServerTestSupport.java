@@ -1,0 +1,137 @@
+package org.courriel.mta.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import courriel.test.smtp.SmtpTestApplication;
+import org.courriel.store.account.AccountInfo;
+import org.courriel.store.account.AccountService;
+import org.courriel.store.account.AliasService;
+import org.courriel.store.account.DomainService;
+import org.courriel.store.mailbox.MailboxInfo;
+import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.message.MessageRecord;
+import org.courriel.store.message.MessageService;
+import org.courriel.store.testing.TestTls;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * One running server (MX, submission, submissions on ephemeral ports of 127.0.0.1, H2 in memory, the test
+ * certificate) shared by the SMTP test classes, hosting {@code hamburger.edu}.
+ */
+@SpringBootTest(classes = SmtpTestApplication.class, properties = {
+        "spring.datasource.url=jdbc:h2:mem:smtp-${random.uuid};DB_CLOSE_DELAY=-1",
+        "spring.jpa.hibernate.ddl-auto=validate",
+        "spring.jpa.open-in-view=false",
+        "courriel.hostname=mx.hamburger.edu",
+        "courriel.mx.port=0", "courriel.mx.bind-address=127.0.0.1",
+        "courriel.submission.port=0", "courriel.submission.bind-address=127.0.0.1",
+        "courriel.submissions.port=0", "courriel.submissions.bind-address=127.0.0.1",
+        "courriel.mx.max-connections-per-ip=200",
+        "courriel.smtp.max-message-size=64KB",
+        "courriel.smtp.max-recipients=5",
+        "courriel.auth.max-failures-per-ip=1000",
+        "courriel.auth.max-failures-per-account=3",
+        TestTls.CERTIFICATE, TestTls.PRIVATE_KEY})
+public abstract class SmtpServerTestSupport {
+
+    public static final String DOMAIN = "hamburger.edu";
+    public static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    protected SmtpServers servers;
+    @Autowired
+    protected DomainService domains;
+    @Autowired
+    protected AccountService accounts;
+    @Autowired
+    protected AliasService aliases;
+    @Autowired
+    protected MailboxService mailboxes;
+    @Autowired
+    protected MessageService messages;
+    @Autowired
+    protected MeterRegistry meters;
+
+    /** Errors logged by the server while a test runs: any is a failure (a bug path was taken). */
+    private static final ListAppender<ILoggingEvent> ERRORS = new ListAppender<>();
+
+    @BeforeEach
+    void watchServerErrors() {
+        Logger courriel = (Logger) LoggerFactory.getLogger("org.courriel");
+        if (courriel.getAppender("smtp-test-errors") == null) {
+            ERRORS.setName("smtp-test-errors");
+            ERRORS.setContext(courriel.getLoggerContext());
+            ERRORS.start();
+            courriel.addAppender(ERRORS);
+        }
+        ERRORS.list.clear();
+    }
+
+    @AfterEach
+    void failOnServerErrors() {
+        List<String> errors = ERRORS.list.stream().filter(e -> e.getLevel() == Level.ERROR)
+                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
+        assertThat(errors).as("errors logged by the server").isEmpty();
+    }
+
+    @BeforeEach
+    void hostHamburgerEdu() {
+        if (!domains.isLocal(DOMAIN)) {
+            domains.add(DOMAIN);
+        }
+        account("bob@" + DOMAIN, 0);
+        account("alice@" + DOMAIN, 0);
+    }
+
+    /** The account, created on first use. */
+    protected AccountInfo account(String address, long quota) {
+        return accounts.find(address).orElseGet(() -> accounts.create(address, PASSWORD, address, quota));
+    }
+
+    protected int mx() {
+        return servers.port(ListenerKind.MX);
+    }
+
+    protected int submission() {
+        return servers.port(ListenerKind.SUBMISSION);
+    }
+
+    protected int submissions() {
+        return servers.port(ListenerKind.SUBMISSIONS);
+    }
+
+    /** The contents of every message in the account's INBOX, in UID order. */
+    protected List<byte[]> inbox(String address) {
+        AccountInfo account = accounts.find(address).orElseThrow();
+        MailboxInfo inbox = mailboxes.get(account.id(), "INBOX");
+        List<byte[]> contents = new ArrayList<>();
+        for (long uid : messages.uids(inbox.id())) {
+            MessageRecord record = messages.get(inbox.id(), uid).orElseThrow();
+            contents.add(messages.content(record.contentId()));
+        }
+        return contents;
+    }
+
+    protected int inboxSize(String address) {
+        return inbox(address).size();
+    }
+
+    protected double counter(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+}
