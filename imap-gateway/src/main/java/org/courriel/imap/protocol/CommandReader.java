@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * Frames commands (RFC 9051 §2.2.1): a command is a line that may end in a literal announcement
  * {@code {n}} (synchronizing: the server sends a continuation first), {@code {n+}} (RFC 7888 LITERAL+) or
  * {@code ~{n}} (RFC 3516 literal8), followed by n bytes and the rest of the command. Every line and
- * literal is bounded; an oversized part is reported, never buffered.
+ * literal is bounded, and a whole command is at most one literal's bound plus one line's; an oversized part
+ * is reported, never buffered.
  */
 public final class CommandReader {
 
@@ -67,7 +68,8 @@ public final class CommandReader {
             if (literal == null) {
                 return new Command(command.toByteArray());
             }
-            if (literal.size > maxLiteral) {
+            // each literal is bounded, and so is the whole command (many literals must not add up past the bound)
+            if (literal.size > maxLiteral || command.size() + literal.size > maxLiteral + maxLine) {
                 return new LiteralTooBig(tagOf(command.toByteArray()), !literal.nonSync);
             }
             if (!literal.nonSync) {

@@ -63,6 +63,13 @@ class CommandReaderTest {
     }
 
     @Test
+    void manyLiteralsCannotAddUpPastTheBound() throws IOException {
+        String literal = "{60}\r\n" + "x".repeat(60);
+        String command = "a1 X " + (literal + " ").repeat(5) + "{60}\r\n";
+        assertThat(read(command, 100, 200)).isEqualTo(new CommandReader.LiteralTooBig("a1", true));
+    }
+
+    @Test
     void endOfStreamInsideLiteralEndsTheSession() throws IOException {
         assertThat(read("a1 LOGIN {10}\r\nabc", 100, 100)).isEqualTo(new CommandReader.EndOfStream());
         assertThat(read("", 100, 100)).isEqualTo(new CommandReader.EndOfStream());
