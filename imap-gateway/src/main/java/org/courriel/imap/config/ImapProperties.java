@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param loginTimeout           how long a connection may stay silent before it has logged in
  * @param fetchBatchSize         messages read from the store per batch while FETCH streams a large set
  * @param maxConnections         most IMAP connections at once on each listener
+ * @param maxPendingUpdates      most mailbox changes queued for a session between two commands; past it the
+ *                               session drops them and compares its view with the store at the next command
  * @param maxConnectionsPerIp    most IMAP connections at once from one client address, on each listener
  */
 @ConfigurationProperties("courriel.imap")
@@ -34,11 +36,15 @@ public record ImapProperties(
         @DefaultValue("60s") Duration loginTimeout,
         @DefaultValue("200") int fetchBatchSize,
         @DefaultValue("20000") int maxConnections,
-        @DefaultValue("50") int maxConnectionsPerIp) {
+        @DefaultValue("50") int maxConnectionsPerIp,
+        @DefaultValue("1000") int maxPendingUpdates) {
 
     public ImapProperties {
         if (maxLineLength < 1024) {
             throw new IllegalArgumentException("courriel.imap.max-line-length must be at least 1024");
+        }
+        if (maxPendingUpdates < 1) {
+            throw new IllegalArgumentException("courriel.imap.max-pending-updates must be at least 1");
         }
         if (fetchBatchSize < 1) {
             throw new IllegalArgumentException("courriel.imap.fetch-batch-size must be at least 1");

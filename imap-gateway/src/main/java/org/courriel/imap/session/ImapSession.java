@@ -265,7 +265,7 @@ public final class ImapSession {
                     return;
                 }
             }
-            holder[0].enqueue(event);
+            holder[0].enqueue(event, context.properties().maxPendingUpdates());
             if (idling) {
                 scheduleIdleFlush();
             }
@@ -280,7 +280,7 @@ public final class ImapSession {
         view.addRecent(previous, max);
         synchronized (guard) {
             holder[0] = view;
-            early.forEach(view::enqueue);
+            early.forEach(e -> view.enqueue(e, Integer.MAX_VALUE));
         }
         selected = view;
         state = SessionState.SELECTED;

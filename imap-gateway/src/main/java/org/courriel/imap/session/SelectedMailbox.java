@@ -23,6 +23,10 @@ public final class SelectedMailbox {
     private final MessageSequence sequence;
     private final List<UidSet.Range> recent = new ArrayList<>(2);
     private final Queue<MailboxEvent> pending = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger pendingCount = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean overflowed;
+    /** The MODSEQ the client had heard of when events were dropped: flags changed after it are resent. */
+    private volatile long resyncFrom;
     /** Expunges held back because the command that ended may not report them (RFC 9051 §7.5.1). */
     private final List<Long> deferredExpunges = new ArrayList<>();
     /** MODSEQs this session's own STOREs produced: their events need no second FETCH. */
@@ -30,7 +34,7 @@ public final class SelectedMailbox {
     private int ownModseqNext;
     private MailboxEventBus.Registration registration;
     /** Highest MODSEQ the client has been told about (CONDSTORE). */
-    private long highestModseq;
+    private volatile long highestModseq;
 
     SelectedMailbox(MailboxInfo mailbox, boolean readOnly, long[] uids) {
         this.mailbox = mailbox;
@@ -73,16 +77,45 @@ public final class SelectedMailbox {
         }
     }
 
-    void enqueue(MailboxEvent event) {
+    /**
+     * Queues an event; past {@code limit} queued events (a quiet client on a busy mailbox) the queue is dropped
+     * and the session will compare its map with the store instead ({@link #overflowed()}).
+     */
+    void enqueue(MailboxEvent event, int limit) {
+        if (overflowed) {
+            return;
+        }
+        if (pendingCount.incrementAndGet() > limit) {
+            resyncFrom = highestModseq;
+            overflowed = true;
+            pending.clear();
+            pendingCount.set(0);
+            return;
+        }
         pending.add(event);
     }
 
     boolean hasPending() {
-        return !pending.isEmpty() || !deferredExpunges.isEmpty();
+        return overflowed || !pending.isEmpty() || !deferredExpunges.isEmpty();
     }
 
     MailboxEvent poll() {
-        return pending.poll();
+        MailboxEvent e = pending.poll();
+        if (e != null) {
+            pendingCount.decrementAndGet();
+        }
+        return e;
+    }
+
+    /** Whether events were dropped: the next update must resynchronise from the store. */
+    boolean overflowed() {
+        return overflowed;
+    }
+
+    /** Clears the overflow mark and returns the MODSEQ to resynchronise flags from. */
+    long resynchronised() {
+        overflowed = false;
+        return resyncFrom;
     }
 
     List<Long> deferredExpunges() {

@@ -23,6 +23,10 @@ final class UpdateFlusher {
             return;
         }
         MessageSequence sequence = selected.sequence();
+        if (selected.overflowed()) {
+            resynchronise(session, selected, allowExpunge);
+            return;
+        }
         if (allowExpunge && !selected.deferredExpunges().isEmpty()) {
             expunge(session, sequence, new ArrayList<>(selected.deferredExpunges()));
             selected.deferredExpunges().clear();
@@ -78,6 +82,60 @@ final class UpdateFlusher {
             }
         }
         selected.seenModseq(highest);
+    }
+
+    /**
+     * After dropped events: the store's UIDs against the session's map. Missing UIDs are expunged (when
+     * allowed; otherwise the resynchronisation waits), new ones announced, and flags changed since the last
+     * MODSEQ the session reported are sent.
+     */
+    private static void resynchronise(ImapSession session, SelectedMailbox selected, boolean allowExpunge) {
+        if (!allowExpunge) {
+            return; // keep the overflow mark until EXPUNGE may be sent
+        }
+        long since = selected.resynchronised();
+        while (selected.poll() != null) {
+            // anything queued since is covered by the comparison below
+        }
+        MessageSequence sequence = selected.sequence();
+        long[] current = session.context().messages().uids(selected.id());
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        for (long uid : current) {
+            present.add(uid);
+        }
+        List<Long> gone = new ArrayList<>();
+        for (long uid : sequence.knownUids(UidSet.ALL)) {
+            if (!present.contains(uid)) {
+                gone.add(uid);
+            }
+        }
+        gone.addAll(selected.deferredExpunges());
+        selected.deferredExpunges().clear();
+        int told = sequence.size();
+        if (!gone.isEmpty()) {
+            expunge(session, sequence, gone);
+            told = sequence.size();
+        }
+        long previousMax = sequence.maxUid();
+        for (long uid : current) {
+            sequence.add(uid);
+        }
+        if (sequence.maxUid() > previousMax && !selected.readOnly()) {
+            long claimedBefore = session.context().recent().claimUpTo(selected.id(), sequence.maxUid(), 0);
+            selected.addRecent(Math.max(claimedBefore, previousMax), sequence.maxUid());
+        }
+        exists(session, selected, told);
+        long[] highest = {since};
+        session.context().messages().changedSince(selected.id(), since, r -> {
+            int seq = sequence.seqOf(r.uid());
+            // new messages were just announced; the client fetches their flags itself
+            if (seq > 0 && r.uid() <= previousMax) {
+                session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(r.uid()) && !session.rev2(),
+                        true, session.condstore()));
+            }
+            highest[0] = Math.max(highest[0], r.modseq());
+        });
+        selected.seenModseq(highest[0]);
     }
 
     /** EXISTS (and RECENT for rev1) when the count grew past what the client was told; returns the count told. */
