@@ -17,7 +17,9 @@
  * added, EXPUNGE/VANISHED when removed, so sequence numbers stay right across expunges. EXPUNGE is held back
  * after FETCH, STORE and SEARCH (RFC 9051 §7.5.1); the session's own EXPUNGE and MOVE report through the same
  * events as other sessions'.</li>
- * <li>Per-session state is small: a long[] of UIDs, the enabled extensions, the queued events.</li>
+ * <li>Per-session state is small: the UIDs at SELECT are one read-only array shared by every session on the
+ * same mailbox state ({@code UidSnapshots}), each session keeping only its deltas; the queued events are
+ * bounded ({@code courriel.imap.max-pending-updates}), past which the session resynchronises from the store.</li>
  * <li>FETCH reads the store in batches of UIDs; flags, sizes, envelopes, structures and header fields come from
  * the stored rows, summaries and header column, never from the message bytes.</li>
  * <li>Nothing here touches the database directly: only the store's services.</li>
