@@ -74,5 +74,4 @@ public final class ModifiedUtf7 {
         }
         return out.toString();
     }
-
 }

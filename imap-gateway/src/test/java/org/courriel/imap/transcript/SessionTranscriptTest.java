@@ -40,4 +40,9 @@ class SessionTranscriptTest extends ImapTestSupport {
     void idleSessionHearsOfFlagsExpungesAndAppendsAtOnce() throws Exception {
         transcript("idle-updates.txt");
     }
+
+    @Test
+    void mbsyncAndMuttSessionsRun() throws Exception {
+        transcript("mbsync-mutt.txt");
+    }
 }
