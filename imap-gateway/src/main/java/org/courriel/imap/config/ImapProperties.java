@@ -27,7 +27,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("courriel.imap")
 public record ImapProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("143") int port,
+        @DefaultValue("1143") int port,
         @DefaultValue("") String bindAddress,
         @DefaultValue("false") boolean allowPlaintextLoopback,
         @DefaultValue("65536") int maxLineLength,

@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port port of the listener where TLS starts at once; 0 picks a free port, -1 turns it off
  */
 @ConfigurationProperties("courriel.imaps")
-public record ImapsProperties(@DefaultValue("993") int port) {
+public record ImapsProperties(@DefaultValue("1993") int port) {
 }

@@ -16,6 +16,7 @@ import org.courriel.imap.config.ImapsProperties;
 import org.courriel.imap.session.CommandDispatcher;
 import org.courriel.imap.session.ImapContext;
 import org.courriel.imap.session.ImapSession;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * TLS (RFC 8314 §3.3), each connection served by an {@link ImapSession} on its own virtual thread.
  */
 @Component
+// Not in the admin command line, which runs with courriel.listeners.enabled=false.
+@ConditionalOnProperty(name = "courriel.listeners.enabled", havingValue = "true", matchIfMissing = true)
 public class ImapServer implements SmartLifecycle {
 
     private final ImapProperties properties;
