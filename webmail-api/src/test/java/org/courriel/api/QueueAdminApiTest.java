@@ -13,23 +13,39 @@ import org.courriel.mta.queue.QueueService;
 import org.courriel.mta.queue.RecipientState;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * The queue admin endpoints over HTTP against the real outbound queue: mail to remote.example.net is routed
- * to a closed loopback port, so its recipient defers after each attempt and stays in the queue.
+ * to a closed loopback port, so its recipient defers after each attempt and stays in the queue; mail to
+ * refusing.example.net goes to a loopback peer that answers 550, so it fails at once.
  */
 @SpringBootTest(classes = ApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QueueAdminApiTest {
 
     private static final String REMOTE = "friend@remote.example.net";
+    private static final String REFUSED = "nobody@refusing.example.net";
+    private static final RefusingSmtpPeer PEER = new RefusingSmtpPeer();
+
+    @DynamicPropertySource
+    static void routeToThePeer(DynamicPropertyRegistry registry) {
+        registry.add("courriel.relay.routes[refusing.example.net]", () -> "127.0.0.1:" + PEER.port());
+    }
+
+    @AfterAll
+    static void stopThePeer() {
+        PEER.close();
+    }
 
     @LocalServerPort
     int port;
@@ -60,7 +76,11 @@ class QueueAdminApiTest {
 
     /** Bob sends to the remote address over the API; the id of the queue entry it made. */
     private long sendRemote(String subject) {
-        ApiClient.Response sent = bob.post("/api/v1/send", Map.of("to", List.of(REMOTE), "subject", subject,
+        return send(REMOTE, subject);
+    }
+
+    private long send(String to, String subject) {
+        ApiClient.Response sent = bob.post("/api/v1/send", Map.of("to", List.of(to), "subject", subject,
                 "text", "Hi"));
         assertThat(sent.status()).as(sent.text()).isEqualTo(202);
         return queue.list(new QueueFilter(null, fixture.bob.address(), null, null, null, 1)).get(0).id();
@@ -158,6 +178,24 @@ class QueueAdminApiTest {
         JsonNode second = admin.get("/api/v1/admin/queue" + mine + "&limit=1&beforeId=" + newer).json();
         assertThat(ids(second)).containsExactly(older);
         assertThat(listedIds(mine + "&beforeId=" + older)).isEmpty();
+    }
+
+    @Test
+    void aFinishedEntryIsListedAsFinishedAndCannotBeRetried() {
+        long failed = send(REFUSED, "Refused");
+        long waiting = sendRemote("Waiting");
+        until("the refused recipient to fail", () -> queue.show(failed).orElseThrow().entry().finishedAt() != null);
+        String mine = "?sender=" + fixture.bob.address();
+        assertThat(listedIds(mine + "&finished=true")).containsExactly(failed);
+        assertThat(listedIds(mine + "&finished=false")).containsExactly(waiting);
+        assertThat(listedIds(mine + "&state=FAILED")).containsExactly(failed);
+        assertThat(listedIds(mine + "&domain=refusing.example.net")).containsExactly(failed);
+
+        JsonNode entry = show(failed).get("entry");
+        assertThat(entry.get("finishedAt").asString()).isNotBlank();
+        assertThat(entry.get("recipients").get(0).get("state").asString()).isEqualTo("FAILED");
+        assertThat(entry.get("recipients").get(0).get("lastReply").asString()).startsWith("550 5.1.1");
+        assertProblem(admin.post("/api/v1/admin/queue/" + failed + "/retry", Map.of()), 409);
     }
 
     @Test
