@@ -70,6 +70,13 @@ public final class SmtpIngestBenchmark {
             System.out.printf("smtp ingest: %d sessions x %d messages = %d accepted in %.2f s: %.0f msg/s (%s)%n",
                     sessions, perSession, accepted.get(), seconds, accepted.get() / seconds,
                     url.startsWith("jdbc:h2") ? "H2" : "PostgreSQL");
+            var meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            var batches = meters.get("courriel.store.commit.batch").summary();
+            var commit = meters.get("courriel.store.commit").timer();
+            var sync = meters.get("courriel.store.sync").timer();
+            System.out.printf("group commit: %d batches, mean %.1f units, max %.0f; commit+sync mean %.2f ms, sync mean %.2f ms%n",
+                    batches.count(), batches.mean(), batches.max(), commit.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
+                    sync.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
         }
     }
 }
