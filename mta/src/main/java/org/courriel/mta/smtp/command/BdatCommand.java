@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.courriel.mta.smtp.data.ChunkReader;
+import org.courriel.mta.smtp.body.ChunkReader;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.SessionState;
 import org.courriel.mta.smtp.session.SmtpSession;

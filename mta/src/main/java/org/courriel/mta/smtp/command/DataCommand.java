@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.courriel.mta.smtp.data.DotTerminatedReader;
-import org.courriel.mta.smtp.data.MessageBody;
+import org.courriel.mta.smtp.body.DotTerminatedReader;
+import org.courriel.mta.smtp.body.MessageBody;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.SessionState;
 import org.courriel.mta.smtp.session.SmtpSession;

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.courriel.access.net.LineTooLongException;
 import org.courriel.mta.smtp.command.SmtpCommand;
 import org.courriel.mta.smtp.command.SmtpCommands;
-import org.courriel.mta.smtp.data.MessageBody;
+import org.courriel.mta.smtp.body.MessageBody;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.reply.SmtpReply;
 import org.courriel.mta.smtp.syntax.CommandLine;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
-import org.courriel.mta.smtp.data.ChunkReader;
+import org.courriel.mta.smtp.body.ChunkReader;
 
 /** One mail transaction (RFC 5321 §3.3), from MAIL to the end of the content or RSET. */
 public final class Transaction {

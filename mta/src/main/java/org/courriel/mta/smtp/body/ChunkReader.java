@@ -1,4 +1,4 @@
-package org.courriel.mta.smtp.data;
+package org.courriel.mta.smtp.body;
 
 import java.io.EOFException;
 import java.io.IOException;

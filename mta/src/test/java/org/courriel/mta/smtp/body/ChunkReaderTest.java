@@ -1,4 +1,4 @@
-package org.courriel.mta.smtp.data;
+package org.courriel.mta.smtp.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.courriel.mta.smtp.data;
+package org.courriel.mta.smtp.body;
 
 /**
  * What was read of a message's content.
