@@ -2,7 +2,7 @@
  * The SMTP server: MX (RFC 5321), submission (RFC 6409) and submissions (RFC 8314) listeners.
  * <p>
  * Layout: {@code syntax} parses command arguments and {@code reply} encodes replies (both pure);
- * {@code data} reads DATA and BDAT content; {@code command} holds one class per SMTP verb;
+ * {@code body} reads DATA and BDAT content; {@code command} holds one class per SMTP verb;
  * {@code session} runs a connection's command loop and state machine over an {@code SmtpChannel};
  * {@code policy} decides who may receive (the relay policy); {@code trace} builds the header fields the
  * server adds. {@link org.courriel.mta.smtp.SmtpConfiguration} wires one
