@@ -4,6 +4,7 @@ import org.courriel.deploy.cli.AdminCliRunner;
 import org.courriel.deploy.cli.AdminCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 /**
  * The Courriel server: SMTP, IMAP and the REST API over one mail store.
@@ -11,7 +12,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * {@code java -jar courriel.jar} runs the server. With a subcommand ({@code domain}, {@code user},
  * {@code alias}) it runs the admin command line against the same database instead, and exits.
  */
-@SpringBootApplication
+// The API authenticates accounts itself (LoginService); Boot's generated in-memory user is not wanted.
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 public class CourrielApplication {
 
     public static void main(String[] args) {

@@ -20,7 +20,7 @@ import org.springframework.core.env.Environment;
  * validated by Hibernate, a self-signed certificate generated, metrics on the management port.
  */
 @SpringBootTest(classes = CourrielApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "courriel.mx.port=0", "courriel.submission.port=0", "courriel.submissions.port=0", "courriel.imap.port=0", "courriel.imaps.port=0", "courriel.data-dir=" + ApplicationStartsOnEmbeddedDefaultTest.DIR})
+        properties = {"management.server.port=0", "courriel.data-dir=" + ApplicationStartsOnEmbeddedDefaultTest.DIR})
 class ApplicationStartsOnEmbeddedDefaultTest {
 
     /** A fresh data directory under target/ (the certificate is generated before test properties apply). */

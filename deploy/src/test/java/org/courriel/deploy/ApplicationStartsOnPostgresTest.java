@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application on PostgreSQL: Flyway migrates a new database and Hibernate validates it. */
 @SpringBootTest(classes = CourrielApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "courriel.mx.port=0", "courriel.submission.port=0", "courriel.submissions.port=0", "courriel.imap.port=0", "courriel.imaps.port=0"})
+        properties = "management.server.port=0")
 class ApplicationStartsOnPostgresTest {
 
     @DynamicPropertySource

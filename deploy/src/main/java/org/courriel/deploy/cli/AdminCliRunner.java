@@ -24,6 +24,7 @@ public final class AdminCliRunner {
         app.setLogStartupInfo(false);
         app.setDefaultProperties(Map.of(
                 "courriel.listeners.enabled", "false",
+                "courriel.queue.workers", "false",
                 "spring.main.banner-mode", "off",
                 "logging.level.root", "WARN",
                 "logging.level.org.flywaydb", "ERROR"));

@@ -22,13 +22,21 @@ public class TlsContext {
     private static final Logger log = LoggerFactory.getLogger(TlsContext.class);
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
-    private final SSLContext context;
+    private volatile SSLContext context;
 
+    /**
+     * The context of the named bundle; when the bundle is reloaded (a renewed certificate with
+     * {@code reload-on-update}), new connections use the new one.
+     */
     public TlsContext(SslBundles bundles, TlsProperties properties) {
         SSLContext found = null;
         try {
             SslBundle bundle = bundles.getBundle(properties.bundle());
             found = bundle.createSslContext();
+            bundles.addBundleUpdateHandler(properties.bundle(), updated -> {
+                context = updated.createSslContext();
+                log.info("SSL bundle '{}' reloaded: new connections use the new certificate", properties.bundle());
+            });
         } catch (NoSuchSslBundleException e) {
             log.warn("No SSL bundle '{}': STARTTLS and implicit TLS are off", properties.bundle());
         }

@@ -1,0 +1,32 @@
+package org.courriel.mta.relay;
+
+import org.courriel.access.ServerProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires routing and the SMTP client. A test replaces {@link DnsResolver} with its own bean. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RelayProperties.class)
+public class RelayConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DnsResolver dnsResolver() {
+        return new DnsjavaResolver();
+    }
+
+    @Bean
+    Router router(DnsResolver dns, RelayProperties properties) {
+        return new Router(dns, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SmtpClient smtpClient(RelayProperties properties, ObjectProvider<ServerProperties> server) {
+        ServerProperties s = server.getIfAvailable();
+        return new SmtpClient(properties, SmtpClient.heloName(properties.heloName(), s == null ? null : s.hostname()));
+    }
+}

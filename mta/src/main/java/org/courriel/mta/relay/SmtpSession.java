@@ -1,0 +1,73 @@
+package org.courriel.mta.relay;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+
+/** An open, greeted session with one server; carries messages one after another until closed. */
+public final class SmtpSession implements Closeable {
+
+    private final SmtpClientConnection connection;
+    private final EhloExtensions extensions;
+    private final RelayTarget target;
+    private final RelayProperties.Timeouts timeouts;
+    private boolean broken;
+
+    SmtpSession(SmtpClientConnection connection, EhloExtensions extensions, RelayTarget target,
+            RelayProperties.Timeouts timeouts) {
+        this.connection = connection;
+        this.extensions = extensions;
+        this.target = target;
+        this.timeouts = timeouts;
+    }
+
+    public EhloExtensions extensions() {
+        return extensions;
+    }
+
+    public RelayTarget target() {
+        return target;
+    }
+
+    /** False once a failure left the connection unfit for another message. */
+    public boolean isUsable() {
+        return !broken;
+    }
+
+    public boolean isSecure() {
+        return connection.isSecure();
+    }
+
+    /**
+     * Transfers one message. On an I/O failure the session is broken (and closed by {@link #close()}); the
+     * message's fate at the server is unknown, so the caller defers its recipients.
+     */
+    public List<RecipientResult> send(OutboundMessage message) throws IOException {
+        if (broken) {
+            throw new IOException("session with " + target + " is broken");
+        }
+        try {
+            MailTransaction transaction = new MailTransaction(connection, extensions, timeouts);
+            List<RecipientResult> results = transaction.send(message);
+            broken = transaction.leftSessionBroken();
+            return results;
+        } catch (IOException e) {
+            broken = true;
+            throw e;
+        }
+    }
+
+    /** QUIT (RFC 5321 §4.1.1.10), then close; errors on the way out do not matter. */
+    @Override
+    public void close() {
+        try {
+            if (!broken) {
+                connection.exchange("QUIT", timeouts.command());
+            }
+        } catch (IOException e) {
+            // the server went first
+        } finally {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.courriel.mta.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.courriel.mta.MtaTestApplication;
+import org.courriel.mta.delivery.EnvelopeRecipient;
+import org.courriel.mta.delivery.MailDelivery;
+import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.testing.Await;
+import org.courriel.mta.testing.FailOnErrorLogs;
+import org.courriel.mta.testing.FakeSmtpServer;
+import org.courriel.mta.testing.SelfSignedTls;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With {@code courriel.relay.tls=REQUIRED} a server without STARTTLS gets nothing in clear; and a smarthost
+ * (which overrides MX for every domain without a static route) is reached over TLS with AUTH PLAIN.
+ */
+@SpringBootTest(classes = MtaTestApplication.class, properties = "courriel.relay.tls=REQUIRED")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ExtendWith(FailOnErrorLogs.class)
+class RequiredTlsTest {
+
+    static final FakeSmtpServer CLEAR = FakeSmtpServer.start("clear");
+    static final FakeSmtpServer SECURE = FakeSmtpServer.start("secure");
+    static final FakeSmtpServer SMARTHOST = FakeSmtpServer.start("smarthost");
+
+    static {
+        SECURE.tls = SelfSignedTls.serverContext("secure.test");
+        SMARTHOST.tls = SelfSignedTls.serverContext("smarthost.test");
+        SMARTHOST.plainCredentials = "relay-user\0relay-secret";
+    }
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        registry.add("courriel.relay.routes[clear.example]", CLEAR::route);
+        registry.add("courriel.relay.routes[secure.example]", SECURE::route);
+        registry.add("courriel.relay.smarthost.host", () -> "127.0.0.1");
+        registry.add("courriel.relay.smarthost.port", SMARTHOST::port);
+        registry.add("courriel.relay.smarthost.tls", () -> "REQUIRED");
+        registry.add("courriel.relay.smarthost.username", () -> "relay-user");
+        registry.add("courriel.relay.smarthost.password", () -> "relay-secret");
+    }
+
+    @Autowired
+    MailDelivery delivery;
+    @Autowired
+    JdbcClient jdbc;
+
+    private void send(String to) {
+        byte[] message = ("From: sender@elsewhere.example\r\nSubject: tls\r\n\r\nfor " + to + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        delivery.deliver(new MailEnvelope("sender@elsewhere.example", List.of(EnvelopeRecipient.of(to)), null, null,
+                false, false), message);
+    }
+
+    private Optional<String> stateAndReply(String address) {
+        return jdbc.sql("SELECT state || ' ' || COALESCE(CAST(last_code AS VARCHAR(3)), '') || ' ' || COALESCE(last_status, '')"
+                + " FROM queue_recipient WHERE address = ?").param(address).query(String.class).optional();
+    }
+
+    @Test
+    void defersWhenTheServerDoesNotOfferStartTls() {
+        send("bob@clear.example");
+        Await.until("deferred for want of TLS",
+                () -> stateAndReply("bob@clear.example").filter(s -> s.equals("DEFERRED 421 4.7.0")).isPresent());
+        assertThat(CLEAR.transactions).isEmpty();
+        assertThat(CLEAR.commands).doesNotContain("MAIL FROM:<sender@elsewhere.example>");
+    }
+
+    @Test
+    void deliversOverStartTlsWhenOffered() {
+        send("bob@secure.example");
+        Await.until("delivered", () -> stateAndReply("bob@secure.example").filter(s -> s.startsWith("DELIVERED 250"))
+                .isPresent());
+        assertThat(SECURE.to("bob@secure.example")).singleElement().satisfies(t -> assertThat(t.secure()).isTrue());
+    }
+
+    @Test
+    void relaysThroughTheSmarthostWithAuthOverTls() {
+        send("carol@anywhere.example");
+        Await.until("delivered through the smarthost",
+                () -> stateAndReply("carol@anywhere.example").filter(s -> s.startsWith("DELIVERED 250")).isPresent());
+        assertThat(SMARTHOST.authenticated).contains("relay-user");
+        assertThat(SMARTHOST.to("carol@anywhere.example")).singleElement().satisfies(t -> assertThat(t.secure()).isTrue());
+    }
+}

@@ -1,0 +1,111 @@
+package org.courriel.api.mailbox;
+
+import java.net.URI;
+import java.util.List;
+
+import org.courriel.api.ApiConfiguration;
+import org.courriel.api.problem.ApiException;
+import org.courriel.store.account.AccountInfo;
+import org.courriel.store.mailbox.MailboxInfo;
+import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.mailbox.SpecialUse;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The caller's mailboxes: list with counters, create, rename, (un)subscribe and delete (RFC 9051 §6.3.4-§6.3.8 rules). */
+@RestController
+@RequestMapping(path = "/api/v1/mailboxes", produces = "application/json")
+@Tag(name = "Mailboxes", description = "The folders of the authenticated account")
+@SecurityRequirement(name = ApiConfiguration.BASIC_AUTH)
+public class MailboxController {
+
+    private final MailboxService mailboxes;
+    private final AccountMailboxes access;
+
+    public MailboxController(MailboxService mailboxes, AccountMailboxes access) {
+        this.mailboxes = mailboxes;
+        this.access = access;
+    }
+
+    @GetMapping
+    @Operation(summary = "List the mailboxes", description = "Every mailbox of the account, by name, with its counters.")
+    public List<MailboxView> list(@AuthenticationPrincipal AccountInfo me) {
+        return mailboxes.list(me.id()).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{mailboxId}")
+    @Operation(summary = "Get one mailbox with its counters")
+    public MailboxView get(@AuthenticationPrincipal AccountInfo me,
+            @Parameter(description = "Mailbox id", example = "12") @PathVariable long mailboxId) {
+        return view(access.byId(me, mailboxId));
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Create a mailbox", description = "Creates the mailbox and any missing parent. "
+            + "409 when it exists already, 400 when the name is not acceptable.")
+    public ResponseEntity<MailboxView> create(@AuthenticationPrincipal AccountInfo me, @RequestBody MailboxRequest request) {
+        if (request.name() == null || request.name().isBlank()) {
+            throw ApiException.invalid("name", "a mailbox name is required");
+        }
+        SpecialUse use = null;
+        if (request.specialUse() != null) {
+            use = SpecialUse.fromAttribute(request.specialUse());
+            if (use == null) {
+                throw ApiException.invalid("specialUse", "not an RFC 6154 special use: " + request.specialUse());
+            }
+        }
+        MailboxInfo created = mailboxes.create(me.id(), request.name(), use);
+        if (Boolean.FALSE.equals(request.subscribed())) {
+            mailboxes.setSubscribed(me.id(), created.name(), false);
+            created = access.byId(me, created.id());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/mailboxes/" + created.id())).body(view(created));
+    }
+
+    @PatchMapping(path = "/{mailboxId}", consumes = "application/json")
+    @Operation(summary = "Rename or (un)subscribe a mailbox", description = "Renaming moves the mailbox's children "
+            + "with it. Renaming INBOX moves its messages into a new mailbox and leaves INBOX empty (RFC 9051 §6.3.6); "
+            + "the answer is then the new mailbox.")
+    public MailboxView update(@AuthenticationPrincipal AccountInfo me, @PathVariable long mailboxId,
+            @RequestBody MailboxRequest request) {
+        MailboxInfo mailbox = access.byId(me, mailboxId);
+        if (request.specialUse() != null) {
+            throw ApiException.invalid("specialUse", "the special use is set when the mailbox is created");
+        }
+        if (request.name() != null && !request.name().equals(mailbox.name())) {
+            mailboxes.rename(me.id(), mailbox.name(), request.name());
+            mailbox = mailbox.isInbox() ? mailboxes.get(me.id(), request.name()) : access.byId(me, mailboxId);
+        }
+        if (request.subscribed() != null) {
+            mailboxes.setSubscribed(me.id(), mailbox.name(), request.subscribed());
+            mailbox = access.byId(me, mailbox.id());
+        }
+        return view(mailbox);
+    }
+
+    @DeleteMapping("/{mailboxId}")
+    @Operation(summary = "Delete a mailbox and its messages", description = "409 for INBOX and for a mailbox that "
+            + "has children (delete those first).")
+    public ResponseEntity<Void> delete(@AuthenticationPrincipal AccountInfo me, @PathVariable long mailboxId) {
+        MailboxInfo mailbox = access.byId(me, mailboxId);
+        mailboxes.delete(me.id(), mailbox.name());
+        return ResponseEntity.noContent().build();
+    }
+
+    private MailboxView view(MailboxInfo m) {
+        return MailboxView.of(m, mailboxes.status(m.id()));
+    }
+}

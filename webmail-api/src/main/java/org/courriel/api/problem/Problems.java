@@ -1,0 +1,59 @@
+package org.courriel.api.problem;
+
+import java.io.IOException;
+
+import org.courriel.store.StoreException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds RFC 9457 problem details, and writes them from servlet filters where no controller advice runs. */
+public final class Problems {
+
+    /** The extension member naming the request field at fault (RFC 9457 §3.2). */
+    public static final String FIELD = "field";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(ProblemType type, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        problem.setType(type.type());
+        problem.setTitle(type.title());
+        if (request != null) {
+            problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        }
+        return problem;
+    }
+
+    public static ProblemDetail of(ApiException e, HttpServletRequest request) {
+        ProblemDetail problem = of(e.type(), e.getMessage(), request);
+        if (e.field() != null) {
+            problem.setProperty(FIELD, e.field());
+        }
+        return problem;
+    }
+
+    /** The one place where the store's reasons become HTTP problems. */
+    public static ProblemType typeOf(StoreException.Reason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case ALREADY_EXISTS -> ProblemType.ALREADY_EXISTS;
+            case OVER_QUOTA -> ProblemType.OVER_QUOTA;
+            case INVALID -> ProblemType.INVALID_REQUEST;
+            case NOT_ALLOWED -> ProblemType.CONFLICT;
+            case UNAVAILABLE -> ProblemType.UNAVAILABLE;
+        };
+    }
+
+    /** Writes a problem as the response of a filter (authentication, rate limit, size limit). */
+    public static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

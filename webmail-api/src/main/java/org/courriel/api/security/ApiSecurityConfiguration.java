@@ -1,0 +1,69 @@
+package org.courriel.api.security;
+
+import java.time.Clock;
+
+import org.courriel.access.auth.AuthProperties;
+import org.courriel.access.auth.LoginService;
+import org.courriel.api.ApiProperties;
+import org.courriel.store.account.AccountService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Security of the API, scoped to its own paths so that other modules' endpoints (actuator, bound by the
+ * deploy module) are left to their own rules: {@code /api/**} needs HTTP Basic with an account's credentials,
+ * {@code /api/v1/admin/**} the admin role; the OpenAPI document and Swagger UI are public.
+ * Stateless: no session, no cookie, hence no CSRF token to check.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiSecurityConfiguration {
+
+    /** The paths of the OpenAPI description and its UI. */
+    static final String[] DOC_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AccountService accounts, LoginService logins,
+            AuthProperties auth, ApiProperties properties, JsonMapper json) throws Exception {
+        CredentialCache cache = new CredentialCache(properties.authCacheTtl(), properties.authCacheSize(),
+                Clock.systemUTC());
+        RateLimiter limiter = new RateLimiter(properties.rateLimit().perSecond(), properties.rateLimit().burst(),
+                Clock.systemUTC());
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("USER"))
+                .authenticationManager(new ProviderManager(new AccountAuthenticationProvider(accounts, logins, cache)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ApiFilters.entryPoint(json, auth.coolDown())))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ApiFilters.entryPoint(json, auth.coolDown()))
+                        .accessDeniedHandler(ApiFilters.accessDenied(json)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new ApiFilters.RequestSizeFilter(properties.maxMessageSize().toBytes(), json),
+                        BasicAuthenticationFilter.class)
+                .addFilterAfter(new ApiFilters.RateLimitFilter(limiter, json), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(11)
+    SecurityFilterChain apiDocsFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(DOC_PATHS)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+}

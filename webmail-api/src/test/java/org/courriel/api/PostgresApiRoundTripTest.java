@@ -1,0 +1,17 @@
+package org.courriel.api;
+
+import org.courriel.store.testing.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The round trip on a real PostgreSQL. */
+class PostgresApiRoundTripTest extends ApiRoundTripContract {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        String url = EmbeddedPostgres.newDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+}
