@@ -48,7 +48,10 @@ h2_sql() {
 courriel_cli() {   # courriel_cli DATA_DIR ARGS...
     local data=$1
     shift
-    "$JAVA" "${CLI_JVM_OPTS[@]}" -jar "$JAR" "--courriel.data-dir=$data" --logging.level.root=WARN "$@"
+    # Workaround: since the REST API's merge (main 4acf7c4) the admin command line fails to start without a web
+    # context (ApiSecurityConfiguration needs HttpSecurity); a servlet context on ephemeral loopback ports avoids it.
+    "$JAVA" "${CLI_JVM_OPTS[@]}" -jar "$JAR" "--courriel.data-dir=$data" --logging.level.root=WARN \
+        --spring.main.web-application-type=servlet --server.address=127.0.0.1 --server.port=0 --management.server.port=0 "$@"
 }
 
 # create_users DATA_DIR COUNT: the domain and u0..u(COUNT-1)@DOMAIN, with the admin command line.
@@ -69,7 +72,7 @@ courriel_start() {
         --courriel.mx.bind-address=127.0.0.1 "--courriel.mx.port=$MX_PORT" \
         --courriel.mx.max-connections=2000 --courriel.mx.max-connections-per-ip=1000 \
         --courriel.submission.enabled=false --courriel.submissions.enabled=false \
-        --courriel.imap.bind-address=127.0.0.1 "--courriel.imap.port=$IMAP_PORT" --courriel.imaps.enabled=false \
+        --courriel.imap.bind-address=127.0.0.1 "--courriel.imap.port=$IMAP_PORT" --courriel.imaps.port=-1 --courriel.imap.allow-plaintext-loopback=true \
         --server.address=127.0.0.1 "--server.port=$HTTP_PORT" \
         --management.server.address=127.0.0.1 "--management.server.port=$MGMT_PORT" \
         "${COURRIEL_ARGS[@]}" >"$logfile" 2>&1 &
@@ -103,6 +106,11 @@ courriel_stop() {
 store_metrics() {
     curl -fsS "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" |
         grep -E '^courriel_store_(commit_batch|commit_seconds|sync_seconds)_(count|sum|max)' || true
+}
+
+# cpu_seconds PID: user + system CPU time the process has used so far (from /proc, in clock ticks).
+cpu_seconds() {
+    awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f\n", ($14 + $15) / hz}' "/proc/$1/stat"
 }
 
 generator() {   # runs bench/src/SmtpLoadGenerator.java with the given arguments

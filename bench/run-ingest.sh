@@ -49,7 +49,12 @@ run_courriel() {
     local before
     before=$(count_courriel "$data")
     say "-- Courriel (H2 file database in $data, group commit, 250 only after the disk sync)"
+    local cpu0 cpu1
+    cpu0=$(cpu_seconds "$COURRIEL_PID")
     generator "${GEN_ARGS[@]}" --port "$MX_PORT" --run-id courriel --log "$WORK/courriel-acked.txt" | tee -a "$RESULTS"
+    cpu1=$(cpu_seconds "$COURRIEL_PID")
+    awk -v a="$cpu0" -v b="$cpu1" -v n="$((CONNECTIONS * MESSAGES))" \
+        'BEGIN {printf "Courriel process CPU during the run: %.1f s, %.2f ms per message\n", b - a, (b - a) * 1000 / n}' | tee -a "$RESULTS"
     store_metrics | tee -a "$RESULTS"
     local after acked expected
     after=$(count_courriel "$data")

@@ -1,0 +1,48 @@
+package courriel.bench;
+
+import java.util.Map;
+
+import org.courriel.CourrielApplication;
+import org.courriel.store.StoreException;
+import org.courriel.store.account.AccountService;
+import org.courriel.store.account.DomainService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Creates PREFIX0..PREFIX(COUNT-1)@DOMAIN with one password in one process, where the admin command line would
+ * start a JVM per account. For bench/run-idle.sh; not a test.
+ * <p>
+ * {@code java -Dloader.path=deploy/target/test-classes -Dloader.main=courriel.bench.CreateAccounts -cp
+ * deploy/target/courriel.jar org.springframework.boot.loader.launch.PropertiesLauncher PREFIX COUNT DOMAIN PASSWORD
+ * --courriel.data-dir=DIR}
+ */
+public final class CreateAccounts {
+
+    public static void main(String[] args) {
+        String prefix = args[0];
+        int count = Integer.parseInt(args[1]);
+        String domain = args[2];
+        String password = args[3];
+        SpringApplication app = new SpringApplication(CourrielApplication.class);
+        // A web context on ephemeral loopback ports: the REST API's security configuration needs one (main 4acf7c4).
+        app.setDefaultProperties(Map.of("courriel.listeners.enabled", "false", "courriel.queue.workers", "false",
+                "server.address", "127.0.0.1", "server.port", "0", "management.server.port", "0",
+                "spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+        try (ConfigurableApplicationContext context = app.run(java.util.Arrays.copyOfRange(args, 4, args.length))) {
+            try {
+                context.getBean(DomainService.class).add(domain);
+            } catch (StoreException alreadyThere) {
+                // a second run on the same data directory
+            }
+            AccountService accounts = context.getBean(AccountService.class);
+            for (int i = 0; i < count; i++) {
+                String address = prefix + i + "@" + domain;
+                if (accounts.find(address).isEmpty()) {
+                    accounts.create(address, password, null, 0);
+                }
+            }
+            System.out.printf("%d accounts %s0..%s%d@%s%n", count, prefix, prefix, count - 1, domain);
+        }
+    }
+}
