@@ -88,13 +88,15 @@ public final class ImapIdleLoad {
         try {
             Socket socket = new Socket();
             sockets.add(socket);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 60_000);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 1024);
-            OutputStream out = socket.getOutputStream();
-            expectStart(line(in), "* OK");
-            logins.acquire();
+            InputStream in;
+            OutputStream out;
+            logins.acquire();               // connect only when the login can follow: the server times out idle logins
             try {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 60_000);
+                socket.setSoTimeout(TIMEOUT_MILLIS);
+                in = new BufferedInputStream(socket.getInputStream(), 1024);
+                out = socket.getOutputStream();
+                expectStart(line(in), "* OK");
                 command(in, out, "a1 LOGIN \"" + user + "\" \"" + password + "\"", "a1");
             } finally {
                 logins.release();

@@ -1,6 +1,11 @@
 package courriel.bench;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.courriel.CourrielApplication;
 import org.courriel.store.StoreException;
@@ -8,6 +13,7 @@ import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Creates PREFIX0..PREFIX(COUNT-1)@DOMAIN with one password in one process, where the admin command line would
@@ -40,6 +46,20 @@ public final class CreateAccounts {
                 String address = prefix + i + "@" + domain;
                 if (accounts.find(address).isEmpty()) {
                     accounts.create(address, password, null, 0);
+                }
+            }
+            if (Boolean.getBoolean("bench.cheapHash")) {
+                // Bench only: bcrypt at cost 4 instead of the default 10, so that 10,000 LOGINs take seconds, not
+                // many CPU-minutes; DelegatingPasswordEncoder verifies either by the hash's own cost.
+                String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(password);
+                try (Connection c = context.getBean(DataSource.class).getConnection();
+                        PreparedStatement update = c.prepareStatement(
+                                "update account set password_hash = ? where address like ?")) {
+                    update.setString(1, hash);
+                    update.setString(2, prefix + "%@" + domain);
+                    System.out.printf("bench.cheapHash: %d password hashes at bcrypt cost 4%n", update.executeUpdate());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
                 }
             }
             System.out.printf("%d accounts %s0..%s%d@%s%n", count, prefix, prefix, count - 1, domain);
