@@ -121,6 +121,19 @@ postfix_setup() {
 
 count_postfix() { find "$VMAIL" -path '*/new/*' -type f 2>/dev/null | wc -l; }
 
+# CPU seconds used by Postfix: its live processes (smtpd, cleanup, qmgr, virtual... stay up between uses) plus
+# what the master has reaped from the ones that exited (cutime, cstime).
+postfix_cpu() {
+    local pid exe total=0 hz
+    hz=$(getconf CLK_TCK)
+    for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+        exe=$(readlink "/proc/$pid/exe" 2>/dev/null || true)
+        [[ $exe == /usr/lib/postfix/sbin/* || $exe == /usr/sbin/postlogd ]] || continue
+        total=$(awk -v t="$total" -v exe="$exe" '{ c = $14 + $15; if (exe ~ /master$/) c += $16 + $17; print t + c }' "/proc/$pid/stat")
+    done
+    awk -v t="$total" -v hz="$hz" 'BEGIN {printf "%.2f\n", t / hz}'
+}
+
 queue_empty() { postqueue -p 2>/dev/null | grep -q 'Mail queue is empty'; }
 
 run_postfix() {
@@ -132,6 +145,8 @@ run_postfix() {
     before=$(count_postfix)
     say "-- Postfix $(postconf -h mail_version) (virtual(8) delivery to Maildirs under $VMAIL, default fsync behaviour)"
     local start end
+    local cpu0 cpu1
+    cpu0=$(postfix_cpu)
     start=$(date +%s.%N)
     generator "${GEN_ARGS[@]}" --port "$POSTFIX_PORT" --run-id postfix --log "$WORK/postfix-acked.txt" | tee -a "$RESULTS"
     local acked
@@ -142,6 +157,7 @@ run_postfix() {
         sleep 0.25
     done
     end=$(date +%s.%N)
+    cpu1=$(postfix_cpu)
     local delivered
     delivered=$(($(count_postfix) - before))
     say "verified: $delivered Maildir files delivered for $acked acknowledged recipients"
@@ -149,6 +165,8 @@ run_postfix() {
     awk -v s="$start" -v e="$end" -v n="$CONNECTIONS" -v m="$MESSAGES" -v d="$delivered" -v r="$RECIPIENTS" \
         'BEGIN {printf "until the last copy was in its Maildir: %.2f s, %.1f messages/s (%.1f recipients/s)\n", e - s, d / r / (e - s), d / (e - s)}' |
         tee -a "$RESULTS"
+    awk -v a="$cpu0" -v b="$cpu1" -v n="$((CONNECTIONS * MESSAGES))" \
+        'BEGIN {printf "Postfix processes CPU until delivered: %.1f s, %.2f ms per message\n", b - a, (b - a) * 1000 / n}' | tee -a "$RESULTS"
     postfix stop >/dev/null 2>&1 || true
 }
 
