@@ -54,7 +54,7 @@ courriel_start "$DATA" "$WORK/courriel-idle.log"
 heap() {   # heap after a full GC, from the JVM and from the actuator
     "$JAVA_HOME/bin/jcmd" "$COURRIEL_PID" GC.run >/dev/null
     "$JAVA_HOME/bin/jcmd" "$COURRIEL_PID" GC.heap_info | sed -n '2,3p'
-    curl -fsS "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" | grep -E '^jvm_memory_used_bytes.*heap' ||
+    curl -fsS "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" | grep -E '^jvm_memory_used_bytes.*area="heap"' ||
         echo "(the actuator exports no jvm_memory_used_bytes)"
 }
 say "-- heap with no connection"
