@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole application on PostgreSQL: Flyway migrates a new database and Hibernate validates it. */
 @SpringBootTest(classes = CourrielApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "management.server.port=0")
+        properties = {"management.server.port=0", "courriel.data-dir=target/test-data/postgres"})
 class ApplicationStartsOnPostgresTest {
 
     @DynamicPropertySource
@@ -25,8 +25,6 @@ class ApplicationStartsOnPostgresTest {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
-        String data = java.nio.file.Files.createTempDirectory("courriel-pg").toString();
-        registry.add("courriel.data-dir", () -> data);
     }
 
     @Autowired

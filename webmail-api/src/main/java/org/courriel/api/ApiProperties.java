@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxMessageSize  largest message the API accepts to send (text, HTML and attachments once encoded)
  *                        and largest request body; beyond it the answer is 413
  * @param maxRecipients   most recipients (to, cc and bcc together) of one message sent
- * @param defaultPageSize messages listed per page when the request gives no size
- * @param maxPageSize     most messages one page may list
+ * @param defaultPageSize messages (and queue entries) listed per page when the request gives no size
+ * @param maxPageSize     most messages (and queue entries) one page may list
  * @param authCacheTtl    how long a successful authentication is remembered (keyed by a hash of the
  *                        credentials), so that bcrypt does not run on every request; a password change or a
  *                        disabled account takes at most this long to apply to clients that keep sending the old one

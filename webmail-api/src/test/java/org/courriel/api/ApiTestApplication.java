@@ -1,13 +1,9 @@
 package org.courriel.api;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.net.InetAddress;
 
-import org.courriel.mta.delivery.EnvelopeRecipient;
-import org.courriel.mta.delivery.MailEnvelope;
-import org.courriel.mta.queue.OutboundQueue;
-import org.courriel.store.commit.StoreTransaction;
-import org.courriel.store.content.MessageContent;
+import org.courriel.mta.relay.DnsAnswer;
+import org.courriel.mta.relay.DnsResolver;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -22,8 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The store, local delivery and the API, as the API's tests start them (the deploy module brings the real
- * registry and the real outbound queue).
+ * The store, local delivery, the real outbound queue and the API, as the API's tests start them (the deploy
+ * module brings the real registry). DNS answers "no such domain" to everything: remote test domains are
+ * routed with {@code courriel.relay.routes} to a closed loopback port, so queued mail only defers.
  */
 @SpringBootConfiguration
 // as the deploy module should: the API authenticates accounts itself, Boot's in-memory user is not wanted
@@ -39,25 +36,20 @@ public class ApiTestApplication {
         return new SimpleMeterRegistry();
     }
 
-    /** Records what is handed to the queue, in the delivering transaction. */
+    /** Tests never touch a real DNS server. */
     @Bean
     @Primary
-    RecordingOutboundQueue recordingOutboundQueue() {
-        return new RecordingOutboundQueue();
-    }
+    DnsResolver noDns() {
+        return new DnsResolver() {
+            @Override
+            public DnsAnswer<MxRecord> mx(String domain) {
+                return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
+            }
 
-    /** A hand-off to relay as the API's tests see it. */
-    public record Queued(MailEnvelope envelope, List<EnvelopeRecipient> recipients, byte[] message) {
-    }
-
-    /** An outbound queue that only remembers. */
-    public static final class RecordingOutboundQueue implements OutboundQueue {
-        public final List<Queued> queued = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void enqueue(StoreTransaction tx, MessageContent content, MailEnvelope envelope,
-                List<EnvelopeRecipient> remoteRecipients) {
-            queued.add(new Queued(envelope, List.copyOf(remoteRecipients), content.bytes()));
-        }
+            @Override
+            public DnsAnswer<InetAddress> addresses(String host) {
+                return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
+            }
+        };
     }
 }

@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.courriel.mta.delivery.MailDelivery;
+import org.courriel.mta.queue.QueueEntry;
+import org.courriel.mta.queue.QueueFilter;
+import org.courriel.mta.queue.QueueService;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.AliasService;
 import org.courriel.store.account.DomainService;
+import org.courriel.store.content.ContentStore;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.MessageFields;
 import org.courriel.store.message.MessageRecord;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -48,7 +53,11 @@ class WebmailApiTest {
     @Autowired
     MailDelivery delivery;
     @Autowired
-    ApiTestApplication.RecordingOutboundQueue queue;
+    QueueService queue;
+    @Autowired
+    ContentStore contents;
+    @Autowired
+    JdbcClient jdbc;
 
     ApiFixture fixture;
     ApiClient bob;
@@ -174,7 +183,7 @@ class WebmailApiTest {
         JsonNode result = sent.json();
         assertThat(ApiRoundTripContract.texts(result.get("delivered"))).containsExactly(fixture.alice.address());
         assertThat(result.get("queued")).isEmpty();
-        assertThat(queue.queued).noneMatch(q -> q.envelope().reversePath().equals(fixture.bob.address()));
+        assertThat(queue.list(new QueueFilter(null, fixture.bob.address(), null, null, null, 10))).isEmpty();
 
         long aliceInbox = mailboxes.get(fixture.alice.id(), "INBOX").id();
         JsonNode received = alice.get("/api/v1/mailboxes/" + aliceInbox + "/messages").json().get("messages");
@@ -197,19 +206,38 @@ class WebmailApiTest {
     }
 
     @Test
-    void sendingToARemoteAddressHandsItToTheOutboundQueueWithBccOutOfTheMessage() {
+    void sendingToARemoteAddressQueuesItForTheRemoteRecipientWithBccOutOfTheMessage() {
         ApiClient.Response sent = bob.post("/api/v1/send", Map.of("to", List.of("friend@remote.example.net"),
                 "bcc", List.of(fixture.alice.address()), "subject", "Hello", "text", "Hi"));
         assertThat(sent.status()).as(sent.text()).isEqualTo(202);
         assertThat(ApiRoundTripContract.texts(sent.json().get("queued"))).containsExactly("friend@remote.example.net");
-        ApiTestApplication.Queued handed = queue.queued.stream()
-                .filter(q -> q.envelope().reversePath().equals(fixture.bob.address())).findFirst().orElseThrow();
-        assertThat(handed.recipients()).extracting(r -> r.address()).containsExactly("friend@remote.example.net");
-        String message = new String(handed.message(), StandardCharsets.UTF_8);
+
+        List<QueueEntry> queued = queue.list(new QueueFilter(null, fixture.bob.address(), null, null, null, 10));
+        assertThat(queued).hasSize(1);
+        QueueEntry entry = queued.get(0);
+        assertThat(entry.sender()).isEqualTo(fixture.bob.address());
+        assertThat(entry.recipients()).extracting(QueueEntry.Recipient::address)
+                .containsExactly("friend@remote.example.net");
+        // the route is a closed port: the entry stays in the queue, its content held
+        String message = new String(queuedContent(entry.id()), StandardCharsets.UTF_8);
         assertThat(message).contains("To: friend@remote.example.net").doesNotContain(fixture.alice.address())
                 .contains("Message-ID:").contains("Date: ").contains("MIME-Version: 1.0");
+        assertThat((long) message.getBytes(StandardCharsets.UTF_8).length).isEqualTo(entry.size());
+
+        JsonNode listed = admin.get("/api/v1/admin/queue?sender=" + fixture.bob.address()).json().get("entries");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("id").asLong()).isEqualTo(entry.id());
+        assertThat(listed.get(0).get("sender").asString()).isEqualTo(fixture.bob.address());
+        assertThat(listed.get(0).get("recipients").findValuesAsString("address"))
+                .containsExactly("friend@remote.example.net");
         // the blind copy arrived all the same
         assertThat(messages.uids(mailboxes.get(fixture.alice.id(), "INBOX").id())).hasSize(1);
+    }
+
+    private byte[] queuedContent(long queueId) {
+        long contentId = jdbc.sql("SELECT content_id FROM queue_message WHERE id = ?").param(queueId)
+                .query(Long.class).single();
+        return contents.bytes(contentId);
     }
 
     @Test
@@ -384,7 +412,10 @@ class WebmailApiTest {
                 Map.entry("/api/v1/admin/accounts", List.of("get", "post")),
                 Map.entry("/api/v1/admin/accounts/{address}", List.of("get", "patch", "delete")),
                 Map.entry("/api/v1/admin/aliases", List.of("get", "post")),
-                Map.entry("/api/v1/admin/aliases/{address}", List.of("delete")));
+                Map.entry("/api/v1/admin/aliases/{address}", List.of("delete")),
+                Map.entry("/api/v1/admin/queue", List.of("get")),
+                Map.entry("/api/v1/admin/queue/{id}", List.of("get", "delete")),
+                Map.entry("/api/v1/admin/queue/{id}/retry", List.of("post")));
         List<String> listed = new ArrayList<>();
         paths.propertyNames().forEach(listed::add);
         assertThat(listed).containsExactlyInAnyOrderElementsOf(expected.keySet());

@@ -22,7 +22,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** The local domains (admin role). */
 @RestController
 @RequestMapping(path = "/api/v1/admin/domains", produces = "application/json")
-@Tag(name = "Admin", description = "Domains, accounts and aliases; administrators only (403 otherwise)")
+@Tag(name = "Admin", description = "Domains, accounts, aliases and the outbound queue; administrators only (403 "
+        + "otherwise)")
 @SecurityRequirement(name = ApiConfiguration.BASIC_AUTH)
 public class DomainAdminController {
 

@@ -6,6 +6,7 @@ import org.courriel.access.auth.AuthProperties;
 import org.courriel.access.auth.LoginService;
 import org.courriel.api.ApiProperties;
 import org.courriel.store.account.AccountService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /api/v1/admin/**} the admin role; the OpenAPI document and Swagger UI are public.
  * Stateless: no session, no cookie, hence no CSRF token to check.
  */
+// Only with a servlet web server: the admin command line runs the same application without one.
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ApiSecurityConfiguration {
 
     /** The paths of the OpenAPI description and its UI. */

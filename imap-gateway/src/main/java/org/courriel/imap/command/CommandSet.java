@@ -1,0 +1,33 @@
+package org.courriel.imap.command;
+
+import java.util.List;
+
+/** Every command the server knows, in the order of RFC 9051 §6: the place to start reading. */
+public final class CommandSet {
+
+    private CommandSet() {
+    }
+
+    public static List<ImapCommand<?>> all() {
+        return List.of(
+                // §6.1 any state
+                new CapabilityCommand(), new NoopCommand("NOOP"), new LogoutCommand(), new IdCommand(),
+                // §6.2 not authenticated
+                new StartTlsCommand(), new AuthenticateCommand(), new LoginCommand(),
+                // §6.3 authenticated
+                new EnableCommand(), new SelectCommand(false), new SelectCommand(true), new CreateCommand(),
+                new DeleteCommand(), new RenameCommand(), new SubscribeCommand(true), new SubscribeCommand(false),
+                new ListCommand(false), new ListCommand(true), new NamespaceCommand(), new StatusCommand(),
+                new AppendCommand(), new IdleCommand(),
+                new QuotaCommand(QuotaCommand.Kind.GETQUOTA), new QuotaCommand(QuotaCommand.Kind.GETQUOTAROOT),
+                new QuotaCommand(QuotaCommand.Kind.SETQUOTA),
+                // §6.4 selected
+                new NoopCommand("CHECK"), new CloseCommand(true), new CloseCommand(false),
+                new ExpungeCommand(false), new ExpungeCommand(true),
+                new SearchCommand(false), new SearchCommand(true),
+                new FetchCommand(false), new FetchCommand(true),
+                new StoreCommand(false), new StoreCommand(true),
+                new CopyCommand(false, false), new CopyCommand(false, true),
+                new CopyCommand(true, false), new CopyCommand(true, true));
+    }
+}

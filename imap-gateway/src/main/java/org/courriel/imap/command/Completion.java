@@ -1,0 +1,41 @@
+package org.courriel.imap.command;
+
+import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.imap.protocol.ResponseCode.Code;
+import org.courriel.imap.protocol.Status;
+
+/**
+ * The tagged status response that ends a command (RFC 9051 §7.1), and what must happen once it has been
+ * sent (STARTTLS starts its handshake only after its OK went out).
+ */
+public record Completion(Status status, Code code, String text, Runnable afterReply) {
+
+    public Completion(Status status, Code code, String text) {
+        this(status, code, text, null);
+    }
+
+    public static Completion ok(String text) {
+        return new Completion(Status.OK, null, text);
+    }
+
+    public static Completion ok(Code code, String text) {
+        return new Completion(Status.OK, code, text);
+    }
+
+    public static Completion no(ResponseCode code, String text) {
+        return new Completion(Status.NO, code == null ? null : code.bare(), text);
+    }
+
+    public static Completion no(Code code, String text) {
+        return new Completion(Status.NO, code, text);
+    }
+
+    public static Completion bad(String text) {
+        return new Completion(Status.BAD, null, text);
+    }
+
+    /** The same reply, followed by {@code action} once it is flushed. */
+    public Completion then(Runnable action) {
+        return new Completion(status, code, text, action);
+    }
+}

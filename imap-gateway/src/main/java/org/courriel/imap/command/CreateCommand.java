@@ -1,0 +1,67 @@
+package org.courriel.imap.command;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.courriel.imap.protocol.CommandParser;
+import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.imap.session.ImapSession;
+import org.courriel.imap.session.SessionState;
+import org.courriel.store.mailbox.MailboxName;
+import org.courriel.store.mailbox.SpecialUse;
+
+/** CREATE (RFC 9051 §6.3.4) with the USE parameter of RFC 6154 §3. */
+public final class CreateCommand implements ImapCommand<CreateCommand.Request> {
+
+    /** The name and the special use asked for, if any. */
+    public record Request(String mailbox, SpecialUse use) {
+    }
+
+    @Override
+    public String name() {
+        return "CREATE";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return SessionState.AUTH;
+    }
+
+    @Override
+    public Request parse(CommandParser args) {
+        args.sp();
+        String mailbox = MailboxArgument.parse(args);
+        SpecialUse use = null;
+        if (args.skip(' ')) {
+            args.expect('(');
+            String param = args.atom().toUpperCase(Locale.ROOT);
+            if (!param.equals("USE")) {
+                throw new ImapSyntaxException("unknown CREATE parameter " + param);
+            }
+            args.sp();
+            List<String> uses = args.flagList();
+            if (uses.size() != 1 || (use = SpecialUse.fromAttribute(uses.get(0))) == null) {
+                throw new ImapRefusal(ResponseCode.CANNOT, "One known special use, please");
+            }
+            args.expect(')');
+        }
+        args.end();
+        return new Request(mailbox, use);
+    }
+
+    @Override
+    public Completion process(Request request, ImapSession session) {
+        String name = session.decodeName(request.mailbox());
+        // RFC 9051 §6.3.4: a trailing delimiter says the client means to create children
+        if (name.endsWith(String.valueOf(MailboxName.DELIMITER)) && name.length() > 1) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (MailboxName.isInbox(name)) {
+            return Completion.no(ResponseCode.ALREADYEXISTS, "INBOX exists already");
+        }
+        session.context().mailboxes().create(session.account().id(), name, request.use());
+        return Completion.ok("CREATE completed");
+    }
+}

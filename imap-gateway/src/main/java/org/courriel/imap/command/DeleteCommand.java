@@ -1,0 +1,41 @@
+package org.courriel.imap.command;
+
+import java.util.Set;
+
+import org.courriel.imap.protocol.CommandParser;
+import org.courriel.imap.session.ImapSession;
+import org.courriel.imap.session.SessionState;
+
+/** DELETE (RFC 9051 §6.3.5): the store refuses INBOX and mailboxes with children. */
+public final class DeleteCommand implements ImapCommand<String> {
+
+    @Override
+    public String name() {
+        return "DELETE";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return SessionState.AUTH;
+    }
+
+    @Override
+    public String parse(CommandParser args) {
+        args.sp();
+        String mailbox = MailboxArgument.parse(args);
+        args.end();
+        return mailbox;
+    }
+
+    @Override
+    public Completion process(String mailbox, ImapSession session) {
+        String name = session.decodeName(mailbox);
+        var info = session.context().mailboxes().get(session.account().id(), name);
+        if (session.selected() != null && session.selected().id() == info.id()) {
+            session.unselect();
+        }
+        session.context().mailboxes().delete(session.account().id(), name);
+        session.context().recent().forget(info.id());
+        return Completion.ok("DELETE completed");
+    }
+}

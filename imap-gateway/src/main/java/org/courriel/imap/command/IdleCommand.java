@@ -1,0 +1,46 @@
+package org.courriel.imap.command;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+import org.courriel.imap.protocol.CommandParser;
+import org.courriel.imap.session.ImapSession;
+import org.courriel.imap.session.SessionState;
+
+/** IDLE (RFC 2177, RFC 9051 §6.3.13): updates go out as they happen until the client sends DONE. */
+public final class IdleCommand implements ImapCommand<NoArguments> {
+
+    @Override
+    public String name() {
+        return "IDLE";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return SessionState.AUTH;
+    }
+
+    @Override
+    public NoArguments parse(CommandParser args) {
+        return NoArguments.parse(args);
+    }
+
+    @Override
+    public Completion process(NoArguments request, ImapSession session) {
+        String line;
+        try {
+            line = session.idle();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (line == null) {
+            session.logout();
+            return Completion.bad("Connection closed during IDLE");
+        }
+        if (!line.equalsIgnoreCase("DONE")) {
+            return Completion.bad("Expected DONE");
+        }
+        return Completion.ok("IDLE terminated");
+    }
+}

@@ -1,0 +1,24 @@
+package org.courriel.imap.command;
+
+import org.courriel.imap.protocol.CommandParser;
+import org.courriel.imap.protocol.ImapString;
+import org.courriel.imap.session.ImapSession;
+
+/** Mailbox names in and out of a session: astring syntax, modified UTF-7 or UTF-8 by what the session enabled. */
+final class MailboxArgument {
+
+    private MailboxArgument() {
+    }
+
+    /** The raw name as sent; the processor decodes it with {@link ImapSession#decodeName}. */
+    static String parse(CommandParser args) {
+        return args.astring();
+    }
+
+    /** The name as the client expects it, quoted or as a literal. */
+    static String encode(ImapSession session, String storeName) {
+        StringBuilder sb = new StringBuilder();
+        ImapString.string(sb, session.encodeName(storeName), session.utf8());
+        return sb.toString();
+    }
+}

@@ -1,0 +1,181 @@
+package org.courriel.imap.command;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.courriel.imap.protocol.CommandParser;
+import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.ImapString;
+import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.imap.protocol.SequenceSet;
+import org.courriel.imap.session.ImapSession;
+import org.courriel.imap.session.SelectedMailbox;
+import org.courriel.imap.session.SessionState;
+import org.courriel.store.message.MessageFields;
+import org.courriel.store.message.UidSet;
+import org.courriel.store.search.MessageSearch;
+
+/**
+ * SEARCH and UID SEARCH (RFC 9051 §6.4.4, RFC 3501 §6.4.4) with CHARSET UTF-8, ESEARCH return options
+ * (RFC 4731: MIN, MAX, ALL, COUNT) and the MODSEQ key (RFC 7162 §3.1.5). IMAP4rev2 sessions always get
+ * ESEARCH responses (RFC 9051 §7.3.4); rev1 sessions get SEARCH unless they asked for RETURN.
+ */
+public final class SearchCommand implements ImapCommand<SearchCommand.Request> {
+
+    /** ESEARCH result options. */
+    public enum ReturnOption { MIN, MAX, ALL, COUNT }
+
+    /** The result options (null: none given), and the search keys still as bytes (parsed with the session's map). */
+    public record Request(Set<ReturnOption> returnOptions, byte[] keys) {
+    }
+
+    private final boolean byUid;
+
+    public SearchCommand(boolean byUid) {
+        this.byUid = byUid;
+    }
+
+    @Override
+    public String name() {
+        return byUid ? "UID SEARCH" : "SEARCH";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return SessionState.SELECT;
+    }
+
+    @Override
+    public boolean allowsExpungeResponses() {
+        return byUid;
+    }
+
+    @Override
+    public Request parse(CommandParser args) {
+        Set<ReturnOption> options = null;
+        if (peekWord(args, "RETURN")) {
+            args.sp();
+            args.atom();
+            args.sp();
+            args.expect('(');
+            options = EnumSet.noneOf(ReturnOption.class);
+            while (!args.skip(')')) {
+                args.skip(' ');
+                String option = args.atom().toUpperCase(Locale.ROOT);
+                try {
+                    options.add(ReturnOption.valueOf(option));
+                } catch (IllegalArgumentException e) {
+                    throw new ImapSyntaxException("unsupported RETURN option " + option);
+                }
+            }
+            if (options.isEmpty()) {
+                // RFC 4731 §3.1: RETURN () means ALL
+                options.add(ReturnOption.ALL);
+            }
+        }
+        if (peekWord(args, "CHARSET")) {
+            args.sp();
+            args.atom();
+            args.sp();
+            String charset = args.astring().toUpperCase(Locale.ROOT);
+            if (!charset.equals("UTF-8") && !charset.equals("US-ASCII")) {
+                throw new ImapRefusal(ResponseCode.BADCHARSET, "Only UTF-8 and US-ASCII are supported");
+            }
+        }
+        byte[] keys = args.rest();
+        SearchParser.parse(new CommandParser(keys), SearchParser.SYNTAX_ONLY);
+        return new Request(options, keys);
+    }
+
+    private static boolean peekWord(CommandParser args, String word) {
+        byte[] rest = args.rest();
+        if (rest.length < word.length() + 2 || rest[0] != ' ') {
+            return false;
+        }
+        String start = new String(rest, 1, word.length(), java.nio.charset.StandardCharsets.US_ASCII);
+        return start.equalsIgnoreCase(word) && rest[word.length() + 1] == ' ';
+    }
+
+    @Override
+    public Completion process(Request request, ImapSession session) {
+        SelectedMailbox selected = session.selected();
+        SearchParser.Resolver resolver = new SearchParser.Resolver() {
+            @Override
+            public UidSet uids(SequenceSet set, boolean uid) {
+                return selected.sequence().resolve(set, uid);
+            }
+
+            @Override
+            public UidSet recent() {
+                return session.rev2() ? UidSet.of() : selected.recentUids();
+            }
+        };
+        SearchParser.Result parsed = SearchParser.parse(new CommandParser(request.keys()), resolver);
+        if (parsed.usesModseq()) {
+            session.enableCondstore();
+        }
+        MessageSearch search = session.context().search();
+        List<Long> found = new ArrayList<>();
+        for (long uid : search.search(selected.id(), parsed.key())) {
+            if (selected.sequence().seqOf(uid) > 0) {
+                found.add(uid);
+            }
+        }
+        long highestModseq = 0;
+        if (parsed.usesModseq() && !found.isEmpty()) {
+            long[] max = {0};
+            session.context().messages().scan(selected.id(), UidSet.ofSorted(found), MessageFields.BASIC,
+                    r -> max[0] = Math.max(max[0], r.modseq()));
+            highestModseq = max[0];
+        }
+        List<Long> numbers = found;
+        if (!byUid) {
+            numbers = found.stream().map(uid -> (long) selected.sequence().seqOf(uid)).toList();
+        }
+        if (request.returnOptions() == null && !session.rev2()) {
+            StringBuilder sb = new StringBuilder("SEARCH");
+            for (long n : numbers) {
+                sb.append(' ').append(n);
+            }
+            if (highestModseq > 0) {
+                sb.append(" (MODSEQ ").append(highestModseq).append(')');
+            }
+            session.out().untagged(sb);
+        } else {
+            session.out().untagged(esearch(session, request, numbers, highestModseq));
+        }
+        return Completion.ok(name() + " completed");
+    }
+
+    /** RFC 4731 §3.1 / RFC 9051 §7.3.4: {@code ESEARCH (TAG "t") [UID] MIN n MAX n COUNT n ALL set}. */
+    private String esearch(ImapSession session, Request request, List<Long> numbers, long highestModseq) {
+        Set<ReturnOption> options = request.returnOptions() == null ? EnumSet.of(ReturnOption.ALL) : request.returnOptions();
+        StringBuilder sb = new StringBuilder("ESEARCH (TAG ");
+        ImapString.string(sb, session.currentTag(), false);
+        sb.append(')');
+        if (byUid) {
+            sb.append(" UID");
+        }
+        if (!numbers.isEmpty()) {
+            if (options.contains(ReturnOption.MIN)) {
+                sb.append(" MIN ").append(numbers.get(0));
+            }
+            if (options.contains(ReturnOption.MAX)) {
+                sb.append(" MAX ").append(numbers.get(numbers.size() - 1));
+            }
+            if (options.contains(ReturnOption.ALL)) {
+                sb.append(" ALL ").append(UidSet.ofSorted(numbers));
+            }
+        }
+        if (options.contains(ReturnOption.COUNT)) {
+            sb.append(" COUNT ").append(numbers.size());
+        }
+        if (highestModseq > 0 && !numbers.isEmpty()) {
+            sb.append(" MODSEQ ").append(highestModseq);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package org.courriel.imap.command;
+
+import java.util.Set;
+
+import org.courriel.imap.protocol.CommandParser;
+import org.courriel.imap.session.ImapSession;
+import org.courriel.imap.session.SessionState;
+
+/**
+ * SUBSCRIBE and UNSUBSCRIBE (RFC 9051 §6.3.7, §6.3.8). The subscription is kept on the mailbox, so only
+ * existing mailboxes can be subscribed (RFC 9051 allows the refusal).
+ */
+public final class SubscribeCommand implements ImapCommand<String> {
+
+    private final boolean subscribe;
+
+    public SubscribeCommand(boolean subscribe) {
+        this.subscribe = subscribe;
+    }
+
+    @Override
+    public String name() {
+        return subscribe ? "SUBSCRIBE" : "UNSUBSCRIBE";
+    }
+
+    @Override
+    public Set<SessionState> validIn() {
+        return SessionState.AUTH;
+    }
+
+    @Override
+    public String parse(CommandParser args) {
+        args.sp();
+        String mailbox = MailboxArgument.parse(args);
+        args.end();
+        return mailbox;
+    }
+
+    @Override
+    public Completion process(String mailbox, ImapSession session) {
+        session.context().mailboxes().setSubscribed(session.account().id(), session.decodeName(mailbox), subscribe);
+        return Completion.ok(name() + " completed");
+    }
+}

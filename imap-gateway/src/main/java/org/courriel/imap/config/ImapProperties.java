@@ -1,0 +1,53 @@
+package org.courriel.imap.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the IMAP gateway ({@code courriel.imap.*}). Changes take effect on restart.
+ *
+ * @param enabled                whether the IMAP listeners start at all
+ * @param port                   port of the IMAP listener with STARTTLS (RFC 9051 §6.2.1); 0 picks a free port, -1 turns it off
+ * @param bindAddress            address the listeners bind to; empty binds every interface
+ * @param allowPlaintextLoopback whether LOGIN and AUTHENTICATE are allowed without TLS from a loopback client
+ *                               (development and tests); from any other address they always need TLS
+ * @param maxLineLength          longest command line accepted, in bytes; a longer line is answered with BAD
+ * @param maxLiteralSize         largest literal accepted (APPEND message size included); larger is refused with [TOOBIG]
+ * @param idleTimeout            how long a connection may stay silent, IDLE included (RFC 9051 §5.4: at least 30 minutes)
+ * @param loginTimeout           how long a connection may stay silent before it has logged in
+ * @param fetchBatchSize         messages read from the store per batch while FETCH streams a large set
+ * @param maxConnections         most IMAP connections at once on each listener
+ * @param maxPendingUpdates      most mailbox changes queued for a session between two commands; past it the
+ *                               session drops them and compares its view with the store at the next command
+ * @param maxConnectionsPerIp    most IMAP connections at once from one client address, on each listener
+ */
+@ConfigurationProperties("courriel.imap")
+public record ImapProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("1143") int port,
+        @DefaultValue("") String bindAddress,
+        @DefaultValue("false") boolean allowPlaintextLoopback,
+        @DefaultValue("65536") int maxLineLength,
+        @DefaultValue("64MB") DataSize maxLiteralSize,
+        @DefaultValue("30m") Duration idleTimeout,
+        @DefaultValue("60s") Duration loginTimeout,
+        @DefaultValue("200") int fetchBatchSize,
+        @DefaultValue("20000") int maxConnections,
+        @DefaultValue("50") int maxConnectionsPerIp,
+        @DefaultValue("1000") int maxPendingUpdates) {
+
+    public ImapProperties {
+        if (maxLineLength < 1024) {
+            throw new IllegalArgumentException("courriel.imap.max-line-length must be at least 1024");
+        }
+        if (maxPendingUpdates < 1) {
+            throw new IllegalArgumentException("courriel.imap.max-pending-updates must be at least 1");
+        }
+        if (fetchBatchSize < 1) {
+            throw new IllegalArgumentException("courriel.imap.fetch-batch-size must be at least 1");
+        }
+    }
+}

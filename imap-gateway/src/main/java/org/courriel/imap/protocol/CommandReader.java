@@ -1,0 +1,153 @@
+package org.courriel.imap.protocol;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Frames commands (RFC 9051 §2.2.1): a command is a line that may end in a literal announcement
+ * {@code {n}} (synchronizing: the server sends a continuation first), {@code {n+}} (RFC 7888 LITERAL+) or
+ * {@code ~{n}} (RFC 3516 literal8), followed by n bytes and the rest of the command. Every line and
+ * literal is bounded, and a whole command is at most one literal's bound plus one line's; an oversized part
+ * is reported, never buffered.
+ */
+public final class CommandReader {
+
+    /** What the reader found. */
+    public sealed interface Frame {
+    }
+
+    /** A whole command: its lines, CRLFs and literals, without the final CRLF. */
+    public record Command(byte[] bytes) implements Frame {
+    }
+
+    /** A line longer than the limit; the rest of it was discarded. {@code tag} is the tag if one was seen. */
+    public record LineTooLong(String tag) implements Frame {
+    }
+
+    /**
+     * A literal larger than the limit. A synchronizing one was not read (the client waits for our answer);
+     * a non-synchronizing one cannot be skipped cheaply, so the connection must end.
+     */
+    public record LiteralTooBig(String tag, boolean synchronizing) implements Frame {
+    }
+
+    /** The client closed the connection. */
+    public record EndOfStream() implements Frame {
+    }
+
+    /** Sends the continuation a synchronizing literal needs (RFC 9051 §7.5). */
+    @FunctionalInterface
+    public interface Continuation {
+        void send() throws IOException;
+    }
+
+    private final InputStream in;
+    private final int maxLine;
+    private final long maxLiteral;
+
+    public CommandReader(InputStream in, int maxLine, long maxLiteral) {
+        this.in = in;
+        this.maxLine = maxLine;
+        this.maxLiteral = maxLiteral;
+    }
+
+    public Frame read(Continuation continuation) throws IOException {
+        ByteArrayOutputStream command = new ByteArrayOutputStream(128);
+        while (true) {
+            byte[] line = readLine();
+            if (line == null) {
+                return new EndOfStream();
+            }
+            if (line.length > maxLine) {
+                return new LineTooLong(tagOf(command.size() > 0 ? command.toByteArray() : line));
+            }
+            command.write(line);
+            Literal literal = literalAtEnd(line);
+            if (literal == null) {
+                return new Command(command.toByteArray());
+            }
+            // each literal is bounded, and so is the whole command (many literals must not add up past the bound)
+            if (literal.size > maxLiteral || command.size() + literal.size > maxLiteral + maxLine) {
+                return new LiteralTooBig(tagOf(command.toByteArray()), !literal.nonSync);
+            }
+            if (!literal.nonSync) {
+                continuation.send();
+            }
+            command.write('\r');
+            command.write('\n');
+            byte[] bytes = in.readNBytes((int) literal.size);
+            if (bytes.length < literal.size) {
+                return new EndOfStream();
+            }
+            command.write(bytes);
+        }
+    }
+
+    /** One line without its CRLF (a bare LF is accepted too); longer than the limit gives a marker of that length + 1. */
+    public byte[] readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(80);
+        boolean tooLong = false;
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                return line.size() == 0 && !tooLong ? null : finish(line, tooLong);
+            }
+            if (c == '\n') {
+                return finish(line, tooLong);
+            }
+            if (line.size() <= maxLine) {
+                line.write(c);
+            } else {
+                tooLong = true;
+            }
+        }
+    }
+
+    private byte[] finish(ByteArrayOutputStream line, boolean tooLong) {
+        byte[] bytes = line.toByteArray();
+        if (tooLong) {
+            return bytes; // longer than maxLine: the caller reports it
+        }
+        int n = bytes.length;
+        if (n > 0 && bytes[n - 1] == '\r') {
+            return java.util.Arrays.copyOf(bytes, n - 1);
+        }
+        return bytes;
+    }
+
+    private record Literal(long size, boolean nonSync) {
+    }
+
+    /** The literal announced at the end of a line, if any. */
+    static Literal literalAtEnd(byte[] line) {
+        int n = line.length;
+        if (n < 3 || line[n - 1] != '}') {
+            return null;
+        }
+        int i = n - 2;
+        boolean nonSync = false;
+        if (line[i] == '+') {
+            nonSync = true;
+            i--;
+        }
+        int end = i;
+        while (i >= 0 && line[i] >= '0' && line[i] <= '9') {
+            i--;
+        }
+        if (i < 0 || line[i] != '{' || i == end || end - i > 11) {
+            return null;
+        }
+        long size = Long.parseLong(new String(line, i + 1, end - i, StandardCharsets.US_ASCII));
+        return new Literal(size, nonSync);
+    }
+
+    static String tagOf(byte[] line) {
+        int i = 0;
+        while (i < line.length && i < 64 && CommandParser.atomChar(line[i] & 0xff) && line[i] != '+') {
+            i++;
+        }
+        return i == 0 || i >= line.length || line[i] != ' ' ? null : new String(line, 0, i, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,65 @@
+package org.courriel.imap.protocol;
+
+/** The response codes Courriel sends (RFC 9051 §7.1, RFC 4315, RFC 7162, RFC 3516), in one place. */
+public enum ResponseCode {
+    ALERT("ALERT"),
+    ALREADYEXISTS("ALREADYEXISTS"),
+    APPENDUID("APPENDUID"),
+    AUTHENTICATIONFAILED("AUTHENTICATIONFAILED"),
+    BADCHARSET("BADCHARSET"),
+    CANNOT("CANNOT"),
+    CAPABILITY("CAPABILITY"),
+    CLIENTBUG("CLIENTBUG"),
+    CLOSED("CLOSED"),
+    CONTACTADMIN("CONTACTADMIN"),
+    COPYUID("COPYUID"),
+    EXPUNGEISSUED("EXPUNGEISSUED"),
+    HIGHESTMODSEQ("HIGHESTMODSEQ"),
+    LIMIT("LIMIT"),
+    MODIFIED("MODIFIED"),
+    NOMODSEQ("NOMODSEQ"),
+    NONEXISTENT("NONEXISTENT"),
+    NOPERM("NOPERM"),
+    OVERQUOTA("OVERQUOTA"),
+    PERMANENTFLAGS("PERMANENTFLAGS"),
+    PRIVACYREQUIRED("PRIVACYREQUIRED"),
+    READ_ONLY("READ-ONLY"),
+    READ_WRITE("READ-WRITE"),
+    SERVERBUG("SERVERBUG"),
+    TOOBIG("TOOBIG"),
+    TRYCREATE("TRYCREATE"),
+    UIDNEXT("UIDNEXT"),
+    UIDNOTSTICKY("UIDNOTSTICKY"),
+    UIDVALIDITY("UIDVALIDITY"),
+    UNAVAILABLE("UNAVAILABLE"),
+    UNKNOWN_CTE("UNKNOWN-CTE"),
+    /** RFC 3501 §7.1 (rev1 only). */
+    UNSEEN("UNSEEN");
+
+    private final String text;
+
+    ResponseCode(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The code with arguments, e.g. {@code UIDNEXT 42}. */
+    public Code with(Object args) {
+        return new Code(this, String.valueOf(args));
+    }
+
+    public Code bare() {
+        return new Code(this, null);
+    }
+
+    /** A code and its arguments as they appear between brackets. */
+    public record Code(ResponseCode code, String args) {
+        @Override
+        public String toString() {
+            return args == null ? code.text : code.text + " " + args;
+        }
+    }
+}

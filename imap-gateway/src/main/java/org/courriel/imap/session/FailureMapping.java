@@ -1,0 +1,48 @@
+package org.courriel.imap.session;
+
+import org.courriel.imap.command.Completion;
+import org.courriel.imap.command.ImapRefusal;
+import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become replies (three kinds): a syntax error is BAD, an expected refusal
+ * is NO with its response code (RFC 5530 codes in RFC 9051 §7.1), a bug is NO [SERVERBUG] plus an error
+ * log; the session goes on in every case.
+ */
+final class FailureMapping {
+
+    private static final Logger log = LoggerFactory.getLogger(FailureMapping.class);
+
+    private FailureMapping() {
+    }
+
+    static Completion of(RuntimeException e, String command) {
+        if (e instanceof java.io.UncheckedIOException io) {
+            // the client is gone: nothing to answer, the session ends
+            throw io;
+        }
+        return switch (e) {
+            case ImapSyntaxException s -> Completion.bad(s.getMessage());
+            case ImapRefusal r -> Completion.no(r.code(), r.getMessage());
+            case StoreException s -> Completion.no(code(s.reason()), s.getMessage());
+            default -> {
+                log.error("IMAP {} failed", command, e);
+                yield Completion.no(ResponseCode.SERVERBUG, "Internal error; the incident was logged");
+            }
+        };
+    }
+
+    static ResponseCode code(StoreException.Reason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> ResponseCode.NONEXISTENT;
+            case ALREADY_EXISTS -> ResponseCode.ALREADYEXISTS;
+            case OVER_QUOTA -> ResponseCode.OVERQUOTA;
+            case INVALID, NOT_ALLOWED -> ResponseCode.CANNOT;
+            case UNAVAILABLE -> ResponseCode.UNAVAILABLE;
+        };
+    }
+}

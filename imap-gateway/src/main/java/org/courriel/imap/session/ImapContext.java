@@ -1,0 +1,24 @@
+package org.courriel.imap.session;
+
+import org.courriel.imap.config.ImapProperties;
+import org.courriel.store.account.AccountService;
+import org.courriel.store.event.MailboxEventBus;
+import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.message.MessageService;
+import org.courriel.store.search.MessageSearch;
+import org.springframework.stereotype.Component;
+
+/** The services every IMAP session shares: one bean, so a session holds one reference. */
+@Component
+public record ImapContext(
+        ImapProperties properties,
+        AccountService accounts,
+        MailboxService mailboxes,
+        MessageService messages,
+        MessageSearch search,
+        MailboxEventBus events,
+        RecentTracker recent,
+        UidSnapshots uidSnapshots,
+        ImapMetrics metrics,
+        LoginGuard loginGuard) {
+}

@@ -1,0 +1,368 @@
+package org.courriel.imap.session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.courriel.imap.protocol.CommandReader;
+import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.ModifiedUtf7;
+import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.imap.protocol.ResponseWriter;
+import org.courriel.imap.protocol.Status;
+import org.courriel.store.account.AccountInfo;
+import org.courriel.store.event.MailboxEvent;
+import org.courriel.store.mailbox.MailboxInfo;
+import org.courriel.store.message.MessageFields;
+import org.courriel.store.message.MessageRecord;
+import org.courriel.store.message.UidSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One IMAP connection from greeting to logout, on the connection's own (virtual) thread. Holds the small
+ * per-session state: the login, the enabled extensions and the selected mailbox's view.
+ */
+public final class ImapSession {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapSession.class);
+
+    private final ImapContext context;
+    private final CommandDispatcher dispatcher;
+    private ImapConnection connection;
+    private ResponseWriter out;
+    private CommandReader reader;
+    private SessionState state = SessionState.NOT_AUTHENTICATED;
+    private String currentTag = "*";
+    private AccountInfo account;
+    private SelectedMailbox selected;
+    private boolean rev2;
+    private boolean utf8;
+    private boolean condstore;
+    private boolean qresync;
+    private final ReentrantLock updateLock = new ReentrantLock();
+    private volatile boolean idling;
+    private final AtomicBoolean idleFlushScheduled = new AtomicBoolean();
+
+    public ImapSession(ImapContext context, CommandDispatcher dispatcher, ImapConnection connection) {
+        this.context = context;
+        this.dispatcher = dispatcher;
+        this.connection = connection;
+        attachStreams();
+    }
+
+    private void attachStreams() {
+        this.out = new ResponseWriter(connection.out());
+        this.reader = new CommandReader(connection.in(), context.properties().maxLineLength(),
+                context.properties().maxLiteralSize().toBytes());
+    }
+
+    /** Serves the connection until LOGOUT, end of stream or timeout. */
+    public void run() {
+        context.metrics().sessionOpened();
+        try {
+            connection.setReadTimeout(context.properties().loginTimeout());
+            // RFC 9051 §7.1.1: the greeting may carry the capabilities
+            out.status(null, Status.OK, ResponseCode.CAPABILITY.with(Capabilities.of(this)), "Courriel IMAP ready");
+            out.flush();
+            while (state != SessionState.LOGOUT) {
+                CommandReader.Frame frame = reader.read(() -> out.continuation("Ready for literal"));
+                if (!handle(frame)) {
+                    break;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            bye("Autologout; idle for too long");
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof SocketTimeoutException) {
+                // a timeout while reading inside a command (IDLE, AUTHENTICATE)
+                bye("Autologout; idle for too long");
+            } else {
+                log.debug("IMAP connection from {} ended: {}", connection.peer(), e.getMessage());
+            }
+        } catch (IOException e) {
+            log.debug("IMAP connection from {} ended: {}", connection.peer(), e.getMessage());
+        } finally {
+            unselect();
+            connection.close();
+            context.metrics().sessionClosed();
+        }
+    }
+
+    private boolean handle(CommandReader.Frame frame) {
+        switch (frame) {
+            case CommandReader.EndOfStream e -> {
+                return false;
+            }
+            case CommandReader.LineTooLong t -> {
+                out.status(t.tag() == null ? "*" : t.tag(), Status.BAD, null, "Command line too long");
+                out.flush();
+                return true;
+            }
+            case CommandReader.LiteralTooBig t -> {
+                if (t.synchronizing()) {
+                    // RFC 9051 §7.1: TOOBIG; the client sends no literal after a refusal
+                    out.status(t.tag() == null ? "*" : t.tag(), Status.NO, ResponseCode.TOOBIG.bare(), "Literal too big");
+                    out.flush();
+                    return true;
+                }
+                // RFC 7888 §4: a non-synchronizing literal too big cannot be skipped; end the connection
+                bye("Literal too big");
+                return false;
+            }
+            case CommandReader.Command c -> {
+                dispatcher.dispatch(c.bytes(), this);
+                out.flush();
+                return true;
+            }
+        }
+    }
+
+    /** An untagged BYE before the connection closes. */
+    public void bye(String text) {
+        try {
+            out.status(null, Status.BYE, null, text);
+            out.flush();
+        } catch (UncheckedIOException e) {
+            log.debug("BYE not sent: {}", e.getMessage());
+        }
+        state = SessionState.LOGOUT;
+    }
+
+    public ResponseWriter out() {
+        return out;
+    }
+
+    public ImapContext context() {
+        return context;
+    }
+
+    public ImapConnection connection() {
+        return connection;
+    }
+
+    /** The tag of the command being run (ESEARCH responses carry it). */
+    public String currentTag() {
+        return currentTag;
+    }
+
+    void currentTag(String tag) {
+        this.currentTag = tag;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public void logout() {
+        state = SessionState.LOGOUT;
+    }
+
+    public AccountInfo account() {
+        return account;
+    }
+
+    public void authenticated(AccountInfo account) {
+        this.account = account;
+        this.state = SessionState.AUTHENTICATED;
+        connection.setReadTimeout(context.properties().idleTimeout());
+    }
+
+    /** After STARTTLS succeeded: new streams, and a new command reader (RFC 9051 §6.2.1: nothing buffered survives). */
+    public void tlsStarted() {
+        attachStreams();
+    }
+
+    public boolean rev2() {
+        return rev2;
+    }
+
+    public boolean utf8() {
+        return utf8 || rev2;
+    }
+
+    public boolean condstore() {
+        return condstore || qresync;
+    }
+
+    public boolean qresync() {
+        return qresync;
+    }
+
+    public void enableRev2() {
+        rev2 = true;
+    }
+
+    public void enableUtf8() {
+        utf8 = true;
+    }
+
+    /** RFC 7162 §3.1: CONDSTORE is enabled by ENABLE or by the first command that uses it. */
+    public void enableCondstore() {
+        if (!condstore) {
+            condstore = true;
+            if (selected != null) {
+                // RFC 7162 §3.1.2.1: report HIGHESTMODSEQ when CONDSTORE is enabled with a mailbox selected
+                out.status(null, Status.OK, ResponseCode.HIGHESTMODSEQ.with(context.mailboxes().refresh(selected.mailbox())
+                        .highestModseq()), "CONDSTORE enabled");
+            }
+        }
+    }
+
+    public void enableQresync() {
+        qresync = true;
+        condstore = true;
+    }
+
+    /** Whether LOGIN and AUTHENTICATE may be used now (RFC 9051 §6.2.3 LOGINDISABLED). */
+    public boolean loginAllowed() {
+        return connection.isSecure()
+                || (context.properties().allowPlaintextLoopback() && connection.peer().isLoopbackAddress());
+    }
+
+    /** A mailbox name from the client: modified UTF-7 unless UTF-8 was enabled (RFC 9051 §5.1, RFC 3501 §5.1.3). */
+    public String decodeName(String name) {
+        return utf8() ? name : ModifiedUtf7.decode(name);
+    }
+
+    public String encodeName(String name) {
+        return utf8() ? name : ModifiedUtf7.encode(name);
+    }
+
+    /** Reads one more line of input (AUTHENTICATE responses, IDLE's DONE); null at end of stream. */
+    public String readLine() throws IOException {
+        byte[] line = reader.readLine();
+        if (line == null) {
+            return null;
+        }
+        if (line.length > context.properties().maxLineLength()) {
+            throw new ImapSyntaxException("line too long");
+        }
+        return new String(line, StandardCharsets.UTF_8);
+    }
+
+    // ---- the selected mailbox
+
+    public SelectedMailbox selected() {
+        return selected;
+    }
+
+    /** SELECT or EXAMINE: watches the mailbox from now on, then reads its UIDs, so no change falls between. */
+    public SelectedMailbox select(MailboxInfo mailbox, boolean readOnly) {
+        unselect();
+        SelectedMailbox[] holder = new SelectedMailbox[1];
+        List<MailboxEvent> early = new ArrayList<>();
+        Object guard = new Object();
+        var registration = context.events().subscribeMailbox(mailbox.id(), event -> {
+            synchronized (guard) {
+                if (holder[0] == null) {
+                    early.add(event);
+                    return;
+                }
+            }
+            holder[0].enqueue(event, context.properties().maxPendingUpdates());
+            if (idling) {
+                scheduleIdleFlush();
+            }
+        });
+        MailboxInfo fresh = context.mailboxes().refresh(mailbox);
+        long[] uids = context.uidSnapshots().uids(fresh);
+        SelectedMailbox view = new SelectedMailbox(fresh, readOnly, uids);
+        view.registration(registration);
+        // RFC 3501 §6.3.2: EXAMINE leaves \Recent alone, so only SELECT claims
+        long max = view.sequence().maxUid();
+        long previous = readOnly ? max : context.recent().claimUpTo(mailbox.id(), max, 0);
+        view.addRecent(previous, max);
+        synchronized (guard) {
+            holder[0] = view;
+            early.forEach(e -> view.enqueue(e, Integer.MAX_VALUE));
+        }
+        selected = view;
+        state = SessionState.SELECTED;
+        return view;
+    }
+
+    /** Leaves the selected state (CLOSE, UNSELECT, a failed SELECT, logout). */
+    public void unselect() {
+        if (selected != null) {
+            selected.close();
+            selected = null;
+        }
+        if (state == SessionState.SELECTED) {
+            state = SessionState.AUTHENTICATED;
+        }
+    }
+
+    /**
+     * Sends what changed in the selected mailbox since the client last heard: EXPUNGE (or VANISHED with
+     * QRESYNC) when allowed, EXISTS and RECENT for new messages, FETCH for flags others changed.
+     */
+    public void flushUpdates(boolean allowExpunge) {
+        updateLock.lock();
+        try {
+            UpdateFlusher.flush(this, selected, allowExpunge);
+        } finally {
+            updateLock.unlock();
+        }
+    }
+
+    // ---- IDLE (RFC 2177, RFC 9051 §6.3.13)
+
+    /** Enters IDLE: updates go out as they come until the client sends DONE; returns that line (null at end of stream). */
+    public String idle() throws IOException {
+        updateLock.lock();
+        try {
+            idling = true;
+            out.continuation("idling");
+            UpdateFlusher.flush(this, selected, true);
+            out.flush();
+        } finally {
+            updateLock.unlock();
+        }
+        context.metrics().idleStarted();
+        try {
+            return readLine();
+        } finally {
+            context.metrics().idleEnded();
+            updateLock.lock();
+            try {
+                idling = false;
+            } finally {
+                updateLock.unlock();
+            }
+        }
+    }
+
+    private void scheduleIdleFlush() {
+        if (idleFlushScheduled.compareAndSet(false, true)) {
+            // A short-lived virtual thread: the event publisher must not block on this client's socket.
+            Thread.ofVirtual().name("imap-idle-flush").start(() -> {
+                idleFlushScheduled.set(false);
+                updateLock.lock();
+                try {
+                    if (idling && selected != null) {
+                        UpdateFlusher.flush(this, selected, true);
+                        out.flush();
+                    }
+                } catch (RuntimeException e) {
+                    log.debug("IDLE update not sent: {}", e.getMessage());
+                } finally {
+                    updateLock.unlock();
+                }
+            });
+        }
+    }
+
+    /** Flags of the known messages in {@code uids}, read from the store (for untagged FETCH). */
+    List<MessageRecord> flagsOf(long mailboxId, List<Long> uids) {
+        List<MessageRecord> records = new ArrayList<>();
+        context.messages().scan(mailboxId, UidSet.ofSorted(uids.stream().sorted().distinct().toList()),
+                MessageFields.BASIC, records::add);
+        return records;
+    }
+}

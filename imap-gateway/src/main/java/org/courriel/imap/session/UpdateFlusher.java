@@ -1,0 +1,168 @@
+package org.courriel.imap.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.courriel.imap.protocol.ImapResponses;
+import org.courriel.store.event.MailboxEvent;
+import org.courriel.store.message.MessageRecord;
+import org.courriel.store.message.UidSet;
+
+/**
+ * Turns queued mailbox events into untagged responses (RFC 9051 §7.5.1, RFC 7162 §3.2.10): the session's
+ * sequence map changes exactly as the client is told.
+ */
+final class UpdateFlusher {
+
+    private UpdateFlusher() {
+    }
+
+    static void flush(ImapSession session, SelectedMailbox selected, boolean allowExpunge) {
+        if (selected == null || !selected.hasPending()) {
+            return;
+        }
+        MessageSequence sequence = selected.sequence();
+        if (selected.overflowed()) {
+            resynchronise(session, selected, allowExpunge);
+            return;
+        }
+        if (allowExpunge && !selected.deferredExpunges().isEmpty()) {
+            expunge(session, sequence, new ArrayList<>(selected.deferredExpunges()));
+            selected.deferredExpunges().clear();
+        }
+        TreeSet<Long> flagged = new TreeSet<>();
+        int told = sequence.size();
+        long highest = 0;
+        MailboxEvent event;
+        while ((event = selected.poll()) != null) {
+            switch (event) {
+                case MailboxEvent.MessagesAdded a -> {
+                    long previousMax = sequence.maxUid();
+                    for (long uid : new TreeSet<>(a.uids())) {
+                        sequence.add(uid);
+                    }
+                    if (sequence.maxUid() > previousMax && !selected.readOnly()) {
+                        long claimedBefore = session.context().recent().claimUpTo(selected.id(), sequence.maxUid(), 0);
+                        selected.addRecent(Math.max(claimedBefore, previousMax), sequence.maxUid());
+                    }
+                    highest = Math.max(highest, a.highestModseq());
+                }
+                case MailboxEvent.MessagesExpunged x -> {
+                    if (allowExpunge) {
+                        // the client must hear of messages before it hears of their expunge
+                        told = exists(session, selected, told);
+                        expunge(session, sequence, x.uids());
+                        told = sequence.size();
+                    } else {
+                        selected.deferredExpunges().addAll(x.uids());
+                    }
+                    highest = Math.max(highest, x.highestModseq());
+                }
+                case MailboxEvent.FlagsChanged f -> {
+                    if (!selected.isOwnModseq(f.highestModseq())) {
+                        flagged.addAll(f.uids());
+                    }
+                    highest = Math.max(highest, f.highestModseq());
+                }
+                case MailboxEvent.MailboxChanged c -> {
+                    // renames keep the selection; a deletion empties it through MessagesExpunged first
+                }
+            }
+        }
+        exists(session, selected, told);
+        flagged.removeIf(uid -> sequence.seqOf(uid) == 0);
+        if (!flagged.isEmpty()) {
+            for (MessageRecord r : session.flagsOf(selected.id(), new ArrayList<>(flagged))) {
+                int seq = sequence.seqOf(r.uid());
+                if (seq > 0) {
+                    session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(r.uid()) && !session.rev2(),
+                            true, session.condstore()));
+                }
+            }
+        }
+        selected.seenModseq(highest);
+    }
+
+    /**
+     * After dropped events: the store's UIDs against the session's map. Missing UIDs are expunged (when
+     * allowed; otherwise the resynchronisation waits), new ones announced, and flags changed since the last
+     * MODSEQ the session reported are sent.
+     */
+    private static void resynchronise(ImapSession session, SelectedMailbox selected, boolean allowExpunge) {
+        if (!allowExpunge) {
+            return; // keep the overflow mark until EXPUNGE may be sent
+        }
+        long since = selected.resynchronised();
+        while (selected.poll() != null) {
+            // anything queued since is covered by the comparison below
+        }
+        MessageSequence sequence = selected.sequence();
+        long[] current = session.context().messages().uids(selected.id());
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        for (long uid : current) {
+            present.add(uid);
+        }
+        List<Long> gone = new ArrayList<>();
+        for (long uid : sequence.knownUids(UidSet.ALL)) {
+            if (!present.contains(uid)) {
+                gone.add(uid);
+            }
+        }
+        gone.addAll(selected.deferredExpunges());
+        selected.deferredExpunges().clear();
+        int told = sequence.size();
+        if (!gone.isEmpty()) {
+            expunge(session, sequence, gone);
+            told = sequence.size();
+        }
+        long previousMax = sequence.maxUid();
+        for (long uid : current) {
+            sequence.add(uid);
+        }
+        if (sequence.maxUid() > previousMax && !selected.readOnly()) {
+            long claimedBefore = session.context().recent().claimUpTo(selected.id(), sequence.maxUid(), 0);
+            selected.addRecent(Math.max(claimedBefore, previousMax), sequence.maxUid());
+        }
+        exists(session, selected, told);
+        long[] highest = {since};
+        session.context().messages().changedSince(selected.id(), since, r -> {
+            int seq = sequence.seqOf(r.uid());
+            // new messages were just announced; the client fetches their flags itself
+            if (seq > 0 && r.uid() <= previousMax) {
+                session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(r.uid()) && !session.rev2(),
+                        true, session.condstore()));
+            }
+            highest[0] = Math.max(highest[0], r.modseq());
+        });
+        selected.seenModseq(highest[0]);
+    }
+
+    /** EXISTS (and RECENT for rev1) when the count grew past what the client was told; returns the count told. */
+    private static int exists(ImapSession session, SelectedMailbox selected, int told) {
+        int size = selected.sequence().size();
+        if (size > told) {
+            session.out().untagged(size + " EXISTS");
+            if (!session.rev2()) {
+                session.out().untagged(selected.recentCount() + " RECENT");
+            }
+        }
+        return size;
+    }
+
+    /** Removes expunged UIDs from the map and says so: VANISHED with QRESYNC, EXPUNGE otherwise. */
+    static void expunge(ImapSession session, MessageSequence sequence, List<Long> uids) {
+        if (session.qresync()) {
+            List<Long> known = uids.stream().filter(uid -> sequence.seqOf(uid) > 0).sorted().distinct().toList();
+            sequence.remove(known);
+            if (!known.isEmpty()) {
+                // RFC 7162 §3.2.10
+                session.out().untagged("VANISHED " + UidSet.ofSorted(known));
+            }
+            return;
+        }
+        for (int seq : sequence.remove(uids)) {
+            session.out().untagged(seq + " EXPUNGE");
+        }
+    }
+}

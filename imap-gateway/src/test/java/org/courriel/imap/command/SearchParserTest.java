@@ -1,0 +1,80 @@
+package org.courriel.imap.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.courriel.imap.protocol.CommandParser;
+import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.SequenceSet;
+import org.courriel.store.message.UidSet;
+import org.courriel.store.search.SearchKey;
+import org.junit.jupiter.api.Test;
+
+class SearchParserTest {
+
+    /** Sequence number n is UID 10 n; the recent UIDs are 90:99. */
+    private static final SearchParser.Resolver RESOLVER = new SearchParser.Resolver() {
+        @Override
+        public UidSet uids(SequenceSet set, boolean byUid) {
+            return UidSet.of(set.ranges().stream()
+                    .map(r -> new UidSet.Range(byUid ? r.low() : r.low() * 10, byUid ? r.high() : r.high() * 10)).toList());
+        }
+
+        @Override
+        public UidSet recent() {
+            return UidSet.range(90, 99);
+        }
+    };
+
+    private static SearchKey parse(String keys) {
+        return SearchParser.parse(CommandParser.of(" " + keys), RESOLVER).key();
+    }
+
+    @Test
+    void juxtapositionIsAnd() {
+        assertThat(parse("FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"")).isEqualTo(SearchKey.and(SearchKey.flagged(),
+                SearchKey.since(LocalDate.of(1994, 2, 1)), SearchKey.not(SearchKey.from("Smith"))));
+    }
+
+    @Test
+    void orNotAndParenthesesNest() {
+        assertThat(parse("OR (SEEN UNANSWERED) NOT DELETED")).isEqualTo(SearchKey.or(
+                SearchKey.and(SearchKey.seen(), SearchKey.unanswered()), SearchKey.not(SearchKey.deleted())));
+    }
+
+    @Test
+    void sequenceSetsAndUidsAreResolvedToUids() {
+        assertThat(parse("2:3")).isEqualTo(SearchKey.uid(UidSet.range(20, 30)));
+        assertThat(parse("UID 5:7")).isEqualTo(SearchKey.uid(UidSet.range(5, 7)));
+        assertThat(parse("RECENT")).isEqualTo(SearchKey.recent(UidSet.range(90, 99)));
+        assertThat(parse("NEW")).isEqualTo(SearchKey.newMessages(UidSet.range(90, 99)));
+    }
+
+    @Test
+    void everyRfc3501KeyParses() {
+        assertThat(parse("ALL ANSWERED BCC a BEFORE 1-Jan-2020 BODY b CC c DELETED DRAFT FLAGGED FROM d"
+                + " HEADER X-Spam yes KEYWORD $Junk LARGER 100 NEW NOT SEEN OLD ON \"2-Mar-2021\" OR SEEN DRAFT RECENT SEEN"
+                + " SENTBEFORE 1-Jan-2020 SENTON 1-Jan-2020 SENTSINCE 1-Jan-2020 SINCE 1-Jan-2020 SMALLER 5 SUBJECT e"
+                + " TEXT f TO g UID 1:* UNANSWERED UNDELETED UNDRAFT UNFLAGGED UNKEYWORD $Junk UNSEEN 1,2 MODSEQ 5"))
+                .isInstanceOf(SearchKey.And.class);
+        SearchParser.Result modseq = SearchParser.parse(CommandParser.of(" MODSEQ \"/flags/\\\\draft\" all 620162338"),
+                RESOLVER);
+        assertThat(modseq.key()).isEqualTo(SearchKey.modSeq(620162338));
+        assertThat(modseq.usesModseq()).isTrue();
+    }
+
+    @Test
+    void literalsCarryUtf8Strings() {
+        assertThat(parse("SUBJECT {5}\r\ncaf\u00e9")).isEqualTo(SearchKey.subject("caf\u00e9"));
+    }
+
+    @Test
+    void malformedKeysAreSyntaxErrors() {
+        for (String bad : List.of("", "NOPE", "FROM", "SINCE 31-Foo-2020", "OR SEEN", "(SEEN", "LARGER x", "UID")) {
+            assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(ImapSyntaxException.class);
+        }
+    }
+}

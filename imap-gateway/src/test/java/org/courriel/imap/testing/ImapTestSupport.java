@@ -1,0 +1,139 @@
+package org.courriel.imap.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.courriel.imap.ImapTestApplication;
+import org.courriel.imap.server.ImapServer;
+import org.courriel.store.account.AccountInfo;
+import org.courriel.store.account.AccountService;
+import org.courriel.store.account.DomainService;
+import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.message.AppendResult;
+import org.courriel.store.message.Flags;
+import org.courriel.store.message.MessageService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** A running gateway on 127.0.0.1 over H2, and a fresh account per test. */
+@SpringBootTest(classes = ImapTestApplication.class)
+public abstract class ImapTestSupport {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    protected static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    protected ImapServer server;
+    @Autowired
+    protected DomainService domains;
+    @Autowired
+    protected AccountService accounts;
+    @Autowired
+    protected MailboxService mailboxes;
+    @Autowired
+    protected MessageService messages;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meterRegistry;
+
+    protected AccountInfo account;
+    protected String user;
+
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> errors =
+            new ch.qos.logback.core.read.ListAppender<>();
+
+    @BeforeEach
+    void watchServerErrors() {
+        errors.start();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.courriel")).addAppender(errors);
+    }
+
+    private boolean errorsExpected;
+
+    /** For the test that checks how a bug is answered: server errors are then part of the expectation. */
+    protected java.util.List<String> expectServerErrors() {
+        errorsExpected = true;
+        return errors.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /** The suite fails on any unexpected server-side error (a bug answered with NO [SERVERBUG] is still a bug). */
+    @AfterEach
+    void noServerErrors() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.courriel")).detachAppender(errors);
+        if (errorsExpected) {
+            return;
+        }
+        assertThat(errors.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ": " + e.getThrowableProxy().getMessage())))
+                .as("errors logged by the server").isEmpty();
+    }
+
+    @BeforeEach
+    void createAccount() {
+        String domain = "d" + COUNTER.incrementAndGet() + "-" + System.nanoTime() + ".example.org";
+        domains.add(domain);
+        user = "bob@" + domain;
+        account = accounts.create(user, PASSWORD, "Bob", 0);
+    }
+
+    protected io.micrometer.core.instrument.MeterRegistry meters() {
+        return meterRegistry;
+    }
+
+    protected int port() {
+        return server.port();
+    }
+
+    /** Appends a small message as a delivery would, to the account's mailbox {@code name}. */
+    protected AppendResult deliver(String mailbox, String subject) {
+        return messages.append(mailboxes.get(account.id(), mailbox).id(), message(subject), Flags.NONE, Instant.now());
+    }
+
+    protected static byte[] message(String subject) {
+        return ("From: Alice <alice@example.com>\r\n"
+                + "To: Bob <bob@example.org>\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "Date: Mon, 23 Nov 2026 10:00:00 +0000\r\n"
+                + "Message-ID: <" + subject.replace(' ', '.') + "@example.com>\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n"
+                + "\r\n"
+                + "Hello, this is " + subject + ".\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Runs a transcript from test resources with ${user}, ${password} and ${plain} (SASL PLAIN) set. */
+    protected void transcript(String name) throws Exception {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("user", user);
+        vars.put("password", PASSWORD);
+        vars.put("plain", Base64.getEncoder().encodeToString(("\0" + user + "\0" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        new Transcript(port(), vars, this::hook).run(Transcript.resource(name));
+    }
+
+    /** {@code !append MAILBOX SUBJECT...}, {@code !fill MAILBOX N}, {@code !create NAME}, {@code !remember MAILBOX}. */
+    protected void hook(String command, String argument, Map<String, String> variables) throws Exception {
+        String[] parts = argument.split(" ", 2);
+        switch (command) {
+            case "append" -> deliver(parts[0], parts[1]);
+            case "fill" -> {
+                for (int i = 1; i <= Integer.parseInt(parts[1]); i++) {
+                    deliver(parts[0], "message " + i);
+                }
+            }
+            case "create" -> mailboxes.create(account.id(), argument, null);
+            case "remember" -> {
+                var status = mailboxes.status(mailboxes.get(account.id(), argument).id());
+                variables.put("uidvalidity", String.valueOf(status.uidValidity()));
+                variables.put("modseq", String.valueOf(status.highestModseq()));
+            }
+            default -> throw new IllegalArgumentException("unknown hook " + command);
+        }
+    }
+}
