@@ -48,10 +48,7 @@ h2_sql() {
 courriel_cli() {   # courriel_cli DATA_DIR ARGS...
     local data=$1
     shift
-    # Workaround: since the REST API's merge (main 4acf7c4) the admin command line fails to start without a web
-    # context (ApiSecurityConfiguration needs HttpSecurity); a servlet context on ephemeral loopback ports avoids it.
-    "$JAVA" "${CLI_JVM_OPTS[@]}" -jar "$JAR" "--courriel.data-dir=$data" --logging.level.root=WARN \
-        --spring.main.web-application-type=servlet --server.address=127.0.0.1 --server.port=0 --management.server.port=0 "$@"
+    "$JAVA" "${CLI_JVM_OPTS[@]}" -jar "$JAR" "--courriel.data-dir=$data" --logging.level.root=WARN "$@"
 }
 
 # create_users DATA_DIR COUNT: the domain and u0..u(COUNT-1)@DOMAIN, with the admin command line.

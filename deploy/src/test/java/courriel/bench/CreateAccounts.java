@@ -12,6 +12,7 @@ import org.courriel.store.StoreException;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -31,9 +32,8 @@ public final class CreateAccounts {
         String domain = args[2];
         String password = args[3];
         SpringApplication app = new SpringApplication(CourrielApplication.class);
-        // A web context on ephemeral loopback ports: the REST API's security configuration needs one (main 4acf7c4).
+        app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("courriel.listeners.enabled", "false", "courriel.queue.workers", "false",
-                "server.address", "127.0.0.1", "server.port", "0", "management.server.port", "0",
                 "spring.main.banner-mode", "off", "logging.level.root", "WARN"));
         try (ConfigurableApplicationContext context = app.run(java.util.Arrays.copyOfRange(args, 4, args.length))) {
             try {

@@ -17,6 +17,7 @@ import org.courriel.store.account.DomainService;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.MessageService;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -38,9 +39,8 @@ public final class FillMailbox {
         int count = Integer.parseInt(args[1]);
         String[] spring = java.util.Arrays.copyOfRange(args, 2, args.length);
         SpringApplication app = new SpringApplication(CourrielApplication.class);
-        // A web context on ephemeral loopback ports: the REST API's security configuration needs one (main 4acf7c4).
+        app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("courriel.listeners.enabled", "false", "courriel.queue.workers", "false",
-                "server.address", "127.0.0.1", "server.port", "0", "management.server.port", "0",
                 "spring.main.banner-mode", "off", "logging.level.root", "WARN",
                 "spring.datasource.hikari.maximum-pool-size", "20"));
         try (ConfigurableApplicationContext context = app.run(spring)) {
