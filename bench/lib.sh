@@ -1,0 +1,115 @@
+# Shared functions of the bench/run-*.sh scripts (sourced, not run). Everything listens on 127.0.0.1 only.
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+export JAVA_HOME=${JAVA_HOME_BENCH:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+JAR="$ROOT/deploy/target/courriel.jar"
+WORK=${WORK:-/var/tmp/courriel-bench}
+# Fixed high ports, far from the defaults so a developer's running server is not disturbed.
+MX_PORT=${MX_PORT:-42525}
+IMAP_PORT=${IMAP_PORT:-41143}
+HTTP_PORT=${HTTP_PORT:-48080}
+MGMT_PORT=${MGMT_PORT:-48081}
+DOMAIN=${DOMAIN:-bench.example.org}
+PASSWORD='bench password'
+# The admin command line starts a whole Spring context per call: class data sharing and C1 only halve that.
+CLI_JVM_OPTS=(-XX:TieredStopAtLevel=1 -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$WORK/courriel-cli.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+COURRIEL_PID=
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+load() { uptime | sed 's/.*load average: /load average (1, 5, 15 min): /'; }
+
+build_jar() {
+    if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+        log "building $JAR"
+        (cd "$ROOT" && ./mvnw -B -q -pl deploy -am package -DskipTests)
+    fi
+    [[ -f $JAR ]] || { echo "no $JAR" >&2; exit 1; }
+}
+
+# The H2 jar inside the Spring Boot jar, for counting rows through the running server (AUTO_SERVER).
+h2_jar() {
+    local h2
+    h2=$(ls "$WORK"/h2-*.jar 2>/dev/null | head -1)
+    if [[ -z $h2 ]]; then
+        (cd "$WORK" && unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar')
+        h2=$(ls "$WORK"/h2-*.jar | head -1)
+    fi
+    echo "$h2"
+}
+
+# h2_sql DATA_DIR SQL: runs SQL on the data directory's database (through the server when it runs).
+h2_sql() {
+    "$JAVA" -cp "$(h2_jar)" org.h2.tools.Shell -url "jdbc:h2:file:$1/courriel;AUTO_SERVER=TRUE" -user sa -password '' -sql "$2"
+}
+
+courriel_cli() {   # courriel_cli DATA_DIR ARGS...
+    local data=$1
+    shift
+    "$JAVA" "${CLI_JVM_OPTS[@]}" -jar "$JAR" "--courriel.data-dir=$data" --logging.level.root=WARN "$@"
+}
+
+# create_users DATA_DIR COUNT: the domain and u0..u(COUNT-1)@DOMAIN, with the admin command line.
+create_users() {
+    local data=$1 count=$2 i
+    courriel_cli "$data" domain add "$DOMAIN" >/dev/null
+    for ((i = 0; i < count; i++)); do
+        courriel_cli "$data" user add "u$i@$DOMAIN" --password "$PASSWORD" >/dev/null
+    done
+    log "domain $DOMAIN and $count users created in $data"
+}
+
+# courriel_start DATA_DIR LOGFILE [extra JVM or Spring arguments as COURRIEL_JVM_OPTS / COURRIEL_ARGS arrays]
+courriel_start() {
+    local data=$1 logfile=$2
+    "$JAVA" "${COURRIEL_JVM_OPTS[@]}" -jar "$JAR" \
+        "--courriel.data-dir=$data" --courriel.hostname=mx.bench.invalid \
+        --courriel.mx.bind-address=127.0.0.1 "--courriel.mx.port=$MX_PORT" \
+        --courriel.mx.max-connections=2000 --courriel.mx.max-connections-per-ip=1000 \
+        --courriel.submission.enabled=false --courriel.submissions.enabled=false \
+        --courriel.imap.bind-address=127.0.0.1 "--courriel.imap.port=$IMAP_PORT" --courriel.imaps.port=-1 --courriel.imap.allow-plaintext-loopback=true \
+        --server.address=127.0.0.1 "--server.port=$HTTP_PORT" \
+        --management.server.address=127.0.0.1 "--management.server.port=$MGMT_PORT" \
+        "${COURRIEL_ARGS[@]}" >"$logfile" 2>&1 &
+    COURRIEL_PID=$!
+    local i
+    for ((i = 0; i < 600; i++)); do
+        if curl -fsS "http://127.0.0.1:$MGMT_PORT/actuator/health" >/dev/null 2>&1; then
+            log "Courriel up (pid $COURRIEL_PID, log $logfile)"
+            return 0
+        fi
+        if ! kill -0 "$COURRIEL_PID" 2>/dev/null; then
+            tail -30 "$logfile" >&2
+            echo "Courriel did not start" >&2
+            exit 1
+        fi
+        sleep 0.5
+    done
+    echo "Courriel not healthy after 300 s" >&2
+    exit 1
+}
+
+courriel_stop() {
+    if [[ -n $COURRIEL_PID ]] && kill -0 "$COURRIEL_PID" 2>/dev/null; then
+        kill "$COURRIEL_PID"
+        wait "$COURRIEL_PID" 2>/dev/null || true
+    fi
+    COURRIEL_PID=
+}
+
+# The store's group-commit figures from the Prometheus endpoint.
+store_metrics() {
+    curl -fsS "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" |
+        grep -E '^courriel_store_(commit_batch|commit_seconds|sync_seconds)_(count|sum|max)' || true
+}
+
+# cpu_seconds PID: user + system CPU time the process has used so far (from /proc, in clock ticks).
+cpu_seconds() {
+    awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f\n", ($14 + $15) / hz}' "/proc/$1/stat"
+}
+
+generator() {   # runs bench/src/SmtpLoadGenerator.java with the given arguments
+    "$JAVA" "$BENCH_DIR/src/SmtpLoadGenerator.java" "$@"
+}

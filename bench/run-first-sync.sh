@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Thunderbird's first sync of a 100,000-message folder over plain IMAP on loopback (target: under 2 s).
+# Fills the folder through the store (deploy's test main courriel.bench.FillMailbox) before the server starts,
+# then replays Thunderbird 153's first-sync commands with bench/src/ImapFirstSync.java. See bench/README.md.
+#
+#   bench/run-first-sync.sh              MESSAGES=100000 RUNS=3 SKIP_BUILD=1 SKIP_FILL=1 PROFILE=1
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+MESSAGES=${MESSAGES:-100000}
+RUNS=${RUNS:-3}
+DATA=$WORK/first-sync-data
+USER_ADDRESS=sync@$DOMAIN
+RESULTS=$WORK/first-sync-results.txt
+
+mkdir -p "$WORK"
+trap 'courriel_stop' EXIT
+: >"$RESULTS"
+say() { echo "$*" | tee -a "$RESULTS"; }
+
+say "== first-sync benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ), $MESSAGES messages, $(nproc) cores"
+say "   before: $(load)"
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+    log "building the jar and deploy's test classes"
+    (cd "$ROOT" && ./mvnw -B -q -pl deploy -am package -DskipTests)
+fi
+[[ -d $ROOT/deploy/target/test-classes/courriel/bench ]] || { echo "no deploy test classes: build without SKIP_BUILD" >&2; exit 1; }
+
+if [[ ${SKIP_FILL:-0} != 1 || ! -d $DATA ]]; then
+    rm -rf "$DATA"
+    mkdir -p "$DATA"
+    "$JAVA" -Dloader.path="$ROOT/deploy/target/test-classes" -Dloader.main=courriel.bench.FillMailbox \
+        -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+        "$USER_ADDRESS" "$MESSAGES" "--courriel.data-dir=$DATA" | tee -a "$RESULTS"
+fi
+say "   database: $(du -sh "$DATA" | cut -f1)"
+
+COURRIEL_JVM_OPTS=()
+if [[ ${PROFILE:-0} == 1 ]]; then
+    COURRIEL_JVM_OPTS=("-XX:StartFlightRecording=filename=$WORK/courriel-first-sync.jfr,settings=profile")
+fi
+COURRIEL_ARGS=()
+courriel_start "$DATA" "$WORK/courriel-first-sync.log"
+for ((run = 1; run <= RUNS; run++)); do
+    say "-- run $run (run 1 is on a cold JVM and cold caches)"
+    "$JAVA" "$BENCH_DIR/src/ImapFirstSync.java" "$IMAP_PORT" "$USER_ADDRESS" "$PASSWORD" INBOX "$MESSAGES" | tee -a "$RESULTS"
+done
+courriel_stop
+if [[ ${PROFILE:-0} == 1 ]]; then
+    "$JAVA_HOME/bin/jfr" print --stack-depth 30 --events jdk.ExecutionSample "$WORK/courriel-first-sync.jfr" >"$WORK/courriel-first-sync-samples.txt"
+    say "profile: $WORK/courriel-first-sync.jfr"
+fi
+say "   after: $(load)"

@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# Durable SMTP ingest, Courriel against Postfix on this machine, with one load generator
+# (bench/src/SmtpLoadGenerator.java), then Courriel's kill -9 check at SMTP level. See bench/README.md.
+#
+#   bench/run-ingest.sh                 # everything: build, Courriel, Postfix, kill -9 check
+#   PARTS="courriel" bench/run-ingest.sh   # any of: courriel postfix kill
+#   CONNECTIONS=50 MESSAGES=100 RECIPIENTS=3 USERS=10 SIZE=4096 SKIP_BUILD=1 PROFILE=1 ...
+#
+# Needs root for Postfix (apt-get install, /etc/postfix). Everything listens on 127.0.0.1 only.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+CONNECTIONS=${CONNECTIONS:-50}
+MESSAGES=${MESSAGES:-100}
+RECIPIENTS=${RECIPIENTS:-3}
+USERS=${USERS:-10}
+SIZE=${SIZE:-4096}
+PARTS=${PARTS:-courriel postfix kill}
+POSTFIX_PORT=${POSTFIX_PORT:-2526}
+VMAIL=$WORK/postfix-vmail
+GEN_ARGS=(--connections "$CONNECTIONS" --messages "$MESSAGES" --recipients "$RECIPIENTS" --users "$USERS"
+    --domain "$DOMAIN" --size "$SIZE")
+RESULTS=$WORK/ingest-results.txt
+
+mkdir -p "$WORK"
+trap 'courriel_stop' EXIT
+: >"$RESULTS"
+say() { echo "$*" | tee -a "$RESULTS"; }
+
+say "== ingest benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB"
+say "   $CONNECTIONS connections x $MESSAGES messages, $RECIPIENTS recipients each over $USERS users, ~$SIZE B"
+say "   before: $(load)"
+build_jar
+
+# ---------------------------------------------------------------------------------------------- Courriel
+run_courriel() {
+    local data=$WORK/courriel-data
+    rm -rf "$data"
+    mkdir -p "$data"
+    create_users "$data" "$USERS"
+    COURRIEL_JVM_OPTS=()
+    if [[ ${PROFILE:-0} == 1 ]]; then
+        COURRIEL_JVM_OPTS=("-XX:StartFlightRecording=filename=$WORK/courriel-ingest.jfr,settings=profile")
+    fi
+    COURRIEL_ARGS=()
+    courriel_start "$data" "$WORK/courriel-ingest.log"
+    # A short warm-up run (JIT), not counted, to its own users' mailboxes all the same.
+    generator "${GEN_ARGS[@]}" --port "$MX_PORT" --connections 10 --messages 20 --run-id warmup >/dev/null
+    local before
+    before=$(count_courriel "$data")
+    say "-- Courriel (H2 file database in $data, group commit, 250 only after the disk sync)"
+    local cpu0 cpu1
+    cpu0=$(cpu_seconds "$COURRIEL_PID")
+    generator "${GEN_ARGS[@]}" --port "$MX_PORT" --run-id courriel --log "$WORK/courriel-acked.txt" | tee -a "$RESULTS"
+    cpu1=$(cpu_seconds "$COURRIEL_PID")
+    awk -v a="$cpu0" -v b="$cpu1" -v n="$((CONNECTIONS * MESSAGES))" \
+        'BEGIN {printf "Courriel process CPU during the run: %.1f s, %.2f ms per message\n", b - a, (b - a) * 1000 / n}' | tee -a "$RESULTS"
+    store_metrics | tee -a "$RESULTS"
+    local after acked expected
+    after=$(count_courriel "$data")
+    acked=$(awk '{s += $2} END {print s + 0}' "$WORK/courriel-acked.txt")
+    expected=$acked
+    say "verified: $((after - before)) message copies in the store's mailboxes for $acked acknowledged recipients"
+    [[ $((after - before)) -eq $expected ]] || say "MISMATCH: store holds $((after - before)), expected $expected"
+    courriel_stop
+    if [[ ${PROFILE:-0} == 1 ]]; then
+        "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample "$WORK/courriel-ingest.jfr" >"$WORK/courriel-ingest-samples.txt"
+        say "profile: $WORK/courriel-ingest.jfr (execution samples in $WORK/courriel-ingest-samples.txt)"
+    fi
+}
+
+count_courriel() {   # message rows in the bench domain's mailboxes, through the running server
+    h2_sql "$1" "select count(*) from message m join mailbox b on m.mailbox_id = b.id join account a on b.account_id = a.id where a.address like '%@$DOMAIN'" |
+        sed -n 2p | tr -d ' '
+}
+
+# ---------------------------------------------------------------------------------------------- Postfix
+postfix_setup() {
+    if ! command -v postfix >/dev/null; then
+        echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
+        echo "postfix postfix/mailname string mx.bench.invalid" | debconf-set-selections
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q postfix >"$WORK/apt-postfix.log"
+    fi
+    id benchvmail >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin benchvmail
+    rm -rf "$VMAIL"
+    mkdir -p "$VMAIL"
+    chown benchvmail:benchvmail "$VMAIL"
+    local i
+    : >/etc/postfix/bench_vmailbox
+    for ((i = 0; i < USERS; i++)); do
+        echo "u$i@$DOMAIN $DOMAIN/u$i/" >>/etc/postfix/bench_vmailbox   # trailing slash: Maildir
+    done
+    postmap /etc/postfix/bench_vmailbox
+    # Only what a virtual-domain Maildir server needs; every fsync and queue setting stays at its default.
+    postconf -e \
+        "inet_interfaces = loopback-only" "inet_protocols = ipv4" \
+        "myhostname = mx.bench.invalid" "mydestination = localhost" \
+        "virtual_mailbox_domains = $DOMAIN" "virtual_mailbox_maps = hash:/etc/postfix/bench_vmailbox" \
+        "virtual_mailbox_base = $VMAIL" \
+        "virtual_uid_maps = static:$(id -u benchvmail)" "virtual_gid_maps = static:$(id -g benchvmail)" \
+        "maillog_file = $WORK/postfix.log"
+    if ! grep -q "^127.0.0.1:$POSTFIX_PORT " /etc/postfix/master.cf; then
+        echo "127.0.0.1:$POSTFIX_PORT inet n - y - - smtpd" >>/etc/postfix/master.cf
+    fi
+    /usr/lib/postfix/configure-instance.sh - 2>/dev/null || true   # Debian: copies what the chroot needs
+    postfix check
+    if postfix status >/dev/null 2>&1; then
+        postfix stop >/dev/null 2>&1 || true
+        sleep 2
+    fi
+    postsuper -d ALL >/dev/null 2>&1 || true
+    postfix start >/dev/null 2>&1
+    local j
+    for ((j = 0; j < 50; j++)); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$POSTFIX_PORT") 2>/dev/null && return 0
+        sleep 0.2
+    done
+    echo "Postfix does not listen on 127.0.0.1:$POSTFIX_PORT" >&2
+    exit 1
+}
+
+count_postfix() { find "$VMAIL" -path '*/new/*' -type f 2>/dev/null | wc -l; }
+
+# CPU seconds used by Postfix: its live processes (smtpd, cleanup, qmgr, virtual... stay up between uses) plus
+# what the master has reaped from the ones that exited (cutime, cstime).
+postfix_cpu() {
+    local pid exe total=0 hz
+    hz=$(getconf CLK_TCK)
+    for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+        exe=$(readlink "/proc/$pid/exe" 2>/dev/null || true)
+        [[ $exe == /usr/lib/postfix/sbin/* || $exe == /usr/sbin/postlogd ]] || continue
+        total=$(awk -v t="$total" -v exe="$exe" '{ c = $14 + $15; if (exe ~ /master$/) c += $16 + $17; print t + c }' "/proc/$pid/stat")
+    done
+    awk -v t="$total" -v hz="$hz" 'BEGIN {printf "%.2f\n", t / hz}'
+}
+
+queue_empty() { postqueue -p 2>/dev/null | grep -q 'Mail queue is empty'; }
+
+run_postfix() {
+    postfix_setup
+    generator "${GEN_ARGS[@]}" --port "$POSTFIX_PORT" --connections 10 --messages 20 --run-id warmup >/dev/null
+    local k
+    for ((k = 0; k < 600; k++)); do queue_empty && break; sleep 0.5; done
+    local before
+    before=$(count_postfix)
+    say "-- Postfix $(postconf -h mail_version) (virtual(8) delivery to Maildirs under $VMAIL, default fsync behaviour)"
+    local start end
+    local cpu0 cpu1
+    cpu0=$(postfix_cpu)
+    start=$(date +%s.%N)
+    generator "${GEN_ARGS[@]}" --port "$POSTFIX_PORT" --run-id postfix --log "$WORK/postfix-acked.txt" | tee -a "$RESULTS"
+    local acked
+    acked=$(awk '{s += $2} END {print s + 0}' "$WORK/postfix-acked.txt")
+    # 250 from Postfix means "safely in the queue"; the copies reach the Maildirs afterwards. Wait for them.
+    for ((k = 0; k < 1200; k++)); do
+        if [[ $(($(count_postfix) - before)) -ge $acked ]] && queue_empty; then break; fi
+        sleep 0.25
+    done
+    end=$(date +%s.%N)
+    cpu1=$(postfix_cpu)
+    local delivered
+    delivered=$(($(count_postfix) - before))
+    say "verified: $delivered Maildir files delivered for $acked acknowledged recipients"
+    [[ $delivered -eq $acked ]] || say "MISMATCH: $delivered delivered, expected $acked"
+    awk -v s="$start" -v e="$end" -v n="$CONNECTIONS" -v m="$MESSAGES" -v d="$delivered" -v r="$RECIPIENTS" \
+        'BEGIN {printf "until the last copy was in its Maildir: %.2f s, %.1f messages/s (%.1f recipients/s)\n", e - s, d / r / (e - s), d / (e - s)}' |
+        tee -a "$RESULTS"
+    awk -v a="$cpu0" -v b="$cpu1" -v n="$((CONNECTIONS * MESSAGES))" \
+        'BEGIN {printf "Postfix processes CPU until delivered: %.1f s, %.2f ms per message\n", b - a, (b - a) * 1000 / n}' | tee -a "$RESULTS"
+    postfix stop >/dev/null 2>&1 || true
+}
+
+# ---------------------------------------------------------------------------------------------- kill -9
+# Send, kill -9 Courriel mid-run, restart it on the same data, check that every message that got 250 is stored
+# for every recipient that got 250 (the generator logs each acknowledged message's token, which is its Subject).
+run_kill() {
+    local data=$WORK/courriel-kill
+    rm -rf "$data"
+    mkdir -p "$data"
+    create_users "$data" "$USERS"
+    COURRIEL_JVM_OPTS=()
+    COURRIEL_ARGS=()
+    courriel_start "$data" "$WORK/courriel-kill-1.log"
+    local acked_file=$WORK/kill-acked.txt
+    rm -f "$acked_file"
+    say "-- kill -9 check: $CONNECTIONS connections sending, Courriel killed once 300 messages got 250"
+    generator "${GEN_ARGS[@]}" --port "$MX_PORT" --messages 100000 --run-id kill --log "$acked_file" >"$WORK/kill-generator.txt" &
+    local gen=$! k
+    for ((k = 0; k < 1200; k++)); do
+        [[ -f $acked_file && $(wc -l <"$acked_file") -ge 300 ]] && break
+        sleep 0.1
+    done
+    kill -9 "$COURRIEL_PID"
+    wait "$COURRIEL_PID" 2>/dev/null || true
+    COURRIEL_PID=
+    wait "$gen" || true
+    local acked
+    acked=$(wc -l <"$acked_file")
+    say "killed with $acked messages acknowledged; generator: $(grep -c 'connection error' "$WORK/kill-generator.txt" || true) kinds of connection error"
+    courriel_start "$data" "$WORK/courriel-kill-2.log"
+    local stored=$WORK/kill-stored.csv
+    rm -f "$stored"
+    h2_sql "$data" "call csvwrite('$stored', 'select m.subject, count(*) from message m join mailbox b on m.mailbox_id = b.id where b.name = ''INBOX'' and m.subject like ''kill.%'' group by m.subject')" >/dev/null
+    courriel_stop
+    # Every acknowledged token must be stored once per acknowledged recipient.
+    local missing
+    missing=$(awk -F, 'NR == FNR { gsub(/"/, ""); if (FNR > 1) have[$1] = $2; next }
+                      { split($0, a, " "); if (have[a[1]] + 0 < a[2] + 0) { print a[1] " has " have[a[1]] + 0 " of " a[2] > "/dev/stderr"; bad++ } }
+                      END { print bad + 0 }' "$stored" "$acked_file" | tail -1)
+    local total
+    total=$(($(wc -l <"$stored") - 1))
+    say "after restart: $total kill.* messages stored (acknowledged or in flight), $missing acknowledged messages missing a copy"
+    [[ $missing -eq 0 ]] && say "KILL -9 CHECK PASSED" || say "KILL -9 CHECK FAILED (see $stored and $acked_file)"
+}
+
+for part in $PARTS; do
+    "run_$part"
+done
+say "   after: $(load)"
+echo "results in $RESULTS" >&2
