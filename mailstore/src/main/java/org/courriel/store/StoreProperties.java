@@ -1,5 +1,7 @@
 package org.courriel.store;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,11 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param recipientDelimiter separator of sub-addresses: mail to {@code bob+lists@example.org} goes to
  *                           {@code bob@example.org}; empty turns sub-addressing off
+ * @param recipientCache     how long an answer of recipient resolution is reused; changes made on this node
+ *                           take effect at once, changes made on another node after at most this; 0 turns it off
  * @param groupCommit        how writes of concurrent sessions are committed together
  */
 @ConfigurationProperties("courriel.store")
 public record StoreProperties(
         @DefaultValue("+") String recipientDelimiter,
+        @DefaultValue("10s") Duration recipientCache,
         @DefaultValue GroupCommit groupCommit) {
 
     /**

@@ -22,14 +22,17 @@ public class AccountService {
     private final AccountRepository accounts;
     private final DomainService domains;
     private final MailboxService mailboxes;
+    private final DirectoryChanges changes;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     /** Checked when an address is unknown, so that a login costs the same time whether it exists or not. */
     private final String dummyHash = passwords.encode("no account has this password");
 
-    AccountService(AccountRepository accounts, DomainService domains, MailboxService mailboxes) {
+    AccountService(AccountRepository accounts, DomainService domains, MailboxService mailboxes,
+            DirectoryChanges changes) {
         this.accounts = accounts;
         this.domains = domains;
         this.mailboxes = mailboxes;
+        this.changes = changes;
     }
 
     /** Creates an account in a local domain, with INBOX and the RFC 6154 special-use mailboxes. */
@@ -45,6 +48,7 @@ public class AccountService {
         }
         Account account = accounts.saveAndFlush(new Account(domain, normal, passwords.encode(password), displayName, quotaBytes));
         mailboxes.createDefaults(account.getId());
+        changes.changed();
         return account.info();
     }
 
@@ -100,10 +104,12 @@ public class AccountService {
             throw StoreException.invalid("quota must not be negative");
         }
         get(address).setQuotaBytes(quotaBytes);
+        changes.changed();
     }
 
     public void setEnabled(String address, boolean enabled) {
         get(address).setEnabled(enabled);
+        changes.changed();
     }
 
     public void setAdmin(String address, boolean admin) {
@@ -119,6 +125,7 @@ public class AccountService {
         Account account = get(address);
         mailboxes.deleteAll(account.getId());
         accounts.delete(account);
+        changes.changed();
     }
 
     private Account get(String address) {

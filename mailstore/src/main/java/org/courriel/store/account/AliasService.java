@@ -18,11 +18,14 @@ public class AliasService {
     private final AliasRepository aliases;
     private final AccountRepository accounts;
     private final DomainService domains;
+    private final DirectoryChanges changes;
 
-    AliasService(AliasRepository aliases, AccountRepository accounts, DomainService domains) {
+    AliasService(AliasRepository aliases, AccountRepository accounts, DomainService domains,
+            DirectoryChanges changes) {
         this.aliases = aliases;
         this.accounts = accounts;
         this.domains = domains;
+        this.changes = changes;
     }
 
     /**
@@ -43,6 +46,7 @@ public class AliasService {
         for (String t : targets) {
             normalTargets.add(Addresses.address(t));
         }
+        changes.changed();
         Alias existing = aliases.findByAddress(normal).orElse(null);
         if (existing != null) {
             existing.getTargets().addAll(normalTargets);
@@ -56,6 +60,7 @@ public class AliasService {
         Alias alias = aliases.findByAddress(normalAlias(address))
                 .orElseThrow(() -> StoreException.notFound("alias " + address));
         aliases.delete(alias);
+        changes.changed();
     }
 
     /** Every alias with its targets, by address. */

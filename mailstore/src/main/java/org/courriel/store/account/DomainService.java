@@ -14,11 +14,14 @@ public class DomainService {
     private final DomainRepository domains;
     private final AccountRepository accounts;
     private final AliasRepository aliases;
+    private final DirectoryChanges changes;
 
-    DomainService(DomainRepository domains, AccountRepository accounts, AliasRepository aliases) {
+    DomainService(DomainRepository domains, AccountRepository accounts, AliasRepository aliases,
+            DirectoryChanges changes) {
         this.domains = domains;
         this.accounts = accounts;
         this.aliases = aliases;
+        this.changes = changes;
     }
 
     public String add(String name) {
@@ -27,6 +30,7 @@ public class DomainService {
             throw StoreException.exists("domain " + domain);
         }
         domains.save(new Domain(domain));
+        changes.changed();
         return domain;
     }
 
@@ -38,6 +42,7 @@ public class DomainService {
                     "domain " + domain.getName() + " still has accounts or aliases");
         }
         domains.delete(domain);
+        changes.changed();
     }
 
     @Transactional(readOnly = true)

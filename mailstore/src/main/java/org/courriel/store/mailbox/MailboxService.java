@@ -34,6 +34,9 @@ public class MailboxService {
             new Object[] {"Junk", SpecialUse.JUNK},
             new Object[] {"Archive", SpecialUse.ARCHIVE});
 
+    /** INBOX of each account: never renamed nor deleted while its account lives, so it is kept once read. */
+    private final java.util.Map<Long, Long> inboxes = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Last UIDVALIDITY given out by this node: seconds since the epoch, strictly ascending. */
     private static final AtomicLong LAST_UID_VALIDITY = new AtomicLong();
 
@@ -71,6 +74,22 @@ public class MailboxService {
     public Optional<MailboxInfo> find(long accountId, String name) {
         String normal = MailboxName.normalize(name);
         return tx.execute(s -> mailboxes.findByAccountIdAndName(accountId, normal).map(Mailbox::info));
+    }
+
+    /**
+     * The id of the account's INBOX, where delivery goes. RENAME of INBOX moves its messages and keeps the
+     * mailbox (RFC 9051 §6.3.6) and DELETE refuses it, so the id is fixed for the account's life.
+     */
+    public long inboxId(long accountId) {
+        Long id = inboxes.get(accountId);
+        if (id == null) {
+            id = get(accountId, MailboxName.INBOX).id();
+            if (inboxes.size() > 100_000) {
+                inboxes.clear();
+            }
+            inboxes.put(accountId, id);
+        }
+        return id;
     }
 
     public MailboxInfo get(long accountId, String name) {

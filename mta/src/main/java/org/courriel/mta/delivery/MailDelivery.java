@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.courriel.mta.queue.OutboundQueue;
@@ -14,7 +13,6 @@ import org.courriel.store.account.Recipient;
 import org.courriel.store.account.RecipientResolver;
 import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.content.MessageContent;
-import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -55,7 +53,7 @@ public class MailDelivery {
             switch (resolver.resolve(rcpt.address())) {
                 case Recipient.Local local -> {
                     for (AccountInfo account : local.accounts()) {
-                        inbox(account).ifPresent(m -> inboxes.add(m.id()));
+                        inboxes.add(mailboxes.inboxId(account.id()));
                     }
                     local.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
                 }
@@ -76,9 +74,5 @@ public class MailDelivery {
             }
             return new DeliveryResult(stored, List.copyOf(remote));
         });
-    }
-
-    private Optional<MailboxInfo> inbox(AccountInfo account) {
-        return mailboxes.find(account.id(), "INBOX");
     }
 }
