@@ -59,14 +59,17 @@ public class LoginService {
             meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "throttled").increment();
             return new LoginResult.Throttled();
         }
+        // Counted as a failure before the password is checked, so parallel guesses cannot all slip past the
+        // limit while each is being checked; a success gives its count back.
+        fail(ipKey, properties.maxFailuresPerIp(), now);
+        fail(accountKey, properties.maxFailuresPerAccount(), now);
         var account = accounts.authenticate(username, password);
         if (account.isPresent()) {
             failures.remove(accountKey);
+            refund(ipKey, properties.maxFailuresPerIp());
             meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "success").increment();
             return new LoginResult.Success(account.get());
         }
-        fail(ipKey, properties.maxFailuresPerIp(), now);
-        fail(accountKey, properties.maxFailuresPerAccount(), now);
         meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "failure").increment();
         return new LoginResult.Failure();
     }
@@ -76,9 +79,18 @@ public class LoginService {
         return f != null && f.blockedUntil() != null && now.isBefore(f.blockedUntil());
     }
 
+    private void refund(String key, int limit) {
+        failures.computeIfPresent(key, (k, f) -> f.count() <= 1 ? null
+                : new Failures(f.count() - 1, f.first(), f.count() - 1 >= limit ? f.blockedUntil() : null));
+    }
+
     private void fail(String key, int limit, Instant now) {
         if (failures.size() > MAX_TRACKED) {
-            failures.entrySet().removeIf(e -> e.getValue().first().plus(properties.window()).isBefore(now));
+            failures.entrySet().removeIf(e -> e.getValue().first().plus(properties.window()).isBefore(now)
+                    && (e.getValue().blockedUntil() == null || e.getValue().blockedUntil().isBefore(now)));
+            if (failures.size() > MAX_TRACKED) {
+                failures.clear(); // a flood of made-up names: start over rather than grow without bound
+            }
         }
         failures.compute(key, (k, f) -> {
             if (f == null || f.first().plus(properties.window()).isBefore(now)

@@ -93,7 +93,10 @@ public final class Connection implements Closeable {
             throw new IOException("TLS cannot be started on this connection");
         }
         out.flush();
+        int idle = socket.getSoTimeout();
+        socket.setSoTimeout(30_000); // a handshake that stalls does not hold the connection for the idle timeout
         socket = tls.wrap(socket);
+        socket.setSoTimeout(idle);
         streams();
     }
 

@@ -9,7 +9,6 @@ import java.net.SocketException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.courriel.access.tls.TlsContext;
 import org.slf4j.Logger;
@@ -32,7 +31,9 @@ public final class TcpServer implements AutoCloseable {
     private final TlsContext tls;
     private final ConnectionHandler handler;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final Map<InetAddress, AtomicInteger> perIp = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
+    /** Longest a TLS handshake may take, whatever the listener's idle timeout. */
+    private static final int HANDSHAKE_TIMEOUT_MILLIS = 30_000;
     private final Counter accepted;
     private final Counter refused;
     private ServerSocket server;
@@ -77,6 +78,7 @@ public final class TcpServer implements AutoCloseable {
             } catch (IOException e) {
                 if (running) {
                     log.warn("Accept failed on {}: {}", settings.name(), e.toString());
+                    pause(); // e.g. out of file descriptors: do not spin
                 }
                 continue;
             }
@@ -86,14 +88,14 @@ public final class TcpServer implements AutoCloseable {
 
     private void serve(Socket socket) {
         InetAddress address = socket.getInetAddress();
-        AtomicInteger fromIp = perIp.computeIfAbsent(address, a -> new AtomicInteger());
-        int sameIp = fromIp.incrementAndGet();
+        int sameIp = perIp.merge(address, 1, Integer::sum);
         boolean overLimit = open.size() >= settings.maxConnections() || sameIp > settings.maxConnectionsPerIp();
         open.add(socket);
         try {
-            socket.setSoTimeout((int) settings.idleTimeout().toMillis());
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout(settings.implicitTls() ? HANDSHAKE_TIMEOUT_MILLIS : (int) settings.idleTimeout().toMillis());
             Socket s = settings.implicitTls() ? tls.wrap(socket) : socket;
+            s.setSoTimeout((int) settings.idleTimeout().toMillis());
             try (Connection connection = new Connection(settings.name(), s, tls)) {
                 if (overLimit) {
                     refused.increment();
@@ -111,12 +113,20 @@ public final class TcpServer implements AutoCloseable {
             log.error("Session on {} failed", settings.name(), e);
         } finally {
             open.remove(socket);
-            perIp.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+            perIp.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
             try {
                 socket.close();
             } catch (IOException e) {
                 // already gone
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -45,6 +45,7 @@ public class GroupCommitter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
     private static final int CONCURRENCY_RETRIES = 5;
+    private static final int SYNC_ATTEMPTS = 3;
 
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
@@ -87,6 +88,10 @@ public class GroupCommitter implements SmartLifecycle {
         }
         Pending<T> pending = new Pending<>(work);
         queue.add(pending);
+        if (!running && queue.remove(pending)) {
+            // stopped between the check above and the add: the writer may have drained for the last time
+            throw new StoreException(StoreException.Reason.UNAVAILABLE, "the store is not running");
+        }
         try {
             return pending.result.get();
         } catch (InterruptedException e) {
@@ -177,21 +182,37 @@ public class GroupCommitter implements SmartLifecycle {
                 live.remove(failed);
                 continue;
             }
+            // Committed: sessions watching these mailboxes must hear of it whatever the sync does.
+            events.forEach(bus::publish);
+            Exception syncFailure = sync();
+            if (syncFailure != null) {
+                // Not known to be on disk: the client must not hear "accepted". It will send again, and a
+                // duplicate is the lesser harm than a loss (RFC 5321 §6.1).
+                live.forEach(p -> p.result.completeExceptionally(unavailable(syncFailure)));
+                return;
+            }
+            live.forEach(Pending::complete);
+            sample.stop(commitTimer);
+            return;
+        }
+    }
+
+    /** The durability sync, tried a few times; the last failure, or null when it worked. */
+    private Exception sync() {
+        Exception failure = null;
+        for (int attempt = 0; attempt < SYNC_ATTEMPTS; attempt++) {
             try {
                 syncTimer.recordCallable(() -> {
                     durability.sync();
                     return null;
                 });
+                return null;
             } catch (Exception e) {
-                log.error("Durability sync failed after commit", e);
-                live.forEach(p -> p.result.completeExceptionally(unavailable(e)));
-                return;
+                failure = e;
+                log.error("Durability sync failed after commit (attempt {} of {})", attempt + 1, SYNC_ATTEMPTS, e);
             }
-            events.forEach(bus::publish);
-            live.forEach(Pending::complete);
-            sample.stop(commitTimer);
-            return;
         }
+        return failure;
     }
 
     private static StoreException unavailable(Throwable cause) {

@@ -196,4 +196,10 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
     public boolean isRunning() {
         return running;
     }
+
+    /** Stops after the group committer (which stops late), so the events of its last batches still go out. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 500;
+    }
 }

@@ -152,6 +152,7 @@ public class MailboxService {
 
     /** Deletes every mailbox of an account (the account is being deleted). */
     public void deleteAll(long accountId) {
+        inboxes.remove(accountId);
         for (MailboxInfo m : list(accountId)) {
             deleteWithMessages(m);
         }
@@ -167,7 +168,8 @@ public class MailboxService {
         if (target.equals(source)) {
             throw StoreException.exists("mailbox " + target);
         }
-        if (target.startsWith(source + MailboxName.DELIMITER)) {
+        // RFC 9051 §6.3.6: renaming INBOX leaves INBOX (and its inferiors) in place, so INBOX/old is allowed.
+        if (!MailboxName.INBOX.equals(source) && target.startsWith(source + MailboxName.DELIMITER)) {
             throw StoreException.invalid("a mailbox cannot be renamed into itself");
         }
         MailboxInfo inbox = MailboxName.INBOX.equals(source) ? get(accountId, source) : null;

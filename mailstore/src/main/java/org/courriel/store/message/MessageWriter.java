@@ -167,7 +167,19 @@ public class MessageWriter {
 
     /** COPY (RFC 9051 §6.4.7): flags and internal date go with the copies; the content is shared. */
     public CopyResult copy(long sourceId, UidSet uids, long destinationId, Consumer<MailboxEvent> events) {
+        lock(sourceId, destinationId);
         return copyRows(sourceId, rows(sourceId, uids), destinationId, true, events);
+    }
+
+    /**
+     * Locks mailbox rows in ascending id order before their messages are read, so that another node's
+     * expunge cannot remove rows between the read and the write.
+     */
+    private void lock(long... mailboxIds) {
+        long[] ids = java.util.Arrays.stream(mailboxIds).distinct().sorted().toArray();
+        for (long id : ids) {
+            jdbc.sql("SELECT id FROM mailbox WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
+        }
     }
 
     private CopyResult copyRows(long sourceId, List<Row> rows, long destinationId, boolean chargeQuota,
@@ -207,13 +219,11 @@ public class MessageWriter {
 
     /** MOVE (RFC 6851 §3.1): a copy and an expunge of the source messages, in one transaction. */
     public CopyResult move(long sourceId, UidSet uids, long destinationId, Consumer<MailboxEvent> events) {
-        List<Row> rows = rows(sourceId, uids);
         if (sourceId == destinationId) {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED, "source and destination are the same mailbox");
         }
-        long[] order = sourceId < destinationId ? new long[] {sourceId, destinationId} : new long[] {destinationId, sourceId};
-        jdbc.sql("SELECT id FROM mailbox WHERE id IN (?, ?) ORDER BY id FOR UPDATE").params(order[0], order[1])
-                .query(Long.class).list();
+        lock(sourceId, destinationId);
+        List<Row> rows = rows(sourceId, uids);
         CopyResult result = copyRows(sourceId, rows, destinationId, false, events);
         remove(sourceId, rows, events);
         return result;
@@ -226,6 +236,7 @@ public class MessageWriter {
      * @return the expunged UIDs, ascending
      */
     public List<Long> expunge(long mailboxId, UidSet uids, Consumer<MailboxEvent> events) {
+        lock(mailboxId);
         List<Row> deleted = rows(mailboxId, uids == null ? UidSet.ALL : uids).stream()
                 .filter(r -> r.flags().has(SystemFlag.DELETED)).toList();
         return remove(mailboxId, deleted, events);
@@ -233,6 +244,7 @@ public class MessageWriter {
 
     /** Removes messages whatever their flags (MOVE, REST delete). */
     public List<Long> remove(long mailboxId, UidSet uids, Consumer<MailboxEvent> events) {
+        lock(mailboxId);
         return remove(mailboxId, rows(mailboxId, uids), events);
     }
 

@@ -58,7 +58,10 @@ public class MailDelivery {
                     local.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
                 }
                 case Recipient.Remote r -> remote.add(rcpt);
-                case Recipient.Unknown u -> throw StoreException.notFound("recipient " + u.address());
+                // Accepted at RCPT, gone now (account deleted meanwhile): a temporary failure, so the client
+                // tries again and hears 550 for that recipient alone at RCPT.
+                case Recipient.Unknown u -> throw new StoreException(StoreException.Reason.UNAVAILABLE,
+                        "recipient " + u.address() + " changed during the transaction");
             }
         }
         OutboundQueue outbound = remote.isEmpty() ? null : queue.getIfAvailable();
