@@ -253,6 +253,15 @@ abstract class MailStoreContract {
     }
 
     @Test
+    void inboxMayBeRenamedBelowItself() {
+        messages.append(inbox.id(), TestMessages.simple("kept"), Flags.NONE, Instant.now());
+        mailboxes.rename(bob.id(), "INBOX", "INBOX/old"); // RFC 9051 §6.3.6: INBOX's inferiors are unaffected
+        assertThat(messages.uids(mailboxes.get(bob.id(), "INBOX/old").id())).containsExactly(1L);
+        assertThat(messages.uids(inbox.id())).isEmpty();
+        assertThatThrownBy(() -> mailboxes.rename(bob.id(), "Archive", "Archive/inner")).isInstanceOf(StoreException.class);
+    }
+
+    @Test
     void recreatedMailboxGetsNewUidValidity() {
         MailboxInfo first = mailboxes.create(bob.id(), "Temp", null);
         mailboxes.delete(bob.id(), "Temp");
