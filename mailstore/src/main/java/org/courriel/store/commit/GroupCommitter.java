@@ -137,12 +137,14 @@ public class GroupCommitter implements SmartLifecycle {
         Timer.Sample sample = Timer.start();
         List<Pending<?>> live = new ArrayList<>(batch);
         int concurrencyFailures = 0;
+        Pending<?>[] current = new Pending<?>[1]; // the unit being run, null once all have run (commit)
         while (!live.isEmpty()) {
             List<MailboxEvent> events = new ArrayList<>();
             Pending<?> failed;
             try {
                 failed = transactions.execute(status -> {
                     for (Pending<?> p : live) {
+                        current[0] = p;
                         Unit unit = new Unit();
                         try {
                             p.attempt = p.work.run(unit);
@@ -164,10 +166,18 @@ public class GroupCommitter implements SmartLifecycle {
                         }
                         events.addAll(unit.events);
                     }
+                    current[0] = null;
                     return null;
                 });
             } catch (ConcurrencyFailureException | DataIntegrityViolationException e) {
-                if (++concurrencyFailures > CONCURRENCY_RETRIES) {
+                if (++concurrencyFailures <= CONCURRENCY_RETRIES) {
+                    backOff(concurrencyFailures);
+                } else if (current[0] != null) {
+                    // The unit that keeps meeting a deadlock or lock timeout fails alone; the others go on.
+                    current[0].result.completeExceptionally(unavailable(e));
+                    live.remove(current[0]);
+                    concurrencyFailures = 0;
+                } else {
                     live.forEach(p -> p.result.completeExceptionally(unavailable(e)));
                     return;
                 }
@@ -194,6 +204,15 @@ public class GroupCommitter implements SmartLifecycle {
             live.forEach(Pending::complete);
             sample.stop(commitTimer);
             return;
+        }
+    }
+
+    /** A short random pause before a batch runs again after a concurrency failure, so nodes do not collide again. */
+    private static void backOff(int failures) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * failures + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

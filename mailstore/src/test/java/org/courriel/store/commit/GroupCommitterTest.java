@@ -1,0 +1,75 @@
+package org.courriel.store.commit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import courriel.test.StoreTestApplication;
+import org.courriel.store.StoreException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.CannotAcquireLockException;
+
+/** One unit's failure never costs the other sessions of its batch their work. */
+@SpringBootTest(classes = StoreTestApplication.class)
+class GroupCommitterTest {
+
+    @Autowired
+    GroupCommitter committer;
+
+    private static StoreException reasonOf(Future<?> future) {
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> future.get(30, TimeUnit.SECONDS));
+        assertThat(e.getCause()).isInstanceOf(StoreException.class);
+        return (StoreException) e.getCause();
+    }
+
+    private List<Future<Integer>> goodUnits(ExecutorService pool, int count) {
+        List<Future<Integer>> good = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            good.add(pool.submit(() -> committer.execute(tx -> tx.jdbc().sql("SELECT ?").param(n).query(Integer.class).single())));
+        }
+        return good;
+    }
+
+    @Test
+    void refusedUnitFailsAloneAndTheOthersCommit() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Future<Object> refused = pool.submit(() -> committer.execute(tx -> {
+            throw StoreException.invalid("refused on purpose");
+        }));
+        List<Future<Integer>> good = goodUnits(pool, 7);
+        for (int i = 0; i < good.size(); i++) {
+            assertThat(good.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i);
+        }
+        assertThat(reasonOf(refused).reason()).isEqualTo(StoreException.Reason.INVALID);
+        pool.shutdown();
+    }
+
+    @Test
+    void unitThatKeepsMeetingLockFailuresFailsAloneAsTemporary() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Future<Object> locked = pool.submit(() -> committer.execute(tx -> {
+            throw new CannotAcquireLockException("held by another node");
+        }));
+        List<Future<Integer>> good = goodUnits(pool, 7);
+        for (int i = 0; i < good.size(); i++) {
+            assertThat(good.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i);
+        }
+        assertThat(reasonOf(locked).reason()).isEqualTo(StoreException.Reason.UNAVAILABLE);
+        assertThatThrownBy(() -> committer.execute(tx -> {
+            throw new CannotAcquireLockException("again");
+        })).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
+        pool.shutdown();
+    }
+}
