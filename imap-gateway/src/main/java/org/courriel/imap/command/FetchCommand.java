@@ -12,7 +12,6 @@ import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.ResponseWriter;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SelectedMailbox;
-import org.courriel.imap.session.SessionState;
 import org.courriel.store.message.FlagChange;
 import org.courriel.store.message.FlagUpdate;
 import org.courriel.store.message.Flags;
@@ -30,27 +29,10 @@ import org.courriel.store.section.UnknownTransferEncodingException;
  * Messages are read in batches of UIDs: flags, sizes, envelopes, structures and header fields come from the
  * stored rows, summaries and header column; only sections of the body read the message bytes.
  */
-public final class FetchCommand implements ImapCommand<FetchParser.Request> {
-
-    private final boolean byUid;
+public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
 
     public FetchCommand(boolean byUid) {
-        this.byUid = byUid;
-    }
-
-    @Override
-    public String name() {
-        return byUid ? "UID FETCH" : "FETCH";
-    }
-
-    @Override
-    public Set<SessionState> validIn() {
-        return SessionState.SELECT;
-    }
-
-    @Override
-    public boolean allowsExpungeResponses() {
-        return byUid;
+        super("FETCH", byUid);
     }
 
     @Override
@@ -92,7 +74,7 @@ public final class FetchCommand implements ImapCommand<FetchParser.Request> {
         int batch = session.context().properties().fetchBatchSize();
         boolean[] failedCte = {false};
         int missing = 0;
-        java.util.Set<Long> seenNow = new java.util.HashSet<>();
+        Set<Long> seenNow = new java.util.HashSet<>();
         for (int from = 0; from < uids.length; from += batch) {
             long[] slice = java.util.Arrays.copyOfRange(uids, from, Math.min(uids.length, from + batch));
             List<MessageRecord> records = new ArrayList<>(slice.length);
@@ -128,7 +110,7 @@ public final class FetchCommand implements ImapCommand<FetchParser.Request> {
      * flags changed are remembered so that their FETCH response carries the new FLAGS.
      */
     private static List<MessageRecord> markSeen(ImapSession session, SelectedMailbox selected, List<MessageRecord> records,
-            java.util.Set<Long> seenNow) {
+            Set<Long> seenNow) {
         List<Long> unseen = records.stream().filter(r -> !r.flags().has(SystemFlag.SEEN)).map(MessageRecord::uid).toList();
         if (unseen.isEmpty()) {
             return records;

@@ -13,7 +13,6 @@ import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.SequenceSet;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SelectedMailbox;
-import org.courriel.imap.session.SessionState;
 import org.courriel.store.message.MessageFields;
 import org.courriel.store.message.UidSet;
 import org.courriel.store.search.MessageSearch;
@@ -23,7 +22,7 @@ import org.courriel.store.search.MessageSearch;
  * (RFC 4731: MIN, MAX, ALL, COUNT) and the MODSEQ key (RFC 7162 §3.1.5). IMAP4rev2 sessions always get
  * ESEARCH responses (RFC 9051 §7.3.4); rev1 sessions get SEARCH unless they asked for RETURN.
  */
-public final class SearchCommand implements ImapCommand<SearchCommand.Request> {
+public final class SearchCommand extends MessageSetCommand<SearchCommand.Request> {
 
     /** ESEARCH result options. */
     public enum ReturnOption { MIN, MAX, ALL, COUNT }
@@ -32,25 +31,8 @@ public final class SearchCommand implements ImapCommand<SearchCommand.Request> {
     public record Request(Set<ReturnOption> returnOptions, byte[] keys) {
     }
 
-    private final boolean byUid;
-
     public SearchCommand(boolean byUid) {
-        this.byUid = byUid;
-    }
-
-    @Override
-    public String name() {
-        return byUid ? "UID SEARCH" : "SEARCH";
-    }
-
-    @Override
-    public Set<SessionState> validIn() {
-        return SessionState.SELECT;
-    }
-
-    @Override
-    public boolean allowsExpungeResponses() {
-        return byUid;
+        super("SEARCH", byUid);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.courriel.imap.command;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapResponses;
@@ -11,7 +10,6 @@ import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.SequenceSet;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SelectedMailbox;
-import org.courriel.imap.session.SessionState;
 import org.courriel.store.message.FlagChange;
 import org.courriel.store.message.FlagUpdate;
 import org.courriel.store.message.Flags;
@@ -19,31 +17,14 @@ import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.UidSet;
 
 /** STORE and UID STORE (RFC 9051 §6.4.6, §6.4.9) with UNCHANGEDSINCE (RFC 7162 §3.1.3). */
-public final class StoreCommand implements ImapCommand<StoreCommand.Request> {
+public final class StoreCommand extends MessageSetCommand<StoreCommand.Request> {
 
     /** The set, the change, whether to stay silent, and the UNCHANGEDSINCE value (null when absent). */
     public record Request(SequenceSet set, FlagChange change, boolean silent, Long unchangedSince) {
     }
 
-    private final boolean byUid;
-
     public StoreCommand(boolean byUid) {
-        this.byUid = byUid;
-    }
-
-    @Override
-    public String name() {
-        return byUid ? "UID STORE" : "STORE";
-    }
-
-    @Override
-    public Set<SessionState> validIn() {
-        return SessionState.SELECT;
-    }
-
-    @Override
-    public boolean allowsExpungeResponses() {
-        return byUid;
+        super("STORE", byUid);
     }
 
     @Override
