@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxPendingUpdates      most mailbox changes queued for a session between two commands; past it the
  *                               session drops them and compares its view with the store at the next command
  * @param maxConnectionsPerIp    most IMAP connections at once from one client address, on each listener
+ * @param maxSearchDepth         how deep parentheses, NOT and OR may nest in one SEARCH; deeper is answered with BAD
+ * @param maxSearchKeys          most search keys in one SEARCH, nested ones included; more is answered with BAD
  */
 @ConfigurationProperties("courriel.imap")
 public record ImapProperties(
@@ -37,7 +39,9 @@ public record ImapProperties(
         @DefaultValue("200") int fetchBatchSize,
         @DefaultValue("20000") int maxConnections,
         @DefaultValue("50") int maxConnectionsPerIp,
-        @DefaultValue("1000") int maxPendingUpdates) {
+        @DefaultValue("1000") int maxPendingUpdates,
+        @DefaultValue("100") int maxSearchDepth,
+        @DefaultValue("1000") int maxSearchKeys) {
 
     public ImapProperties {
         if (maxLineLength < 1024) {
@@ -45,6 +49,9 @@ public record ImapProperties(
         }
         if (maxPendingUpdates < 1) {
             throw new IllegalArgumentException("courriel.imap.max-pending-updates must be at least 1");
+        }
+        if (maxSearchDepth < 1 || maxSearchKeys < 1) {
+            throw new IllegalArgumentException("courriel.imap.max-search-depth and max-search-keys must be at least 1");
         }
         if (fetchBatchSize < 1) {
             throw new IllegalArgumentException("courriel.imap.fetch-batch-size must be at least 1");
