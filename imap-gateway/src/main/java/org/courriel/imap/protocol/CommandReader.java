@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * {@code {n}} (synchronizing: the server sends a continuation first), {@code {n+}} (RFC 7888 LITERAL+) or
  * {@code ~{n}} (RFC 3516 literal8), followed by n bytes and the rest of the command. Every line and
  * literal is bounded, and a whole command is at most one literal's bound plus one line's; an oversized part
- * is reported, never buffered.
+ * is reported, never buffered. The bounds can change as the session goes (smaller before login).
  */
 public final class CommandReader {
 
@@ -44,13 +44,23 @@ public final class CommandReader {
     }
 
     private final InputStream in;
-    private final int maxLine;
-    private final long maxLiteral;
+    private int maxLine;
+    private long maxLiteral;
 
     public CommandReader(InputStream in, int maxLine, long maxLiteral) {
         this.in = in;
+        limits(maxLine, maxLiteral);
+    }
+
+    /** New bounds for the commands still to come (after login, RFC 9051 §6.2: larger than before). */
+    public void limits(int maxLine, long maxLiteral) {
         this.maxLine = maxLine;
         this.maxLiteral = maxLiteral;
+    }
+
+    /** The longest line now accepted. */
+    public int maxLine() {
+        return maxLine;
     }
 
     public Frame read(Continuation continuation) throws IOException {

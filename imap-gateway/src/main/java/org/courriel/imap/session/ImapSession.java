@@ -58,8 +58,21 @@ public final class ImapSession {
 
     private void attachStreams() {
         this.out = new ResponseWriter(connection.out());
-        this.reader = new CommandReader(connection.in(), context.properties().maxLineLength(),
-                context.properties().maxLiteralSize().toBytes());
+        this.reader = new CommandReader(connection.in(), 0, 0);
+        applyInputLimits();
+    }
+
+    /**
+     * RFC 9051 §6.2 leaves the bounds to the server: before login only small lines and literals are read
+     * (anyone can connect), after login those of any command, APPEND included.
+     */
+    private void applyInputLimits() {
+        var p = context.properties();
+        if (state == SessionState.NOT_AUTHENTICATED) {
+            reader.limits(p.preAuthLineLimit(), p.preAuthLiteralLimit());
+        } else {
+            reader.limits(p.maxLineLength(), p.maxLiteralSize().toBytes());
+        }
     }
 
     /** Serves the connection until LOGOUT, end of stream or timeout. */
@@ -100,20 +113,20 @@ public final class ImapSession {
                 return false;
             }
             case CommandReader.LineTooLong t -> {
-                out.status(t.tag() == null ? "*" : t.tag(), Status.BAD, null, "Command line too long");
+                if (state == SessionState.NOT_AUTHENTICATED) {
+                    out.status(tagOf(t.tag()), Status.BAD, ResponseCode.TOOBIG.bare(), "Command line too long before login");
+                } else {
+                    out.status(tagOf(t.tag()), Status.BAD, null, "Command line too long");
+                }
                 out.flush();
                 return true;
             }
             case CommandReader.LiteralTooBig t -> {
-                if (t.synchronizing()) {
-                    // RFC 9051 §7.1: TOOBIG; the client sends no literal after a refusal
-                    out.status(t.tag() == null ? "*" : t.tag(), Status.NO, ResponseCode.TOOBIG.bare(), "Literal too big");
-                    out.flush();
-                    return true;
-                }
-                // RFC 7888 §4: a non-synchronizing literal too big cannot be skipped; end the connection
-                bye("Literal too big");
-                return false;
+                // RFC 9051 §7.1 TOOBIG. Before login the command is refused as BAD: no command there needs such input.
+                boolean preAuth = state == SessionState.NOT_AUTHENTICATED;
+                Status status = preAuth ? Status.BAD : Status.NO;
+                String text = preAuth ? "Literal too big before login" : "Literal too big";
+                return refuseLiteral(t.tag(), t.synchronizing(), status, ResponseCode.TOOBIG, text, preAuth);
             }
             case CommandReader.Command c -> {
                 dispatcher.dispatch(c.bytes(), this);
@@ -121,6 +134,29 @@ public final class ImapSession {
                 return true;
             }
         }
+    }
+
+    /**
+     * Answers a literal that will not be read. A synchronizing one was not announced with a continuation, so
+     * the client sends nothing more and the session goes on (RFC 9051 §7.5). A non-synchronizing one is
+     * already coming and cannot be skipped cheaply (RFC 7888 §4, §5): the tagged reply when {@code tagged},
+     * then BYE, then the connection ends.
+     */
+    private boolean refuseLiteral(String tag, boolean synchronizing, Status status, ResponseCode code, String text,
+            boolean tagged) {
+        if (synchronizing || tagged) {
+            out.status(tagOf(tag), status, code.bare(), text);
+        }
+        if (synchronizing) {
+            out.flush();
+            return true;
+        }
+        bye(text);
+        return false;
+    }
+
+    private static String tagOf(String tag) {
+        return tag == null ? "*" : tag;
     }
 
     /** An untagged BYE before the connection closes. */
@@ -170,6 +206,7 @@ public final class ImapSession {
     public void authenticated(AccountInfo account) {
         this.account = account;
         this.state = SessionState.AUTHENTICATED;
+        applyInputLimits();
         connection.setReadTimeout(context.properties().idleTimeout());
     }
 
@@ -240,7 +277,7 @@ public final class ImapSession {
         if (line == null) {
             return null;
         }
-        if (line.length > context.properties().maxLineLength()) {
+        if (line.length > reader.maxLine()) {
             throw new ImapSyntaxException("line too long");
         }
         return new String(line, StandardCharsets.UTF_8);

@@ -74,4 +74,15 @@ class CommandReaderTest {
         assertThat(read("a1 LOGIN {10}\r\nabc", 100, 100)).isEqualTo(new CommandReader.EndOfStream());
         assertThat(read("", 100, 100)).isEqualTo(new CommandReader.EndOfStream());
     }
+
+    @Test
+    void boundsCanGrowAfterLoginAndApplyToTheNextCommand() throws IOException {
+        String input = "a1 LOGIN {20}\r\na2 LOGIN {20}\r\n" + "x".repeat(20) + "\r\n";
+        CommandReader reader = new CommandReader(new ByteArrayInputStream(input.getBytes(StandardCharsets.US_ASCII)),
+                100, 10);
+        assertThat(reader.read(continuations::incrementAndGet)).isEqualTo(new CommandReader.LiteralTooBig("a1", true));
+        reader.limits(100, 1000);
+        assertThat(reader.read(continuations::incrementAndGet)).isInstanceOf(CommandReader.Command.class);
+        assertThat(continuations).hasValue(1);
+    }
 }
