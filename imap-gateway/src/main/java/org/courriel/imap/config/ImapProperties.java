@@ -28,6 +28,10 @@ import org.springframework.util.unit.DataSize;
  * @param preAuthMaxLiteralSize  largest literal accepted before login (never more than {@code maxLiteralSize}); larger
  *                               is refused with BAD [TOOBIG] before a byte of it is read (RFC 9051 §6.2 leaves the
  *                               bound to the server)
+ * @param maxLiteralsInFlight    literal bytes all IMAP sessions may hold at once, both listeners together (never less
+ *                               than {@code maxLiteralSize}); a literal that does not fit waits {@code literalBudgetWait},
+ *                               then is refused with NO [UNAVAILABLE] (a non-synchronizing one ends the connection)
+ * @param literalBudgetWait      how long a literal may wait for room in {@code maxLiteralsInFlight}
  * @param maxSearchDepth         how deep parentheses, NOT and OR may nest in one SEARCH; deeper is answered with BAD
  * @param maxSearchKeys          most search keys in one SEARCH, nested ones included; more is answered with BAD
  */
@@ -47,6 +51,8 @@ public record ImapProperties(
         @DefaultValue("1000") int maxPendingUpdates,
         @DefaultValue("8192") int preAuthMaxLineLength,
         @DefaultValue("8KB") DataSize preAuthMaxLiteralSize,
+        @DefaultValue("256MB") DataSize maxLiteralsInFlight,
+        @DefaultValue("5s") Duration literalBudgetWait,
         @DefaultValue("100") int maxSearchDepth,
         @DefaultValue("1000") int maxSearchKeys) {
 
@@ -76,5 +82,10 @@ public record ImapProperties(
     /** The literal bound before login: the smaller of the two settings. */
     public long preAuthLiteralLimit() {
         return Math.min(preAuthMaxLiteralSize.toBytes(), maxLiteralSize.toBytes());
+    }
+
+    /** The literal budget: never less than one literal of the largest size. */
+    public long literalBudget() {
+        return Math.max(maxLiteralsInFlight.toBytes(), maxLiteralSize.toBytes());
     }
 }

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * {@code {n}} (synchronizing: the server sends a continuation first), {@code {n+}} (RFC 7888 LITERAL+) or
  * {@code ~{n}} (RFC 3516 literal8), followed by n bytes and the rest of the command. Every line and
  * literal is bounded, and a whole command is at most one literal's bound plus one line's; an oversized part
- * is reported, never buffered. The bounds can change as the session goes (smaller before login).
+ * is reported, never buffered. The bounds can change as the session goes (smaller before login), and every
+ * literal is admitted by a {@link Budget} shared by all sessions before a byte of it is read.
  */
 public final class CommandReader {
 
@@ -33,6 +34,14 @@ public final class CommandReader {
     public record LiteralTooBig(String tag, boolean synchronizing) implements Frame {
     }
 
+    /**
+     * A literal within the bounds that the {@link Budget} could not admit now (too many bytes in flight across
+     * the server). Like {@link LiteralTooBig}, a synchronizing one was not read, a non-synchronizing one ends
+     * the connection.
+     */
+    public record LiteralUnavailable(String tag, boolean synchronizing) implements Frame {
+    }
+
     /** The client closed the connection. */
     public record EndOfStream() implements Frame {
     }
@@ -43,12 +52,39 @@ public final class CommandReader {
         void send() throws IOException;
     }
 
+    /** Admits literals: bytes reserved before a literal is read, released once its command is done. */
+    public interface Budget {
+        /** Reserves {@code bytes}, waiting a little at most; false when they cannot be had. */
+        boolean reserve(long bytes);
+
+        void release(long bytes);
+
+        /** Admits everything (tests of framing alone). */
+        Budget UNBOUNDED = new Budget() {
+            @Override
+            public boolean reserve(long bytes) {
+                return true;
+            }
+
+            @Override
+            public void release(long bytes) {
+            }
+        };
+    }
+
     private final InputStream in;
+    private final Budget budget;
     private int maxLine;
     private long maxLiteral;
+    private long reserved;
 
     public CommandReader(InputStream in, int maxLine, long maxLiteral) {
+        this(in, maxLine, maxLiteral, Budget.UNBOUNDED);
+    }
+
+    public CommandReader(InputStream in, int maxLine, long maxLiteral, Budget budget) {
         this.in = in;
+        this.budget = budget;
         limits(maxLine, maxLiteral);
     }
 
@@ -61,6 +97,14 @@ public final class CommandReader {
     /** The longest line now accepted. */
     public int maxLine() {
         return maxLine;
+    }
+
+    /** Gives back what the literals of the last command reserved: call once that command is done with. */
+    public void releaseLiterals() {
+        if (reserved > 0) {
+            budget.release(reserved);
+            reserved = 0;
+        }
     }
 
     public Frame read(Continuation continuation) throws IOException {
@@ -82,6 +126,10 @@ public final class CommandReader {
             if (literal.size > maxLiteral || command.size() + literal.size > maxLiteral + maxLine) {
                 return new LiteralTooBig(tagOf(command.toByteArray()), !literal.nonSync);
             }
+            if (!budget.reserve(literal.size)) {
+                return new LiteralUnavailable(tagOf(command.toByteArray()), !literal.nonSync);
+            }
+            reserved += literal.size;
             if (!literal.nonSync) {
                 continuation.send();
             }

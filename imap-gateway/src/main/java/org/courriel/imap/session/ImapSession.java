@@ -58,7 +58,10 @@ public final class ImapSession {
 
     private void attachStreams() {
         this.out = new ResponseWriter(connection.out());
-        this.reader = new CommandReader(connection.in(), 0, 0);
+        if (reader != null) {
+            reader.releaseLiterals();
+        }
+        this.reader = new CommandReader(connection.in(), 0, 0, context.literalBudget());
         applyInputLimits();
     }
 
@@ -83,10 +86,13 @@ public final class ImapSession {
             // RFC 9051 §7.1.1: the greeting may carry the capabilities
             out.status(null, Status.OK, ResponseCode.CAPABILITY.with(Capabilities.of(this)), "Courriel IMAP ready");
             out.flush();
-            while (state != SessionState.LOGOUT) {
-                CommandReader.Frame frame = reader.read(() -> out.continuation("Ready for literal"));
-                if (!handle(frame)) {
-                    break;
+            boolean more = true;
+            while (more && state != SessionState.LOGOUT) {
+                try {
+                    more = handle(reader.read(() -> out.continuation("Ready for literal")));
+                } finally {
+                    // the command is done with its literals (or failed reading them): give their bytes back
+                    reader.releaseLiterals();
                 }
             }
         } catch (SocketTimeoutException e) {
@@ -128,8 +134,14 @@ public final class ImapSession {
                 String text = preAuth ? "Literal too big before login" : "Literal too big";
                 return refuseLiteral(t.tag(), t.synchronizing(), status, ResponseCode.TOOBIG, text, preAuth);
             }
+            case CommandReader.LiteralUnavailable u -> {
+                return refuseLiteral(u.tag(), u.synchronizing(), Status.NO, ResponseCode.UNAVAILABLE,
+                        "Server busy with other literals; try again", true);
+            }
             case CommandReader.Command c -> {
                 dispatcher.dispatch(c.bytes(), this);
+                // before the tagged reply leaves the buffer: a client that goes on at once finds the room given back
+                reader.releaseLiterals();
                 out.flush();
                 return true;
             }
