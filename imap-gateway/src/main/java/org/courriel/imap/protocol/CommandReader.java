@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Frames commands (RFC 9051 §2.2.1): a command is a line that may end in a literal announcement
@@ -108,39 +110,58 @@ public final class CommandReader {
     }
 
     public Frame read(Continuation continuation) throws IOException {
-        ByteArrayOutputStream command = new ByteArrayOutputStream(128);
+        // The parts are kept apart and joined once at the end: a literal is read straight into its own array,
+        // so the command costs about twice its literals at the peak, not the four times of a growing buffer.
+        List<byte[]> parts = new ArrayList<>();
+        long size = 0;
         while (true) {
             byte[] line = readLine();
             if (line == null) {
                 return new EndOfStream();
             }
             if (line.length > maxLine) {
-                return new LineTooLong(tagOf(command.size() > 0 ? command.toByteArray() : line));
+                return new LineTooLong(tagOf(parts.isEmpty() ? line : parts.getFirst()));
             }
-            command.write(line);
+            parts.add(line);
+            size += line.length;
             Literal literal = literalAtEnd(line);
             if (literal == null) {
-                return new Command(command.toByteArray());
+                return new Command(join(parts, size));
             }
             // each literal is bounded, and so is the whole command (many literals must not add up past the bound)
-            if (literal.size > maxLiteral || command.size() + literal.size > maxLiteral + maxLine) {
-                return new LiteralTooBig(tagOf(command.toByteArray()), !literal.nonSync);
+            if (literal.size > maxLiteral || size + literal.size > maxLiteral + maxLine) {
+                return new LiteralTooBig(tagOf(parts.getFirst()), !literal.nonSync);
             }
             if (!budget.reserve(literal.size)) {
-                return new LiteralUnavailable(tagOf(command.toByteArray()), !literal.nonSync);
+                return new LiteralUnavailable(tagOf(parts.getFirst()), !literal.nonSync);
             }
             reserved += literal.size;
             if (!literal.nonSync) {
                 continuation.send();
             }
-            command.write('\r');
-            command.write('\n');
-            byte[] bytes = in.readNBytes((int) literal.size);
-            if (bytes.length < literal.size) {
+            byte[] bytes = new byte[(int) literal.size];
+            if (in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
                 return new EndOfStream();
             }
-            command.write(bytes);
+            parts.add(CRLF);
+            parts.add(bytes);
+            size += CRLF.length + bytes.length;
         }
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static byte[] join(List<byte[]> parts, long size) {
+        if (parts.size() == 1) {
+            return parts.getFirst();
+        }
+        byte[] all = new byte[Math.toIntExact(size)];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     /** One line without its CRLF (a bare LF is accepted too); longer than the limit gives a marker of that length + 1. */
