@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the mail store ({@code courriel.store.*}). Changes take effect on restart.
@@ -13,12 +14,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recipientCache     how long an answer of recipient resolution is reused; changes made on this node
  *                           take effect at once, changes made on another node after at most this; 0 turns it off
  * @param groupCommit        how writes of concurrent sessions are committed together
+ * @param maxSummaryField    longest value of one header field copied into a message's summary (ENVELOPE,
+ *                           BODYSTRUCTURE, sort fields) when it is stored; the message bytes are kept whole
  */
 @ConfigurationProperties("courriel.store")
 public record StoreProperties(
         @DefaultValue("+") String recipientDelimiter,
         @DefaultValue("10s") Duration recipientCache,
-        @DefaultValue GroupCommit groupCommit) {
+        @DefaultValue GroupCommit groupCommit,
+        @DefaultValue("16KB") DataSize maxSummaryField) {
+
+    public StoreProperties {
+        if (maxSummaryField.toBytes() < 1024 || maxSummaryField.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("courriel.store.max-summary-field must be between 1KB and 2GB");
+        }
+    }
+
+    /** {@link #maxSummaryField()} in bytes. */
+    public int summaryFieldLimit() {
+        return (int) maxSummaryField.toBytes();
+    }
 
     /**
      * @param maxBatch most units of work (deliveries, appends, flag changes) committed in one transaction
