@@ -3,7 +3,6 @@ package org.courriel.access.auth;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +16,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Password logins for every protocol, with failures counted per client address and per account: past
  * either limit, attempts are refused without checking the password until the cool-down ends, so a
  * guesser learns nothing and costs nothing.
+ * <p>
+ * The account counter is keyed on the account's id when the name reaches one, else on the name's
+ * {@link LoginName} normal form: every spelling of an address shares one counter, and names of no account are
+ * counted (and cost a password check against a dummy hash) like any other.
  */
 @Service
 public class LoginService {
@@ -53,7 +56,10 @@ public class LoginService {
      */
     public LoginResult login(String protocol, InetAddress client, String username, String password) {
         String ipKey = "ip:" + client.getHostAddress();
-        String accountKey = "account:" + username.toLowerCase(Locale.ROOT);
+        LoginName name = LoginName.of(username);
+        String accountKey = name.address().flatMap(accounts::find)
+                .map(a -> "account:#" + a.id())
+                .orElse("name:" + name.key());
         Instant now = clock.instant();
         if (blocked(ipKey, now) || blocked(accountKey, now)) {
             meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "throttled").increment();
@@ -63,7 +69,7 @@ public class LoginService {
         // limit while each is being checked; a success gives its count back.
         fail(ipKey, properties.maxFailuresPerIp(), now);
         fail(accountKey, properties.maxFailuresPerAccount(), now);
-        var account = accounts.authenticate(username, password);
+        var account = accounts.authenticate(name.address().orElse(username), password);
         if (account.isPresent()) {
             failures.remove(accountKey);
             refund(ipKey, properties.maxFailuresPerIp());
