@@ -135,13 +135,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            for (ProblemType t : ProblemType.values()) {
-                if (t.status().value() == problem.getStatus() && "about:blank".equals(problem.getType().toString())) {
-                    problem.setType(t.type());
-                    break;
-                }
-            }
+        // Spring 7 leaves the type null for about:blank (RFC 9457 §3.1.1: an absent type means about:blank)
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType.of(problem.getStatus()).ifPresent(t -> {
+                problem.setType(t.type());
+                problem.setTitle(t.title());
+            });
         }
         return super.createResponseEntity(body, headers, status, request);
     }
