@@ -24,9 +24,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Service
 public class LoginService {
 
-    /** Most addresses and accounts tracked at once; old entries are dropped past it. */
-    static final int MAX_TRACKED = 100_000;
-
     private final AccountService accounts;
     private final AuthProperties properties;
     private final Clock clock;
@@ -91,12 +88,8 @@ public class LoginService {
     }
 
     private void fail(String key, int limit, Instant now) {
-        if (failures.size() > MAX_TRACKED) {
-            failures.entrySet().removeIf(e -> e.getValue().first().plus(properties.window()).isBefore(now)
-                    && (e.getValue().blockedUntil() == null || e.getValue().blockedUntil().isBefore(now)));
-            if (failures.size() > MAX_TRACKED) {
-                failures.clear(); // a flood of made-up names: start over rather than grow without bound
-            }
+        if (failures.size() > properties.maxTracked()) {
+            forget(now);
         }
         failures.compute(key, (k, f) -> {
             if (f == null || f.first().plus(properties.window()).isBefore(now)
@@ -107,5 +100,22 @@ public class LoginService {
             Instant blockedUntil = count >= limit ? now.plus(properties.coolDown()) : null;
             return new Failures(count, f.first(), blockedUntil);
         });
+    }
+
+    /**
+     * Makes room in a full table, down to half of it so that the scans stay rare. A flood of made-up names
+     * must not wipe the cool-downs it is meant to get around: expired entries go first, then those not
+     * cooling down; all of them only when even the cool-downs fill half the table.
+     */
+    private void forget(Instant now) {
+        int room = properties.maxTracked() / 2;
+        failures.values().removeIf(f -> f.first().plus(properties.window()).isBefore(now)
+                && (f.blockedUntil() == null || f.blockedUntil().isBefore(now)));
+        if (failures.size() > room) {
+            failures.values().removeIf(f -> f.blockedUntil() == null || !now.isBefore(f.blockedUntil()));
+        }
+        if (failures.size() > room) {
+            failures.clear();
+        }
     }
 }
