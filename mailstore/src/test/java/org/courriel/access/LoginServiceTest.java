@@ -3,6 +3,7 @@ package org.courriel.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.util.List;
 
 import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
@@ -50,5 +51,54 @@ class LoginServiceTest {
                     .isInstanceOf(LoginResult.Failure.class);
         }
         assertThat(logins.login("test", ip, "user9@nowhere.example.org", "x")).isInstanceOf(LoginResult.Throttled.class);
+    }
+
+    @Test
+    void otherSpellingsOfALockedOutAddressAreLockedOutToo() throws Exception {
+        domains.add("spelling.example.org");
+        accounts.create("carol@spelling.example.org", "the right password", null, 0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(logins.login("test", InetAddress.getByName("127.0.1." + i), "carol@spelling.example.org",
+                    "guess " + i)).isInstanceOf(LoginResult.Failure.class);
+        }
+        InetAddress fresh = InetAddress.getByName("127.0.1.9");
+        for (String spelling : List.of("carol@spelling.example.org", "Carol@Spelling.Example.Org",
+                "carol@spelling.example.org.", " carol@spelling.example.org", "carol@spelling.\uff45xample.org",
+                "carol@spelling.example\u3002org", "carol@spelling.example\uff0eorg")) {
+            assertThat(logins.login("test", fresh, spelling, "the right password")).as(spelling)
+                    .isInstanceOf(LoginResult.Throttled.class);
+        }
+    }
+
+    @Test
+    void guessesSpreadOverSpellingsAndAddressesAddUp() throws Exception {
+        domains.add("spread.example.org");
+        accounts.create("dave@spread.example.org", "the right password", null, 0);
+        List<String> spellings = List.of("dave@spread.example.org", "dave@spread.example.org.",
+                "DAVE@spread.\uff45xample.org", "dave@spread.example\u3002org");
+        int checked = 0;
+        for (int i = 0; i < 20; i++) {
+            InetAddress ip = InetAddress.getByName("127.0.2." + (i % 4));
+            if (logins.login("test", ip, spellings.get(i % 4), "guess " + i) instanceof LoginResult.Failure) {
+                checked++;
+            }
+        }
+        assertThat(checked).as("guesses whose password was checked").isEqualTo(3);
+    }
+
+    @Test
+    void failuresForAnUnknownNameAreCountedAndThrottledLikeAKnownOne() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(logins.login("test", InetAddress.getByName("127.0.3." + i), "nobody@unknown.example.org",
+                    "guess " + i)).isInstanceOf(LoginResult.Failure.class);
+        }
+        InetAddress fresh = InetAddress.getByName("127.0.3.9");
+        assertThat(logins.login("test", fresh, "Nobody@unknown.example.org.", "guess")).isInstanceOf(LoginResult.Throttled.class);
+        // A name that is no address at all is counted too, under its folded form.
+        for (int i = 0; i < 3; i++) {
+            assertThat(logins.login("test", InetAddress.getByName("127.0.4." + i), "nobody", "guess " + i))
+                    .isInstanceOf(LoginResult.Failure.class);
+        }
+        assertThat(logins.login("test", fresh, " \uff4eobody.", "guess")).isInstanceOf(LoginResult.Throttled.class);
     }
 }
