@@ -21,12 +21,22 @@ public record StoreProperties(
         @DefaultValue GroupCommit groupCommit) {
 
     /**
-     * @param maxBatch most units of work (deliveries, appends, flag changes) committed in one transaction
+     * @param maxBatch     most units of work (deliveries, appends, flag changes) committed in one transaction
+     * @param retries      times a batch runs again after a concurrency failure (deadlock, lock timeout), and a
+     *                     durability sync is tried again, before the units concerned fail as temporary
+     * @param retryBackoff longest random pause before the first retry; the n-th waits up to n times as long
      */
-    public record GroupCommit(@DefaultValue("256") int maxBatch) {
+    public record GroupCommit(@DefaultValue("256") int maxBatch, @DefaultValue("5") int retries,
+            @DefaultValue("10ms") Duration retryBackoff) {
         public GroupCommit {
             if (maxBatch < 1) {
                 throw new IllegalArgumentException("courriel.store.group-commit.max-batch must be at least 1");
+            }
+            if (retries < 0) {
+                throw new IllegalArgumentException("courriel.store.group-commit.retries must not be negative");
+            }
+            if (retryBackoff.isNegative()) {
+                throw new IllegalArgumentException("courriel.store.group-commit.retry-backoff must not be negative");
             }
         }
     }

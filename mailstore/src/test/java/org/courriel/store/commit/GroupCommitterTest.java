@@ -10,13 +10,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import courriel.test.StoreTestApplication;
 import org.courriel.store.StoreException;
+import org.courriel.store.StoreProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** One unit's failure never costs the other sessions of its batch their work. */
 @SpringBootTest(classes = StoreTestApplication.class)
@@ -24,6 +30,8 @@ class GroupCommitterTest {
 
     @Autowired
     GroupCommitter committer;
+    @Autowired
+    StoreProperties properties;
 
     private static StoreException reasonOf(Future<?> future) {
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
@@ -71,5 +79,31 @@ class GroupCommitterTest {
         })).isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
         pool.shutdown();
+    }
+
+    @Test
+    void concurrencyFailuresRunTheBatchAgainTheConfiguredNumberOfTimesOnly() {
+        AtomicInteger runs = new AtomicInteger();
+        assertThatThrownBy(() -> committer.execute(tx -> {
+            runs.incrementAndGet();
+            throw new CannotAcquireLockException("held by another node");
+        })).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
+        assertThat(runs).hasValue(properties.groupCommit().retries() + 1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void unavailableDatabaseFailsTheBatchAsTemporaryWithoutAStackTraceAndTheWriterGoesOn(CapturedOutput output) {
+        AtomicInteger runs = new AtomicInteger();
+        assertThatThrownBy(() -> committer.execute(tx -> {
+            runs.incrementAndGet();
+            throw new CannotGetJdbcConnectionException("Connection is not available, request timed out");
+        })).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
+        assertThat(runs).as("no retry: the pool has already waited its connection timeout").hasValue(1);
+        assertThat(output).contains("the database is unavailable")
+                .doesNotContain("ERROR").doesNotContain("\tat org.courriel");
+        assertThat(committer.<Integer>execute(tx -> tx.jdbc().sql("SELECT 1").query(Integer.class).single())).isEqualTo(1);
     }
 }
