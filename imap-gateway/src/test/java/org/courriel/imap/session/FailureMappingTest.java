@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLTransientConnectionException;
 
 import org.courriel.imap.command.Completion;
 import org.courriel.imap.command.ImapRefusal;
@@ -15,6 +16,7 @@ import org.courriel.store.StoreException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 class FailureMappingTest {
 
@@ -42,6 +44,14 @@ class FailureMappingTest {
         assertThat(bug.status()).isEqualTo(Status.NO);
         assertThat(bug.code()).isEqualTo(ResponseCode.SERVERBUG.bare());
         assertThat(bug.text()).doesNotContain("boom");
+    }
+
+    @Test
+    void anUnavailableDatabaseIsNoUnavailableNotAServerBug() {
+        Completion c = FailureMapping.of(new CannotCreateTransactionException("Could not open JPA EntityManager",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")), "SELECT");
+        assertThat(c.status()).isEqualTo(Status.NO);
+        assertThat(c.code()).isEqualTo(ResponseCode.UNAVAILABLE.bare());
     }
 
     @Test

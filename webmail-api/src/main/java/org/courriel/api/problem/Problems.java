@@ -16,6 +16,9 @@ public final class Problems {
     /** The extension member naming the request field at fault (RFC 9457 §3.2). */
     public static final String FIELD = "field";
 
+    /** Seconds a client is asked to wait before trying again when the store is unavailable (RFC 9110 §10.2.3). */
+    public static final String UNAVAILABLE_RETRY_AFTER = "5";
+
     private Problems() {
     }
 
@@ -27,6 +30,12 @@ public final class Problems {
             problem.setInstance(java.net.URI.create(request.getRequestURI()));
         }
         return problem;
+    }
+
+    /** The 503 problem of a database that cannot be reached for now; nothing was changed. */
+    public static ProblemDetail unavailable(HttpServletRequest request) {
+        return of(ProblemType.UNAVAILABLE, "the mail store is unavailable; nothing was changed, try again later",
+                request);
     }
 
     public static ProblemDetail of(ApiException e, HttpServletRequest request) {
