@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -63,7 +65,15 @@ public class LoginService {
         // limit while each is being checked; a success gives its count back.
         fail(ipKey, properties.maxFailuresPerIp(), now);
         fail(accountKey, properties.maxFailuresPerAccount(), now);
-        var account = accounts.authenticate(username, password);
+        Optional<AccountInfo> account;
+        try {
+            account = accounts.authenticate(username, password);
+        } catch (RuntimeException e) {
+            // Nothing was checked (the database is unavailable, most likely): the attempt must not count.
+            refund(accountKey, properties.maxFailuresPerAccount());
+            refund(ipKey, properties.maxFailuresPerIp());
+            throw e;
+        }
         if (account.isPresent()) {
             failures.remove(accountKey);
             refund(ipKey, properties.maxFailuresPerIp());
