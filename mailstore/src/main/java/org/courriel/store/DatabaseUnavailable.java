@@ -69,9 +69,17 @@ public final class DatabaseUnavailable {
             case SQLTransientException e -> true; // includes SQLTransientConnectionException (Hikari's timeout)
             case SQLNonTransientConnectionException e -> true;
             case SQLRecoverableException e -> true;
-            case SQLException e -> unavailableState(e.getSQLState());
+            case SQLException e -> unavailableState(e.getSQLState()) || closedByThePool(e);
             default -> false;
         };
+    }
+
+    /**
+     * HikariCP's "Connection is closed", without SQLSTATE: the pool evicted the connection after it broke, and
+     * the rollback that follows (which then hides the first failure) meets the closed proxy.
+     */
+    private static boolean closedByThePool(SQLException e) {
+        return e.getSQLState() == null && "Connection is closed".equals(e.getMessage());
     }
 
     private static boolean unavailableState(String state) {

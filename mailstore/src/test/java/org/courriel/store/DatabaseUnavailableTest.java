@@ -31,6 +31,8 @@ class DatabaseUnavailableTest {
                 Arguments.of(new RuntimeException(new SQLException("Database is already closed", "90098")), true),
                 Arguments.of(new RuntimeException(new SQLException("No space left", "90100")), true),
                 Arguments.of(new StoreException(StoreException.Reason.UNAVAILABLE, "could not commit"), true),
+                Arguments.of(new RuntimeException("Unable to rollback against JDBC Connection",
+                        new SQLException("Connection is closed")), true),
                 Arguments.of(new StoreException(StoreException.Reason.OVER_QUOTA, "full"), false),
                 Arguments.of(new DataIntegrityViolationException("duplicate key"), false),
                 Arguments.of(new RuntimeException(new SQLException("syntax error", "42601")), false),
