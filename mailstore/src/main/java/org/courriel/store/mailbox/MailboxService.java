@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.courriel.store.StoreException;
 import org.courriel.store.commit.GroupCommitter;
+import org.courriel.store.commit.SyncAfterCommit;
 import org.courriel.store.event.ChangePublisher;
 import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.event.MailboxEvent.MailboxChanged.Kind;
@@ -47,9 +48,11 @@ public class MailboxService {
     private final MessageWriter writer;
     private final MessageService messages;
     private final ChangePublisher changes;
+    private final SyncAfterCommit durable;
 
     MailboxService(MailboxRepository mailboxes, JdbcClient jdbc, PlatformTransactionManager txManager,
-            GroupCommitter committer, MessageWriter writer, MessageService messages, ChangePublisher changes) {
+            GroupCommitter committer, MessageWriter writer, MessageService messages, ChangePublisher changes,
+            SyncAfterCommit durable) {
         this.mailboxes = mailboxes;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
@@ -57,6 +60,7 @@ public class MailboxService {
         this.writer = writer;
         this.messages = messages;
         this.changes = changes;
+        this.durable = durable;
     }
 
     /** Creates INBOX and the special-use mailboxes of a new account (in the caller's transaction). */
@@ -119,6 +123,7 @@ public class MailboxService {
             }
             Mailbox m = mailboxes.saveAndFlush(new Mailbox(accountId, normal, nextUidValidity(), specialUse));
             changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.CREATED));
+            durable.register();
             return m.info();
         });
     }
@@ -200,6 +205,7 @@ public class MailboxService {
                 changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), renamed, Kind.RENAMED));
             }
             mailboxes.flush();
+            durable.register();
             for (String parent : MailboxName.parents(target)) {
                 if (mailboxes.findByAccountIdAndName(accountId, parent).isEmpty()) {
                     Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, nextUidValidity(), null));
@@ -216,6 +222,7 @@ public class MailboxService {
             Mailbox m = mailboxes.findByAccountIdAndName(accountId, normal)
                     .orElseThrow(() -> StoreException.notFound("mailbox " + normal));
             m.setSubscribed(subscribed);
+            durable.register();
             changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.SUBSCRIPTION));
         });
     }
