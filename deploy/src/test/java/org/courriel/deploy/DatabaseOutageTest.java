@@ -3,7 +3,6 @@ package org.courriel.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -22,7 +21,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.courriel.CourrielApplication;
 import org.courriel.imap.server.ImapServer;
@@ -76,7 +72,6 @@ class DatabaseOutageTest {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
     private static final String ADDRESS = "olive@outage.example.org";
     private static final String PASSWORD = "olive's password";
-    private static final Pattern MESSAGE_ID = Pattern.compile("(?i)^Message-ID: (<[^>]+>)$");
 
     private static Path pgData;
     private static int pgPort;
@@ -183,7 +178,7 @@ class DatabaseOutageTest {
                 c.reply("EHLO load" + worker + ".example.net");
                 while (!stop) {
                     String id = "<smtp-" + worker + "-" + n++ + "@outage.test>";
-                    String last = transaction(c, id);
+                    String last = c.smtpTransaction("load@elsewhere.example.net", ADDRESS, id);
                     record("SMTP", last, last.startsWith("250 "), last.startsWith("451 4.3.0 "));
                     if (last.startsWith("250 ")) {
                         acknowledged.add(id);
@@ -195,30 +190,11 @@ class DatabaseOutageTest {
         }
     }
 
-    /** One MAIL/RCPT/DATA transaction; the reply that ended it (the one after the data, or a refusal before). */
-    private static String transaction(LineConnection c, String messageId) throws IOException {
-        String mail = c.reply("MAIL FROM:<load@elsewhere.example.net>");
-        if (!mail.startsWith("250 ")) {
-            c.reply("RSET");
-            return mail;
-        }
-        String rcpt = c.reply("RCPT TO:<" + ADDRESS + ">");
-        if (!rcpt.startsWith("250 ")) {
-            c.reply("RSET");
-            return rcpt;
-        }
-        String data = c.reply("DATA");
-        if (!data.startsWith("354")) {
-            return data;
-        }
-        return c.reply("Message-ID: " + messageId + "\r\nSubject: outage load\r\n\r\nbody of " + messageId + "\r\n.");
-    }
-
     private String smtpSend(String messageId) throws IOException {
         try (LineConnection c = new LineConnection(smtp.port(ListenerKind.MX))) {
             c.expect("220");
             c.reply("EHLO after.example.net");
-            return transaction(c, messageId);
+            return c.smtpTransaction("load@elsewhere.example.net", ADDRESS, messageId);
         }
     }
 
@@ -293,22 +269,12 @@ class DatabaseOutageTest {
 
     /** Every Message-ID in INBOX with the number of messages carrying it. */
     private Map<String, Integer> storedMessageIds() throws IOException {
-        Map<String, Integer> ids = new HashMap<>();
         try (LineConnection c = new LineConnection(imap.port())) {
             c.expect("* OK");
             assertThat(c.tagged("l", "LOGIN " + ADDRESS + " \"" + PASSWORD + "\"")).contains(" OK ");
             assertThat(c.tagged("s", "SELECT INBOX")).contains(" OK ");
-            c.send("f FETCH 1:* (BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])");
-            String line;
-            while (!(line = c.line()).startsWith("f ")) {
-                Matcher m = MESSAGE_ID.matcher(line);
-                if (m.matches()) {
-                    ids.merge(m.group(1), 1, Integer::sum);
-                }
-            }
-            assertThat(line).startsWith("f OK");
+            return c.messageIds();
         }
-        return ids;
     }
 
     /** Sessions of the test database whose last statement was LISTEN: the event bus's connection. */
@@ -335,64 +301,6 @@ class DatabaseOutageTest {
             assertThat(System.nanoTime() < deadline).as(what + " within " + within + "; unexpected: " + unexpected)
                     .isTrue();
             Thread.sleep(50); // polling a condition that no event announces
-        }
-    }
-
-    /** A CRLF line connection: SMTP replies (multi-line ones read to their last line) and IMAP tagged commands. */
-    private static final class LineConnection implements AutoCloseable {
-        private final Socket socket;
-        private final java.io.BufferedReader in;
-        private final java.io.OutputStream out;
-
-        LineConnection(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setSoTimeout((int) CLIENT_TIMEOUT.toMillis());
-            in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII));
-            out = socket.getOutputStream();
-        }
-
-        void send(String text) throws IOException {
-            out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        }
-
-        String line() throws IOException {
-            String line = in.readLine();
-            if (line == null) {
-                throw new UncheckedIOException(new IOException("connection closed by the server"));
-            }
-            return line;
-        }
-
-        void expect(String prefix) throws IOException {
-            String line = line();
-            assertThat(line).startsWith(prefix);
-        }
-
-        /** Sends an SMTP command and returns the last line of its reply. */
-        String reply(String command) throws IOException {
-            send(command);
-            String line;
-            do {
-                line = line();
-            } while (line.length() > 3 && line.charAt(3) == '-');
-            return line;
-        }
-
-        /** Sends an IMAP command and returns its tagged completion. */
-        String tagged(String tag, String command) throws IOException {
-            send(tag + " " + command);
-            String line;
-            do {
-                line = line();
-            } while (!line.startsWith(tag + " "));
-            return line;
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the mail store ({@code courriel.store.*}). Changes take effect on restart.
@@ -13,12 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recipientCache     how long an answer of recipient resolution is reused; changes made on this node
  *                           take effect at once, changes made on another node after at most this; 0 turns it off
  * @param groupCommit        how writes of concurrent sessions are committed together
+ * @param minFreeSpace       new mail (deliveries, appends) is refused as temporary while the disk of the embedded
+ *                           database has less free space than this; 0 turns the check off; not checked on PostgreSQL
  */
 @ConfigurationProperties("courriel.store")
 public record StoreProperties(
         @DefaultValue("+") String recipientDelimiter,
         @DefaultValue("10s") Duration recipientCache,
-        @DefaultValue GroupCommit groupCommit) {
+        @DefaultValue GroupCommit groupCommit,
+        @DefaultValue("100MB") DataSize minFreeSpace) {
 
     /**
      * @param maxBatch     most units of work (deliveries, appends, flag changes) committed in one transaction

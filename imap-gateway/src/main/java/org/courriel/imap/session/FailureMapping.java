@@ -47,7 +47,9 @@ final class FailureMapping {
         return switch (reason) {
             case NOT_FOUND -> ResponseCode.NONEXISTENT;
             case ALREADY_EXISTS -> ResponseCode.ALREADYEXISTS;
-            case OVER_QUOTA -> ResponseCode.OVERQUOTA;
+            // RFC 5530 §3 has no code for a full server disk; OVERQUOTA (as Dovecot answers) tells the client
+            // that room is missing, not that the command was wrong
+            case OVER_QUOTA, STORAGE_FULL -> ResponseCode.OVERQUOTA;
             case INVALID, NOT_ALLOWED -> ResponseCode.CANNOT;
             case UNAVAILABLE -> ResponseCode.UNAVAILABLE;
         };

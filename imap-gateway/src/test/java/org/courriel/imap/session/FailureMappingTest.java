@@ -27,6 +27,7 @@ class FailureMappingTest {
             "OVER_QUOTA, OVERQUOTA",
             "INVALID, CANNOT",
             "NOT_ALLOWED, CANNOT",
+            "STORAGE_FULL, OVERQUOTA",
             "UNAVAILABLE, UNAVAILABLE"})
     void storeRefusalsBecomeNoWithTheirCode(StoreException.Reason reason, ResponseCode code) {
         Completion c = FailureMapping.of(new StoreException(reason, "why"), "X");

@@ -15,6 +15,7 @@ import org.courriel.store.DatabaseUnavailable;
 import org.courriel.store.StoreException;
 import org.courriel.store.StoreProperties;
 import org.courriel.store.content.MessageContent;
+import org.courriel.store.disk.FreeSpaceGuard;
 import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.message.AppendResult;
@@ -56,6 +57,7 @@ public class GroupCommitter implements SmartLifecycle {
     private final MessageWriter writer;
     private final MailboxEventBus bus;
     private final DurabilitySync durability;
+    private final FreeSpaceGuard freeSpace;
     private final int maxBatch;
     private final int retries;
     private final Duration retryBackoff;
@@ -67,13 +69,15 @@ public class GroupCommitter implements SmartLifecycle {
     private Thread thread;
 
     public GroupCommitter(PlatformTransactionManager txManager, JdbcClient jdbc, MessageWriter writer,
-            MailboxEventBus bus, DurabilitySync durability, StoreProperties properties, MeterRegistry meters) {
+            MailboxEventBus bus, DurabilitySync durability, FreeSpaceGuard freeSpace, StoreProperties properties,
+            MeterRegistry meters) {
         this.transactions = new TransactionTemplate(txManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.writer = writer;
         this.bus = bus;
         this.durability = durability;
+        this.freeSpace = freeSpace;
         this.maxBatch = properties.groupCommit().maxBatch();
         this.retries = properties.groupCommit().retries();
         this.retryBackoff = properties.groupCommit().retryBackoff();
@@ -322,12 +326,14 @@ public class GroupCommitter implements SmartLifecycle {
         public AppendResult append(long mailboxId,
                 MessageContent content, Flags flags,
                 Instant internalDate) {
+            freeSpace.checkRoomForNewMail();
             return writer.append(mailboxId, content, flags, internalDate, events::add);
         }
 
         @Override
         public List<AppendResult> deliver(MessageContent content,
                 List<Long> mailboxIds, Instant internalDate) {
+            freeSpace.checkRoomForNewMail();
             return writer.deliver(content, mailboxIds, internalDate, events::add);
         }
 

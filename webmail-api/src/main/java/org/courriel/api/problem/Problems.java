@@ -52,6 +52,7 @@ public final class Problems {
             case NOT_FOUND -> ProblemType.NOT_FOUND;
             case ALREADY_EXISTS -> ProblemType.ALREADY_EXISTS;
             case OVER_QUOTA -> ProblemType.OVER_QUOTA;
+            case STORAGE_FULL -> ProblemType.STORAGE_FULL;
             case INVALID -> ProblemType.INVALID_REQUEST;
             case NOT_ALLOWED -> ProblemType.CONFLICT;
             case UNAVAILABLE -> ProblemType.UNAVAILABLE;

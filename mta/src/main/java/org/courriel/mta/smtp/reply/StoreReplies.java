@@ -15,6 +15,7 @@ public final class StoreReplies {
         return switch (e.reason()) {
             case NOT_FOUND -> Reply.NO_SUCH_USER;
             case OVER_QUOTA -> Reply.MAILBOX_FULL;
+            case STORAGE_FULL -> Reply.SYSTEM_FULL;
             // Nothing was kept: the client must try again (RFC 5321 §4.2.5).
             case UNAVAILABLE, NOT_ALLOWED, ALREADY_EXISTS, INVALID -> Reply.LOCAL_ERROR;
         };
