@@ -36,6 +36,7 @@ public enum Reply {
     TOO_MANY_RECIPIENTS(452, "4.5.3", "Too many recipients"),
     TLS_NOT_AVAILABLE(454, "4.7.0", "TLS not available"),
     AUTH_THROTTLED(454, "4.7.0", "Too many failed authentication attempts, try again later"),
+    AUTH_TEMPORARY_FAILURE(454, "4.7.0", "Temporary authentication failure, try again later"),
     // 5xx syntax and sequence
     COMMAND_UNRECOGNIZED(500, "5.5.2", "Command unrecognized"),
     LINE_TOO_LONG(500, "5.5.6", "Line too long"),

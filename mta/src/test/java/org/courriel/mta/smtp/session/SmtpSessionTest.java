@@ -36,6 +36,8 @@ class SmtpSessionTest {
     private static final AccountInfo BOB = new AccountInfo(1, "bob@hamburger.edu", "Bob", 0, 0, true, false);
 
     private boolean trustLoopback;
+    private Authenticator authenticator = (client, user, password) -> password.equals("secret")
+            ? new Authenticator.Outcome.Success(1, user) : new Authenticator.Outcome.Failure();
     private Function<String, Recipient> resolver = address -> address.endsWith("@hamburger.edu")
             ? (address.startsWith("bob@") ? new Recipient.Local(address, List.of(BOB), List.of()) : new Recipient.Unknown(address))
             : new Recipient.Remote(address);
@@ -44,8 +46,6 @@ class SmtpSessionTest {
         SmtpProperties properties = new SmtpProperties(2048, DataSize.ofKilobytes(64), 100, 20,
                 Duration.ofMinutes(5), Duration.ofMinutes(3), trustLoopback);
         RecipientPolicy policy = new RecipientPolicy(resolver);
-        Authenticator authenticator = (client, user, password) -> password.equals("secret")
-                ? new Authenticator.Outcome.Success(1, user) : new Authenticator.Outcome.Failure();
         SmtpContext context = new SmtpContext(kind, "mx.hamburger.edu", properties, policy,
                 (account, address) -> address.equals("bob@hamburger.edu"), authenticator,
                 new MessageIntake(delivery), new SmtpMetrics(meters, kind.listenerName()), Clock.systemUTC());
@@ -149,6 +149,18 @@ class SmtpSessionTest {
         String plain = java.util.Base64.getEncoder().encodeToString("\0bob@hamburger.edu\0secret".getBytes());
         assertThat(run(ListenerKind.SUBMISSION, "EHLO c\r\nAUTH PLAIN " + plain + "\r\nMAIL FROM:<bob@hamburger.edu>\r\nQUIT\r\n", false))
                 .contains("250-AUTH PLAIN LOGIN", "235 2.7.0", "250 2.1.0");
+    }
+
+    @Test
+    void authWhileTheDatabaseIsUnreachableIsATemporaryFailureAndTheSessionGoesOn() throws Exception {
+        trustLoopback = true;
+        authenticator = (client, user, password) -> {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+        };
+        String plain = java.util.Base64.getEncoder().encodeToString("\0bob@hamburger.edu\0secret".getBytes());
+        assertThat(run(ListenerKind.SUBMISSION, "EHLO c\r\nAUTH PLAIN " + plain + "\r\nNOOP\r\nQUIT\r\n", false))
+                .contains("\r\n454 4.7.0 Temporary authentication failure").contains("\r\n250 2.0.0 OK\r\n");
+        assertThat(meters.counter("courriel.smtp.auth.failures", "listener", "submission").count()).isZero();
     }
 
     @Test
