@@ -29,9 +29,12 @@ public record StoreProperties(
      * @param retries      times a batch runs again after a concurrency failure (deadlock, lock timeout), and a
      *                     durability sync is tried again, before the units concerned fail as temporary
      * @param retryBackoff longest random pause before the first retry; the n-th waits up to n times as long
+     * @param timeout      longest a caller waits for its batch to commit and sync; past it the caller hears a
+     *                     temporary failure (should the batch still commit, a retried message is stored twice:
+     *                     the lesser harm than a loss)
      */
     public record GroupCommit(@DefaultValue("256") int maxBatch, @DefaultValue("5") int retries,
-            @DefaultValue("10ms") Duration retryBackoff) {
+            @DefaultValue("10ms") Duration retryBackoff, @DefaultValue("60s") Duration timeout) {
         public GroupCommit {
             if (maxBatch < 1) {
                 throw new IllegalArgumentException("courriel.store.group-commit.max-batch must be at least 1");
@@ -41,6 +44,9 @@ public record StoreProperties(
             }
             if (retryBackoff.isNegative()) {
                 throw new IllegalArgumentException("courriel.store.group-commit.retry-backoff must not be negative");
+            }
+            if (!timeout.isPositive()) {
+                throw new IllegalArgumentException("courriel.store.group-commit.timeout must be positive");
             }
         }
     }

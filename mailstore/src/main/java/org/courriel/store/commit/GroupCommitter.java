@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.courriel.store.DatabaseUnavailable;
 import org.courriel.store.StoreException;
@@ -46,7 +47,8 @@ import io.micrometer.core.instrument.Timer;
  * inserted by another node at the same moment) rerun the batch {@code retries} times, after short random
  * pauses, before giving up. When the database is unavailable (stopped, no connection in the pool, the
  * connection lost) the whole batch fails at once as temporary: its callers answer "try again later" and
- * the writer goes on with the next batch, so no caller waits longer than the pool's connection timeout.
+ * the writer goes on with the next batch. Whatever the database does, no caller waits longer than
+ * {@code courriel.store.group-commit.timeout}.
  */
 public class GroupCommitter implements SmartLifecycle {
 
@@ -61,6 +63,7 @@ public class GroupCommitter implements SmartLifecycle {
     private final int maxBatch;
     private final int retries;
     private final Duration retryBackoff;
+    private final Duration timeout;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSizes;
     private final Timer commitTimer;
@@ -81,6 +84,7 @@ public class GroupCommitter implements SmartLifecycle {
         this.maxBatch = properties.groupCommit().maxBatch();
         this.retries = properties.groupCommit().retries();
         this.retryBackoff = properties.groupCommit().retryBackoff();
+        this.timeout = properties.groupCommit().timeout();
         this.batchSizes = DistributionSummary.builder("courriel.store.commit.batch")
                 .description("Units of work committed together").register(meters);
         this.commitTimer = Timer.builder("courriel.store.commit")
@@ -90,7 +94,8 @@ public class GroupCommitter implements SmartLifecycle {
     }
 
     /**
-     * Runs the work in the next batch and returns its result once the batch is committed and durable.
+     * Runs the work in the next batch and returns its result once the batch is committed and durable, waiting
+     * at most {@code courriel.store.group-commit.timeout}.
      *
      * @throws StoreException the work's own refusal, or {@code UNAVAILABLE} when the batch could not commit
      */
@@ -105,7 +110,15 @@ public class GroupCommitter implements SmartLifecycle {
             throw new StoreException(StoreException.Reason.UNAVAILABLE, "the store is not running");
         }
         try {
-            return pending.result.get();
+            return pending.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (queue.remove(pending)) {
+                throw new StoreException(StoreException.Reason.UNAVAILABLE, "the store is too busy, nothing was kept");
+            }
+            // Taken by a batch that is still running (a database that stopped answering): the caller must not
+            // wait for ever; the batch may yet commit.
+            log.warn("A commit did not finish within {}; its caller is told to try again", timeout);
+            throw new StoreException(StoreException.Reason.UNAVAILABLE, "the commit did not finish in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException(StoreException.Reason.UNAVAILABLE, "interrupted while committing", e);

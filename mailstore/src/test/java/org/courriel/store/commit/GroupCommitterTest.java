@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,7 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** One unit's failure never costs the other sessions of its batch their work. */
-@SpringBootTest(classes = StoreTestApplication.class)
+@SpringBootTest(classes = StoreTestApplication.class, properties = "courriel.store.group-commit.timeout=2s")
 class GroupCommitterTest {
 
     @Autowired
@@ -90,6 +91,27 @@ class GroupCommitterTest {
         })).isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
         assertThat(runs).hasValue(properties.groupCommit().retries() + 1);
+    }
+
+    @Test
+    void aCallerWhoseBatchDoesNotFinishHearsATemporaryFailureAfterTheTimeout() {
+        CountDownLatch databaseAnswers = new CountDownLatch(1);
+        long start = System.nanoTime();
+        try {
+            assertThatThrownBy(() -> committer.execute(tx -> {
+                try {
+                    databaseAnswers.await(30, TimeUnit.SECONDS); // a database that stopped answering
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            })).isInstanceOfSatisfying(StoreException.class,
+                    e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(properties.groupCommit().timeout().multipliedBy(3));
+        } finally {
+            databaseAnswers.countDown(); // the writer goes on with the next batch
+        }
     }
 
     @Test
