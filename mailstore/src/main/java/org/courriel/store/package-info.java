@@ -6,7 +6,9 @@
  * <li><b>Dependencies.</b> This module depends on no other Courriel module; the protocols depend on it.</li>
  * <li><b>Durability.</b> Every message write (append, delivery, copy, move, flags, expunge) goes through
  * {@link org.courriel.store.commit.GroupCommitter}: when the call returns, the change is committed and on
- * disk, so a protocol may acknowledge it. Concurrent sessions share one transaction and one sync.</li>
+ * disk, so a protocol may acknowledge it. Concurrent sessions share one transaction and one sync. The other
+ * writes (domains, accounts, aliases, passwords; mailbox creation, renaming, subscription) are synced by
+ * {@link org.courriel.store.commit.SyncAfterCommit} before their call returns.</li>
  * <li><b>Storage layout.</b> The bytes of a message are kept once per distinct SHA-256 in {@code content}
  * (header) and {@code content_body} (body), reference counted by {@code message} rows and outbound queue
  * entries. The MIME summary (envelope, body structure, sort fields) is computed once, when the content is

@@ -1,18 +1,27 @@
 package org.courriel.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import org.courriel.access.auth.AuthProperties;
 import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
 import courriel.test.StoreTestApplication;
+import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.mockito.Mockito;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 @SpringBootTest(classes = StoreTestApplication.class,
         properties = {"courriel.auth.max-failures-per-account=3", "courriel.auth.max-failures-per-ip=5"})
@@ -100,5 +109,24 @@ class LoginServiceTest {
                     .isInstanceOf(LoginResult.Failure.class);
         }
         assertThat(logins.login("test", fresh, " \uff4eobody.", "guess")).isInstanceOf(LoginResult.Throttled.class);
+    }
+
+    @Test
+    void attemptsThatMeetAnUnavailableDatabaseDoNotCountAsFailures() throws Exception {
+        AccountService unreachable = Mockito.mock(AccountService.class);
+        Mockito.when(unreachable.authenticate(Mockito.anyString(), Mockito.anyString()))
+                .thenThrow(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction"));
+        LoginService service = new LoginService(unreachable,
+                new AuthProperties(5, 3, Duration.ofMinutes(15), Duration.ofMinutes(5), 100_000), new SimpleMeterRegistry());
+        InetAddress ip = InetAddress.getByName("127.0.0.5");
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> service.login("test", ip, "olive@outage.example.org", "the right password"))
+                    .isInstanceOf(CannotCreateTransactionException.class);
+        }
+        Mockito.reset(unreachable);
+        Mockito.when(unreachable.authenticate(Mockito.anyString(), Mockito.anyString())).thenReturn(Optional.of(
+                new AccountInfo(1, "olive@outage.example.org", "Olive", 0, 0, true, false)));
+        assertThat(service.login("test", ip, "olive@outage.example.org", "the right password"))
+                .as("the outage cost the account no throttling").isInstanceOf(LoginResult.Success.class);
     }
 }

@@ -4,8 +4,10 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -66,7 +68,15 @@ public class LoginService {
         // limit while each is being checked; a success gives its count back.
         fail(ipKey, properties.maxFailuresPerIp(), now);
         fail(accountKey, properties.maxFailuresPerAccount(), now);
-        var account = accounts.authenticate(name.address().orElse(username), password);
+        Optional<AccountInfo> account;
+        try {
+            account = accounts.authenticate(name.address().orElse(username), password);
+        } catch (RuntimeException e) {
+            // Nothing was checked (the database is unavailable, most likely): the attempt must not count.
+            refund(accountKey, properties.maxFailuresPerAccount());
+            refund(ipKey, properties.maxFailuresPerIp());
+            throw e;
+        }
         if (account.isPresent()) {
             failures.remove(accountKey);
             refund(ipKey, properties.maxFailuresPerIp());

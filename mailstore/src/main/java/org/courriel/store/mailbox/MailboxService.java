@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.courriel.store.StoreException;
 import org.courriel.store.commit.GroupCommitter;
+import org.courriel.store.commit.SyncAfterCommit;
 import org.courriel.store.event.ChangePublisher;
 import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.event.MailboxEvent.MailboxChanged.Kind;
@@ -44,10 +45,11 @@ public class MailboxService {
     private final MessageService messages;
     private final ChangePublisher changes;
     private final UidValidityClock uidValidity;
+    private final SyncAfterCommit durable;
 
     MailboxService(MailboxRepository mailboxes, JdbcClient jdbc, PlatformTransactionManager txManager,
             GroupCommitter committer, MessageWriter writer, MessageService messages, ChangePublisher changes,
-            UidValidityClock uidValidity) {
+            UidValidityClock uidValidity, SyncAfterCommit durable) {
         this.mailboxes = mailboxes;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
@@ -56,6 +58,7 @@ public class MailboxService {
         this.messages = messages;
         this.changes = changes;
         this.uidValidity = uidValidity;
+        this.durable = durable;
     }
 
     /** Creates INBOX and the special-use mailboxes of a new account (in the caller's transaction). */
@@ -118,6 +121,7 @@ public class MailboxService {
             }
             Mailbox m = mailboxes.saveAndFlush(new Mailbox(accountId, normal, uidValidity.next(), specialUse));
             changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.CREATED));
+            durable.register();
             return m.info();
         });
     }
@@ -199,6 +203,7 @@ public class MailboxService {
                 changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), renamed, Kind.RENAMED));
             }
             mailboxes.flush();
+            durable.register();
             for (String parent : MailboxName.parents(target)) {
                 if (mailboxes.findByAccountIdAndName(accountId, parent).isEmpty()) {
                     Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, uidValidity.next(), null));
@@ -215,6 +220,7 @@ public class MailboxService {
             Mailbox m = mailboxes.findByAccountIdAndName(accountId, normal)
                     .orElseThrow(() -> StoreException.notFound("mailbox " + normal));
             m.setSubscribed(subscribed);
+            durable.register();
             changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.SUBSCRIPTION));
         });
     }

@@ -1,6 +1,7 @@
 package org.courriel.api.problem;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.courriel.store.DatabaseUnavailable;
 import org.courriel.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,11 @@ import tools.jackson.core.JacksonException;
 
 /**
  * The one mapping of failures to RFC 9457 problem details for the API's controllers: the API's own refusals
- * ({@link ApiException}), the store's ({@link StoreException}, by reason), Spring MVC's request errors
- * (unreadable JSON, a parameter of the wrong type, an upload past the limit, an unknown path, a known path
- * with another method) and bugs (500, logged).
+ * ({@link ApiException}), the store's ({@link StoreException}, by reason), an unavailable database (503 with
+ * Retry-After, logged at WARN), Spring MVC's request errors (unreadable JSON, a parameter of the wrong type, an
+ * upload past the limit, an unknown path, a known path with another method) and bugs (500, logged).
+ * {@link DatabaseUnavailableFilter} answers the same 503 for the filters that run before any controller
+ * (authentication).
  * <p>
  * Not limited to the API's packages: a request that fails before a handler is chosen (no endpoint, wrong
  * method, an unreadable multipart body) has no controller, and must get a problem all the same.
@@ -58,7 +61,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemType type = Problems.typeOf(e.reason());
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(type.status());
         if (type == ProblemType.UNAVAILABLE) {
-            builder.header(HttpHeaders.RETRY_AFTER, "5");
+            builder.header(HttpHeaders.RETRY_AFTER, Problems.UNAVAILABLE_RETRY_AFTER);
         }
         return builder.body(Problems.of(type, e.getMessage(), request));
     }
@@ -79,6 +82,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> bug(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.is(e)) {
+            // Not a bug: the database is stopped or unreachable for now (RFC 9110 §15.6.4).
+            log.warn("REST request {} {}: the database is unavailable: {}", request.getMethod(),
+                    request.getRequestURI(), DatabaseUnavailable.describe(e));
+            return ResponseEntity.status(ProblemType.UNAVAILABLE.status())
+                    .header(HttpHeaders.RETRY_AFTER, Problems.UNAVAILABLE_RETRY_AFTER)
+                    .body(Problems.unavailable(request));
+        }
         bugs.increment();
         log.error("REST request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(ProblemType.INTERNAL, "internal error; the server log has the details", request));

@@ -31,6 +31,8 @@ public enum ProblemType {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
     /** The account's quota (RFC 9208) would be exceeded. */
     OVER_QUOTA(HttpStatus.INSUFFICIENT_STORAGE, "over-quota", "Over quota"),
+    /** The server's disk is too full for new mail for now; nothing was changed. */
+    STORAGE_FULL(HttpStatus.INSUFFICIENT_STORAGE, "storage-full", "Server storage full"),
     /** The store cannot be reached for now; nothing was changed. */
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable"),
     /** A bug: logged with its stack trace on the server. */

@@ -20,6 +20,9 @@ public final class Problems {
     /** The extension member naming the request field at fault (RFC 9457 §3.2). */
     public static final String FIELD = "field";
 
+    /** Seconds a client is asked to wait before trying again when the store is unavailable (RFC 9110 §10.2.3). */
+    public static final String UNAVAILABLE_RETRY_AFTER = "5";
+
     private Problems() {
     }
 
@@ -66,6 +69,12 @@ public final class Problems {
         }
     }
 
+    /** The 503 problem of a database that cannot be reached for now; nothing was changed. */
+    public static ProblemDetail unavailable(HttpServletRequest request) {
+        return of(ProblemType.UNAVAILABLE, "the mail store is unavailable; nothing was changed, try again later",
+                request);
+    }
+
     public static ProblemDetail of(ApiException e, HttpServletRequest request) {
         ProblemDetail problem = of(e.type(), e.getMessage(), request);
         if (e.field() != null) {
@@ -80,6 +89,7 @@ public final class Problems {
             case NOT_FOUND -> ProblemType.NOT_FOUND;
             case ALREADY_EXISTS -> ProblemType.ALREADY_EXISTS;
             case OVER_QUOTA -> ProblemType.OVER_QUOTA;
+            case STORAGE_FULL -> ProblemType.STORAGE_FULL;
             case INVALID -> ProblemType.INVALID_REQUEST;
             case NOT_ALLOWED -> ProblemType.CONFLICT;
             case UNAVAILABLE -> ProblemType.UNAVAILABLE;
