@@ -116,7 +116,7 @@ class CrashCampaignTest {
         assertThat(copies.keySet()).as("every acknowledged message is stored").containsAll(ledger.acknowledged.keySet());
     }
 
-    private static void admin(Path data, List<String> settings, String... words) {
+    static void admin(Path data, List<String> settings, String... words) {
         List<String> args = new ArrayList<>(List.of(words));
         args.add("--courriel.data-dir=" + data);
         settings.forEach(s -> args.add("--" + s));

@@ -27,17 +27,20 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     final int smtpPort;
     final int imapPort;
+    final int submissionPort;
 
-    private ServerProcess(Process process, int smtpPort, int imapPort) {
+    private ServerProcess(Process process, int smtpPort, int imapPort, int submissionPort) {
         this.process = process;
         this.smtpPort = smtpPort;
         this.imapPort = imapPort;
+        this.submissionPort = submissionPort;
     }
 
     /** Starts the server with these extra {@code name=value} settings and waits until SMTP and IMAP greet. */
     static ServerProcess start(Path dataDir, List<String> settings) throws IOException, InterruptedException {
         int smtp = freePort();
         int imap = freePort();
+        int submission = freePort();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), CourrielApplication.class.getName(),
@@ -45,7 +48,8 @@ final class ServerProcess implements AutoCloseable {
                 "--courriel.hostname=crash.test",
                 "--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
                 "--courriel.mx.bind-address=127.0.0.1", "--courriel.mx.port=" + smtp,
-                "--courriel.submission.enabled=false", "--courriel.submissions.enabled=false",
+                "--courriel.submission.bind-address=127.0.0.1", "--courriel.submission.port=" + submission,
+                "--courriel.smtp.allow-plaintext-auth-on-loopback=true", "--courriel.submissions.enabled=false",
                 "--courriel.imap.bind-address=127.0.0.1", "--courriel.imap.port=" + imap, "--courriel.imaps.port=-1",
                 "--courriel.imap.allow-plaintext-loopback=true",
                 "--spring.main.banner-mode=off"));
@@ -54,7 +58,7 @@ final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()))
                 .start();
-        ServerProcess server = new ServerProcess(p, smtp, imap);
+        ServerProcess server = new ServerProcess(p, smtp, imap, submission);
         try {
             server.awaitGreeting(smtp, "220 ");
             server.awaitGreeting(imap, "* OK");
