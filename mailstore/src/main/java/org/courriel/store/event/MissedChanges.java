@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A mailbox's watermark is the highest MODSEQ and UIDNEXT the node's listeners were told of, raised by every
  * event published here; a mailbox row's HIGHESTMODSEQ above it means changes went unheard. They are read
  * back from the rows: messages with a higher MODSEQ are new (UID at or above the watermark's UIDNEXT) or
- * had their flags changed, and {@code expunged_message} rows with a higher MODSEQ were expunged
- * (RFC 7162 §3.1.1: every change raises the MODSEQ). Listeners must take an event twice calmly: a change
- * may be read back and then also arrive as a late notification.
+ * had their flags changed, and {@code expunged_message} rows with a higher MODSEQ were expunged (RFC 7162
+ * §3.1: an append or a flag change gets a MODSEQ above all before it). Listeners must take an event twice
+ * calmly: a change may be read back and then also arrive as a late notification.
  */
 final class MissedChanges {
 
