@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A scripted remote MTA on loopback for the queue's crash test: it takes its time before the 250 to the final
- * dot (so a kill falls in the middle of transfers), answers 451 for ever to recipients of
+ * A scripted remote MTA on loopback for the queue's crash test: it turns everyone away until opened, takes its
+ * time before the 250 to the final dot (so a kill falls in the middle of transfers), answers 451 for ever to recipients of
  * {@code greylist.test}, and counts the deliveries of each (Message-ID, recipient).
  * <p>
  * It also knows the one transfer per connection that may legitimately arrive twice: the last it accepted on a
@@ -31,6 +31,7 @@ final class CountingRemoteMta implements AutoCloseable {
     final Set<String> duplicateWindow = ConcurrentHashMap.newKeySet();
     final AtomicInteger refusedAttempts = new AtomicInteger();
     private volatile CountDownLatch delivered = new CountDownLatch(0);
+    private volatile boolean open;
 
     CountingRemoteMta(Duration acceptDelay) throws IOException {
         this.acceptDelay = acceptDelay;
@@ -41,6 +42,11 @@ final class CountingRemoteMta implements AutoCloseable {
 
     String route() {
         return "127.0.0.1:" + listener.getLocalPort();
+    }
+
+    /** Starts taking mail; until then every connection is turned away with 421 (the sender retries). */
+    void open() {
+        open = true;
     }
 
     /** Counts down once per delivery of a (message, recipient) from now on. */
@@ -64,6 +70,10 @@ final class CountingRemoteMta implements AutoCloseable {
         List<String> lastAccepted = List.of();
         boolean quit = false;
         try (socket; LineConnection c = new LineConnection(socket)) {
+            if (!open) {
+                c.send("421 4.3.2 not open yet, try again later");
+                return;
+            }
             c.send("220 remote.test ESMTP");
             List<String> rcpts = new ArrayList<>();
             while (!quit) {

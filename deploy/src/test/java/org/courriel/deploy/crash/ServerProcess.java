@@ -42,7 +42,7 @@ final class ServerProcess implements AutoCloseable {
         int imap = freePort();
         int submission = freePort();
         List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), CourrielApplication.class.getName(),
                 "--courriel.data-dir=" + dataDir,
                 "--courriel.hostname=crash.test",

@@ -35,9 +35,13 @@ final class Submission implements AutoCloseable {
         SmtpLoad.expect(c.reply(), "250");
     }
 
+    /** Says QUIT if the server is still there. */
     @Override
     public void close() throws IOException {
-        c.send("QUIT");
-        c.close();
+        try (c) {
+            c.send("QUIT");
+        } catch (IOException e) {
+            // the server was killed: nobody to say goodbye to
+        }
     }
 }
