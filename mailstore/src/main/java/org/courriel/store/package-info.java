@@ -17,7 +17,9 @@
  * HIGHESTMODSEQ), which serialises writers of one mailbox until commit, so UIDs and MODSEQs become visible
  * in ascending order. Several mailboxes are locked in ascending id order.</li>
  * <li><b>Notifications.</b> {@link org.courriel.store.event.MailboxEvent}s are published after commit, in
- * commit order per mailbox, to this node's listeners and (on PostgreSQL) to other nodes.</li>
+ * commit order per mailbox, to this node's listeners and (on PostgreSQL) to other nodes. None is lost to a
+ * broken connection: failed NOTIFYs are sent again, and a node that re-establishes LISTEN reads back the
+ * changes to its watched mailboxes it missed; so a listener may hear a change twice and must not mind.</li>
  * <li><b>Access.</b> Services take mailbox ids that callers resolved per account through
  * {@link org.courriel.store.mailbox.MailboxService}; a protocol never passes an id the user did not
  * reach through their own account.</li>
