@@ -23,8 +23,8 @@ class MessageSummaryFuzzTest {
         return Corpus.FILES.stream().map(Corpus::read);
     }
 
-    @FuzzTest
     @MethodSource("corpus")
+    @FuzzTest // last: Jazzer reads the other argument sources as seeds
     void anyMessageHasASummary(byte[] message) {
         MessageSummary summary;
         try {
