@@ -25,7 +25,11 @@ final class MemoryChannel implements SmtpChannel {
     Duration lastTimeout;
 
     MemoryChannel(String input, boolean secure, boolean idleAtEnd) {
-        ByteArrayInputStream bytes = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+        this(input.getBytes(StandardCharsets.UTF_8), secure, idleAtEnd);
+    }
+
+    MemoryChannel(byte[] input, boolean secure, boolean idleAtEnd) {
+        ByteArrayInputStream bytes = new ByteArrayInputStream(input);
         this.in = idleAtEnd ? new InputStream() {
             @Override
             public int read() throws IOException {
