@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.courriel.access.ListenersProperties;
 import org.courriel.access.net.Connection;
 import org.courriel.access.net.ConnectionHandler;
 import org.courriel.access.net.ListenerSettings;
@@ -33,6 +34,7 @@ public class ImapServer implements SmartLifecycle {
 
     private final ImapProperties properties;
     private final ImapsProperties imaps;
+    private final ListenersProperties listeners;
     private final ImapContext context;
     private final CommandDispatcher dispatcher;
     private final TlsContext tls;
@@ -41,10 +43,11 @@ public class ImapServer implements SmartLifecycle {
     private TcpServer plain;
     private TcpServer implicit;
 
-    public ImapServer(ImapProperties properties, ImapsProperties imaps, ImapContext context, CommandDispatcher dispatcher,
-            TlsContext tls, MeterRegistry meters) {
+    public ImapServer(ImapProperties properties, ImapsProperties imaps, ListenersProperties listeners,
+            ImapContext context, CommandDispatcher dispatcher, TlsContext tls, MeterRegistry meters) {
         this.properties = properties;
         this.imaps = imaps;
+        this.listeners = listeners;
         this.context = context;
         this.dispatcher = dispatcher;
         this.tls = tls;
@@ -60,11 +63,13 @@ public class ImapServer implements SmartLifecycle {
         try {
             if (properties.port() >= 0) {
                 plain = listener(new ListenerSettings("imap", bind, properties.port(), false,
-                        properties.maxConnections(), properties.maxConnectionsPerIp(), properties.loginTimeout()));
+                        properties.maxConnections(), properties.maxConnectionsPerIp(), properties.loginTimeout(),
+                        listeners.writeTimeout(), listeners.shutdownGrace()));
             }
             if (imaps.port() >= 0 && tls.available()) {
                 implicit = listener(new ListenerSettings("imaps", bind, imaps.port(), true,
-                        properties.maxConnections(), properties.maxConnectionsPerIp(), properties.loginTimeout()));
+                        properties.maxConnections(), properties.maxConnectionsPerIp(), properties.loginTimeout(),
+                        listeners.writeTimeout(), listeners.shutdownGrace()));
             }
         } catch (IOException e) {
             stop();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.courriel.access.ListenersProperties;
 import org.courriel.access.net.Connection;
 import org.courriel.access.net.ConnectionHandler;
 import org.courriel.access.net.ListenerSettings;
@@ -23,11 +24,13 @@ public final class SmtpServer implements ConnectionHandler, AutoCloseable {
     private final TcpServer tcp;
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
 
-    public SmtpServer(SmtpContext context, ListenerProperties listener, TlsContext tls, MeterRegistry meters) {
+    public SmtpServer(SmtpContext context, ListenerProperties listener, ListenersProperties shared, TlsContext tls,
+            MeterRegistry meters) {
         this.context = context;
         ListenerSettings settings = new ListenerSettings(context.kind().listenerName(), listener.bindAddress(),
                 listener.port(), context.kind().implicitTls(), listener.maxConnections(),
-                listener.maxConnectionsPerIp(), context.properties().commandTimeout());
+                listener.maxConnectionsPerIp(), context.properties().commandTimeout(), shared.writeTimeout(),
+                shared.shutdownGrace());
         this.tcp = new TcpServer(settings, tls, this, meters);
     }
 
