@@ -66,10 +66,18 @@ public final class SmtpServer implements ConnectionHandler, AutoCloseable {
         connection.out().flush();
     }
 
-    /** Stops accepting, tells every open session 421 4.3.2, then closes the connections. */
+    /** The listener stops: every session says 421 4.3.2, at once or after its current command. */
+    @Override
+    public void stopping() {
+        sessions.forEach(SmtpSession::shutdown);
+    }
+
+    /**
+     * Stops accepting, tells every open session 421 4.3.2, waits at most the shutdown grace for them, then
+     * closes the connections still open; no client can make it wait longer.
+     */
     @Override
     public void close() {
-        sessions.forEach(SmtpSession::shutdown);
         tcp.close();
     }
 

@@ -33,7 +33,7 @@ class SmtpSessionTest {
 
     private String run(ListenerKind kind, String input, boolean idleAtEnd) throws Exception {
         SmtpProperties properties = new SmtpProperties(2048, DataSize.ofKilobytes(64), 100, 20,
-                Duration.ofMinutes(5), Duration.ofMinutes(3), trustLoopback);
+                Duration.ofMinutes(5), Duration.ofMinutes(3), DataSize.ofBytes(500), trustLoopback);
         RecipientPolicy policy = new RecipientPolicy(address -> address.endsWith("@hamburger.edu")
                 ? (address.startsWith("bob@") ? new Recipient.Local(address, List.of(BOB), List.of()) : new Recipient.Unknown(address))
                 : new Recipient.Remote(address));
