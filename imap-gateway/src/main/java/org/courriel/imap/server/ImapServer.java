@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.courriel.access.ListenersProperties;
 import org.courriel.access.net.Connection;
@@ -94,9 +98,15 @@ public class ImapServer implements SmartLifecycle {
         return implicit == null ? -1 : implicit.port();
     }
 
+    /**
+     * Stops both listeners together: each tells its sessions BYE, waits at most the shutdown grace, then closes
+     * what is still open.
+     */
     @Override
     public synchronized void stop() {
-        servers.forEach(TcpServer::close);
+        try (ExecutorService closing = Executors.newVirtualThreadPerTaskExecutor()) {
+            servers.forEach(server -> closing.execute(server::close));
+        }
         servers.clear();
         plain = null;
         implicit = null;
@@ -109,12 +119,26 @@ public class ImapServer implements SmartLifecycle {
 
     private final class Handler implements ConnectionHandler {
 
+        private final Set<ImapSession> sessions = ConcurrentHashMap.newKeySet();
+
         @Override
         public void handle(Connection connection) {
             if (connection.isSecure()) {
                 context.metrics().tlsHandshake("implicit", true);
             }
-            new ImapSession(context, dispatcher, new SocketImapConnection(connection)).run();
+            ImapSession session = new ImapSession(context, dispatcher, new SocketImapConnection(connection));
+            sessions.add(session);
+            try {
+                session.run();
+            } finally {
+                sessions.remove(session);
+            }
+        }
+
+        /** RFC 9051 §7.1.5: every session hears BYE, at once or after its current command. */
+        @Override
+        public void stopping() {
+            sessions.forEach(ImapSession::shutdown);
         }
 
         @Override
