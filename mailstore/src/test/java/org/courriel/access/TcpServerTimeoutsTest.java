@@ -3,6 +3,7 @@ package org.courriel.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -15,11 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import javax.net.ssl.SSLSocket;
+
 import org.courriel.access.net.Connection;
 import org.courriel.access.net.ConnectionHandler;
 import org.courriel.access.net.ListenerSettings;
 import org.courriel.access.net.ReadDeadlineException;
 import org.courriel.access.net.TcpServer;
+import org.courriel.access.tls.TlsContext;
+import org.courriel.store.testing.TestTls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,8 +41,8 @@ class TcpServerTimeoutsTest {
     private TcpServer server;
 
     /**
-     * Greets; then FLOOD writes without end, DEADLINE reads one line under a 1 s deadline (SLOW: and a
-     * minimum rate of 10 bytes a second) and answers with it or TOO SLOW.
+     * Greets; then FLOOD writes without end, DEADLINE reads one line under a 1 s deadline from its first byte
+     * (SLOW: and a minimum rate of 10 bytes a second; DEADLINE-NOW: from now) and answers with it or TOO SLOW.
      */
     private final ConnectionHandler handler = new ConnectionHandler() {
         @Override
@@ -47,8 +52,9 @@ class TcpServerTimeoutsTest {
             while ((line = c.lines().readLine(1000)) != null) {
                 switch (new String(line, StandardCharsets.US_ASCII)) {
                     case "FLOOD" -> flood(c);
-                    case "DEADLINE" -> underDeadline(c, 0);
-                    case "SLOW" -> underDeadline(c, 10);
+                    case "DEADLINE" -> underDeadline(c, 0, true);
+                    case "SLOW" -> underDeadline(c, 10, true);
+                    case "DEADLINE-NOW" -> underDeadline(c, 0, false);
                     default -> write(c, "?");
                 }
             }
@@ -66,9 +72,9 @@ class TcpServerTimeoutsTest {
             }
         }
 
-        private void underDeadline(Connection c, long bytesPerSecond) throws IOException {
+        private void underDeadline(Connection c, long bytesPerSecond, boolean fromFirstByte) throws IOException {
             write(c, "GO");
-            c.readDeadline(Duration.ofSeconds(1), bytesPerSecond, true);
+            c.readDeadline(Duration.ofSeconds(1), bytesPerSecond, fromFirstByte);
             try {
                 write(c, "GOT " + new String(c.lines().readLine(1000), StandardCharsets.US_ASCII));
             } catch (ReadDeadlineException e) {
@@ -95,8 +101,13 @@ class TcpServerTimeoutsTest {
     }
 
     private void start(Duration writeTimeout, int maxConnections) throws IOException {
-        server = new TcpServer(new ListenerSettings("test", "127.0.0.1", 0, false, maxConnections, 10,
-                Duration.ofSeconds(20), writeTimeout, Duration.ofSeconds(1)), null, handler, meters);
+        start(writeTimeout, maxConnections, false);
+    }
+
+    private void start(Duration writeTimeout, int maxConnections, boolean implicitTls) throws IOException {
+        server = new TcpServer(new ListenerSettings("test", "127.0.0.1", 0, implicitTls, maxConnections, 10,
+                Duration.ofSeconds(20), writeTimeout, Duration.ofSeconds(1)),
+                implicitTls ? new TlsContext(TestTls.serverContext()) : null, handler, meters);
         server.start();
     }
 
@@ -172,6 +183,69 @@ class TcpServerTimeoutsTest {
             // 32 bytes at 20 a second: 1.6 s, past the 1 s budget, but above the 10 bytes a second minimum
             dribble(s, "steady enough, for a slow link\r\n", 50);
             assertThat(in.readLine()).isEqualTo("GOT steady enough, for a slow link");
+        }
+    }
+
+    @Test
+    void aTlsRecordDribbledPastTheReadDeadlineIsCutToo() throws Exception {
+        start(Duration.ofMinutes(1), 10, true);
+        DribblingSocket raw = new DribblingSocket();
+        raw.connect(new InetSocketAddress("127.0.0.1", server.port()));
+        try (SSLSocket s = (SSLSocket) TestTls.clientContext().getSocketFactory()
+                .createSocket(raw, "localhost", server.port(), true)) {
+            s.startHandshake();
+            BufferedReader in = reader(s);
+            assertThat(in.readLine()).isEqualTo("HELLO");
+            s.getOutputStream().write("DEADLINE-NOW\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("GO");
+            // one TLS record of some 100 bytes, sent a byte every 100 ms: the server's stream sees one read
+            raw.dribble = true;
+            Thread.ofVirtual().start(() -> {
+                try {
+                    s.getOutputStream().write("a line that arrives inside one TLS record, one byte at a time\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the server cut the connection
+                }
+            });
+            long started = System.nanoTime();
+            String answer;
+            try {
+                answer = in.readLine();
+            } catch (IOException e) {
+                answer = null;
+            }
+            assertThat(answer).as("the line was cut").isNull();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+        }
+    }
+
+    /** A TCP socket that, once told to, sends every write a byte at a time, 100 ms apart. */
+    private static final class DribblingSocket extends Socket {
+
+        volatile boolean dribble;
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            return new FilterOutputStream(super.getOutputStream()) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (!dribble) {
+                        out.write(b, off, len);
+                        return;
+                    }
+                    for (int i = 0; i < len; i++) {
+                        out.write(b[off + i]);
+                        out.flush();
+                        try {
+                            Thread.sleep(100); // the slow client under test
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+            };
         }
     }
 

@@ -29,7 +29,7 @@ public final class Connection implements Closeable {
     private final TlsContext tls;
     private final Socket raw;
     private final WriteClock writes;
-    private final ReadDeadline deadline = new ReadDeadline();
+    private final ReadDeadline deadline;
     private int idleMillis;
     private Socket socket;
     private InputStream in;
@@ -40,13 +40,16 @@ public final class Connection implements Closeable {
      * @param raw    the TCP socket under any TLS, which {@link #abort()} closes
      * @param socket the socket the protocol speaks over ({@code raw}, or TLS over it)
      * @param writes times the writes for the listener's watchdog
+     * @param reads  the read deadline, which the watchdog enforces too
      */
-    Connection(String listener, Socket raw, Socket socket, TlsContext tls, WriteClock writes) throws IOException {
+    Connection(String listener, Socket raw, Socket socket, TlsContext tls, WriteClock writes, ReadDeadline reads)
+            throws IOException {
         this.listener = listener;
         this.raw = raw;
         this.socket = socket;
         this.tls = tls;
         this.writes = writes;
+        this.deadline = reads;
         this.idleMillis = socket.getSoTimeout();
         streams();
     }

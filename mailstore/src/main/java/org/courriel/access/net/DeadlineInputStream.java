@@ -39,7 +39,9 @@ final class DeadlineInputStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         boolean limited = false;
-        if (deadline.running()) {
+        if (!deadline.running()) {
+            deadline.waiting(idle.millis() * 1_000_000L);
+        } else {
             long left = deadline.remainingNanos();
             if (left <= 0) {
                 throw new ReadDeadlineException("read deadline passed");

@@ -7,9 +7,15 @@ import java.time.Duration;
  * with every byte it sends. The limit is a budget, optionally started by the first byte that arrives, and
  * grown by every byte read at a minimum rate, as Postfix's {@code smtpd_per_request_deadline} with
  * {@code smtpd_min_data_rate} does: a slow but steady transfer of a big message gets its time, a dribble does
- * not. One per connection, used by the session's thread only.
+ * not. One per connection, set and checked by the session's thread; the {@link WriteWatchdog} reads
+ * {@link #overdueBy} as a backstop for reads the stream cannot cut (inside a TLS record).
  */
 final class ReadDeadline {
+
+    private static final long NONE = Long.MIN_VALUE;
+
+    /** The deadline for other threads: {@link #NONE} while none runs. */
+    private volatile long published = NONE;
 
     private boolean active;
     private boolean waitingForFirstByte;
@@ -29,10 +35,29 @@ final class ReadDeadline {
         budgetNanos = budget.toNanos();
         nanosPerByte = bytesPerSecond > 0 ? Math.max(1, 1_000_000_000L / bytesPerSecond) : 0;
         deadline = System.nanoTime() + budgetNanos;
+        published = fromFirstByte ? NONE : deadline;
     }
 
     void clear() {
         active = false;
+        published = NONE;
+    }
+
+    /**
+     * A read starts while the deadline waits for its first byte. Under TLS the stream sees no byte before a
+     * whole record has arrived, which a client can dribble: for the watchdog, the deadline is then at the
+     * latest the budget after the idle timeout from now (the first byte must come within that timeout).
+     */
+    void waiting(long idleNanos) {
+        if (active && waitingForFirstByte && published == NONE) {
+            published = System.nanoTime() + idleNanos + budgetNanos;
+        }
+    }
+
+    /** Whether a running deadline passed more than {@code marginNanos} before {@code now} (any thread). */
+    boolean overdueBy(long marginNanos, long now) {
+        long d = published;
+        return d != NONE && now - d > marginNanos;
     }
 
     /** Whether a deadline is running now (set, and its first byte seen if it waits for one). */
@@ -55,5 +80,6 @@ final class ReadDeadline {
             deadline = System.nanoTime() + budgetNanos;
         }
         deadline += nanosPerByte * n;
+        published = deadline;
     }
 }

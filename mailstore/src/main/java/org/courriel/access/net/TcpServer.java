@@ -105,13 +105,15 @@ public final class TcpServer implements AutoCloseable {
         int sameIp = perIp.merge(address, 1, Integer::sum);
         boolean overLimit = open.size() >= settings.maxConnections() || sameIp > settings.maxConnectionsPerIp();
         open.add(socket);
-        WriteClock writes = watchdog.watch(socket);
+        WriteClock writes = new WriteClock();
+        ReadDeadline reads = new ReadDeadline();
+        watchdog.watch(socket, writes, reads);
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(settings.implicitTls() ? HANDSHAKE_TIMEOUT_MILLIS : (int) settings.idleTimeout().toMillis());
             Socket s = settings.implicitTls() ? handshake(socket, writes) : socket;
             s.setSoTimeout((int) settings.idleTimeout().toMillis());
-            try (Connection connection = new Connection(settings.name(), socket, s, tls, writes)) {
+            try (Connection connection = new Connection(settings.name(), socket, s, tls, writes, reads)) {
                 if (overLimit) {
                     refused.increment();
                     handler.refuse(connection, "too many connections");
