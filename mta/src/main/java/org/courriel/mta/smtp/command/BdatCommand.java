@@ -55,6 +55,7 @@ public final class BdatCommand implements SmtpCommand {
             chunks = session.transaction().startChunks(session.context().properties().maxMessageSize().toBytes());
         }
         chunks.readChunk(session.channel().in(), size);
+        session.channel().clearReadDeadline(); // storing the message (BDAT LAST) is not under it
         if (chunks.tooBig()) {
             // RFC 3030 §4.2 / RFC 1870: fail the transaction as soon as the limit is passed.
             session.resetTransaction();

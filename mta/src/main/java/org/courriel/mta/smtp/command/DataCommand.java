@@ -53,6 +53,7 @@ public final class DataCommand implements SmtpCommand {
                 session.context().properties().minDataRate().toBytes());
         MessageBody body = DotTerminatedReader.read(session.channel().in(),
                 session.context().properties().maxMessageSize().toBytes());
+        session.channel().clearReadDeadline(); // storing the message is not under it
         session.finishMessage(body);
     }
 }

@@ -68,6 +68,11 @@ public final class ConnectionChannel implements SmtpChannel {
     }
 
     @Override
+    public void clearReadDeadline() {
+        connection.clearReadDeadline();
+    }
+
+    @Override
     public void abort() {
         connection.abort();
     }

@@ -45,6 +45,9 @@ public interface SmtpChannel {
      */
     void readDeadline(Duration budget, long bytesPerSecond);
 
+    /** Ends the deadline once what it bounded is read: processing (storing a message) is not under it. */
+    void clearReadDeadline();
+
     /** Closes the connection at once, from any thread (a shutdown); the session's reads and writes then fail. */
     void abort();
 }

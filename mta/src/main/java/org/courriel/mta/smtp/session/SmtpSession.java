@@ -73,8 +73,8 @@ public final class SmtpSession {
                     flush();
                 }
                 // RFC 5321 §4.5.3.2.7: the command timeout bounds the whole wait for a command line, not each
-                // read, so a client dribbling a byte at a time cannot hold the session for ever; commands that
-                // read on (AUTH responses) stay under it, DATA and BDAT set their own.
+                // read, so a client dribbling a byte at a time cannot hold the session for ever; AUTH responses,
+                // DATA and BDAT set their own deadlines; running the command is under none.
                 channel.setReadTimeout(context.properties().commandTimeout());
                 channel.readDeadline(context.properties().commandTimeout(), 0);
                 byte[] line;
@@ -91,6 +91,7 @@ public final class SmtpSession {
                 } finally {
                     awaitingCommand = false;
                 }
+                channel.clearReadDeadline();
                 if (line == null) {
                     return;
                 }

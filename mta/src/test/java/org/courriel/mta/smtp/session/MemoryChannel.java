@@ -100,6 +100,11 @@ final class MemoryChannel implements SmtpChannel {
     }
 
     @Override
+    public void clearReadDeadline() {
+        // none set
+    }
+
+    @Override
     public void abort() {
         // nothing to close
     }
