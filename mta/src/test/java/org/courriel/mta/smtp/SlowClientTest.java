@@ -135,6 +135,24 @@ class SlowClientTest {
     }
 
     @Test
+    void aBdatChunkDribbledBelowTheMinimumRateIsCutWith421AndNotDelivered() throws Exception {
+        start(10, Duration.ofMinutes(1));
+        String chunk = "Subject: slow\r\n\r\none byte at a time\r\n";
+        try (SmtpClient c = new SmtpClient(server.port())) {
+            Socket s = c.socket();
+            c.expect("220 mx.hamburger.edu");
+            c.send("EHLO slow.example").expect("250");
+            c.send("MAIL FROM:<dribble@slow.example>").expect("250");
+            c.send("RCPT TO:<bob@hamburger.edu>").expect("250");
+            c.send("BDAT " + chunk.length() + " LAST");
+            Thread.ofVirtual().start(() -> dribble(s, chunk));
+            c.expect("421 4.4.2");
+            assertThat(c.closedByServer()).isTrue();
+        }
+        assertThat(delivered).hasValue(0);
+    }
+
+    @Test
     void aSteadyTransferAboveTheMinimumRateIsDelivered() throws Exception {
         start(10, Duration.ofMinutes(1));
         try (SmtpClient c = new SmtpClient(server.port())) {
