@@ -4,6 +4,8 @@ import javax.sql.DataSource;
 
 import org.courriel.store.commit.DurabilitySync;
 import org.courriel.store.commit.GroupCommitter;
+import org.courriel.store.disk.FreeSpaceGuard;
+import org.courriel.store.disk.H2Files;
 import org.courriel.store.event.InProcessMailboxEventBus;
 import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.event.PostgresNotifyEventBus;
@@ -43,9 +45,20 @@ public class StoreConfiguration {
         return new DurabilitySync(dataSource);
     }
 
+    /** Watches the disk of an embedded H2 file database; nothing to watch on PostgreSQL or in memory. */
+    @Bean
+    FreeSpaceGuard freeSpaceGuard(DataSource dataSource, StoreProperties properties) {
+        try (var c = dataSource.getConnection()) {
+            return new FreeSpaceGuard(H2Files.directoryOf(c.getMetaData().getURL()), properties.minFreeSpace());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to learn where it is", e);
+        }
+    }
+
     @Bean
     GroupCommitter groupCommitter(PlatformTransactionManager txManager, JdbcClient jdbc, MessageWriter writer,
-            MailboxEventBus bus, DurabilitySync durability, StoreProperties properties, MeterRegistry meters) {
-        return new GroupCommitter(txManager, jdbc, writer, bus, durability, properties, meters);
+            MailboxEventBus bus, DurabilitySync durability, FreeSpaceGuard freeSpace, StoreProperties properties,
+            MeterRegistry meters) {
+        return new GroupCommitter(txManager, jdbc, writer, bus, durability, freeSpace, properties, meters);
     }
 }

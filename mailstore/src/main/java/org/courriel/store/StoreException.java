@@ -18,6 +18,8 @@ public class StoreException extends RuntimeException {
         INVALID,
         /** The operation is not allowed on this object (e.g. deleting INBOX, a mailbox with children). */
         NOT_ALLOWED,
+        /** The server's disk is too full for new mail: a temporary condition, nothing was changed. */
+        STORAGE_FULL,
         /** The database cannot be reached or failed: a temporary condition, nothing was changed. */
         UNAVAILABLE
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the mail store ({@code courriel.store.*}). Changes take effect on restart.
@@ -13,20 +14,53 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recipientCache     how long an answer of recipient resolution is reused; changes made on this node
  *                           take effect at once, changes made on another node after at most this; 0 turns it off
  * @param groupCommit        how writes of concurrent sessions are committed together
+ * @param maxSummaryField    longest value of one header field copied into a message's summary (ENVELOPE,
+ *                           BODYSTRUCTURE, sort fields) when it is stored; the message bytes are kept whole
+ * @param minFreeSpace       new mail (deliveries, appends) is refused as temporary while the disk of the embedded
+ *                           database has less free space than this; 0 turns the check off; not checked on PostgreSQL
  */
 @ConfigurationProperties("courriel.store")
 public record StoreProperties(
         @DefaultValue("+") String recipientDelimiter,
         @DefaultValue("10s") Duration recipientCache,
-        @DefaultValue GroupCommit groupCommit) {
+        @DefaultValue GroupCommit groupCommit,
+        @DefaultValue("16KB") DataSize maxSummaryField,
+        @DefaultValue("100MB") DataSize minFreeSpace) {
+
+    public StoreProperties {
+        if (maxSummaryField.toBytes() < 1024 || maxSummaryField.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("courriel.store.max-summary-field must be between 1KB and 2GB");
+        }
+    }
+
+    /** {@link #maxSummaryField()} in bytes. */
+    public int summaryFieldLimit() {
+        return (int) maxSummaryField.toBytes();
+    }
 
     /**
-     * @param maxBatch most units of work (deliveries, appends, flag changes) committed in one transaction
+     * @param maxBatch     most units of work (deliveries, appends, flag changes) committed in one transaction
+     * @param retries      times a batch runs again after a concurrency failure (deadlock, lock timeout), and a
+     *                     durability sync is tried again, before the units concerned fail as temporary
+     * @param retryBackoff longest random pause before the first retry; the n-th waits up to n times as long
+     * @param timeout      longest a caller waits for its batch to commit and sync; past it the caller hears a
+     *                     temporary failure (should the batch still commit, a retried message is stored twice:
+     *                     the lesser harm than a loss)
      */
-    public record GroupCommit(@DefaultValue("256") int maxBatch) {
+    public record GroupCommit(@DefaultValue("256") int maxBatch, @DefaultValue("5") int retries,
+            @DefaultValue("10ms") Duration retryBackoff, @DefaultValue("60s") Duration timeout) {
         public GroupCommit {
             if (maxBatch < 1) {
                 throw new IllegalArgumentException("courriel.store.group-commit.max-batch must be at least 1");
+            }
+            if (retries < 0) {
+                throw new IllegalArgumentException("courriel.store.group-commit.retries must not be negative");
+            }
+            if (retryBackoff.isNegative()) {
+                throw new IllegalArgumentException("courriel.store.group-commit.retry-backoff must not be negative");
+            }
+            if (!timeout.isPositive()) {
+                throw new IllegalArgumentException("courriel.store.group-commit.timeout must be positive");
             }
         }
     }

@@ -6,7 +6,9 @@
  * <li><b>Dependencies.</b> This module depends on no other Courriel module; the protocols depend on it.</li>
  * <li><b>Durability.</b> Every message write (append, delivery, copy, move, flags, expunge) goes through
  * {@link org.courriel.store.commit.GroupCommitter}: when the call returns, the change is committed and on
- * disk, so a protocol may acknowledge it. Concurrent sessions share one transaction and one sync.</li>
+ * disk, so a protocol may acknowledge it. Concurrent sessions share one transaction and one sync. The other
+ * writes (domains, accounts, aliases, passwords; mailbox creation, renaming, subscription) are synced by
+ * {@link org.courriel.store.commit.SyncAfterCommit} before their call returns.</li>
  * <li><b>Storage layout.</b> The bytes of a message are kept once per distinct SHA-256 in {@code content}
  * (header) and {@code content_body} (body), reference counted by {@code message} rows and outbound queue
  * entries. The MIME summary (envelope, body structure, sort fields) is computed once, when the content is
@@ -15,7 +17,9 @@
  * HIGHESTMODSEQ), which serialises writers of one mailbox until commit, so UIDs and MODSEQs become visible
  * in ascending order. Several mailboxes are locked in ascending id order.</li>
  * <li><b>Notifications.</b> {@link org.courriel.store.event.MailboxEvent}s are published after commit, in
- * commit order per mailbox, to this node's listeners and (on PostgreSQL) to other nodes.</li>
+ * commit order per mailbox, to this node's listeners and (on PostgreSQL) to other nodes. None is lost to a
+ * broken connection: failed NOTIFYs are sent again, and a node that re-establishes LISTEN reads back the
+ * changes to its watched mailboxes it missed; so a listener may hear a change twice and must not mind.</li>
  * <li><b>Access.</b> Services take mailbox ids that callers resolved per account through
  * {@link org.courriel.store.mailbox.MailboxService}; a protocol never passes an id the user did not
  * reach through their own account.</li>

@@ -3,6 +3,7 @@ package org.courriel.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,7 @@ import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.mailbox.MailboxStatus;
+import org.courriel.store.mailbox.OtherNodeClock;
 import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.CopyResult;
 import org.courriel.store.message.FlagChange;
@@ -42,6 +44,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The store's behaviour, run against every database Courriel supports (one subclass each).
@@ -65,6 +70,10 @@ abstract class MailStoreContract {
     ContentStore contents;
     @Autowired
     MailboxEventBus events;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager txManager;
 
     AccountInfo bob;
     MailboxInfo inbox;
@@ -267,6 +276,18 @@ abstract class MailStoreContract {
         mailboxes.delete(bob.id(), "Temp");
         MailboxInfo second = mailboxes.create(bob.id(), "Temp", null);
         assertThat(second.uidValidity()).isNotEqualTo(first.uidValidity());
+    }
+
+    @Test
+    void uidValidityAscendsAcrossNodesWhoseClocksDisagree() {
+        MailboxInfo first = mailboxes.create(bob.id(), "Temp", null);
+        mailboxes.delete(bob.id(), "Temp");
+        // RFC 9051 §2.3.1.1: another node, its clock an hour behind, must not give the name an old value again
+        OtherNodeClock otherNode = new OtherNodeClock(jdbc, Duration.ofHours(1));
+        long other = new TransactionTemplate(txManager).execute(s -> otherNode.next());
+        MailboxInfo second = mailboxes.create(bob.id(), "Temp", null);
+        assertThat(other).isGreaterThan(first.uidValidity());
+        assertThat(second.uidValidity()).isGreaterThan(other);
     }
 
     @Test

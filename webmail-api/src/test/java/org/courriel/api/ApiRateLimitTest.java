@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
+import org.courriel.store.testing.LoginSpellings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +51,22 @@ class ApiRateLimitTest {
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.json().get("type").asString()).isEqualTo("urn:courriel:problem:rate-limited");
         assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
+        assertThat(new ApiClient(port, fixture.alice.address(), ApiFixture.PASSWORD).get("/api/v1/account").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void otherSpellingsOfALockedOutAddressAreThrottledToo() {
+        ApiFixture fixture = new ApiFixture(domains, accounts);
+        String victim = fixture.bob.address();
+        for (int i = 0; i < 3; i++) {
+            assertThat(new ApiClient(port, victim, "guess " + i).get("/api/v1/account").status()).isEqualTo(401);
+        }
+        for (String spelling : LoginSpellings.of(victim)) {
+            ApiClient.Response r = new ApiClient(port, spelling, ApiFixture.PASSWORD).get("/api/v1/account");
+            assertThat(r.status()).as(spelling).isEqualTo(429);
+            assertThat(r.json().get("type").asString()).isEqualTo("urn:courriel:problem:rate-limited");
+        }
         assertThat(new ApiClient(port, fixture.alice.address(), ApiFixture.PASSWORD).get("/api/v1/account").status())
                 .isEqualTo(200);
     }

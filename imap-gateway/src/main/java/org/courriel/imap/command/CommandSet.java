@@ -2,13 +2,16 @@ package org.courriel.imap.command;
 
 import java.util.List;
 
+import org.courriel.imap.config.ImapProperties;
+
 /** Every command the server knows, in the order of RFC 9051 §6: the place to start reading. */
 public final class CommandSet {
 
     private CommandSet() {
     }
 
-    public static List<ImapCommand<?>> all() {
+    public static List<ImapCommand<?>> all(ImapProperties properties) {
+        SearchParser.Limits search = new SearchParser.Limits(properties.maxSearchDepth(), properties.maxSearchKeys());
         return List.of(
                 // §6.1 any state
                 new CapabilityCommand(), new NoopCommand("NOOP"), new LogoutCommand(), new IdCommand(),
@@ -24,7 +27,7 @@ public final class CommandSet {
                 // §6.4 selected
                 new NoopCommand("CHECK"), new CloseCommand(true), new CloseCommand(false),
                 new ExpungeCommand(false), new ExpungeCommand(true),
-                new SearchCommand(false), new SearchCommand(true),
+                new SearchCommand(false, search), new SearchCommand(true, search),
                 new FetchCommand(false), new FetchCommand(true),
                 new StoreCommand(false), new StoreCommand(true),
                 new CopyCommand(false, false), new CopyCommand(false, true),

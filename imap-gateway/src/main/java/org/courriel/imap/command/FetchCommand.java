@@ -151,7 +151,10 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
                 : summary ? MessageFields.SUMMARY : header ? MessageFields.HEADER : MessageFields.BASIC;
     }
 
-    /** Writes one FETCH response; false when a part could not be decoded (UNKNOWN-CTE). */
+    /**
+     * Writes one FETCH response, each item as soon as it is encoded (a long ENVELOPE string goes out as a
+     * literal of its own); false when a part could not be decoded (UNKNOWN-CTE).
+     */
     private boolean respond(ImapSession session, int seq, MessageRecord r, List<FetchItem> items, boolean flagsChanged) {
         ResponseWriter out = session.out();
         boolean utf8 = session.utf8();
@@ -225,6 +228,9 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
                     out.bytes(bytes, 0, bytes.length);
                 }
             }
+            // item by item to the output: the builder holds one item at most, never the whole response
+            out.text(sb);
+            sb.setLength(0);
         }
         if (flagsChanged && !flagsSent) {
             sb.append(first ? "" : " ").append("FLAGS ");

@@ -69,7 +69,38 @@ public final class FetchParser {
             }
         }
         args.end();
-        return new Request(set, items, changedSince, vanished);
+        return new Request(set, distinct(items), changedSince, vanished);
+    }
+
+    /**
+     * RFC 9051 §6.4.5: the response gives each item once, so an item asked for twice is answered once (twelve
+     * ENVELOPEs must not build twelve copies). Items that answer under the same name are the same item;
+     * of BODY[x] and BODY.PEEK[x], the one that sets \Seen is kept.
+     */
+    static List<FetchItem> distinct(List<FetchItem> items) {
+        java.util.LinkedHashMap<String, FetchItem> byName = new java.util.LinkedHashMap<>();
+        for (FetchItem item : items) {
+            byName.merge(responseName(item), item, (kept, again) ->
+                    kept instanceof FetchItem.Section k && k.peek() && again instanceof FetchItem.Section a && !a.peek()
+                            ? again : kept);
+        }
+        return List.copyOf(byName.values());
+    }
+
+    /** The name an item answers under. */
+    private static String responseName(FetchItem item) {
+        return switch (item) {
+            case FetchItem.Flags f -> "FLAGS";
+            case FetchItem.Uid u -> "UID";
+            case FetchItem.InternalDate d -> "INTERNALDATE";
+            case FetchItem.Rfc822Size r -> "RFC822.SIZE";
+            case FetchItem.Envelope e -> "ENVELOPE";
+            case FetchItem.ModSeq m -> "MODSEQ";
+            case FetchItem.Structure st -> st.extensible() ? "BODYSTRUCTURE" : "BODY";
+            case FetchItem.BinarySize b -> "BINARY.SIZE[" + java.util.Arrays.toString(b.part()) + "]";
+            // two partials at one origin differ by their length: both were asked for
+            case FetchItem.Section sec -> FetchCommand.responseName(sec) + (sec.origin() >= 0 ? "." + sec.length() : "");
+        };
     }
 
     private static String macro(CommandParser args) {

@@ -31,8 +31,11 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
     public record Request(Set<ReturnOption> returnOptions, byte[] keys) {
     }
 
-    public SearchCommand(boolean byUid) {
+    private final SearchParser.Limits limits;
+
+    public SearchCommand(boolean byUid, SearchParser.Limits limits) {
         super("SEARCH", byUid);
+        this.limits = limits;
     }
 
     @Override
@@ -68,7 +71,7 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
             }
         }
         byte[] keys = args.rest();
-        SearchParser.parse(new CommandParser(keys), SearchParser.SYNTAX_ONLY);
+        SearchParser.parse(new CommandParser(keys), SearchParser.SYNTAX_ONLY, limits);
         return new Request(options, keys);
     }
 
@@ -95,7 +98,7 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
                 return session.rev2() ? UidSet.of() : selected.recentUids();
             }
         };
-        SearchParser.Result parsed = SearchParser.parse(new CommandParser(request.keys()), resolver);
+        SearchParser.Result parsed = SearchParser.parse(new CommandParser(request.keys()), resolver, limits);
         if (parsed.usesModseq()) {
             session.enableCondstore();
         }

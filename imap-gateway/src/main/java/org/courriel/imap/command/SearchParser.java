@@ -40,23 +40,46 @@ public final class SearchParser {
         }
     };
 
+    /**
+     * Bounds on one SEARCH program: how deep parentheses, NOT and OR may nest (each is one level of recursion,
+     * here and in the store's evaluation) and how many keys it may hold in all.
+     */
+    public record Limits(int maxDepth, int maxKeys) {
+        /** The defaults of {@code courriel.imap.max-search-depth} and {@code max-search-keys}. */
+        public static final Limits DEFAULT = new Limits(100, 1000);
+
+        public Limits {
+            if (maxDepth < 1 || maxKeys < 1) {
+                throw new IllegalArgumentException("search limits must be positive");
+            }
+        }
+    }
+
     private final CommandParser args;
     private final Resolver resolver;
+    private final Limits limits;
     private boolean usesModseq;
     private int depth;
+    private int keys;
 
-    private SearchParser(CommandParser args, Resolver resolver) {
+    private SearchParser(CommandParser args, Resolver resolver, Limits limits) {
         this.args = args;
         this.resolver = resolver;
+        this.limits = limits;
     }
 
     /** The parsed keys and whether MODSEQ was among them (RFC 7162 §3.1.5 then adds MODSEQ to the answer). */
     public record Result(SearchKey key, boolean usesModseq) {
     }
 
-    /** Parses 1*(SP search-key) to the end of the command. */
+    /** Parses 1*(SP search-key) to the end of the command, within the default limits. */
     public static Result parse(CommandParser args, Resolver resolver) {
-        SearchParser p = new SearchParser(args, resolver);
+        return parse(args, resolver, Limits.DEFAULT);
+    }
+
+    /** Parses 1*(SP search-key) to the end of the command; a program past {@code limits} is a syntax error. */
+    public static Result parse(CommandParser args, Resolver resolver, Limits limits) {
+        SearchParser p = new SearchParser(args, resolver, limits);
         List<SearchKey> keys = new ArrayList<>();
         while (args.skip(' ')) {
             keys.add(p.key());
@@ -69,19 +92,20 @@ public final class SearchParser {
     }
 
     private SearchKey key() {
+        if (++keys > limits.maxKeys()) {
+            throw new ImapSyntaxException("too many search keys (at most " + limits.maxKeys() + ")");
+        }
         if (args.skip('(')) {
-            // RFC 9051 §9: "(" search-key *(SP search-key) ")"; nesting is bounded
-            if (++depth > 100) {
-                throw new ImapSyntaxException("search keys nested too deep");
-            }
-            List<SearchKey> keys = new ArrayList<>();
-            keys.add(key());
-            while (args.skip(' ')) {
-                keys.add(key());
-            }
-            args.expect(')');
-            depth--;
-            return keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys);
+            // RFC 9051 §9: "(" search-key *(SP search-key) ")"
+            return nested(() -> {
+                List<SearchKey> list = new ArrayList<>();
+                list.add(key());
+                while (args.skip(' ')) {
+                    list.add(key());
+                }
+                args.expect(')');
+                return list.size() == 1 ? list.get(0) : new SearchKey.And(list);
+            });
         }
         int c = args.peek();
         if ((c >= '0' && c <= '9') || c == '*') {
@@ -125,14 +149,27 @@ public final class SearchParser {
             case "LARGER" -> SearchKey.larger(spaceThen().number(Long.MAX_VALUE));
             case "SMALLER" -> SearchKey.smaller(spaceThen().number(Long.MAX_VALUE));
             case "UID" -> SearchKey.uid(resolver.uids(spaceThen().sequenceSet(), true));
-            case "NOT" -> SearchKey.not(spaceThen().key());
-            case "OR" -> {
+            case "NOT" -> nested(() -> SearchKey.not(spaceThen().key()));
+            case "OR" -> nested(() -> {
                 SearchKey left = spaceThen().key();
-                yield SearchKey.or(left, spaceThen().key());
-            }
+                return SearchKey.or(left, spaceThen().key());
+            });
             case "MODSEQ" -> modseq();
             default -> throw new ImapSyntaxException("unknown search key " + name);
         };
+    }
+
+    /**
+     * A key made of keys: parentheses, NOT and OR all nest, so all count towards the depth; without that,
+     * {@code NOT NOT ... ALL} overflowed the stack.
+     */
+    private SearchKey nested(java.util.function.Supplier<SearchKey> inner) {
+        if (++depth > limits.maxDepth()) {
+            throw new ImapSyntaxException("search keys nested too deep (at most " + limits.maxDepth() + " levels)");
+        }
+        SearchKey key = inner.get();
+        depth--;
+        return key;
     }
 
     /** RFC 7162 §3.1.5: MODSEQ [entry-name entry-type-req] mod-sequence-valzer; the entry is not kept per flag. */

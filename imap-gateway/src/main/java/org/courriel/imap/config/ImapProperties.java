@@ -27,6 +27,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxPendingUpdates      most mailbox changes queued for a session between two commands; past it the
  *                               session drops them and compares its view with the store at the next command
  * @param maxConnectionsPerIp    most IMAP connections at once from one client address, on each listener
+ * @param preAuthMaxLineLength   longest command line accepted before login, in bytes (never more than
+ *                               {@code maxLineLength}); longer is answered BAD [TOOBIG]
+ * @param preAuthMaxLiteralSize  largest literal accepted before login (never more than {@code maxLiteralSize}); larger
+ *                               is refused with BAD [TOOBIG] before a byte of it is read (RFC 9051 §6.2 leaves the
+ *                               bound to the server)
+ * @param maxLiteralsInFlight    literal bytes all IMAP sessions may hold at once, both listeners together (never less
+ *                               than {@code maxLiteralSize}); a literal that does not fit waits {@code literalBudgetWait},
+ *                               then is refused with NO [UNAVAILABLE] (a non-synchronizing one ends the connection)
+ * @param literalBudgetWait      how long a literal may wait for room in {@code maxLiteralsInFlight}
+ * @param maxSearchDepth         how deep parentheses, NOT and OR may nest in one SEARCH; deeper is answered with BAD
+ * @param maxSearchKeys          most search keys in one SEARCH, nested ones included; more is answered with BAD
  */
 @ConfigurationProperties("courriel.imap")
 public record ImapProperties(
@@ -43,11 +54,20 @@ public record ImapProperties(
         @DefaultValue("200") int fetchBatchSize,
         @DefaultValue("20000") int maxConnections,
         @DefaultValue("50") int maxConnectionsPerIp,
-        @DefaultValue("1000") int maxPendingUpdates) {
+        @DefaultValue("1000") int maxPendingUpdates,
+        @DefaultValue("8192") int preAuthMaxLineLength,
+        @DefaultValue("8KB") DataSize preAuthMaxLiteralSize,
+        @DefaultValue("256MB") DataSize maxLiteralsInFlight,
+        @DefaultValue("5s") Duration literalBudgetWait,
+        @DefaultValue("100") int maxSearchDepth,
+        @DefaultValue("1000") int maxSearchKeys) {
 
     public ImapProperties {
         if (maxLineLength < 1024) {
             throw new IllegalArgumentException("courriel.imap.max-line-length must be at least 1024");
+        }
+        if (preAuthMaxLineLength < 1024) {
+            throw new IllegalArgumentException("courriel.imap.pre-auth-max-line-length must be at least 1024");
         }
         if (maxPendingUpdates < 1) {
             throw new IllegalArgumentException("courriel.imap.max-pending-updates must be at least 1");
@@ -55,8 +75,26 @@ public record ImapProperties(
         if (minDataRate.toBytes() < 1) {
             throw new IllegalArgumentException("courriel.imap.min-data-rate must be at least 1B");
         }
+        if (maxSearchDepth < 1 || maxSearchKeys < 1) {
+            throw new IllegalArgumentException("courriel.imap.max-search-depth and max-search-keys must be at least 1");
+        }
         if (fetchBatchSize < 1) {
             throw new IllegalArgumentException("courriel.imap.fetch-batch-size must be at least 1");
         }
+    }
+
+    /** The line bound before login: the smaller of the two settings. */
+    public int preAuthLineLimit() {
+        return Math.min(preAuthMaxLineLength, maxLineLength);
+    }
+
+    /** The literal bound before login: the smaller of the two settings. */
+    public long preAuthLiteralLimit() {
+        return Math.min(preAuthMaxLiteralSize.toBytes(), maxLiteralSize.toBytes());
+    }
+
+    /** The literal budget: never less than one literal of the largest size. */
+    public long literalBudget() {
+        return Math.max(maxLiteralsInFlight.toBytes(), maxLiteralSize.toBytes());
     }
 }

@@ -4,13 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Frames commands (RFC 9051 §2.2.1): a command is a line that may end in a literal announcement
  * {@code {n}} (synchronizing: the server sends a continuation first), {@code {n+}} (RFC 7888 LITERAL+) or
  * {@code ~{n}} (RFC 3516 literal8), followed by n bytes and the rest of the command. Every line and
  * literal is bounded, and a whole command is at most one literal's bound plus one line's; an oversized part
- * is reported, never buffered.
+ * is reported, never buffered. The bounds can change as the session goes (smaller before login), and every
+ * literal is admitted by a {@link Budget} shared by all sessions before a byte of it is read.
  */
 public final class CommandReader {
 
@@ -33,6 +36,14 @@ public final class CommandReader {
     public record LiteralTooBig(String tag, boolean synchronizing) implements Frame {
     }
 
+    /**
+     * A literal within the bounds that the {@link Budget} could not admit now (too many bytes in flight across
+     * the server). Like {@link LiteralTooBig}, a synchronizing one was not read, a non-synchronizing one ends
+     * the connection.
+     */
+    public record LiteralUnavailable(String tag, boolean synchronizing) implements Frame {
+    }
+
     /** The client closed the connection. */
     public record EndOfStream() implements Frame {
     }
@@ -43,46 +54,114 @@ public final class CommandReader {
         void send() throws IOException;
     }
 
+    /** Admits literals: bytes reserved before a literal is read, released once its command is done. */
+    public interface Budget {
+        /** Reserves {@code bytes}, waiting a little at most; false when they cannot be had. */
+        boolean reserve(long bytes);
+
+        void release(long bytes);
+
+        /** Admits everything (tests of framing alone). */
+        Budget UNBOUNDED = new Budget() {
+            @Override
+            public boolean reserve(long bytes) {
+                return true;
+            }
+
+            @Override
+            public void release(long bytes) {
+            }
+        };
+    }
+
     private final InputStream in;
-    private final int maxLine;
-    private final long maxLiteral;
+    private final Budget budget;
+    private int maxLine;
+    private long maxLiteral;
+    private long reserved;
 
     public CommandReader(InputStream in, int maxLine, long maxLiteral) {
+        this(in, maxLine, maxLiteral, Budget.UNBOUNDED);
+    }
+
+    public CommandReader(InputStream in, int maxLine, long maxLiteral, Budget budget) {
         this.in = in;
+        this.budget = budget;
+        limits(maxLine, maxLiteral);
+    }
+
+    /** New bounds for the commands still to come (after login, RFC 9051 §6.2: larger than before). */
+    public void limits(int maxLine, long maxLiteral) {
         this.maxLine = maxLine;
         this.maxLiteral = maxLiteral;
     }
 
+    /** The longest line now accepted. */
+    public int maxLine() {
+        return maxLine;
+    }
+
+    /** Gives back what the literals of the last command reserved: call once that command is done with. */
+    public void releaseLiterals() {
+        if (reserved > 0) {
+            budget.release(reserved);
+            reserved = 0;
+        }
+    }
+
     public Frame read(Continuation continuation) throws IOException {
-        ByteArrayOutputStream command = new ByteArrayOutputStream(128);
+        // The parts are kept apart and joined once at the end: a literal is read straight into its own array,
+        // so the command costs about twice its literals at the peak, not the four times of a growing buffer.
+        List<byte[]> parts = new ArrayList<>();
+        long size = 0;
         while (true) {
             byte[] line = readLine();
             if (line == null) {
                 return new EndOfStream();
             }
             if (line.length > maxLine) {
-                return new LineTooLong(tagOf(command.size() > 0 ? command.toByteArray() : line));
+                return new LineTooLong(tagOf(parts.isEmpty() ? line : parts.getFirst()));
             }
-            command.write(line);
+            parts.add(line);
+            size += line.length;
             Literal literal = literalAtEnd(line);
             if (literal == null) {
-                return new Command(command.toByteArray());
+                return new Command(join(parts, size));
             }
             // each literal is bounded, and so is the whole command (many literals must not add up past the bound)
-            if (literal.size > maxLiteral || command.size() + literal.size > maxLiteral + maxLine) {
-                return new LiteralTooBig(tagOf(command.toByteArray()), !literal.nonSync);
+            if (literal.size > maxLiteral || size + literal.size > maxLiteral + maxLine) {
+                return new LiteralTooBig(tagOf(parts.getFirst()), !literal.nonSync);
             }
+            if (!budget.reserve(literal.size)) {
+                return new LiteralUnavailable(tagOf(parts.getFirst()), !literal.nonSync);
+            }
+            reserved += literal.size;
             if (!literal.nonSync) {
                 continuation.send();
             }
-            command.write('\r');
-            command.write('\n');
-            byte[] bytes = in.readNBytes((int) literal.size);
-            if (bytes.length < literal.size) {
+            byte[] bytes = new byte[(int) literal.size];
+            if (in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
                 return new EndOfStream();
             }
-            command.write(bytes);
+            parts.add(CRLF);
+            parts.add(bytes);
+            size += CRLF.length + bytes.length;
         }
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static byte[] join(List<byte[]> parts, long size) {
+        if (parts.size() == 1) {
+            return parts.getFirst();
+        }
+        byte[] all = new byte[Math.toIntExact(size)];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     /** One line without its CRLF (a bare LF is accepted too); longer than the limit gives a marker of that length + 1. */

@@ -1,7 +1,5 @@
 package org.courriel.imap.protocol;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Encodes strings for IMAP responses (RFC 9051 §4.3): a quoted string when the text allows it, a literal
  * otherwise, NIL for null. Non-ASCII text is sent as UTF-8, quoted when the session has enabled UTF-8
@@ -34,9 +32,30 @@ public final class ImapString {
             }
             out.append('"');
         } else {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            out.append('{').append(bytes.length).append("}\r\n").append(value);
+            out.append('{').append(utf8Length(value)).append("}\r\n").append(value);
         }
+    }
+
+    /** The length of {@code value} in UTF-8 as the writer encodes it (an unpaired surrogate as '?'), without a copy. */
+    static long utf8Length(String value) {
+        long n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** Whether the text can be a quoted string: no CR, LF or NUL, and ASCII unless UTF-8 is enabled. */

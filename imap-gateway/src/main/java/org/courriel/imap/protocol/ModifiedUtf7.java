@@ -11,7 +11,6 @@ import java.util.Base64;
 public final class ModifiedUtf7 {
 
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getDecoder();
 
     private ModifiedUtf7() {
     }
@@ -39,39 +38,106 @@ public final class ModifiedUtf7 {
         return out.toString();
     }
 
-    /** Decodes a name; throws {@link ImapSyntaxException} on a malformed shift sequence. */
+    /**
+     * Decodes a name, refusing whatever a correct encoder cannot have written (RFC 3501 §5.1.3), so that two
+     * different names never decode to the same mailbox: raw characters outside printable US-ASCII, a shift
+     * sequence that is unterminated, holds a character outside the modified base64 alphabet, leaves a partial
+     * UTF-16 unit or non-zero padding bits, encodes printable US-ASCII (which must stand for itself), an
+     * unpaired surrogate, or directly follows another shift sequence (the shortest form merges them).
+     *
+     * @throws ImapSyntaxException on any such name
+     */
     public static String decode(String name) {
-        if (name.indexOf('&') < 0) {
-            return name;
-        }
         StringBuilder out = new StringBuilder(name.length());
         int i = 0;
+        boolean afterShift = false;
         while (i < name.length()) {
             char c = name.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw invalid("characters outside printable US-ASCII must be encoded");
+            }
             if (c != '&') {
                 out.append(c);
+                afterShift = false;
                 i++;
                 continue;
             }
             int end = name.indexOf('-', i + 1);
             if (end < 0) {
-                throw new ImapSyntaxException("unterminated modified UTF-7 in mailbox name");
+                throw invalid("unterminated shift sequence");
             }
             if (end == i + 1) {
                 out.append('&');
+                afterShift = false;
             } else {
-                try {
-                    byte[] utf16 = DECODER.decode(name.substring(i + 1, end).replace(',', '/'));
-                    if (utf16.length % 2 != 0) {
-                        throw new ImapSyntaxException("bad modified UTF-7 in mailbox name");
-                    }
-                    out.append(new String(utf16, StandardCharsets.UTF_16BE));
-                } catch (IllegalArgumentException e) {
-                    throw new ImapSyntaxException("bad modified UTF-7 in mailbox name");
+                if (afterShift) {
+                    throw invalid("adjacent shift sequences");
                 }
+                out.append(utf16(name, i + 1, end));
+                afterShift = true;
             }
             i = end + 1;
         }
         return out.toString();
+    }
+
+    /** The characters that modified base64 between {@code from} and {@code to} encodes, checked as described above. */
+    private static String utf16(String name, int from, int to) {
+        StringBuilder chars = new StringBuilder((to - from) * 6 / 16);
+        int bits = 0;
+        int nbits = 0;
+        for (int i = from; i < to; i++) {
+            int v = sextet(name.charAt(i));
+            bits = (bits << 6) | v;
+            nbits += 6;
+            if (nbits >= 16) {
+                nbits -= 16;
+                chars.append((char) ((bits >>> nbits) & 0xffff));
+                bits &= (1 << nbits) - 1;
+            }
+        }
+        // leftover bits: fewer than six, all zero (a whole sextet left over would be a partial unit)
+        if (nbits >= 6 || bits != 0) {
+            throw invalid("bad padding");
+        }
+        for (int k = 0; k < chars.length(); k++) {
+            char c = chars.charAt(k);
+            if (c >= 0x20 && c <= 0x7e) {
+                throw invalid("printable US-ASCII must not be encoded");
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (k + 1 >= chars.length() || !Character.isLowSurrogate(chars.charAt(k + 1))) {
+                    throw invalid("unpaired surrogate");
+                }
+                k++;
+            } else if (Character.isLowSurrogate(c)) {
+                throw invalid("unpaired surrogate");
+            }
+        }
+        return chars.toString();
+    }
+
+    /** RFC 3501 §5.1.3: the base64 alphabet of RFC 2045 with ',' for '/', and no '=' padding. */
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        if (c == '+') {
+            return 62;
+        }
+        if (c == ',') {
+            return 63;
+        }
+        throw invalid("character outside modified base64");
+    }
+
+    private static ImapSyntaxException invalid(String why) {
+        return new ImapSyntaxException("invalid modified UTF-7 in mailbox name: " + why);
     }
 }

@@ -72,8 +72,24 @@ public final class ResponseWriter {
         }
     }
 
-    /** Human-readable text must not break the line (RFC 9051 §9 text: no CR or LF). */
+    /**
+     * Human-readable text (RFC 9051 §9 text, RFC 3501 §9 TEXT-CHAR) as printable US-ASCII: it often quotes the
+     * client (a mailbox name in a refusal), and control characters, a CR or LF, or raw bytes in another
+     * charset must reach neither the client's terminal nor its parser. Each such character becomes '?'.
+     */
     static String sanitize(String text) {
-        return text.replace('\r', ' ').replace('\n', ' ');
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                if (sb == null) {
+                    sb = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                sb.append('?');
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.courriel.imap.command.CommandSet;
 import org.courriel.imap.command.Completion;
 import org.courriel.imap.command.ImapCommand;
+import org.courriel.imap.config.ImapProperties;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.Status;
@@ -23,8 +24,8 @@ public class CommandDispatcher {
 
     private final Map<String, ImapCommand<?>> commands = new HashMap<>();
 
-    public CommandDispatcher() {
-        for (ImapCommand<?> c : CommandSet.all()) {
+    public CommandDispatcher(ImapProperties properties) {
+        for (ImapCommand<?> c : CommandSet.all(properties)) {
             commands.put(c.name(), c);
         }
     }

@@ -4,6 +4,7 @@ import org.courriel.imap.command.Completion;
 import org.courriel.imap.command.ImapRefusal;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.store.DatabaseUnavailable;
 import org.courriel.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where failures become replies (three kinds): a syntax error is BAD, an expected refusal
  * is NO with its response code (RFC 5530 codes in RFC 9051 §7.1), a bug is NO [SERVERBUG] plus an error
- * log; the session goes on in every case.
+ * log; the session goes on in every case. An unavailable database is a refusal, not a bug:
+ * {@code NO [UNAVAILABLE]} and one WARN line.
  */
 final class FailureMapping {
 
@@ -29,6 +31,11 @@ final class FailureMapping {
             case ImapSyntaxException s -> Completion.bad(s.getMessage());
             case ImapRefusal r -> Completion.no(r.code(), r.getMessage());
             case StoreException s -> Completion.no(code(s.reason()), s.getMessage());
+            case RuntimeException u when DatabaseUnavailable.is(u) -> {
+                log.warn("IMAP {}: the database is unavailable: {}", command, DatabaseUnavailable.describe(u));
+                // RFC 5530 §3: UNAVAILABLE, a temporary failure of a subsystem the server needs
+                yield Completion.no(ResponseCode.UNAVAILABLE, "The mail store is unavailable, try again later");
+            }
             default -> {
                 log.error("IMAP {} failed", command, e);
                 yield Completion.no(ResponseCode.SERVERBUG, "Internal error; the incident was logged");
@@ -40,7 +47,9 @@ final class FailureMapping {
         return switch (reason) {
             case NOT_FOUND -> ResponseCode.NONEXISTENT;
             case ALREADY_EXISTS -> ResponseCode.ALREADYEXISTS;
-            case OVER_QUOTA -> ResponseCode.OVERQUOTA;
+            // RFC 5530 §3 has no code for a full server disk; OVERQUOTA (as Dovecot answers) tells the client
+            // that room is missing, not that the command was wrong
+            case OVER_QUOTA, STORAGE_FULL -> ResponseCode.OVERQUOTA;
             case INVALID, NOT_ALLOWED -> ResponseCode.CANNOT;
             case UNAVAILABLE -> ResponseCode.UNAVAILABLE;
         };

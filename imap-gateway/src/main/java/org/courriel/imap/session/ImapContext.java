@@ -20,5 +20,6 @@ public record ImapContext(
         RecentTracker recent,
         UidSnapshots uidSnapshots,
         ImapMetrics metrics,
-        LoginGuard loginGuard) {
+        LoginGuard loginGuard,
+        LiteralBudget literalBudget) {
 }

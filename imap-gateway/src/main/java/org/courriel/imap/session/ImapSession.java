@@ -64,8 +64,24 @@ public final class ImapSession {
 
     private void attachStreams() {
         this.out = new ResponseWriter(connection.out());
-        this.reader = new CommandReader(connection.in(), context.properties().maxLineLength(),
-                context.properties().maxLiteralSize().toBytes());
+        if (reader != null) {
+            reader.releaseLiterals();
+        }
+        this.reader = new CommandReader(connection.in(), 0, 0, context.literalBudget());
+        applyInputLimits();
+    }
+
+    /**
+     * RFC 9051 §6.2 leaves the bounds to the server: before login only small lines and literals are read
+     * (anyone can connect), after login those of any command, APPEND included.
+     */
+    private void applyInputLimits() {
+        var p = context.properties();
+        if (state == SessionState.NOT_AUTHENTICATED) {
+            reader.limits(p.preAuthLineLimit(), p.preAuthLiteralLimit());
+        } else {
+            reader.limits(p.maxLineLength(), p.maxLiteralSize().toBytes());
+        }
     }
 
     /** Serves the connection until LOGOUT, end of stream or timeout. */
@@ -76,25 +92,29 @@ public final class ImapSession {
             // RFC 9051 §7.1.1: the greeting may carry the capabilities
             out.status(null, Status.OK, ResponseCode.CAPABILITY.with(Capabilities.of(this)), "Courriel IMAP ready");
             out.flush();
-            while (state != SessionState.LOGOUT) {
-                // a command must arrive whole within the command timeout from its first byte (its literals at
-                // the minimum rate); the wait before that first byte is the idle timeout's
-                connection.commandDeadline(context.properties().commandTimeout(),
-                        context.properties().minDataRate().toBytes());
-                CommandReader.Frame frame;
-                awaitingCommand = true;
+            boolean more = true;
+            while (more && state != SessionState.LOGOUT) {
                 try {
-                    if (stopping) {
-                        byeOnShutdown();
-                        break;
+                    // a command must arrive whole within the command timeout from its first byte (its literals
+                    // at the minimum rate); the wait before that first byte is the idle timeout's
+                    connection.commandDeadline(context.properties().commandTimeout(),
+                            context.properties().minDataRate().toBytes());
+                    CommandReader.Frame frame;
+                    awaitingCommand = true;
+                    try {
+                        if (stopping) {
+                            byeOnShutdown();
+                            break;
+                        }
+                        frame = reader.read(() -> out.continuation("Ready for literal"));
+                    } finally {
+                        awaitingCommand = false;
                     }
-                    frame = reader.read(() -> out.continuation("Ready for literal"));
+                    connection.clearCommandDeadline();
+                    more = handle(frame);
                 } finally {
-                    awaitingCommand = false;
-                }
-                connection.clearCommandDeadline();
-                if (!handle(frame)) {
-                    break;
+                    // the command is done with its literals (or failed reading them): give their bytes back
+                    reader.releaseLiterals();
                 }
             }
         } catch (ReadDeadlineException e) {
@@ -128,23 +148,29 @@ public final class ImapSession {
                 return false;
             }
             case CommandReader.LineTooLong t -> {
-                out.status(t.tag() == null ? "*" : t.tag(), Status.BAD, null, "Command line too long");
+                if (state == SessionState.NOT_AUTHENTICATED) {
+                    out.status(tagOf(t.tag()), Status.BAD, ResponseCode.TOOBIG.bare(), "Command line too long before login");
+                } else {
+                    out.status(tagOf(t.tag()), Status.BAD, null, "Command line too long");
+                }
                 out.flush();
                 return true;
             }
             case CommandReader.LiteralTooBig t -> {
-                if (t.synchronizing()) {
-                    // RFC 9051 §7.1: TOOBIG; the client sends no literal after a refusal
-                    out.status(t.tag() == null ? "*" : t.tag(), Status.NO, ResponseCode.TOOBIG.bare(), "Literal too big");
-                    out.flush();
-                    return true;
-                }
-                // RFC 7888 §4: a non-synchronizing literal too big cannot be skipped; end the connection
-                bye("Literal too big");
-                return false;
+                // RFC 9051 §7.1 TOOBIG. Before login the command is refused as BAD: no command there needs such input.
+                boolean preAuth = state == SessionState.NOT_AUTHENTICATED;
+                Status status = preAuth ? Status.BAD : Status.NO;
+                String text = preAuth ? "Literal too big before login" : "Literal too big";
+                return refuseLiteral(t.tag(), t.synchronizing(), status, ResponseCode.TOOBIG, text, preAuth);
+            }
+            case CommandReader.LiteralUnavailable u -> {
+                return refuseLiteral(u.tag(), u.synchronizing(), Status.NO, ResponseCode.UNAVAILABLE,
+                        "Server busy with other literals; try again", true);
             }
             case CommandReader.Command c -> {
                 dispatcher.dispatch(c.bytes(), this);
+                // before the tagged reply leaves the buffer: a client that goes on at once finds the room given back
+                reader.releaseLiterals();
                 out.flush();
                 return true;
             }
@@ -182,6 +208,29 @@ public final class ImapSession {
             updateLock.unlock();
         }
         return true;
+    }
+
+    /**
+     * Answers a literal that will not be read. A synchronizing one was not announced with a continuation, so
+     * the client sends nothing more and the session goes on (RFC 9051 §7.5). A non-synchronizing one is
+     * already coming and cannot be skipped cheaply (RFC 7888 §4, §5): the tagged reply when {@code tagged},
+     * then BYE, then the connection ends.
+     */
+    private boolean refuseLiteral(String tag, boolean synchronizing, Status status, ResponseCode code, String text,
+            boolean tagged) {
+        if (synchronizing || tagged) {
+            out.status(tagOf(tag), status, code.bare(), text);
+        }
+        if (synchronizing) {
+            out.flush();
+            return true;
+        }
+        bye(text);
+        return false;
+    }
+
+    private static String tagOf(String tag) {
+        return tag == null ? "*" : tag;
     }
 
     /** An untagged BYE before the connection closes. */
@@ -231,6 +280,7 @@ public final class ImapSession {
     public void authenticated(AccountInfo account) {
         this.account = account;
         this.state = SessionState.AUTHENTICATED;
+        applyInputLimits();
         connection.setReadTimeout(context.properties().idleTimeout());
     }
 
@@ -301,7 +351,7 @@ public final class ImapSession {
         if (line == null) {
             return null;
         }
-        if (line.length > context.properties().maxLineLength()) {
+        if (line.length > reader.maxLine()) {
             throw new ImapSyntaxException("line too long");
         }
         return new String(line, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import org.courriel.imap.protocol.ImapResponses;
 import org.courriel.store.event.MailboxEvent;
+import org.courriel.store.message.MessageFields;
 import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.UidSet;
 
@@ -39,7 +40,7 @@ final class UpdateFlusher {
             switch (event) {
                 case MailboxEvent.MessagesAdded a -> {
                     long previousMax = sequence.maxUid();
-                    for (long uid : new TreeSet<>(a.uids())) {
+                    for (long uid : added(session, selected, a)) {
                         sequence.add(uid);
                     }
                     if (sequence.maxUid() > previousMax && !selected.readOnly()) {
@@ -82,6 +83,25 @@ final class UpdateFlusher {
             }
         }
         selected.seenModseq(highest);
+    }
+
+    /**
+     * The UIDs an addition makes known, ascending. Usually the event's own; but when its lowest new UID
+     * leaves a gap above the highest the session knows, a message below it may exist whose event is late
+     * (it came from another node, or after a reconnect) and would be dropped once a higher UID is known, since
+     * UIDs must ascend with sequence numbers (RFC 9051 §2.3.1.1). The store is read for the gap then:
+     * every UID below one committed is committed too (UIDs are given out under the mailbox row lock).
+     */
+    private static TreeSet<Long> added(ImapSession session, SelectedMailbox selected, MailboxEvent.MessagesAdded a) {
+        long known = selected.sequence().maxUid();
+        TreeSet<Long> uids = new TreeSet<>(a.uids());
+        uids.headSet(known, true).clear();
+        if (uids.isEmpty() || uids.first() == known + 1) {
+            return uids;
+        }
+        session.context().messages().scan(selected.id(), UidSet.range(known + 1, uids.last()), MessageFields.BASIC,
+                r -> uids.add(r.uid()));
+        return uids;
     }
 
     /**

@@ -72,4 +72,40 @@ class FetchParserTest {
             assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(ImapSyntaxException.class);
         }
     }
+
+    @Test
+    void itemsAskedForTwiceAreAnsweredOnce() {
+        // RFC 9051 §6.4.5: each item appears once in the response
+        String[][] table = {
+            {"1 (" + "ENVELOPE ".repeat(12).strip() + ")", "ENVELOPE"},
+            {"1 (FLAGS UID FLAGS uid)", "FLAGS UID"},
+            {"1 (BODY BODYSTRUCTURE BODY BODYSTRUCTURE)", "BODY BODYSTRUCTURE"},
+            {"1 (BODY.PEEK[HEADER] BODY[HEADER] BODY.PEEK[TEXT])", "BODY[HEADER] BODY.PEEK[TEXT]"},
+            {"1 (BODY[1]<0.10> BODY.PEEK[1]<0.10> BODY[1]<0.20>)", "BODY[1]<0.10> BODY[1]<0.20>"},
+            {"1 (BINARY.SIZE[1] BINARY.SIZE[1] BINARY.SIZE[1.2])", "BINARY.SIZE[1] BINARY.SIZE[1.2]"},
+            {"1 (RFC822 BODY[] RFC822)", "RFC822 BODY[]"},
+            {"1 (BODY.PEEK[HEADER.FIELDS (To)] BODY.PEEK[HEADER.FIELDS (TO)] BODY.PEEK[HEADER.FIELDS (Cc)])", "2 sections"},
+        };
+        for (String[] row : table) {
+            List<FetchItem> items = parse(row[0]).items();
+            if (row[1].equals("2 sections")) {
+                assertThat(items).as(row[0]).hasSize(2);
+                continue;
+            }
+            assertThat(items.stream().map(FetchParserTest::describe).toList()).as(row[0])
+                    .containsExactly(row[1].split(" "));
+        }
+    }
+
+    private static String describe(FetchItem item) {
+        return switch (item) {
+            case FetchItem.Section s -> s.legacyName() != null ? s.legacyName()
+                    : FetchCommand.responseName(s).replace("BODY[", s.peek() ? "BODY.PEEK[" : "BODY[")
+                            .replaceAll("<(\\d+)>", "<$1." + s.length() + ">");
+            case FetchItem.BinarySize b -> "BINARY.SIZE[" + String.join(".",
+                    java.util.Arrays.stream(b.part()).mapToObj(String::valueOf).toList()) + "]";
+            case FetchItem.Structure st -> st.extensible() ? "BODYSTRUCTURE" : "BODY";
+            default -> item.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
+        };
+    }
 }

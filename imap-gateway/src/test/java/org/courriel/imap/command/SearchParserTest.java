@@ -77,4 +77,43 @@ class SearchParserTest {
             assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(ImapSyntaxException.class);
         }
     }
+
+    @Test
+    void nestingOfParenthesesNotAndOrIsBounded() {
+        SearchParser.Limits limits = new SearchParser.Limits(10, 1000);
+        // each row: a program at the depth limit parses, one level more is a syntax error (not a stack overflow)
+        for (String[] row : new String[][] {
+            {"(".repeat(10) + "ALL" + ")".repeat(10), "(".repeat(11) + "ALL" + ")".repeat(11)},
+            {"NOT ".repeat(10) + "ALL", "NOT ".repeat(11) + "ALL"},
+            {"OR ".repeat(10) + "ALL" + " ALL".repeat(10), "OR ".repeat(11) + "ALL" + " ALL".repeat(11)},
+            {"NOT (".repeat(5) + "ALL" + ")".repeat(5), "NOT (".repeat(5) + "NOT ALL" + ")".repeat(5)},
+        }) {
+            assertThat(SearchParser.parse(CommandParser.of(" " + row[0]), RESOLVER, limits).key()).as(row[0]).isNotNull();
+            assertThatThrownBy(() -> SearchParser.parse(CommandParser.of(" " + row[1]), RESOLVER, limits)).as(row[1])
+                    .isInstanceOf(ImapSyntaxException.class).hasMessageContaining("nested too deep");
+        }
+    }
+
+    @Test
+    void deepProgramsWithTheDefaultLimitsAreSyntaxErrorsNotStackOverflows() {
+        for (String deep : List.of("OR ".repeat(10_000) + "ALL" + " ALL".repeat(10_000), "NOT ".repeat(100_000) + "ALL",
+                "(".repeat(10_000) + "ALL" + ")".repeat(10_000))) {
+            assertThatThrownBy(() -> parse(deep)).isInstanceOf(ImapSyntaxException.class);
+        }
+    }
+
+    @Test
+    void numberOfKeysIsBounded() {
+        // a parenthesised list counts as a key besides the keys inside it
+        SearchParser.Limits limits = new SearchParser.Limits(100, 6);
+        for (String[] row : new String[][] {
+            {"SEEN SEEN SEEN SEEN SEEN SEEN", "SEEN SEEN SEEN SEEN SEEN SEEN SEEN"},
+            {"(SEEN SEEN) (SEEN SEEN)", "(SEEN SEEN) (SEEN SEEN SEEN)"},
+            {"OR SEEN NOT SEEN", "OR SEEN NOT (SEEN DRAFT SEEN)"},
+        }) {
+            assertThat(SearchParser.parse(CommandParser.of(" " + row[0]), RESOLVER, limits).key()).as(row[0]).isNotNull();
+            assertThatThrownBy(() -> SearchParser.parse(CommandParser.of(" " + row[1]), RESOLVER, limits)).as(row[1])
+                    .isInstanceOf(ImapSyntaxException.class).hasMessageContaining("too many search keys");
+        }
+    }
 }

@@ -74,4 +74,48 @@ class CommandReaderTest {
         assertThat(read("a1 LOGIN {10}\r\nabc", 100, 100)).isEqualTo(new CommandReader.EndOfStream());
         assertThat(read("", 100, 100)).isEqualTo(new CommandReader.EndOfStream());
     }
+
+    @Test
+    void boundsCanGrowAfterLoginAndApplyToTheNextCommand() throws IOException {
+        String input = "a1 LOGIN {20}\r\na2 LOGIN {20}\r\n" + "x".repeat(20) + "\r\n";
+        CommandReader reader = new CommandReader(new ByteArrayInputStream(input.getBytes(StandardCharsets.US_ASCII)),
+                100, 10);
+        assertThat(reader.read(continuations::incrementAndGet)).isEqualTo(new CommandReader.LiteralTooBig("a1", true));
+        reader.limits(100, 1000);
+        assertThat(reader.read(continuations::incrementAndGet)).isInstanceOf(CommandReader.Command.class);
+        assertThat(continuations).hasValue(1);
+    }
+
+    @Test
+    void literalsTheBudgetCannotAdmitAreNotReadAndReservationsAreGivenBack() throws IOException {
+        long[] held = {0};
+        CommandReader.Budget budget = new CommandReader.Budget() {
+            @Override
+            public boolean reserve(long bytes) {
+                if (held[0] + bytes > 10) {
+                    return false;
+                }
+                held[0] += bytes;
+                return true;
+            }
+
+            @Override
+            public void release(long bytes) {
+                held[0] -= bytes;
+            }
+        };
+        String input = "a1 X {4}\r\nabcd {4}\r\nefgh\r\na2 X {4+}\r\nabcd {8+}\r\n";
+        CommandReader reader = new CommandReader(new ByteArrayInputStream(input.getBytes(StandardCharsets.US_ASCII)),
+                100, 100, budget);
+        assertThat(reader.read(continuations::incrementAndGet)).isInstanceOf(CommandReader.Command.class);
+        assertThat(held[0]).isEqualTo(8);
+        reader.releaseLiterals();
+        assertThat(held[0]).isZero();
+        assertThat(reader.read(continuations::incrementAndGet))
+                .isEqualTo(new CommandReader.LiteralUnavailable("a2", false));
+        assertThat(held[0]).isEqualTo(4);
+        reader.releaseLiterals();
+        assertThat(held[0]).isZero();
+        assertThat(continuations).hasValue(2);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLTransientConnectionException;
 
 import org.courriel.imap.command.Completion;
 import org.courriel.imap.command.ImapRefusal;
@@ -15,6 +16,7 @@ import org.courriel.store.StoreException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 class FailureMappingTest {
 
@@ -25,6 +27,7 @@ class FailureMappingTest {
             "OVER_QUOTA, OVERQUOTA",
             "INVALID, CANNOT",
             "NOT_ALLOWED, CANNOT",
+            "STORAGE_FULL, OVERQUOTA",
             "UNAVAILABLE, UNAVAILABLE"})
     void storeRefusalsBecomeNoWithTheirCode(StoreException.Reason reason, ResponseCode code) {
         Completion c = FailureMapping.of(new StoreException(reason, "why"), "X");
@@ -42,6 +45,14 @@ class FailureMappingTest {
         assertThat(bug.status()).isEqualTo(Status.NO);
         assertThat(bug.code()).isEqualTo(ResponseCode.SERVERBUG.bare());
         assertThat(bug.text()).doesNotContain("boom");
+    }
+
+    @Test
+    void anUnavailableDatabaseIsNoUnavailableNotAServerBug() {
+        Completion c = FailureMapping.of(new CannotCreateTransactionException("Could not open JPA EntityManager",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")), "SELECT");
+        assertThat(c.status()).isEqualTo(Status.NO);
+        assertThat(c.code()).isEqualTo(ResponseCode.UNAVAILABLE.bare());
     }
 
     @Test

@@ -69,6 +69,15 @@ public final class ImapClient implements AutoCloseable {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
+    /** Exactly {@code n} bytes (a literal's content). */
+    public byte[] readBytes(int n) throws IOException {
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length < n) {
+            throw new IOException("connection closed after " + bytes.length + " of " + n + " bytes");
+        }
+        return bytes;
+    }
+
     /** Reads lines up to and including the tagged reply of {@code tag}. */
     public List<String> readUntilTagged(String tag) throws IOException {
         List<String> lines = new ArrayList<>();

@@ -3,10 +3,11 @@ package org.courriel.access.auth;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -17,12 +18,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Password logins for every protocol, with failures counted per client address and per account: past
  * either limit, attempts are refused without checking the password until the cool-down ends, so a
  * guesser learns nothing and costs nothing.
+ * <p>
+ * The account counter is keyed on the account's id when the name reaches one, else on the name's
+ * {@link LoginName} normal form: every spelling of an address shares one counter, and names of no account are
+ * counted (and cost a password check against a dummy hash) like any other.
  */
 @Service
 public class LoginService {
-
-    /** Most addresses and accounts tracked at once; old entries are dropped past it. */
-    static final int MAX_TRACKED = 100_000;
 
     private final AccountService accounts;
     private final AuthProperties properties;
@@ -53,7 +55,10 @@ public class LoginService {
      */
     public LoginResult login(String protocol, InetAddress client, String username, String password) {
         String ipKey = "ip:" + client.getHostAddress();
-        String accountKey = "account:" + username.toLowerCase(Locale.ROOT);
+        LoginName name = LoginName.of(username);
+        String accountKey = name.address().flatMap(accounts::find)
+                .map(a -> "account:#" + a.id())
+                .orElse("name:" + name.key());
         Instant now = clock.instant();
         if (blocked(ipKey, now) || blocked(accountKey, now)) {
             meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "throttled").increment();
@@ -63,7 +68,15 @@ public class LoginService {
         // limit while each is being checked; a success gives its count back.
         fail(ipKey, properties.maxFailuresPerIp(), now);
         fail(accountKey, properties.maxFailuresPerAccount(), now);
-        var account = accounts.authenticate(username, password);
+        Optional<AccountInfo> account;
+        try {
+            account = accounts.authenticate(name.address().orElse(username), password);
+        } catch (RuntimeException e) {
+            // Nothing was checked (the database is unavailable, most likely): the attempt must not count.
+            refund(accountKey, properties.maxFailuresPerAccount());
+            refund(ipKey, properties.maxFailuresPerIp());
+            throw e;
+        }
         if (account.isPresent()) {
             failures.remove(accountKey);
             refund(ipKey, properties.maxFailuresPerIp());
@@ -85,12 +98,8 @@ public class LoginService {
     }
 
     private void fail(String key, int limit, Instant now) {
-        if (failures.size() > MAX_TRACKED) {
-            failures.entrySet().removeIf(e -> e.getValue().first().plus(properties.window()).isBefore(now)
-                    && (e.getValue().blockedUntil() == null || e.getValue().blockedUntil().isBefore(now)));
-            if (failures.size() > MAX_TRACKED) {
-                failures.clear(); // a flood of made-up names: start over rather than grow without bound
-            }
+        if (failures.size() > properties.maxTracked()) {
+            forget(now);
         }
         failures.compute(key, (k, f) -> {
             if (f == null || f.first().plus(properties.window()).isBefore(now)
@@ -101,5 +110,22 @@ public class LoginService {
             Instant blockedUntil = count >= limit ? now.plus(properties.coolDown()) : null;
             return new Failures(count, f.first(), blockedUntil);
         });
+    }
+
+    /**
+     * Makes room in a full table, down to half of it so that the scans stay rare. A flood of made-up names
+     * must not wipe the cool-downs it is meant to get around: expired entries go first, then those not
+     * cooling down; all of them only when even the cool-downs fill half the table.
+     */
+    private void forget(Instant now) {
+        int room = properties.maxTracked() / 2;
+        failures.values().removeIf(f -> f.first().plus(properties.window()).isBefore(now)
+                && (f.blockedUntil() == null || f.blockedUntil().isBefore(now)));
+        if (failures.size() > room) {
+            failures.values().removeIf(f -> f.blockedUntil() == null || !now.isBefore(f.blockedUntil()));
+        }
+        if (failures.size() > room) {
+            failures.clear();
+        }
     }
 }

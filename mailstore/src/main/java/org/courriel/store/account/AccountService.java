@@ -97,6 +97,7 @@ public class AccountService {
     public void setPassword(String address, String password) {
         checkPassword(password);
         get(address).setPasswordHash(passwords.encode(password));
+        changes.changed();
     }
 
     public void setQuota(String address, long quotaBytes) {
@@ -114,10 +115,12 @@ public class AccountService {
 
     public void setAdmin(String address, boolean admin) {
         get(address).setAdmin(admin);
+        changes.changed();
     }
 
     public void setDisplayName(String address, String displayName) {
         get(address).setDisplayName(displayName);
+        changes.changed();
     }
 
     /** Deletes the account with all its mailboxes and messages. */

@@ -1,5 +1,6 @@
 package org.courriel.store.commit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.courriel.store.DatabaseUnavailable;
 import org.courriel.store.StoreException;
 import org.courriel.store.StoreProperties;
 import org.courriel.store.content.MessageContent;
+import org.courriel.store.disk.FreeSpaceGuard;
 import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.message.AppendResult;
@@ -39,20 +44,26 @@ import io.micrometer.core.instrument.Timer;
  * committing, up to {@code courriel.store.group-commit.max-batch} units, and runs them in one transaction.
  * A unit that fails (quota, a vanished mailbox) is left out and the rest of the batch runs again, so one
  * refusal never costs another session its message. Concurrency failures (a deadlock or a content row
- * inserted by another node at the same moment) rerun the batch a few times before giving up.
+ * inserted by another node at the same moment) rerun the batch {@code retries} times, after short random
+ * pauses, before giving up. When the database is unavailable (stopped, no connection in the pool, the
+ * connection lost) the whole batch fails at once as temporary: its callers answer "try again later" and
+ * the writer goes on with the next batch. Whatever the database does, no caller waits longer than
+ * {@code courriel.store.group-commit.timeout}.
  */
 public class GroupCommitter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
-    private static final int CONCURRENCY_RETRIES = 5;
-    private static final int SYNC_ATTEMPTS = 3;
 
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final MessageWriter writer;
     private final MailboxEventBus bus;
     private final DurabilitySync durability;
+    private final FreeSpaceGuard freeSpace;
     private final int maxBatch;
+    private final int retries;
+    private final Duration retryBackoff;
+    private final Duration timeout;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSizes;
     private final Timer commitTimer;
@@ -61,14 +72,19 @@ public class GroupCommitter implements SmartLifecycle {
     private Thread thread;
 
     public GroupCommitter(PlatformTransactionManager txManager, JdbcClient jdbc, MessageWriter writer,
-            MailboxEventBus bus, DurabilitySync durability, StoreProperties properties, MeterRegistry meters) {
+            MailboxEventBus bus, DurabilitySync durability, FreeSpaceGuard freeSpace, StoreProperties properties,
+            MeterRegistry meters) {
         this.transactions = new TransactionTemplate(txManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.writer = writer;
         this.bus = bus;
         this.durability = durability;
+        this.freeSpace = freeSpace;
         this.maxBatch = properties.groupCommit().maxBatch();
+        this.retries = properties.groupCommit().retries();
+        this.retryBackoff = properties.groupCommit().retryBackoff();
+        this.timeout = properties.groupCommit().timeout();
         this.batchSizes = DistributionSummary.builder("courriel.store.commit.batch")
                 .description("Units of work committed together").register(meters);
         this.commitTimer = Timer.builder("courriel.store.commit")
@@ -78,7 +94,8 @@ public class GroupCommitter implements SmartLifecycle {
     }
 
     /**
-     * Runs the work in the next batch and returns its result once the batch is committed and durable.
+     * Runs the work in the next batch and returns its result once the batch is committed and durable, waiting
+     * at most {@code courriel.store.group-commit.timeout}.
      *
      * @throws StoreException the work's own refusal, or {@code UNAVAILABLE} when the batch could not commit
      */
@@ -93,7 +110,15 @@ public class GroupCommitter implements SmartLifecycle {
             throw new StoreException(StoreException.Reason.UNAVAILABLE, "the store is not running");
         }
         try {
-            return pending.result.get();
+            return pending.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (queue.remove(pending)) {
+                throw new StoreException(StoreException.Reason.UNAVAILABLE, "the store is too busy, nothing was kept");
+            }
+            // Taken by a batch that is still running (a database that stopped answering): the caller must not
+            // wait for ever; the batch may yet commit.
+            log.warn("A commit did not finish within {}; its caller is told to try again", timeout);
+            throw new StoreException(StoreException.Reason.UNAVAILABLE, "the commit did not finish in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException(StoreException.Reason.UNAVAILABLE, "interrupted while committing", e);
@@ -156,8 +181,8 @@ public class GroupCommitter implements SmartLifecycle {
                             status.setRollbackOnly();
                             return p;
                         } catch (RuntimeException e) {
-                            if (e instanceof ConcurrencyFailureException) {
-                                throw e;
+                            if (e instanceof ConcurrencyFailureException || DatabaseUnavailable.is(e)) {
+                                throw e; // not this unit's fault: the batch runs again or fails as a whole
                             }
                             log.error("Store work failed", e);
                             p.failure = e;
@@ -170,7 +195,7 @@ public class GroupCommitter implements SmartLifecycle {
                     return null;
                 });
             } catch (ConcurrencyFailureException | DataIntegrityViolationException e) {
-                if (++concurrencyFailures <= CONCURRENCY_RETRIES) {
+                if (++concurrencyFailures <= retries) {
                     backOff(concurrencyFailures);
                 } else if (current[0] != null) {
                     // The unit that keeps meeting a deadlock or lock timeout fails alone; the others go on.
@@ -183,7 +208,12 @@ public class GroupCommitter implements SmartLifecycle {
                 }
                 continue;
             } catch (RuntimeException e) {
-                log.error("Commit of {} units failed", live.size(), e);
+                if (DatabaseUnavailable.is(e)) {
+                    log.warn("Commit of {} units failed, the database is unavailable: {}", live.size(),
+                            DatabaseUnavailable.describe(e));
+                } else {
+                    log.error("Commit of {} units failed", live.size(), e);
+                }
                 live.forEach(p -> p.result.completeExceptionally(unavailable(e)));
                 return;
             }
@@ -207,19 +237,29 @@ public class GroupCommitter implements SmartLifecycle {
         }
     }
 
-    /** A short random pause before a batch runs again after a concurrency failure, so nodes do not collide again. */
-    private static void backOff(int failures) {
+    /**
+     * A short random pause before the n-th retry, up to n times {@code retry-backoff}, so that nodes meeting
+     * on the same rows do not collide again.
+     */
+    private void backOff(int failures) {
+        long bound = retryBackoff.toNanos() * failures;
+        if (bound <= 0) {
+            return;
+        }
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * failures + 2));
+            Thread.sleep(Duration.ofNanos(ThreadLocalRandom.current().nextLong(bound) + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** The durability sync, tried a few times; the last failure, or null when it worked. */
+    /** The durability sync, tried again up to {@code retries} times; the last failure, or null when it worked. */
     private Exception sync() {
         Exception failure = null;
-        for (int attempt = 0; attempt < SYNC_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            if (attempt > 0) {
+                backOff(attempt);
+            }
             try {
                 syncTimer.recordCallable(() -> {
                     durability.sync();
@@ -228,7 +268,12 @@ public class GroupCommitter implements SmartLifecycle {
                 return null;
             } catch (Exception e) {
                 failure = e;
-                log.error("Durability sync failed after commit (attempt {} of {})", attempt + 1, SYNC_ATTEMPTS, e);
+                if (DatabaseUnavailable.is(e)) {
+                    log.warn("Durability sync failed after commit (attempt {} of {}): {}", attempt + 1, retries + 1,
+                            DatabaseUnavailable.describe(e));
+                } else {
+                    log.error("Durability sync failed after commit (attempt {} of {})", attempt + 1, retries + 1, e);
+                }
             }
         }
         return failure;
@@ -294,12 +339,14 @@ public class GroupCommitter implements SmartLifecycle {
         public AppendResult append(long mailboxId,
                 MessageContent content, Flags flags,
                 Instant internalDate) {
+            freeSpace.checkRoomForNewMail();
             return writer.append(mailboxId, content, flags, internalDate, events::add);
         }
 
         @Override
         public List<AppendResult> deliver(MessageContent content,
                 List<Long> mailboxIds, Instant internalDate) {
+            freeSpace.checkRoomForNewMail();
             return writer.deliver(content, mailboxIds, internalDate, events::add);
         }
 

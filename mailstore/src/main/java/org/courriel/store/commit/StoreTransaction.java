@@ -16,13 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public interface StoreTransaction {
 
     /**
-     * Appends a message to a mailbox (IMAP APPEND, a copy to Sent), refusing it past the account's quota.
+     * Appends a message to a mailbox (IMAP APPEND, a copy to Sent), refusing it past the account's quota or
+     * while the disk is nearly full.
      */
     AppendResult append(long mailboxId, MessageContent content, Flags flags, Instant internalDate);
 
     /**
      * Delivers one message to several mailboxes (the local recipients of one SMTP transaction), sharing
-     * one content row. Quota was checked when each recipient was accepted (RCPT); delivery does not refuse.
+     * one content row. Quota was checked when each recipient was accepted (RCPT); delivery refuses only
+     * while the disk is nearly full ({@code STORAGE_FULL}).
      */
     List<AppendResult> deliver(MessageContent content, List<Long> mailboxIds, Instant internalDate);
 

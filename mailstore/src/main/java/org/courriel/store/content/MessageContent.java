@@ -15,8 +15,14 @@ import org.courriel.store.mime.MessageSummary;
  */
 public record MessageContent(byte[] bytes, String sha256, int headerLength, MessageSummary summary, String summaryJson) {
 
+    /** The content with the summary's header fields cut to the default bound. */
     public static MessageContent of(byte[] bytes) {
-        MessageSummary summary = MessageParser.parse(bytes);
+        return of(bytes, MessageParser.DEFAULT_MAX_FIELD);
+    }
+
+    /** The content with each header field in the summary cut to {@code maxSummaryField} bytes (courriel.store.*). */
+    public static MessageContent of(byte[] bytes, int maxSummaryField) {
+        MessageSummary summary = MessageParser.parse(bytes, maxSummaryField);
         return new MessageContent(bytes, sha256(bytes), HeaderSection.length(bytes), summary, SummaryCodec.encode(summary));
     }
 

@@ -47,6 +47,11 @@ public class InProcessMailboxEventBus implements MailboxEventBus {
         return subscribe(byAccount, accountId, listener);
     }
 
+    /** Whether some listener of this node watches the mailbox. */
+    protected boolean isWatched(long mailboxId) {
+        return byMailbox.containsKey(mailboxId);
+    }
+
     private static Registration subscribe(Map<Long, Set<MailboxListener>> map, long key, MailboxListener listener) {
         map.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(listener);
         return () -> map.computeIfPresent(key, (k, set) -> {

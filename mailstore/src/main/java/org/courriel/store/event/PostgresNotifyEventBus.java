@@ -29,6 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * A NOTIFY payload is at most 8000 bytes, so events with long UID lists travel in several notifications of
  * at most {@value #UIDS_PER_NOTIFICATION} UIDs each; every part is a complete event of the same kind.
+ * <p>
+ * Nothing is lost when a connection is: a batch of notifications that fails is sent again, in order, from
+ * its first unsent part; and after the LISTEN connection is re-established the watched mailboxes are compared
+ * with what this node last heard of them and the changes it missed meanwhile are read back and delivered
+ * ({@link MissedChanges}). Listeners may therefore hear a change twice, never not at all.
  */
 public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements SmartLifecycle {
 
@@ -41,6 +46,7 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
     private final DataSource dataSource;
     private final String node = UUID.randomUUID().toString();
     private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>(100_000);
+    private final MissedChanges missed = new MissedChanges();
     private volatile boolean running;
     private Thread listener;
     private Thread sender;
@@ -56,12 +62,36 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
 
     @Override
     public void publish(MailboxEvent event) {
-        super.publish(event);
+        deliver(event);
         for (Envelope e : envelopes(event)) {
             if (!outgoing.offer(JSON.writeValueAsString(e))) {
                 log.warn("Event queue to other nodes is full; dropped {}", event);
             }
         }
+    }
+
+    /** Delivers to this node's listeners and remembers how far they heard. */
+    private void deliver(MailboxEvent event) {
+        missed.heard(event);
+        super.publish(event);
+    }
+
+    @Override
+    public Registration subscribeMailbox(long mailboxId, MailboxListener listener) {
+        Registration registration = super.subscribeMailbox(mailboxId, listener);
+        // after subscribing: a change committed from now on is either in the watermark read or heard
+        try (Connection c = dataSource.getConnection()) {
+            missed.watch(c, mailboxId);
+        } catch (SQLException e) {
+            log.warn("Cannot read the state of mailbox {}; changes missed during a reconnect may go unheard: {}",
+                    mailboxId, e.toString());
+        }
+        return () -> {
+            registration.close();
+            if (!isWatched(mailboxId)) {
+                missed.forget(mailboxId);
+            }
+        };
     }
 
     List<Envelope> envelopes(MailboxEvent event) {
@@ -104,6 +134,7 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
+                catchUp();
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
@@ -123,11 +154,24 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
         }
     }
 
+    /** Delivers what was committed while this node was not listening (nothing on the first LISTEN). */
+    private void catchUp() throws SQLException {
+        List<MailboxEvent> events;
+        // on another connection: the LISTEN session stays recognisable in pg_stat_activity
+        try (Connection c = dataSource.getConnection()) {
+            events = missed.readBack(c);
+        }
+        if (!events.isEmpty()) {
+            log.info("Caught up on {} missed change events after (re)connecting LISTEN", events.size());
+        }
+        events.forEach(super::publish);
+    }
+
     private void receive(String payload) {
         try {
             Envelope e = JSON.readValue(payload, Envelope.class);
             if (!node.equals(e.node())) {
-                super.publish(event(e));
+                deliver(event(e));
             }
         } catch (RuntimeException ex) {
             log.warn("Unreadable event from another node: {}", payload, ex);
@@ -148,19 +192,35 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
             List<String> batch = new ArrayList<>();
             batch.add(first);
             outgoing.drainTo(batch, 500);
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-                c.setAutoCommit(true);
-                for (String payload : batch) {
-                    ps.setString(1, CHANNEL);
-                    ps.setString(2, payload);
-                    ps.execute();
+            int sent = 0;
+            while (sent < batch.size()) {
+                sent = sendFrom(batch, sent);
+                if (sent < batch.size()) {
+                    if (!running) {
+                        log.warn("Stopping with {} events not sent to other nodes", batch.size() - sent);
+                        return;
+                    }
+                    sleep(1000);
                 }
-            } catch (SQLException e) {
-                log.warn("Could not notify other nodes of {} events: {}", batch.size(), e.toString());
-                sleep(1000);
             }
         }
+    }
+
+    /** Sends the batch from {@code from} on; returns how far it got. */
+    private int sendFrom(List<String> batch, int from) {
+        int sent = from;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            c.setAutoCommit(true);
+            for (; sent < batch.size(); sent++) {
+                ps.setString(1, CHANNEL);
+                ps.setString(2, batch.get(sent));
+                ps.execute();
+            }
+        } catch (SQLException e) {
+            log.warn("Could not notify other nodes of {} events, will retry: {}", batch.size() - sent, e.toString());
+        }
+        return sent;
     }
 
     private static void sleep(long millis) {

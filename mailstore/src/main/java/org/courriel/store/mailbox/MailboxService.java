@@ -3,10 +3,10 @@ package org.courriel.store.mailbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.courriel.store.StoreException;
 import org.courriel.store.commit.GroupCommitter;
+import org.courriel.store.commit.SyncAfterCommit;
 import org.courriel.store.event.ChangePublisher;
 import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.event.MailboxEvent.MailboxChanged.Kind;
@@ -37,9 +37,6 @@ public class MailboxService {
     /** INBOX of each account: never renamed nor deleted while its account lives, so it is kept once read. */
     private final java.util.Map<Long, Long> inboxes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Last UIDVALIDITY given out by this node: seconds since the epoch, strictly ascending. */
-    private static final AtomicLong LAST_UID_VALIDITY = new AtomicLong();
-
     private final MailboxRepository mailboxes;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -47,9 +44,12 @@ public class MailboxService {
     private final MessageWriter writer;
     private final MessageService messages;
     private final ChangePublisher changes;
+    private final UidValidityClock uidValidity;
+    private final SyncAfterCommit durable;
 
     MailboxService(MailboxRepository mailboxes, JdbcClient jdbc, PlatformTransactionManager txManager,
-            GroupCommitter committer, MessageWriter writer, MessageService messages, ChangePublisher changes) {
+            GroupCommitter committer, MessageWriter writer, MessageService messages, ChangePublisher changes,
+            UidValidityClock uidValidity, SyncAfterCommit durable) {
         this.mailboxes = mailboxes;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
@@ -57,12 +57,14 @@ public class MailboxService {
         this.writer = writer;
         this.messages = messages;
         this.changes = changes;
+        this.uidValidity = uidValidity;
+        this.durable = durable;
     }
 
     /** Creates INBOX and the special-use mailboxes of a new account (in the caller's transaction). */
     public void createDefaults(long accountId) {
         for (Object[] d : DEFAULTS) {
-            mailboxes.save(new Mailbox(accountId, (String) d[0], nextUidValidity(), (SpecialUse) d[1]));
+            mailboxes.save(new Mailbox(accountId, (String) d[0], uidValidity.next(), (SpecialUse) d[1]));
         }
     }
 
@@ -113,12 +115,13 @@ public class MailboxService {
             }
             for (String parent : MailboxName.parents(normal)) {
                 if (mailboxes.findByAccountIdAndName(accountId, parent).isEmpty()) {
-                    Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, nextUidValidity(), null));
+                    Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, uidValidity.next(), null));
                     changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, p.getId(), parent, Kind.CREATED));
                 }
             }
-            Mailbox m = mailboxes.saveAndFlush(new Mailbox(accountId, normal, nextUidValidity(), specialUse));
+            Mailbox m = mailboxes.saveAndFlush(new Mailbox(accountId, normal, uidValidity.next(), specialUse));
             changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.CREATED));
+            durable.register();
             return m.info();
         });
     }
@@ -200,9 +203,10 @@ public class MailboxService {
                 changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), renamed, Kind.RENAMED));
             }
             mailboxes.flush();
+            durable.register();
             for (String parent : MailboxName.parents(target)) {
                 if (mailboxes.findByAccountIdAndName(accountId, parent).isEmpty()) {
-                    Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, nextUidValidity(), null));
+                    Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, uidValidity.next(), null));
                     changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, p.getId(), parent, Kind.CREATED));
                 }
             }
@@ -216,6 +220,7 @@ public class MailboxService {
             Mailbox m = mailboxes.findByAccountIdAndName(accountId, normal)
                     .orElseThrow(() -> StoreException.notFound("mailbox " + normal));
             m.setSubscribed(subscribed);
+            durable.register();
             changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.SUBSCRIPTION));
         });
     }
@@ -240,14 +245,5 @@ public class MailboxService {
     /** A fresh mailbox row's head (UIDNEXT, HIGHESTMODSEQ), read without the entity cache. */
     public MailboxInfo refresh(MailboxInfo mailbox) {
         return find(mailbox.accountId(), mailbox.id()).orElseThrow(() -> StoreException.notFound("mailbox " + mailbox.name()));
-    }
-
-    /**
-     * RFC 9051 §2.3.1.1: UIDVALIDITY must change whenever a name is reused for a new mailbox. Seconds since
-     * the epoch, strictly ascending on this node, fit the 32 bits IMAP allows until 2106.
-     */
-    static long nextUidValidity() {
-        long now = System.currentTimeMillis() / 1000;
-        return LAST_UID_VALIDITY.updateAndGet(last -> Math.max(now, last + 1));
     }
 }

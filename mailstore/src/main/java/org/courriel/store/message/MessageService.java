@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.courriel.store.StoreProperties;
 import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.content.ContentStore;
 import org.courriel.store.content.MessageContent;
@@ -23,23 +24,26 @@ public class MessageService {
     private final MessageWriter writer;
     private final MessageReader reader;
     private final ContentStore contents;
+    private final int maxSummaryField;
 
-    public MessageService(GroupCommitter committer, MessageWriter writer, MessageReader reader, ContentStore contents) {
+    public MessageService(GroupCommitter committer, MessageWriter writer, MessageReader reader, ContentStore contents,
+            StoreProperties properties) {
         this.committer = committer;
         this.writer = writer;
         this.reader = reader;
         this.contents = contents;
+        this.maxSummaryField = properties.summaryFieldLimit();
     }
 
     /** APPEND (RFC 9051 §6.3.12): stores the exact bytes with the given flags; refused past the quota. */
     public AppendResult append(long mailboxId, byte[] message, Flags flags, Instant internalDate) {
-        MessageContent content = MessageContent.of(message);
+        MessageContent content = MessageContent.of(message, maxSummaryField);
         return committer.execute(tx -> tx.append(mailboxId, content, flags, internalDate));
     }
 
     /** Stores one message into several mailboxes in one transaction (a delivery to local recipients). */
     public List<AppendResult> deliver(byte[] message, List<Long> mailboxIds, Instant internalDate) {
-        MessageContent content = MessageContent.of(message);
+        MessageContent content = MessageContent.of(message, maxSummaryField);
         return committer.execute(tx -> tx.deliver(content, mailboxIds, internalDate));
     }
 

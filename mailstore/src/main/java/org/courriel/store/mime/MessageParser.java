@@ -29,6 +29,7 @@ import org.apache.james.mime4j.stream.NameValuePair;
 import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.RawFieldParser;
 import org.apache.james.mime4j.stream.RecursionMode;
+import org.apache.james.mime4j.util.ByteSequence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * Computes a {@link MessageSummary} from a message's bytes with Apache James Mime4j's streaming parser.
  * It never refuses a message: whatever Mime4j cannot make sense of becomes a best-effort summary
  * (at worst one text/plain part covering the whole body), because a mail server stores what it accepted.
+ *
+ * <p>The message bytes stay as they are, but no header field goes into the summary past a bound
+ * ({@code maxField}, in bytes of the raw value): RFC 5322 §2.1.1 allows 998 octets a line, yet anyone can
+ * deliver a 40 MB Subject, which every ENVELOPE, sort and summary read would otherwise copy. A longer value
+ * is cut at a character boundary; a cut address list keeps the addresses that fit.
  */
 public final class MessageParser {
 
@@ -43,6 +49,9 @@ public final class MessageParser {
 
     /** Encapsulated messages nested deeper than this are summarised as opaque parts. */
     static final int MAX_DEPTH = 32;
+
+    /** The default bound of one header field's value in a summary (courriel.store.max-summary-field-size). */
+    public static final int DEFAULT_MAX_FIELD = 16 * 1024;
 
     private static final MimeConfig CONFIG = new MimeConfig.Builder()
             .setMaxLineLen(-1)
@@ -60,8 +69,13 @@ public final class MessageParser {
     }
 
     public static MessageSummary parse(byte[] message) {
+        return parse(message, DEFAULT_MAX_FIELD);
+    }
+
+    /** The summary of {@code message}, each header field's value cut to at most {@code maxField} bytes. */
+    public static MessageSummary parse(byte[] message, int maxField) {
         try {
-            Parsed parsed = parse(message, 0);
+            Parsed parsed = parse(message, 0, maxField);
             Envelope env = parsed.envelope;
             return new MessageSummary(env, parsed.body, parsed.sentDate, decode(env.subject()),
                     firstAddress(env.from()), firstAddress(env.to()));
@@ -83,7 +97,7 @@ public final class MessageParser {
         BodyStructure leaf;
     }
 
-    private static Parsed parse(byte[] message, int depth) throws IOException {
+    private static Parsed parse(byte[] message, int depth, int maxField) throws IOException {
         MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
         stream.parse(new ByteArrayInputStream(message));
@@ -96,7 +110,7 @@ public final class MessageParser {
                     case T_START_MESSAGE, T_START_BODYPART -> stack.push(new Node());
                     case T_FIELD -> {
                         if (stack.size() == 1) {
-                            collectTopField(stream.getField(), topFields);
+                            collectTopField(stream.getField(), topFields, maxField);
                         }
                         collectParameterOrder(stream.getField(), stack.peek().parameterOrder);
                     }
@@ -104,11 +118,11 @@ public final class MessageParser {
                     case T_BODY -> {
                         Node node = stack.peek();
                         node.descriptor = descriptor(stream);
-                        node.leaf = leaf(node.descriptor, stream.getInputStream(), depth, node.parameterOrder);
+                        node.leaf = leaf(node.descriptor, stream.getInputStream(), depth, node.parameterOrder, maxField);
                     }
                     case T_END_MESSAGE, T_END_BODYPART -> {
                         Node done = stack.pop();
-                        BodyStructure part = done.leaf != null ? done.leaf : multipart(done);
+                        BodyStructure part = done.leaf != null ? done.leaf : multipart(done, maxField);
                         if (stack.isEmpty()) {
                             root = part;
                         } else {
@@ -134,29 +148,30 @@ public final class MessageParser {
         return (MaximalBodyDescriptor) stream.getBodyDescriptor();
     }
 
-    private static BodyStructure leaf(MaximalBodyDescriptor d, InputStream raw, int depth, List<String> order)
-            throws IOException {
+    private static BodyStructure leaf(MaximalBodyDescriptor d, InputStream raw, int depth, List<String> order,
+            int maxField) throws IOException {
         byte[] body = raw.readAllBytes();
         String type = lower(d.getMediaType(), "text");
         String subtype = lower(d.getSubType(), "plain");
         BodyStructure.EncapsulatedMessage message = null;
         if ("message".equals(type) && ("rfc822".equals(subtype) || "global".equals(subtype)) && depth < MAX_DEPTH) {
-            Parsed inner = parse(decodeTransfer(body, d.getTransferEncoding()), depth + 1);
+            Parsed inner = parse(decodeTransfer(body, d.getTransferEncoding()), depth + 1, maxField);
             message = new BodyStructure.EncapsulatedMessage(inner.envelope, inner.body);
         }
         boolean counted = "text".equals(type) || message != null;
-        return structure(d, type, subtype, body.length, counted ? lines(body) : 0, List.of(), message, order);
+        return structure(d, type, subtype, body.length, counted ? lines(body) : 0, List.of(), message, order, maxField);
     }
 
-    private static BodyStructure multipart(Node node) {
+    private static BodyStructure multipart(Node node, int maxField) {
         MaximalBodyDescriptor d = node.descriptor;
         return structure(d, "multipart", lower(d.getSubType(), "mixed"), 0, 0, List.copyOf(node.children), null,
-                node.parameterOrder);
+                node.parameterOrder, maxField);
     }
 
     private static BodyStructure structure(MaximalBodyDescriptor d, String type, String subtype, long size,
-            long lines, List<BodyStructure> parts, BodyStructure.EncapsulatedMessage message, List<String> order) {
-        List<BodyStructure.Parameter> params = parameters(d.getContentTypeParameters(), order);
+            long lines, List<BodyStructure> parts, BodyStructure.EncapsulatedMessage message, List<String> order,
+            int maxField) {
+        List<BodyStructure.Parameter> params = parameters(d.getContentTypeParameters(), order, maxField);
         // RFC 2045 §5.2: a text part without a charset is us-ascii; IMAP servers report the default explicitly.
         if ("text".equals(type) && params.stream().noneMatch(p -> p.name().equals("charset"))) {
             params = new ArrayList<>(params);
@@ -165,19 +180,23 @@ public final class MessageParser {
         }
         BodyStructure.Disposition disposition = d.getContentDispositionType() == null ? null
                 : new BodyStructure.Disposition(d.getContentDispositionType().toLowerCase(Locale.ROOT),
-                        parameters(d.getContentDispositionParameters(), order));
-        List<String> language = d.getContentLanguage() == null ? List.of() : List.copyOf(d.getContentLanguage());
+                        parameters(d.getContentDispositionParameters(), order, maxField));
+        List<String> language = d.getContentLanguage() == null ? List.of()
+                : d.getContentLanguage().stream().limit(maxField / 8 + 1).map(l -> cut(l, maxField)).toList();
         String encoding = d.getTransferEncoding() == null ? "7BIT" : d.getTransferEncoding().toUpperCase(Locale.ROOT);
-        return new BodyStructure(type, subtype, params, d.getContentId(), d.getContentDescription(), encoding,
-                size, lines, d.getContentMD5Raw(), disposition, language, d.getContentLocation(), parts, message);
+        return new BodyStructure(type, subtype, params, cut(d.getContentId(), maxField),
+                cut(d.getContentDescription(), maxField), cut(encoding, maxField), size, lines,
+                cut(d.getContentMD5Raw(), maxField), disposition, language, cut(d.getContentLocation(), maxField), parts,
+                message);
     }
 
-    private static List<BodyStructure.Parameter> parameters(Map<String, String> map, List<String> order) {
+    private static List<BodyStructure.Parameter> parameters(Map<String, String> map, List<String> order, int maxField) {
         if (map == null || map.isEmpty()) {
             return List.of();
         }
         List<BodyStructure.Parameter> list = new ArrayList<>(map.size());
-        map.forEach((k, v) -> list.add(new BodyStructure.Parameter(k.toLowerCase(Locale.ROOT), v)));
+        map.forEach((k, v) -> list.add(new BodyStructure.Parameter(cut(k.toLowerCase(Locale.ROOT), maxField),
+                cut(v, maxField))));
         // Mime4j keeps parameters in a hash map: put them back in header order (names it did not report last).
         list.sort(java.util.Comparator.comparingInt(p -> {
             int i = order.indexOf(p.name());
@@ -232,25 +251,49 @@ public final class MessageParser {
     private static final List<String> ENVELOPE_FIELDS = List.of(
             "date", "subject", "from", "sender", "reply-to", "to", "cc", "bcc", "in-reply-to", "message-id");
 
-    private static void collectTopField(Field field, Map<String, String> fields) {
+    private static void collectTopField(Field field, Map<String, String> fields, int maxField) {
         String name = field.getName().toLowerCase(Locale.ROOT);
         if (ENVELOPE_FIELDS.contains(name) && !fields.containsKey(name)) {
-            fields.put(name, unfoldedValue(field));
+            fields.put(name, unfoldedValue(field, maxField));
         }
     }
 
-    /** The field's value as UTF-8 text (RFC 6532), unfolded (RFC 5322 §2.2.3) and trimmed. */
-    static String unfoldedValue(Field field) {
-        byte[] raw = field.getRaw() != null ? field.getRaw().toByteArray() : null;
+    /**
+     * The field's value as UTF-8 text (RFC 6532), at most {@code maxField} bytes of it (cut before a character
+     * that would not fit whole), unfolded (RFC 5322 §2.2.3) and trimmed. Only those bytes are copied.
+     */
+    static String unfoldedValue(Field field, int maxField) {
+        ByteSequence raw = field.getRaw();
         String text;
         if (raw != null) {
-            String all = new String(raw, StandardCharsets.UTF_8);
-            int colon = all.indexOf(':');
-            text = colon < 0 ? "" : all.substring(colon + 1);
+            int colon = 0;
+            while (colon < raw.length() && raw.byteAt(colon) != ':') {
+                colon++;
+            }
+            int start = Math.min(colon + 1, raw.length());
+            int end = (int) Math.min(raw.length(), (long) start + maxField);
+            // UTF-8 continuation bytes are 10xxxxxx: do not cut a character in two
+            while (end < raw.length() && end > start && (raw.byteAt(end) & 0xc0) == 0x80) {
+                end--;
+            }
+            byte[] value = new byte[end - start];
+            for (int i = 0; i < value.length; i++) {
+                value[i] = raw.byteAt(start + i);
+            }
+            text = new String(value, StandardCharsets.UTF_8);
         } else {
-            text = field.getBody();
+            text = cut(field.getBody(), maxField);
         }
         return text.replaceAll("\r?\n(?=[ \t])", "").replaceAll("[\r\n]", "").strip();
+    }
+
+    /** {@code value} cut to at most {@code max} characters (a value Mime4j decoded), never inside a surrogate pair. */
+    static String cut(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 
     private static Envelope envelope(Map<String, String> f) {

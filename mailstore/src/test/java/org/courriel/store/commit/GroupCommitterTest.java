@@ -5,25 +5,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import courriel.test.StoreTestApplication;
 import org.courriel.store.StoreException;
+import org.courriel.store.StoreProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** One unit's failure never costs the other sessions of its batch their work. */
-@SpringBootTest(classes = StoreTestApplication.class)
+@SpringBootTest(classes = StoreTestApplication.class, properties = "courriel.store.group-commit.timeout=2s")
 class GroupCommitterTest {
 
     @Autowired
     GroupCommitter committer;
+    @Autowired
+    StoreProperties properties;
 
     private static StoreException reasonOf(Future<?> future) {
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
@@ -71,5 +80,52 @@ class GroupCommitterTest {
         })).isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
         pool.shutdown();
+    }
+
+    @Test
+    void concurrencyFailuresRunTheBatchAgainTheConfiguredNumberOfTimesOnly() {
+        AtomicInteger runs = new AtomicInteger();
+        assertThatThrownBy(() -> committer.execute(tx -> {
+            runs.incrementAndGet();
+            throw new CannotAcquireLockException("held by another node");
+        })).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
+        assertThat(runs).hasValue(properties.groupCommit().retries() + 1);
+    }
+
+    @Test
+    void aCallerWhoseBatchDoesNotFinishHearsATemporaryFailureAfterTheTimeout() {
+        CountDownLatch databaseAnswers = new CountDownLatch(1);
+        long start = System.nanoTime();
+        try {
+            assertThatThrownBy(() -> committer.execute(tx -> {
+                try {
+                    databaseAnswers.await(30, TimeUnit.SECONDS); // a database that stopped answering
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            })).isInstanceOfSatisfying(StoreException.class,
+                    e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(properties.groupCommit().timeout().multipliedBy(3));
+        } finally {
+            databaseAnswers.countDown(); // the writer goes on with the next batch
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void unavailableDatabaseFailsTheBatchAsTemporaryWithoutAStackTraceAndTheWriterGoesOn(CapturedOutput output) {
+        AtomicInteger runs = new AtomicInteger();
+        assertThatThrownBy(() -> committer.execute(tx -> {
+            runs.incrementAndGet();
+            throw new CannotGetJdbcConnectionException("Connection is not available, request timed out");
+        })).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.UNAVAILABLE));
+        assertThat(runs).as("no retry: the pool has already waited its connection timeout").hasValue(1);
+        assertThat(output).contains("the database is unavailable")
+                .doesNotContain("ERROR").doesNotContain("\tat org.courriel");
+        assertThat(committer.<Integer>execute(tx -> tx.jdbc().sql("SELECT 1").query(Integer.class).single())).isEqualTo(1);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.courriel.mta.queue.OutboundQueue;
 import org.courriel.store.StoreException;
+import org.courriel.store.StoreProperties;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.Recipient;
 import org.courriel.store.account.RecipientResolver;
@@ -32,13 +33,15 @@ public class MailDelivery {
     private final MailboxService mailboxes;
     private final GroupCommitter committer;
     private final ObjectProvider<OutboundQueue> queue;
+    private final int maxSummaryField;
 
     public MailDelivery(RecipientResolver resolver, MailboxService mailboxes, GroupCommitter committer,
-            ObjectProvider<OutboundQueue> queue) {
+            ObjectProvider<OutboundQueue> queue, StoreProperties storeProperties) {
         this.resolver = resolver;
         this.mailboxes = mailboxes;
         this.committer = committer;
         this.queue = queue;
+        this.maxSummaryField = storeProperties.summaryFieldLimit();
     }
 
     /**
@@ -68,7 +71,7 @@ public class MailDelivery {
         if (!remote.isEmpty() && outbound == null) {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED, "no outbound queue to relay with");
         }
-        MessageContent content = MessageContent.of(message);
+        MessageContent content = MessageContent.of(message, maxSummaryField);
         Instant now = Instant.now();
         return committer.execute(tx -> {
             var stored = tx.deliver(content, List.copyOf(inboxes), now);

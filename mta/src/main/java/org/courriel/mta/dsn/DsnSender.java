@@ -53,7 +53,7 @@ public class DsnSender {
                     request.recipients().get(0).action().field(), request.sender(), request.recipients().size());
             return Result.SENT;
         } catch (StoreException e) {
-            if (e.reason() == StoreException.Reason.UNAVAILABLE) {
+            if (e.reason() == StoreException.Reason.UNAVAILABLE || e.reason() == StoreException.Reason.STORAGE_FULL) {
                 log.warn("Could not store a notification to <{}> now: {}", request.sender(), e.getMessage());
                 return Result.RETRY;
             }

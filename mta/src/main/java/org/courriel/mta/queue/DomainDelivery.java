@@ -176,6 +176,7 @@ public class DomainDelivery {
             reply = switch (e.reason()) {
                 case NOT_FOUND -> LocalReply.noSuchLocalRecipient();
                 case OVER_QUOTA -> LocalReply.mailboxFull();
+                case STORAGE_FULL -> LocalReply.systemFull();
                 default -> LocalReply.localError("delivery failed: " + e.getMessage());
             };
         }

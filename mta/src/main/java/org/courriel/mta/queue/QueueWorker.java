@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.courriel.store.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -77,7 +78,7 @@ public class QueueWorker implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("Queue worker loop failed; retrying after the poll interval", e);
+                logFailure("Queue worker loop failed; retrying after the poll interval", e);
                 try {
                     Thread.sleep(properties.pollInterval().toMillis());
                 } catch (InterruptedException ie) {
@@ -115,8 +116,8 @@ public class QueueWorker implements SmartLifecycle {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
-                    log.error("Delivery to {} failed; its recipients are retried when their claim expires",
-                            group.getKey(), e);
+                    logFailure("Delivery to " + group.getKey()
+                            + " failed; its recipients are retried when their claim expires", e);
                 } finally {
                     inFlight.decrementAndGet();
                     if (groupsLeft.decrementAndGet() == 0) {
@@ -129,12 +130,21 @@ public class QueueWorker implements SmartLifecycle {
         return inFlight.get() < properties.maxConnections();
     }
 
+    /** A bug is logged with its stack trace; an unavailable database, which the next poll retries, in one line. */
+    private static void logFailure(String what, RuntimeException e) {
+        if (DatabaseUnavailable.is(e)) {
+            log.warn("{}: the database is unavailable: {}", what, DatabaseUnavailable.describe(e));
+        } else {
+            log.error(what, e);
+        }
+    }
+
     /** After a claim's deliveries: send the notifications they made due, give back what is left. */
     private void finish(String token) {
         try {
             notifications.send(token);
         } catch (RuntimeException e) {
-            log.error("Sending notifications failed; they are retried when the claim expires", e);
+            logFailure("Sending notifications failed; they are retried when the claim expires", e);
         } finally {
             try {
                 repository.releaseClaims(token);

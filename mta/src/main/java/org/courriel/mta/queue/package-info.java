@@ -5,7 +5,9 @@
  * <h2>Storage</h2>
  * {@code queue_message} (sender, DSN parameters, one reference on the store's {@code content} row),
  * {@code queue_recipient} (state, attempts, next attempt, last reply and host, the claim), {@code queue_attempt}
- * (history for operators). Migration {@code V20__outbound_queue.sql} in the mail store's resources.
+ * (history for operators). Migration {@code V20__outbound_queue.sql} in this module's resources, beside the
+ * code that owns those tables; Flyway's default location {@code classpath:db/migration} finds it in this jar
+ * next to the store's migrations. Only the queue writes SQL against them.
  * The queue's content reference is taken in the caller's group-commit transaction
  * ({@link org.courriel.mta.queue.DatabaseOutboundQueue}) and released in the transaction that makes the last
  * recipient final with no notification left to send ({@link org.courriel.mta.queue.QueueRepository#finishIfDone}),

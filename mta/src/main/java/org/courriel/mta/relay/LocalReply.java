@@ -103,6 +103,10 @@ public final class LocalReply {
         return SmtpReply.local(550, "5.1.1", "no such local recipient");
     }
 
+    public static SmtpReply systemFull() {
+        return SmtpReply.local(452, "4.3.1", "insufficient system storage");
+    }
+
     public static SmtpReply mailboxFull() {
         return SmtpReply.local(452, "4.2.2", "mailbox full");
     }

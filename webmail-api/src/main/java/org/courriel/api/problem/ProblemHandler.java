@@ -1,5 +1,7 @@
 package org.courriel.api.problem;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.courriel.store.DatabaseUnavailable;
 import org.courriel.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -26,10 +29,16 @@ import tools.jackson.core.JacksonException;
 
 /**
  * The one mapping of failures to RFC 9457 problem details for the API's controllers: the API's own refusals
- * ({@link ApiException}), the store's ({@link StoreException}, by reason), Spring MVC's request errors
- * (unreadable JSON, a parameter of the wrong type, an upload past the limit) and bugs (500, logged).
+ * ({@link ApiException}), the store's ({@link StoreException}, by reason), an unavailable database (503 with
+ * Retry-After, logged at WARN), Spring MVC's request errors (unreadable JSON, a parameter of the wrong type, an
+ * upload past the limit, an unknown path, a known path with another method) and bugs (500, logged).
+ * {@link DatabaseUnavailableFilter} answers the same 503 for the filters that run before any controller
+ * (authentication).
+ * <p>
+ * Not limited to the API's packages: a request that fails before a handler is chosen (no endpoint, wrong
+ * method, an unreadable multipart body) has no controller, and must get a problem all the same.
  */
-@RestControllerAdvice(basePackages = "org.courriel.api")
+@RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -52,13 +61,35 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemType type = Problems.typeOf(e.reason());
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(type.status());
         if (type == ProblemType.UNAVAILABLE) {
-            builder.header(HttpHeaders.RETRY_AFTER, "5");
+            builder.header(HttpHeaders.RETRY_AFTER, Problems.UNAVAILABLE_RETRY_AFTER);
         }
         return builder.body(Problems.of(type, e.getMessage(), request));
     }
 
+    /** Tomcat's parameter parser meets a bad %-escape or invalid UTF-8 in the query or a form body. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> parameters(InvalidParameterException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.INVALID_REQUEST,
+                "a query or form parameter is not valid %-encoded UTF-8", request));
+    }
+
+    /** A multipart body without a boundary, cut short or otherwise unreadable (RFC 7578). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+        return respond(Problems.of(ProblemType.INVALID_REQUEST, "the multipart/form-data body is not readable",
+                request));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> bug(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.is(e)) {
+            // Not a bug: the database is stopped or unreachable for now (RFC 9110 §15.6.4).
+            log.warn("REST request {} {}: the database is unavailable: {}", request.getMethod(),
+                    request.getRequestURI(), DatabaseUnavailable.describe(e));
+            return ResponseEntity.status(ProblemType.UNAVAILABLE.status())
+                    .header(HttpHeaders.RETRY_AFTER, Problems.UNAVAILABLE_RETRY_AFTER)
+                    .body(Problems.unavailable(request));
+        }
         bugs.increment();
         log.error("REST request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(ProblemType.INTERNAL, "internal error; the server log has the details", request));
@@ -115,13 +146,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            for (ProblemType t : ProblemType.values()) {
-                if (t.status().value() == problem.getStatus() && "about:blank".equals(problem.getType().toString())) {
-                    problem.setType(t.type());
-                    break;
-                }
-            }
+        // Spring 7 leaves the type null for about:blank (RFC 9457 §3.1.1: an absent type means about:blank)
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType.of(problem.getStatus()).ifPresent(t -> {
+                problem.setType(t.type());
+                problem.setTitle(t.title());
+            });
         }
         return super.createResponseEntity(body, headers, status, request);
     }

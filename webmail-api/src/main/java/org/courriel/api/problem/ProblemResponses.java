@@ -56,7 +56,8 @@ public final class ProblemResponses implements OpenApiCustomizer {
         }
         if (path.equals("/api/v1/send")) {
             add(op, ProblemType.TOO_LARGE, "The message or the upload is larger than courriel.api.max-message-size");
-            add(op, ProblemType.OVER_QUOTA, "No room left for the copy in Sent");
+            add(op, ProblemType.OVER_QUOTA, "No room left for the copy in Sent (over-quota), or the server's disk is "
+                    + "nearly full for now (storage-full)");
         }
     }
 

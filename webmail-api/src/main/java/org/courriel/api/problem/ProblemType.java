@@ -21,6 +21,8 @@ public enum ProblemType {
     ALREADY_EXISTS(HttpStatus.CONFLICT, "already-exists", "Exists already"),
     /** The change conflicts with the object's state (INBOX, a mailbox with children, a flag changed since). */
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflicts with the current state"),
+    /** The path exists, but not with this method; the Allow header lists those it has (RFC 9110 §15.5.6). */
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     /** The request or the message to send is larger than the configured limit. */
     TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Larger than allowed"),
     /** The request's media type is not one the endpoint reads. */
@@ -29,6 +31,8 @@ public enum ProblemType {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
     /** The account's quota (RFC 9208) would be exceeded. */
     OVER_QUOTA(HttpStatus.INSUFFICIENT_STORAGE, "over-quota", "Over quota"),
+    /** The server's disk is too full for new mail for now; nothing was changed. */
+    STORAGE_FULL(HttpStatus.INSUFFICIENT_STORAGE, "storage-full", "Server storage full"),
     /** The store cannot be reached for now; nothing was changed. */
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable"),
     /** A bug: logged with its stack trace on the server. */
@@ -56,5 +60,15 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** The type of a status, if one of ours has it (the first, for statuses several share). */
+    public static java.util.Optional<ProblemType> of(int status) {
+        for (ProblemType t : values()) {
+            if (t.status.value() == status) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

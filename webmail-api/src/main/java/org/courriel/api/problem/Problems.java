@@ -1,8 +1,12 @@
 package org.courriel.api.problem;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 import org.courriel.store.StoreException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
@@ -16,6 +20,9 @@ public final class Problems {
     /** The extension member naming the request field at fault (RFC 9457 §3.2). */
     public static final String FIELD = "field";
 
+    /** Seconds a client is asked to wait before trying again when the store is unavailable (RFC 9110 §10.2.3). */
+    public static final String UNAVAILABLE_RETRY_AFTER = "5";
+
     private Problems() {
     }
 
@@ -24,9 +31,48 @@ public final class Problems {
         problem.setType(type.type());
         problem.setTitle(type.title());
         if (request != null) {
-            problem.setInstance(java.net.URI.create(request.getRequestURI()));
+            setInstance(problem, request.getRequestURI());
         }
         return problem;
+    }
+
+    /**
+     * The problem of an HTTP status the servlet container or Spring chose (400 of an undecodable request,
+     * 404, 405...): our type when one has the status, else {@code about:blank} with the status phrase as title
+     * (RFC 9457 §4.2.1).
+     *
+     * @param path the request path for {@code instance}, or null
+     */
+    public static ProblemDetail ofStatus(int status, String detail, String path) {
+        ProblemType type = ProblemType.of(status).orElse(null);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        if (type != null) {
+            problem.setType(type.type());
+            problem.setTitle(type.title());
+        } else {
+            HttpStatus known = HttpStatus.resolve(status);
+            problem.setTitle(known != null ? known.getReasonPhrase() : "HTTP " + status);
+        }
+        setInstance(problem, path);
+        return problem;
+    }
+
+    /** A path a client sent may not be a valid URI reference (that may be why it is refused): then none. */
+    private static void setInstance(ProblemDetail problem, String path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            problem.setInstance(new URI(path));
+        } catch (URISyntaxException e) {
+            problem.setInstance(null);
+        }
+    }
+
+    /** The 503 problem of a database that cannot be reached for now; nothing was changed. */
+    public static ProblemDetail unavailable(HttpServletRequest request) {
+        return of(ProblemType.UNAVAILABLE, "the mail store is unavailable; nothing was changed, try again later",
+                request);
     }
 
     public static ProblemDetail of(ApiException e, HttpServletRequest request) {
@@ -43,6 +89,7 @@ public final class Problems {
             case NOT_FOUND -> ProblemType.NOT_FOUND;
             case ALREADY_EXISTS -> ProblemType.ALREADY_EXISTS;
             case OVER_QUOTA -> ProblemType.OVER_QUOTA;
+            case STORAGE_FULL -> ProblemType.STORAGE_FULL;
             case INVALID -> ProblemType.INVALID_REQUEST;
             case NOT_ALLOWED -> ProblemType.CONFLICT;
             case UNAVAILABLE -> ProblemType.UNAVAILABLE;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.courriel.access.auth.AuthProperties;
 import org.courriel.access.auth.LoginService;
 import org.courriel.api.ApiProperties;
+import org.courriel.api.problem.DatabaseUnavailableFilter;
 import org.courriel.store.account.AccountService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +55,7 @@ public class ApiSecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new DatabaseUnavailableFilter(json), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiFilters.RequestSizeFilter(properties.maxMessageSize().toBytes(), json),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new ApiFilters.RateLimitFilter(limiter, json), BasicAuthenticationFilter.class);

@@ -13,13 +13,18 @@ import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.SessionState;
 import org.courriel.mta.smtp.session.SmtpSession;
+import org.courriel.store.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RFC 4954 AUTH with the PLAIN (RFC 4616) and LOGIN mechanisms, on submission listeners over TLS.
  * Failures are counted per client address and per account by the shared throttle; during its cool-down
- * the reply is 454 4.7.0 whatever the password.
+ * the reply is 454 4.7.0 whatever the password, as it is while the database cannot be reached.
  */
 public final class AuthCommand implements SmtpCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthCommand.class);
 
     /** RFC 4954 §4: a server must accept AUTH lines of at least 12288 octets. */
     static final int MAX_AUTH_LINE = 12288;
@@ -96,7 +101,20 @@ public final class AuthCommand implements SmtpCommand {
             session.reply(Reply.AUTH_BAD_RESPONSE);
             return;
         }
-        switch (session.context().authenticator().authenticate(session.channel().remoteAddress(), username, password)) {
+        Authenticator.Outcome outcome;
+        try {
+            outcome = session.context().authenticator().authenticate(session.channel().remoteAddress(), username, password);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.is(e)) {
+                throw e;
+            }
+            // RFC 4954 §6: 454 4.7.0 "temporary authentication failure"; not the client's failure, not counted
+            log.warn("Session {}: AUTH not checked, the database is unavailable: {}", session.id(),
+                    DatabaseUnavailable.describe(e));
+            session.reply(Reply.AUTH_TEMPORARY_FAILURE);
+            return;
+        }
+        switch (outcome) {
             case Authenticator.Outcome.Success ok -> {
                 session.authenticated(ok.accountId(), ok.address());
                 session.reply(Reply.AUTHENTICATED);

@@ -31,9 +31,12 @@ public enum Reply {
     SHUTTING_DOWN(421, "4.3.2", "Service shutting down, try again later"),
     LOCAL_ERROR(451, "4.3.0", "Temporary failure, please try again later"),
     MAILBOX_FULL(452, "4.2.2", "Mailbox full"),
+    // RFC 5321 §4.2.2 452 "insufficient system storage"; RFC 3463 X.3.1 "mail system full"
+    SYSTEM_FULL(452, "4.3.1", "Insufficient system storage, try again later"),
     TOO_MANY_RECIPIENTS(452, "4.5.3", "Too many recipients"),
     TLS_NOT_AVAILABLE(454, "4.7.0", "TLS not available"),
     AUTH_THROTTLED(454, "4.7.0", "Too many failed authentication attempts, try again later"),
+    AUTH_TEMPORARY_FAILURE(454, "4.7.0", "Temporary authentication failure, try again later"),
     // 5xx syntax and sequence
     COMMAND_UNRECOGNIZED(500, "5.5.2", "Command unrecognized"),
     LINE_TOO_LONG(500, "5.5.6", "Line too long"),

@@ -10,6 +10,7 @@ import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.reply.StoreReplies;
 import org.courriel.mta.smtp.trace.SubmissionHeaders;
 import org.courriel.mta.smtp.trace.TraceHeaders;
+import org.courriel.store.DatabaseUnavailable;
 import org.courriel.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,12 @@ public class MessageIntake {
                     envelope.recipients().stream().map(EnvelopeRecipient::address).toList(), e.getMessage());
             return new Outcome(StoreReplies.of(e), "store-" + e.reason().name().toLowerCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
+            if (DatabaseUnavailable.is(e)) {
+                // Not a bug: nothing was kept, and 451 makes the client send again (RFC 5321 §4.2.5).
+                log.warn("Delivery from <{}> deferred, the database is unavailable: {}", tx.reversePath(),
+                        DatabaseUnavailable.describe(e));
+                return new Outcome(Reply.LOCAL_ERROR, "store-unavailable");
+            }
             // A bug, not a refusal: the client may try again later, the log says what went wrong.
             log.error("Delivery from <{}> failed", tx.reversePath(), e);
             return new Outcome(Reply.LOCAL_ERROR, "error");

@@ -15,8 +15,10 @@ import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.body.MessageBody;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.reply.SmtpReply;
+import org.courriel.mta.smtp.reply.StoreReplies;
 import org.courriel.mta.smtp.syntax.CommandLine;
 import org.courriel.mta.smtp.trace.TraceHeaders;
+import org.courriel.store.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Failures map in one place: a syntax error is a 500/501 reply, an expected refusal the command's own
  * 4xx/5xx reply, a bug (a runtime exception in a command) 451 4.3.0 with an error log; the session lives on.
+ * A failure in the store ({@link StoreReplies}: an unavailable database above all) is a refusal, logged at WARN.
  * Too many failed commands, a timeout or a shutdown end the session with 421.
  * <p>
  * Time is bounded on both sides: the command timeout bounds the whole reception of a command line and the
@@ -136,6 +139,12 @@ public final class SmtpSession {
         } catch (IOException e) {
             throw e;
         } catch (RuntimeException e) {
+            var refusal = StoreReplies.forFailure(e);
+            if (refusal.isPresent()) {
+                log.warn("Session {}: {} failed in the store: {}", id, command.verb(), DatabaseUnavailable.describe(e));
+                reply(refusal.get());
+                return;
+            }
             log.error("Session {}: {} failed", id, command.verb(), e);
             reply(Reply.LOCAL_ERROR);
         }

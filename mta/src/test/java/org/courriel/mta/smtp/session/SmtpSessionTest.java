@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.smtp.ListenerKind;
@@ -16,6 +17,11 @@ import org.courriel.store.StoreException;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.Recipient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.unit.DataSize;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,15 +36,16 @@ class SmtpSessionTest {
     private static final AccountInfo BOB = new AccountInfo(1, "bob@hamburger.edu", "Bob", 0, 0, true, false);
 
     private boolean trustLoopback;
+    private Authenticator authenticator = (client, user, password) -> password.equals("secret")
+            ? new Authenticator.Outcome.Success(1, user) : new Authenticator.Outcome.Failure();
+    private Function<String, Recipient> resolver = address -> address.endsWith("@hamburger.edu")
+            ? (address.startsWith("bob@") ? new Recipient.Local(address, List.of(BOB), List.of()) : new Recipient.Unknown(address))
+            : new Recipient.Remote(address);
 
     private String run(ListenerKind kind, String input, boolean idleAtEnd) throws Exception {
         SmtpProperties properties = new SmtpProperties(2048, DataSize.ofKilobytes(64), 100, 20,
                 Duration.ofMinutes(5), Duration.ofMinutes(3), DataSize.ofBytes(500), trustLoopback);
-        RecipientPolicy policy = new RecipientPolicy(address -> address.endsWith("@hamburger.edu")
-                ? (address.startsWith("bob@") ? new Recipient.Local(address, List.of(BOB), List.of()) : new Recipient.Unknown(address))
-                : new Recipient.Remote(address));
-        Authenticator authenticator = (client, user, password) -> password.equals("secret")
-                ? new Authenticator.Outcome.Success(1, user) : new Authenticator.Outcome.Failure();
+        RecipientPolicy policy = new RecipientPolicy(resolver);
         SmtpContext context = new SmtpContext(kind, "mx.hamburger.edu", properties, policy,
                 (account, address) -> address.equals("bob@hamburger.edu"), authenticator,
                 new MessageIntake(delivery), new SmtpMetrics(meters, kind.listenerName()), Clock.systemUTC());
@@ -65,6 +72,34 @@ class SmtpSessionTest {
         assertThat(out).contains("\r\n451 4.3.0 ").endsWith("250 2.0.0 OK\r\n221 2.0.0 mx.hamburger.edu closing connection\r\n");
         assertThat(meters.counter("courriel.smtp.messages.rejected", "listener", "mx", "reason", "store-unavailable").count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void lostDatabaseConnectionInDeliveryGives451LoggedAsAWarningNotABug(CapturedOutput log) throws Exception {
+        delivery = (envelope, message) -> {
+            throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+        };
+        String out = run(ListenerKind.MX, TRANSACTION + "NOOP\r\nQUIT\r\n", false);
+        assertThat(out).contains("\r\n451 4.3.0 ").doesNotContain("\r\n250 2.0.0 Message accepted")
+                .endsWith("250 2.0.0 OK\r\n221 2.0.0 mx.hamburger.edu closing connection\r\n");
+        assertThat(meters.counter("courriel.smtp.messages.rejected", "listener", "mx", "reason", "store-unavailable").count())
+                .isEqualTo(1);
+        assertThat(log).contains("the database is unavailable").doesNotContain("ERROR").doesNotContain("\tat ");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void unreachableDatabaseAtRcptGives451AndTheSessionGoesOn(CapturedOutput log) throws Exception {
+        resolver = address -> {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+        };
+        String out = run(ListenerKind.MX, "EHLO c.example\r\nMAIL FROM:<a@crepes.fr>\r\nRCPT TO:<bob@hamburger.edu>\r\n"
+                + "NOOP\r\nQUIT\r\n", false);
+        assertThat(out).contains("\r\n250 2.1.0 Sender OK\r\n451 4.3.0 ")
+                .endsWith("250 2.0.0 OK\r\n221 2.0.0 mx.hamburger.edu closing connection\r\n");
+        assertThat(log).contains("failed in the store").doesNotContain("ERROR").doesNotContain("\tat ");
     }
 
     @Test
@@ -114,6 +149,18 @@ class SmtpSessionTest {
         String plain = java.util.Base64.getEncoder().encodeToString("\0bob@hamburger.edu\0secret".getBytes());
         assertThat(run(ListenerKind.SUBMISSION, "EHLO c\r\nAUTH PLAIN " + plain + "\r\nMAIL FROM:<bob@hamburger.edu>\r\nQUIT\r\n", false))
                 .contains("250-AUTH PLAIN LOGIN", "235 2.7.0", "250 2.1.0");
+    }
+
+    @Test
+    void authWhileTheDatabaseIsUnreachableIsATemporaryFailureAndTheSessionGoesOn() throws Exception {
+        trustLoopback = true;
+        authenticator = (client, user, password) -> {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+        };
+        String plain = java.util.Base64.getEncoder().encodeToString("\0bob@hamburger.edu\0secret".getBytes());
+        assertThat(run(ListenerKind.SUBMISSION, "EHLO c\r\nAUTH PLAIN " + plain + "\r\nNOOP\r\nQUIT\r\n", false))
+                .contains("\r\n454 4.7.0 Temporary authentication failure").contains("\r\n250 2.0.0 OK\r\n");
+        assertThat(meters.counter("courriel.smtp.auth.failures", "listener", "submission").count()).isZero();
     }
 
     @Test
