@@ -55,7 +55,7 @@ class SlowClientTest extends ImapTestSupport {
         bigMessage();
         double before = writeTimeouts("imap");
         try (ImapClient client = nonReader(port())) {
-            client.send("a2 FETCH 1 BODY[]");
+            client.send("a2 FETCH 1 BODY.PEEK[]");
             eventually(() -> writeTimeouts("imap") == before + 1);
             eventually(() -> meters().get("courriel.connections.open").tag("listener", "imap").gauge().value() == 0);
         }
@@ -86,7 +86,7 @@ class SlowClientTest extends ImapTestSupport {
             assertThat(idle.command("i1", "SELECT INBOX")).last().asString().startsWith("i1 OK");
             idle.send("i2 IDLE");
             assertThat(idle.readLine()).startsWith("+ ");
-            stuck.send("a2 FETCH 1 BODY[]");
+            stuck.send("a2 FETCH 1 BODY.PEEK[]");
             long started = System.nanoTime();
             Thread stopping = Thread.ofVirtual().start(own::stop);
             assertThat(stopping.join(Duration.ofSeconds(10))).as("stop returned").isTrue();
