@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires TLS and login throttling for the protocol servers. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ServerProperties.class, TlsProperties.class, AuthProperties.class})
+@EnableConfigurationProperties({ServerProperties.class, ListenersProperties.class, TlsProperties.class,
+        AuthProperties.class})
 public class AccessConfiguration {
 
     @Bean

@@ -63,7 +63,8 @@ class TcpServerTest {
 
     private TcpServer start(int perIp, boolean implicitTls) throws IOException {
         SSLContext serverContext = TestTls.serverContext();
-        server = new TcpServer(new ListenerSettings("test", "127.0.0.1", 0, implicitTls, 100, perIp, Duration.ofSeconds(5)),
+        server = new TcpServer(new ListenerSettings("test", "127.0.0.1", 0, implicitTls, 100, perIp, Duration.ofSeconds(5),
+                Duration.ofMinutes(1), Duration.ofSeconds(1)),
                 new TlsContext(serverContext), ECHO, new SimpleMeterRegistry());
         server.start();
         return server;

@@ -18,6 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxLiteralSize         largest literal accepted (APPEND message size included); larger is refused with [TOOBIG]
  * @param idleTimeout            how long a connection may stay silent, IDLE included (RFC 9051 §5.4: at least 30 minutes)
  * @param loginTimeout           how long a connection may stay silent before it has logged in
+ * @param commandTimeout         how long a command may take to arrive, from its first byte to its end, however
+ *                               short the pauses between bytes; literals add their size at {@code minDataRate}
+ * @param minDataRate            bytes per second a command's literals (APPEND's message) must sustain: each byte
+ *                               adds its time at this rate to the command timeout
  * @param fetchBatchSize         messages read from the store per batch while FETCH streams a large set
  * @param maxConnections         most IMAP connections at once on each listener
  * @param maxPendingUpdates      most mailbox changes queued for a session between two commands; past it the
@@ -45,6 +49,8 @@ public record ImapProperties(
         @DefaultValue("64MB") DataSize maxLiteralSize,
         @DefaultValue("30m") Duration idleTimeout,
         @DefaultValue("60s") Duration loginTimeout,
+        @DefaultValue("2m") Duration commandTimeout,
+        @DefaultValue("500B") DataSize minDataRate,
         @DefaultValue("200") int fetchBatchSize,
         @DefaultValue("20000") int maxConnections,
         @DefaultValue("50") int maxConnectionsPerIp,
@@ -65,6 +71,9 @@ public record ImapProperties(
         }
         if (maxPendingUpdates < 1) {
             throw new IllegalArgumentException("courriel.imap.max-pending-updates must be at least 1");
+        }
+        if (minDataRate.toBytes() < 1) {
+            throw new IllegalArgumentException("courriel.imap.min-data-rate must be at least 1B");
         }
         if (maxSearchDepth < 1 || maxSearchKeys < 1) {
             throw new IllegalArgumentException("courriel.imap.max-search-depth and max-search-keys must be at least 1");

@@ -5,7 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import org.courriel.access.ListenersProperties;
 import org.courriel.access.net.Connection;
 import org.courriel.access.net.ConnectionHandler;
 import org.courriel.access.net.ListenerSettings;
@@ -33,6 +38,7 @@ public class ImapServer implements SmartLifecycle {
 
     private final ImapProperties properties;
     private final ImapsProperties imaps;
+    private final ListenersProperties listeners;
     private final ImapContext context;
     private final CommandDispatcher dispatcher;
     private final TlsContext tls;
@@ -41,10 +47,11 @@ public class ImapServer implements SmartLifecycle {
     private TcpServer plain;
     private TcpServer implicit;
 
-    public ImapServer(ImapProperties properties, ImapsProperties imaps, ImapContext context, CommandDispatcher dispatcher,
-            TlsContext tls, MeterRegistry meters) {
+    public ImapServer(ImapProperties properties, ImapsProperties imaps, ListenersProperties listeners,
+            ImapContext context, CommandDispatcher dispatcher, TlsContext tls, MeterRegistry meters) {
         this.properties = properties;
         this.imaps = imaps;
+        this.listeners = listeners;
         this.context = context;
         this.dispatcher = dispatcher;
         this.tls = tls;
@@ -60,11 +67,13 @@ public class ImapServer implements SmartLifecycle {
         try {
             if (properties.port() >= 0) {
                 plain = listener(new ListenerSettings("imap", bind, properties.port(), false,
-                        properties.maxConnections(), properties.maxConnectionsPerIp(), properties.loginTimeout()));
+                        properties.maxConnections(), properties.maxConnectionsPerIp(), properties.loginTimeout(),
+                        listeners.writeTimeout(), listeners.shutdownGrace()));
             }
             if (imaps.port() >= 0 && tls.available()) {
                 implicit = listener(new ListenerSettings("imaps", bind, imaps.port(), true,
-                        properties.maxConnections(), properties.maxConnectionsPerIp(), properties.loginTimeout()));
+                        properties.maxConnections(), properties.maxConnectionsPerIp(), properties.loginTimeout(),
+                        listeners.writeTimeout(), listeners.shutdownGrace()));
             }
         } catch (IOException e) {
             stop();
@@ -89,9 +98,15 @@ public class ImapServer implements SmartLifecycle {
         return implicit == null ? -1 : implicit.port();
     }
 
+    /**
+     * Stops both listeners together: each tells its sessions BYE, waits at most the shutdown grace, then closes
+     * what is still open.
+     */
     @Override
     public synchronized void stop() {
-        servers.forEach(TcpServer::close);
+        try (ExecutorService closing = Executors.newVirtualThreadPerTaskExecutor()) {
+            servers.forEach(server -> closing.execute(server::close));
+        }
         servers.clear();
         plain = null;
         implicit = null;
@@ -104,12 +119,26 @@ public class ImapServer implements SmartLifecycle {
 
     private final class Handler implements ConnectionHandler {
 
+        private final Set<ImapSession> sessions = ConcurrentHashMap.newKeySet();
+
         @Override
         public void handle(Connection connection) {
             if (connection.isSecure()) {
                 context.metrics().tlsHandshake("implicit", true);
             }
-            new ImapSession(context, dispatcher, new SocketImapConnection(connection)).run();
+            ImapSession session = new ImapSession(context, dispatcher, new SocketImapConnection(connection));
+            sessions.add(session);
+            try {
+                session.run();
+            } finally {
+                sessions.remove(session);
+            }
+        }
+
+        /** RFC 9051 §7.1.5: every session hears BYE, at once or after its current command. */
+        @Override
+        public void stopping() {
+            sessions.forEach(ImapSession::shutdown);
         }
 
         @Override

@@ -59,6 +59,21 @@ final class SocketImapConnection implements ImapConnection {
     }
 
     @Override
+    public void commandDeadline(Duration budget, long bytesPerSecond) {
+        connection.readDeadline(budget, bytesPerSecond, true);
+    }
+
+    @Override
+    public void clearCommandDeadline() {
+        connection.clearReadDeadline();
+    }
+
+    @Override
+    public void abort() {
+        connection.abort();
+    }
+
+    @Override
     public void close() {
         try {
             connection.out().flush();

@@ -25,5 +25,17 @@ public interface ImapConnection {
 
     void setReadTimeout(Duration timeout);
 
+    /**
+     * Bounds the reception of the next command: from its first byte, reads may take {@code budget} in all, plus
+     * {@code 1 / bytesPerSecond} seconds per byte received; past it a read throws
+     * {@link org.courriel.access.net.ReadDeadlineException}. Until {@link #clearCommandDeadline()}.
+     */
+    void commandDeadline(Duration budget, long bytesPerSecond);
+
+    void clearCommandDeadline();
+
     void close();
+
+    /** Closes the connection at once, from any thread (a shutdown): the session's reads and writes then fail. */
+    void abort();
 }

@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The gateway's meters: {@code courriel.imap.sessions} and {@code courriel.imap.idle.sessions} (gauges),
  * {@code courriel.imap.commands} (counter by command and result), {@code courriel.imap.tls.handshakes}
- * (counter by kind: starttls, implicit; and result).
+ * (counter by kind: starttls, implicit; and result), {@code courriel.imap.timeouts} (counter by kind: idle,
+ * deadline).
  */
 @Component
 public class ImapMetrics {
@@ -47,6 +48,12 @@ public class ImapMetrics {
     void command(String name, String result) {
         Counter.builder("courriel.imap.commands").description("IMAP commands by name and result")
                 .tag("command", name).tag("result", result).register(registry).increment();
+    }
+
+    /** @param kind idle (silent past the idle or login timeout) or deadline (a command sent too slowly) */
+    void timeout(String kind) {
+        Counter.builder("courriel.imap.timeouts").description("IMAP sessions ended by a timeout")
+                .tag("kind", kind).register(registry).increment();
     }
 
     public void tlsHandshake(String kind, boolean success) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.courriel.access.net.ReadDeadlineException;
 import org.courriel.imap.protocol.CommandReader;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ModifiedUtf7;
@@ -47,6 +48,11 @@ public final class ImapSession {
     private boolean qresync;
     private final ReentrantLock updateLock = new ReentrantLock();
     private volatile boolean idling;
+    /** The server is stopping ({@link #shutdown()}). */
+    private volatile boolean stopping;
+    /** The session thread is waiting for (or receiving) the next command: a shutdown may close it at once. */
+    private volatile boolean awaitingCommand;
+    private final AtomicBoolean shutdownByeSent = new AtomicBoolean();
     private final AtomicBoolean idleFlushScheduled = new AtomicBoolean();
 
     public ImapSession(ImapContext context, CommandDispatcher dispatcher, ImapConnection connection) {
@@ -89,17 +95,40 @@ public final class ImapSession {
             boolean more = true;
             while (more && state != SessionState.LOGOUT) {
                 try {
-                    more = handle(reader.read(() -> out.continuation("Ready for literal")));
+                    // a command must arrive whole within the command timeout from its first byte (its literals
+                    // at the minimum rate); the wait before that first byte is the idle timeout's
+                    connection.commandDeadline(context.properties().commandTimeout(),
+                            context.properties().minDataRate().toBytes());
+                    CommandReader.Frame frame;
+                    awaitingCommand = true;
+                    try {
+                        if (stopping) {
+                            byeOnShutdown();
+                            break;
+                        }
+                        frame = reader.read(() -> out.continuation("Ready for literal"));
+                    } finally {
+                        awaitingCommand = false;
+                    }
+                    connection.clearCommandDeadline();
+                    more = handle(frame);
                 } finally {
                     // the command is done with its literals (or failed reading them): give their bytes back
                     reader.releaseLiterals();
                 }
             }
+        } catch (ReadDeadlineException e) {
+            log.info("IMAP client {} sent a command too slowly (more than {}), closing", connection.peer().getHostAddress(),
+                    context.properties().commandTimeout());
+            context.metrics().timeout("deadline");
+            bye("Command not received in time");
         } catch (SocketTimeoutException e) {
+            context.metrics().timeout("idle");
             bye("Autologout; idle for too long");
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof SocketTimeoutException) {
                 // a timeout while reading inside a command (IDLE, AUTHENTICATE)
+                context.metrics().timeout("idle");
                 bye("Autologout; idle for too long");
             } else {
                 log.debug("IMAP connection from {} ended: {}", connection.peer(), e.getMessage());
@@ -146,6 +175,39 @@ public final class ImapSession {
                 return true;
             }
         }
+    }
+
+    /**
+     * Called from another thread when the server stops; never blocks. A session waiting for a command or in
+     * IDLE is told {@code * BYE} (RFC 9051 §7.1.5) and closed, from a thread of its own since a client that
+     * does not read could block that write; a session running a command finishes it, then says BYE itself.
+     * The listener closes whatever is still open after its shutdown grace.
+     */
+    public void shutdown() {
+        stopping = true;
+        // stopping is written before awaitingCommand and idling are read, and the session does the reverse:
+        // at least one of the two sees the other; the BYE is sent once
+        if (awaitingCommand || idling) {
+            Thread.ofVirtual().name("imap-shutdown").start(() -> {
+                if (byeOnShutdown()) {
+                    connection.abort();
+                }
+            });
+        }
+    }
+
+    /** The shutdown BYE, unless it was sent already; whether this call sent it. */
+    private boolean byeOnShutdown() {
+        if (!shutdownByeSent.compareAndSet(false, true)) {
+            return false;
+        }
+        updateLock.lock(); // not in the middle of an IDLE update
+        try {
+            bye("Server shutting down");
+        } finally {
+            updateLock.unlock();
+        }
+        return true;
     }
 
     /**

@@ -17,7 +17,9 @@ import javax.net.ssl.SSLSocket;
 import org.courriel.access.tls.TlsContext;
 
 /**
- * One client connection: buffered streams, the peer's address, read timeouts and TLS.
+ * One client connection: buffered streams, the peer's address, read timeouts and deadlines, timed writes and
+ * TLS. Writes are timed by the listener's {@link WriteWatchdog}, which closes the connection when one blocks
+ * longer than the write timeout (a client that does not read).
  */
 public final class Connection implements Closeable {
 
@@ -25,21 +27,37 @@ public final class Connection implements Closeable {
 
     private final String listener;
     private final TlsContext tls;
+    private final Socket raw;
+    private final WriteClock writes;
+    private final ReadDeadline deadline;
+    private int idleMillis;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
     private LineReader lines;
 
-    Connection(String listener, Socket socket, TlsContext tls) throws IOException {
+    /**
+     * @param raw    the TCP socket under any TLS, which {@link #abort()} closes
+     * @param socket the socket the protocol speaks over ({@code raw}, or TLS over it)
+     * @param writes times the writes for the listener's watchdog
+     * @param reads  the read deadline, which the watchdog enforces too
+     */
+    Connection(String listener, Socket raw, Socket socket, TlsContext tls, WriteClock writes, ReadDeadline reads)
+            throws IOException {
         this.listener = listener;
+        this.raw = raw;
         this.socket = socket;
         this.tls = tls;
+        this.writes = writes;
+        this.deadline = reads;
+        this.idleMillis = socket.getSoTimeout();
         streams();
     }
 
     private void streams() throws IOException {
-        in = new BufferedInputStream(socket.getInputStream(), BUFFER);
-        out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
+        in = new BufferedInputStream(new DeadlineInputStream(socket.getInputStream(), socket, deadline,
+                () -> idleMillis), BUFFER);
+        out = new BufferedOutputStream(new TimedOutputStream(socket.getOutputStream(), writes), BUFFER);
         lines = new LineReader(in);
     }
 
@@ -93,20 +111,54 @@ public final class Connection implements Closeable {
             throw new IOException("TLS cannot be started on this connection");
         }
         out.flush();
-        int idle = socket.getSoTimeout();
         socket.setSoTimeout(30_000); // a handshake that stalls does not hold the connection for the idle timeout
-        socket = tls.wrap(socket);
-        socket.setSoTimeout(idle);
+        writes.begin(); // nor does one whose client stops reading
+        try {
+            socket = tls.wrap(socket);
+        } finally {
+            writes.end();
+        }
+        socket.setSoTimeout(idleMillis);
         streams();
     }
 
     /** How long a read may wait before a {@link java.net.SocketTimeoutException}. */
     public void setReadTimeout(Duration timeout) throws IOException {
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        idleMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        socket.setSoTimeout(idleMillis);
+    }
+
+    /**
+     * Bounds the total time of the reads from now until {@link #clearReadDeadline()}, whatever the pauses
+     * between bytes: past it a read throws {@link ReadDeadlineException}. Each byte read extends the deadline
+     * by {@code 1 / bytesPerSecond} seconds (a minimum rate for content), unless {@code bytesPerSecond} is 0.
+     *
+     * @param fromFirstByte the budget starts with the first byte received, not now (waiting for a command is
+     *                      the idle timeout's business, receiving it the deadline's)
+     */
+    public void readDeadline(Duration budget, long bytesPerSecond, boolean fromFirstByte) {
+        deadline.start(budget, bytesPerSecond, fromFirstByte);
+    }
+
+    /** Back to the idle timeout alone. */
+    public void clearReadDeadline() {
+        deadline.clear();
     }
 
     @Override
     public void close() throws IOException {
         socket.close();
+    }
+
+    /**
+     * Closes the TCP connection at once, from any thread, without a TLS close_notify (which could block
+     * behind a stuck write): blocked reads and writes of the session fail with a {@link java.net.SocketException}.
+     */
+    public void abort() {
+        try {
+            raw.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
     }
 }

@@ -13,4 +13,12 @@ public interface ConnectionHandler {
      * the connection is closed afterwards.
      */
     void refuse(Connection connection, String reason) throws IOException;
+
+    /**
+     * The listener is stopping: tell the sessions (SMTP 421, IMAP BYE) and let idle ones end. Called on the
+     * stopping thread, so it must not block on a client; connections still open after the listener's shutdown
+     * grace are closed under their sessions.
+     */
+    default void stopping() {
+    }
 }

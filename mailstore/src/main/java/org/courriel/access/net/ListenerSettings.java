@@ -12,7 +12,11 @@ import java.time.Duration;
  * @param maxConnections     connections open at once on this listener
  * @param maxConnectionsPerIp connections open at once from one client address
  * @param idleTimeout        how long a read may wait for the client before the connection is closed
+ * @param writeTimeout       how long one write (at most 64 KiB) may stay blocked on a client that does not
+ *                           read before the connection is closed
+ * @param shutdownGrace      how long {@link TcpServer#close()} lets sessions finish after telling them to stop,
+ *                           before it closes their connections
  */
 public record ListenerSettings(String name, String bindAddress, int port, boolean implicitTls, int maxConnections,
-        int maxConnectionsPerIp, Duration idleTimeout) {
+        int maxConnectionsPerIp, Duration idleTimeout, Duration writeTimeout, Duration shutdownGrace) {
 }

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * A TCP listener that gives every connection its own virtual thread running blocking protocol code.
  * Connections past the listener's limits (in total, per client address) are refused through the handler
- * so the client hears why. Reads time out after the listener's idle timeout unless the protocol changes it.
+ * so the client hears why. Reads time out after the listener's idle timeout unless the protocol changes it;
+ * a write blocked longer than the write timeout closes its connection ({@link WriteWatchdog}).
+ * <p>
+ * {@link #close()} stops accepting, lets the protocol tell its sessions ({@link ConnectionHandler#stopping()}),
+ * waits at most the shutdown grace for them to end, then closes whatever is still open: a client that does
+ * not read cannot hold up a shutdown.
  */
 public final class TcpServer implements AutoCloseable {
 
@@ -36,6 +42,9 @@ public final class TcpServer implements AutoCloseable {
     private static final int HANDSHAKE_TIMEOUT_MILLIS = 30_000;
     private final Counter accepted;
     private final Counter refused;
+    private final WriteWatchdog watchdog;
+    /** Notified whenever a connection ends, for {@link #close()} to wait on. */
+    private final Object ended = new Object();
     private ServerSocket server;
     private volatile boolean running;
 
@@ -50,6 +59,10 @@ public final class TcpServer implements AutoCloseable {
                 .description("Connections accepted").register(meters);
         this.refused = Counter.builder("courriel.connections.refused").tag("listener", settings.name())
                 .description("Connections refused by a connection limit").register(meters);
+        this.watchdog = new WriteWatchdog(settings.name(), settings.writeTimeout(),
+                Counter.builder("courriel.connections.write-timeouts").tag("listener", settings.name())
+                        .description("Connections closed because a write was blocked past the write timeout")
+                        .register(meters));
         Gauge.builder("courriel.connections.open", open, Set::size).tag("listener", settings.name())
                 .description("Connections open now").register(meters);
     }
@@ -60,6 +73,7 @@ public final class TcpServer implements AutoCloseable {
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(settings.bindAddress(), settings.port()), 512);
         running = true;
+        watchdog.start();
         Thread.ofVirtual().name("courriel-" + settings.name() + "-accept").start(this::acceptLoop);
         log.info("Listening for {} on {}:{}{}", settings.name(), settings.bindAddress(), port(),
                 settings.implicitTls() ? " (TLS)" : "");
@@ -91,12 +105,15 @@ public final class TcpServer implements AutoCloseable {
         int sameIp = perIp.merge(address, 1, Integer::sum);
         boolean overLimit = open.size() >= settings.maxConnections() || sameIp > settings.maxConnectionsPerIp();
         open.add(socket);
+        WriteClock writes = new WriteClock();
+        ReadDeadline reads = new ReadDeadline();
+        watchdog.watch(socket, writes, reads);
         try {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(settings.implicitTls() ? HANDSHAKE_TIMEOUT_MILLIS : (int) settings.idleTimeout().toMillis());
-            Socket s = settings.implicitTls() ? tls.wrap(socket) : socket;
+            Socket s = settings.implicitTls() ? handshake(socket, writes) : socket;
             s.setSoTimeout((int) settings.idleTimeout().toMillis());
-            try (Connection connection = new Connection(settings.name(), s, tls)) {
+            try (Connection connection = new Connection(settings.name(), socket, s, tls, writes, reads)) {
                 if (overLimit) {
                     refused.increment();
                     handler.refuse(connection, "too many connections");
@@ -112,13 +129,27 @@ public final class TcpServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Session on {} failed", settings.name(), e);
         } finally {
-            open.remove(socket);
+            watchdog.forget(socket);
             perIp.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
             try {
                 socket.close();
             } catch (IOException e) {
                 // already gone
             }
+            open.remove(socket);
+            synchronized (ended) {
+                ended.notifyAll();
+            }
+        }
+    }
+
+    /** The implicit TLS handshake, its writes timed like the session's. */
+    private Socket handshake(Socket socket, WriteClock writes) throws IOException {
+        writes.begin();
+        try {
+            return tls.wrap(socket);
+        } finally {
+            writes.end();
         }
     }
 
@@ -130,7 +161,10 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting and closes every connection. */
+    /**
+     * Stops accepting, tells the sessions through the handler, waits for them to end for at most the shutdown
+     * grace, then closes every connection still open.
+     */
     @Override
     public synchronized void close() {
         running = false;
@@ -141,6 +175,12 @@ public final class TcpServer implements AutoCloseable {
         } catch (IOException e) {
             log.debug("Closing {}: {}", settings.name(), e.toString());
         }
+        handler.stopping();
+        if (!awaitNoConnections(settings.shutdownGrace())) {
+            log.info("{} connection(s) on {} still open after the shutdown grace of {}: closing them", open.size(),
+                    settings.name(), settings.shutdownGrace());
+        }
+        watchdog.stop();
         for (Socket s : open) {
             try {
                 s.close();
@@ -148,6 +188,26 @@ public final class TcpServer implements AutoCloseable {
                 // closing anyway
             }
         }
+    }
+
+    /** Waits until no connection is open, for at most {@code timeout}; whether none is. */
+    private boolean awaitNoConnections(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (ended) {
+            while (!open.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    ended.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return open.isEmpty();
+                }
+            }
+        }
+        return true;
     }
 
     public int openConnections() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.courriel.access.ListenersProperties;
 import org.courriel.access.ServerProperties;
 import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
@@ -35,7 +36,7 @@ public class SmtpConfiguration {
     /** Not in the admin command line, which runs with {@code courriel.listeners.enabled=false}. */
     @Bean
     @ConditionalOnProperty(name = "courriel.listeners.enabled", havingValue = "true", matchIfMissing = true)
-    SmtpServers smtpServers(ServerProperties server, SmtpProperties smtp, MxProperties mx,
+    SmtpServers smtpServers(ServerProperties server, ListenersProperties listeners, SmtpProperties smtp, MxProperties mx,
             SubmissionProperties submission, SubmissionsProperties submissions, RecipientResolver resolver,
             AddressOwnership ownership, LoginService logins, MailDelivery delivery, TlsContext tls,
             MeterRegistry meters) {
@@ -61,7 +62,7 @@ public class SmtpConfiguration {
             }
             SmtpContext context = new SmtpContext(l.kind(), server.hostname(), smtp, policy, ownership::owns,
                     authenticator, intake, new SmtpMetrics(meters, l.kind().listenerName()), Clock.systemDefaultZone());
-            servers.add(new SmtpServer(context, l.properties(), tls, meters));
+            servers.add(new SmtpServer(context, l.properties(), listeners, tls, meters));
         }
         return new SmtpServers(servers);
     }

@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The SMTP meters of one listener (tag {@code listener}): sessions, messages accepted and rejected (tag
- * {@code reason}), message bytes, recipients accepted and refused, AUTH failures and TLS handshakes.
+ * {@code reason}), message bytes, recipients accepted and refused, AUTH failures, timeouts (tag {@code kind})
+ * and TLS handshakes.
  */
 public final class SmtpMetrics {
 
@@ -56,6 +57,12 @@ public final class SmtpMetrics {
     public void recipientRejected(String reason) {
         Counter.builder("courriel.smtp.recipients.rejected").tag("listener", listener).tag("reason", reason)
                 .description("RCPT TO refused").register(registry).increment();
+    }
+
+    /** @param kind idle (no byte for the timeout) or deadline (a command or content sent too slowly) */
+    public void timeout(String kind) {
+        Counter.builder("courriel.smtp.timeouts").tag("listener", listener).tag("kind", kind)
+                .description("Sessions ended with 421 4.4.2 by a timeout").register(registry).increment();
     }
 
     public void authFailure() {

@@ -15,8 +15,13 @@ import org.springframework.util.unit.DataSize;
  *                          reading (RFC 1870)
  * @param maxRecipients     recipients per message; further RCPT get 452 4.5.3 (RFC 5321 §4.5.3.1.8 minimum 100)
  * @param maxErrors         failed commands (5xx replies) in one session before 421 4.7.0 and disconnect
- * @param commandTimeout    how long the server waits for the next command (RFC 5321 §4.5.3.2.7: at least 5 min)
- * @param dataTimeout       how long the server waits for the next block of DATA or BDAT content (§4.5.3.2.5)
+ * @param commandTimeout    how long the server waits for the next command line, in total: a line dribbled a byte
+ *                          at a time must still be complete by then (RFC 5321 §4.5.3.2.7: at least 5 min)
+ * @param dataTimeout       how long the server waits for the next block of DATA or BDAT content (§4.5.3.2.5),
+ *                          and the time budget of a whole DATA content or BDAT chunk before the minimum rate
+ * @param minDataRate       bytes per second that DATA content and BDAT chunks must sustain: each byte received adds
+ *                          its time to the data timeout's budget (as Postfix's smtpd_min_data_rate); a slower
+ *                          transfer is cut with 421 4.4.2
  * @param allowPlaintextAuthOnLoopback offer AUTH and skip the STARTTLS requirement of submission for clients on
  *                          127.0.0.0/8 or ::1 (local webmail or scripts); never for other addresses
  */
@@ -28,6 +33,7 @@ public record SmtpProperties(
         @DefaultValue("20") int maxErrors,
         @DefaultValue("5m") Duration commandTimeout,
         @DefaultValue("3m") Duration dataTimeout,
+        @DefaultValue("500B") DataSize minDataRate,
         @DefaultValue("false") boolean allowPlaintextAuthOnLoopback) {
 
     public SmtpProperties {
@@ -36,6 +42,9 @@ public record SmtpProperties(
         }
         if (maxRecipients < 1 || maxErrors < 1) {
             throw new IllegalArgumentException("courriel.smtp.max-recipients and max-errors must be at least 1");
+        }
+        if (minDataRate.toBytes() < 1) {
+            throw new IllegalArgumentException("courriel.smtp.min-data-rate must be at least 1B");
         }
     }
 }

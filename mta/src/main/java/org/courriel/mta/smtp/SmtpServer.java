@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.courriel.access.ListenersProperties;
 import org.courriel.access.net.Connection;
 import org.courriel.access.net.ConnectionHandler;
 import org.courriel.access.net.ListenerSettings;
@@ -23,11 +24,13 @@ public final class SmtpServer implements ConnectionHandler, AutoCloseable {
     private final TcpServer tcp;
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
 
-    public SmtpServer(SmtpContext context, ListenerProperties listener, TlsContext tls, MeterRegistry meters) {
+    public SmtpServer(SmtpContext context, ListenerProperties listener, ListenersProperties shared, TlsContext tls,
+            MeterRegistry meters) {
         this.context = context;
         ListenerSettings settings = new ListenerSettings(context.kind().listenerName(), listener.bindAddress(),
                 listener.port(), context.kind().implicitTls(), listener.maxConnections(),
-                listener.maxConnectionsPerIp(), context.properties().commandTimeout());
+                listener.maxConnectionsPerIp(), context.properties().commandTimeout(), shared.writeTimeout(),
+                shared.shutdownGrace());
         this.tcp = new TcpServer(settings, tls, this, meters);
     }
 
@@ -63,10 +66,18 @@ public final class SmtpServer implements ConnectionHandler, AutoCloseable {
         connection.out().flush();
     }
 
-    /** Stops accepting, tells every open session 421 4.3.2, then closes the connections. */
+    /** The listener stops: every session says 421 4.3.2, at once or after its current command. */
+    @Override
+    public void stopping() {
+        sessions.forEach(SmtpSession::shutdown);
+    }
+
+    /**
+     * Stops accepting, tells every open session 421 4.3.2, waits at most the shutdown grace for them, then
+     * closes the connections still open; no client can make it wait longer.
+     */
     @Override
     public void close() {
-        sessions.forEach(SmtpSession::shutdown);
         tcp.close();
     }
 

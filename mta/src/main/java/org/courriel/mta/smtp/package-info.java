@@ -19,7 +19,13 @@
  *     recipients only. No local part is ever interpreted as a route.</li>
  * <li>After STARTTLS nothing from before the handshake counts: buffered input is dropped and the session
  *     restarts at CONNECTED.</li>
- * <li>Every read has a bound (line length, message size, chunk size) and a timeout.</li>
+ * <li>Every read has a bound (line length, message size, chunk size), a timeout and a total deadline
+ *     (the command timeout per command line, the data timeout plus the minimum data rate per DATA content
+ *     or BDAT chunk); every write has the listeners' write timeout. Deadlines end when the client's part is
+ *     read: the server's own work (storing a message) never runs under them.</li>
+ * <li>A shutdown never waits on a session's lock or a client: sessions between commands are told 421 and
+ *     closed from another thread, busy ones finish their command first, the listener closes the rest after
+ *     its grace.</li>
  * <li>This package does not depend on the queue's internals, only on {@code OutboundQueue} through
  *     {@code MailDelivery}.</li>
  * </ul>

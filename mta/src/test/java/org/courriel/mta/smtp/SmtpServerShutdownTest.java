@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.courriel.access.ListenersProperties;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.MessageIntake;
@@ -24,12 +25,13 @@ class SmtpServerShutdownTest {
     void stoppingTheListenerTellsOpenSessions421() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         SmtpProperties properties = new SmtpProperties(2048, DataSize.ofKilobytes(64), 100, 20,
-                Duration.ofMinutes(5), Duration.ofMinutes(3), false);
+                Duration.ofMinutes(5), Duration.ofMinutes(3), DataSize.ofBytes(500), false);
         SmtpContext context = new SmtpContext(ListenerKind.MX, "mx.example", properties,
                 new RecipientPolicy(address -> new Recipient.Unknown(address)), (account, address) -> false,
                 (client, user, password) -> new Authenticator.Outcome.Failure(), new MessageIntake((e, m) -> { }),
                 new SmtpMetrics(meters, "mx"), Clock.systemUTC());
-        SmtpServer server = new SmtpServer(context, new MxProperties(true, "127.0.0.1", 0, 10, 10), null, meters);
+        SmtpServer server = new SmtpServer(context, new MxProperties(true, "127.0.0.1", 0, 10, 10),
+                new ListenersProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(1)), null, meters);
         server.start();
         try (SmtpClient a = new SmtpClient(server.port()); SmtpClient b = new SmtpClient(server.port())) {
             a.expect("220 mx.example");

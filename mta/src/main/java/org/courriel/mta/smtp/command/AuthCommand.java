@@ -133,7 +133,10 @@ public final class AuthCommand implements SmtpCommand {
     private static String challenge(SmtpSession session, String challenge) throws IOException, Cancelled {
         session.reply(Reply.AUTH_CHALLENGE.with(challenge));
         session.flush();
+        // like a command line, the response must arrive whole within the command timeout
+        session.channel().readDeadline(session.context().properties().commandTimeout(), 0);
         byte[] line = session.channel().readLine(MAX_AUTH_LINE);
+        session.channel().clearReadDeadline();
         if (line == null) {
             throw new java.io.EOFException("connection closed during AUTH");
         }

@@ -41,6 +41,9 @@ public final class BdatCommand implements SmtpCommand {
         long size = Long.parseLong(m.group(1));
         boolean last = m.group(2) != null;
         session.channel().setReadTimeout(session.context().properties().dataTimeout());
+        // each chunk within the data timeout plus its size at the minimum rate (421 4.4.2 past it)
+        session.channel().readDeadline(session.context().properties().dataTimeout(),
+                session.context().properties().minDataRate().toBytes());
         if (session.state() != SessionState.RCPT) {
             new ChunkReader(0).readChunk(session.channel().in(), size);
             session.reply(session.state() == SessionState.MAIL ? Reply.NO_VALID_RECIPIENTS.reply()
@@ -52,6 +55,7 @@ public final class BdatCommand implements SmtpCommand {
             chunks = session.transaction().startChunks(session.context().properties().maxMessageSize().toBytes());
         }
         chunks.readChunk(session.channel().in(), size);
+        session.channel().clearReadDeadline(); // storing the message (BDAT LAST) is not under it
         if (chunks.tooBig()) {
             // RFC 3030 §4.2 / RFC 1870: fail the transaction as soon as the limit is passed.
             session.resetTransaction();

@@ -48,8 +48,12 @@ public final class DataCommand implements SmtpCommand {
         session.reply(Reply.START_MAIL_INPUT);
         session.flush();
         session.channel().setReadTimeout(session.context().properties().dataTimeout());
+        // RFC 5321 §4.5.3.2.5 bounds each block; the minimum rate bounds the whole content (421 4.4.2 below it)
+        session.channel().readDeadline(session.context().properties().dataTimeout(),
+                session.context().properties().minDataRate().toBytes());
         MessageBody body = DotTerminatedReader.read(session.channel().in(),
                 session.context().properties().maxMessageSize().toBytes());
+        session.channel().clearReadDeadline(); // storing the message is not under it
         session.finishMessage(body);
     }
 }

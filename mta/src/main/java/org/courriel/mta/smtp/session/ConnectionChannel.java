@@ -61,4 +61,19 @@ public final class ConnectionChannel implements SmtpChannel {
     public void setReadTimeout(Duration timeout) throws IOException {
         connection.setReadTimeout(timeout);
     }
+
+    @Override
+    public void readDeadline(Duration budget, long bytesPerSecond) {
+        connection.readDeadline(budget, bytesPerSecond, false);
+    }
+
+    @Override
+    public void clearReadDeadline() {
+        connection.clearReadDeadline();
+    }
+
+    @Override
+    public void abort() {
+        connection.abort();
+    }
 }

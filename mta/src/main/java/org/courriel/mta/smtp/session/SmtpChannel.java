@@ -37,4 +37,17 @@ public interface SmtpChannel {
     void startTls() throws IOException;
 
     void setReadTimeout(Duration timeout) throws IOException;
+
+    /**
+     * Bounds the total time of the reads from now on, until the next call: past {@code budget}, plus
+     * {@code 1 / bytesPerSecond} seconds per byte received (0: nothing added), a read throws
+     * {@link org.courriel.access.net.ReadDeadlineException}, however short the pauses between bytes.
+     */
+    void readDeadline(Duration budget, long bytesPerSecond);
+
+    /** Ends the deadline once what it bounded is read: processing (storing a message) is not under it. */
+    void clearReadDeadline();
+
+    /** Closes the connection at once, from any thread (a shutdown); the session's reads and writes then fail. */
+    void abort();
 }

@@ -6,8 +6,10 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.courriel.access.net.LineTooLongException;
+import org.courriel.access.net.ReadDeadlineException;
 import org.courriel.mta.smtp.command.SmtpCommand;
 import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.body.MessageBody;
@@ -28,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * 4xx/5xx reply, a bug (a runtime exception in a command) 451 4.3.0 with an error log; the session lives on.
  * A failure in the store ({@link StoreReplies}: an unavailable database above all) is a refusal, logged at WARN.
  * Too many failed commands, a timeout or a shutdown end the session with 421.
+ * <p>
+ * Time is bounded on both sides: the command timeout bounds the whole reception of a command line and the
+ * data timeout with the minimum data rate that of the content (421 4.4.2 past them), and the listener's write
+ * timeout closes the connection of a client that does not read what it asked for.
  */
 public final class SmtpSession {
 
@@ -44,6 +50,12 @@ public final class SmtpSession {
     private Transaction transaction;
     private int errors;
     private volatile boolean closing;
+    /** The server is stopping ({@link #shutdown()}). */
+    private volatile boolean stopping;
+    /** The session thread is between commands, waiting for the next line: a shutdown may close it at once. */
+    private volatile boolean awaitingCommand;
+    private final AtomicBoolean shutdownNoticeSent = new AtomicBoolean();
+    /** Orders replies written by the session thread and the shutdown notice written by another. */
     private final Object writeLock = new Object();
 
     public SmtpSession(SmtpContext context, SmtpChannel channel) {
@@ -51,7 +63,7 @@ public final class SmtpSession {
         this.channel = channel;
     }
 
-    /** Runs the session until QUIT, end of stream, a timeout or too many errors. */
+    /** Runs the session until QUIT, end of stream, a timeout, too many errors or a shutdown. */
     public void run() throws IOException {
         context.metrics().sessionStarted();
         if (channel.isSecure()) {
@@ -63,22 +75,42 @@ public final class SmtpSession {
                 if (!channel.hasBufferedInput()) {
                     flush();
                 }
+                // RFC 5321 §4.5.3.2.7: the command timeout bounds the whole wait for a command line, not each
+                // read, so a client dribbling a byte at a time cannot hold the session for ever; AUTH responses,
+                // DATA and BDAT set their own deadlines; running the command is under none.
                 channel.setReadTimeout(context.properties().commandTimeout());
+                channel.readDeadline(context.properties().commandTimeout(), 0);
                 byte[] line;
+                awaitingCommand = true;
                 try {
+                    if (stopping) {
+                        break;
+                    }
                     line = channel.readLine(context.properties().maxCommandLine());
                 } catch (LineTooLongException e) {
                     // RFC 5321 §4.5.3.1.4 and §4.5.3.1.9: too long a command line is refused.
                     reply(Reply.LINE_TOO_LONG);
                     continue;
+                } finally {
+                    awaitingCommand = false;
                 }
+                channel.clearReadDeadline();
                 if (line == null) {
                     return;
                 }
                 dispatch(new String(line, StandardCharsets.UTF_8));
             }
+            if (stopping) {
+                sendShutdownNotice();
+            }
+        } catch (ReadDeadlineException e) {
+            log.info("Session {} from {}: the client sent too slowly (state {}), closing", id,
+                    channel.remoteAddress().getHostAddress(), state);
+            context.metrics().timeout("deadline");
+            reply(Reply.TIMEOUT);
         } catch (SocketTimeoutException e) {
             // RFC 5321 §4.5.3.2.7: the server may close after its timeout, saying so first.
+            context.metrics().timeout("idle");
             reply(Reply.TIMEOUT);
         } catch (EOFException e) {
             log.debug("Session {} ended by the client inside content", id);
@@ -135,11 +167,31 @@ public final class SmtpSession {
     }
 
     /**
-     * Called from another thread when the server stops: tells the client (RFC 5321 §3.8: 421 may be sent at
-     * any time) before the connection is closed under the session.
+     * Called from another thread when the server stops; never blocks. A session waiting for a command is told
+     * 421 4.3.2 (RFC 5321 §3.8: 421 may be sent at any time) and closed, on a thread of its own because a
+     * client that does not read could block that write; a session inside a command finishes it (a message
+     * being stored is stored and acknowledged), then says 421 itself. The listener closes whatever is still
+     * open after its shutdown grace.
      */
     public void shutdown() {
+        stopping = true;
         closing = true;
+        // stopping is written before awaitingCommand is read, and the session does the reverse: at least one
+        // of the two sees the other, and sendShutdownNotice runs once.
+        if (awaitingCommand) {
+            Thread.ofVirtual().name("smtp-" + id + "-shutdown").start(() -> {
+                if (sendShutdownNotice()) {
+                    channel.abort();
+                }
+            });
+        }
+    }
+
+    /** Writes and flushes the 421 4.3.2 shutdown notice unless it was sent already; whether this call sent it. */
+    private boolean sendShutdownNotice() {
+        if (!shutdownNoticeSent.compareAndSet(false, true)) {
+            return false;
+        }
         synchronized (writeLock) {
             try {
                 channel.out().write(Reply.SHUTTING_DOWN.with(context.hostname() + " " + Reply.SHUTTING_DOWN.text()).encode());
@@ -148,6 +200,7 @@ public final class SmtpSession {
                 log.debug("Session {}: shutdown notice not sent: {}", id, e.toString());
             }
         }
+        return true;
     }
 
     public void reply(Reply reply) throws IOException {

@@ -97,4 +97,19 @@ final class MemoryChannel implements SmtpChannel {
     public void setReadTimeout(Duration timeout) {
         lastTimeout = timeout;
     }
+
+    @Override
+    public void readDeadline(Duration budget, long bytesPerSecond) {
+        // the input is all there: nothing to wait for
+    }
+
+    @Override
+    public void clearReadDeadline() {
+        // none set
+    }
+
+    @Override
+    public void abort() {
+        // nothing to close
+    }
 }

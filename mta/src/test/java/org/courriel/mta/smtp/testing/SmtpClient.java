@@ -41,6 +41,11 @@ public final class SmtpClient implements Closeable {
         return new SmtpClient(ssl);
     }
 
+    /** The socket under the client, for a test that writes to it at its own pace. */
+    public Socket socket() {
+        return socket;
+    }
+
     /** Sends lines, each followed by CRLF, in one write. */
     public SmtpClient send(String... lines) throws IOException {
         StringBuilder b = new StringBuilder();

@@ -1,0 +1,151 @@
+package org.courriel.imap.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.courriel.access.ListenersProperties;
+import org.courriel.access.tls.TlsContext;
+import org.courriel.imap.config.ImapProperties;
+import org.courriel.imap.config.ImapsProperties;
+import org.courriel.imap.server.ImapServer;
+import org.courriel.imap.session.CommandDispatcher;
+import org.courriel.imap.session.ImapContext;
+import org.courriel.imap.testing.ImapClient;
+import org.courriel.imap.testing.ImapTestSupport;
+import org.courriel.store.message.Flags;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Clients that read nothing or send a byte at a time, with timeouts of a second: a big FETCH to a non-reader
+ * ends its connection, a dribbled command gets BYE, a stop does not wait on either.
+ */
+@Timeout(60)
+@TestPropertySource(properties = {"courriel.listeners.write-timeout=1s", "courriel.listeners.shutdown-grace=1s",
+        "courriel.imap.command-timeout=1s"})
+class SlowClientTest extends ImapTestSupport {
+
+    /** Much more than the socket buffers of both ends hold. */
+    private static final int BIG = 12 * 1024 * 1024;
+
+    @Autowired
+    private ImapProperties properties;
+    @Autowired
+    private ImapsProperties imaps;
+    @Autowired
+    private ImapContext context;
+    @Autowired
+    private CommandDispatcher dispatcher;
+    @Autowired
+    private TlsContext tls;
+
+    @Test
+    void aBigFetchToAClientThatDoesNotReadEndsAfterTheWriteTimeout() throws Exception {
+        bigMessage();
+        double before = writeTimeouts("imap");
+        try (ImapClient client = nonReader(port())) {
+            client.send("a2 FETCH 1 BODY.PEEK[]");
+            eventually(() -> writeTimeouts("imap") == before + 1);
+            eventually(() -> meters().get("courriel.connections.open").tag("listener", "imap").gauge().value() == 0);
+        }
+    }
+
+    @Test
+    void aCommandDribbledPastTheCommandTimeoutGetsByeAndIsClosed() throws Exception {
+        try (ImapClient client = login(new ImapClient(port()))) {
+            Socket socket = client.socket();
+            // 2.7 s for the command, a byte every 100 ms: far inside the idle timeout of each read
+            Thread.ofVirtual().start(() -> dribble(socket, "a2 STATUS INBOX (MESSAGES)\r\n"));
+            long started = System.nanoTime();
+            assertThat(client.readLine()).isEqualTo("* BYE Command not received in time");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+            assertThat(client.readLine()).isNull();
+        }
+        assertThat(meters().get("courriel.imap.timeouts").tag("kind", "deadline").counter().count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void stoppingSaysByeToAnIdleSessionAndDoesNotWaitOnANonReader() throws Exception {
+        bigMessage();
+        // a gateway of its own, stopped under its clients; the write timeout is not what frees the stop
+        ImapServer own = new ImapServer(properties, imaps, new ListenersProperties(true, Duration.ofMinutes(1),
+                Duration.ofSeconds(1)), context, dispatcher, tls, meters());
+        own.start();
+        try (ImapClient stuck = nonReader(own.port()); ImapClient idle = login(new ImapClient(own.port()))) {
+            assertThat(idle.command("i1", "SELECT INBOX")).last().asString().startsWith("i1 OK");
+            idle.send("i2 IDLE");
+            assertThat(idle.readLine()).startsWith("+ ");
+            stuck.send("a2 FETCH 1 BODY.PEEK[]");
+            long started = System.nanoTime();
+            Thread stopping = Thread.ofVirtual().start(own::stop);
+            assertThat(stopping.join(Duration.ofSeconds(10))).as("stop returned").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            // RFC 9051 §7.1.5
+            assertThat(idle.readLine()).isEqualTo("* BYE Server shutting down");
+            assertThat(idle.readLine()).isNull();
+        } finally {
+            own.stop();
+        }
+    }
+
+    private void bigMessage() {
+        byte[] message = ("Subject: big\r\n\r\n" + "x".repeat(998).concat("\r\n").repeat(BIG / 1000))
+                .getBytes(StandardCharsets.US_ASCII);
+        messages.append(mailboxes.get(account.id(), "INBOX").id(), message, Flags.NONE, Instant.now());
+    }
+
+    /** Logged in with INBOX selected, over a socket with a small receive window; reads nothing after that. */
+    private ImapClient nonReader(int port) throws IOException {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(4096);
+        s.connect(new InetSocketAddress("127.0.0.1", port));
+        ImapClient client = login(new ImapClient(s));
+        assertThat(client.command("a1", "SELECT INBOX")).last().asString().startsWith("a1 OK");
+        return client;
+    }
+
+    private ImapClient login(ImapClient client) throws IOException {
+        assertThat(client.readLine()).startsWith("* OK");
+        assertThat(client.command("a0", "LOGIN " + user + " \"" + PASSWORD + "\"")).last().asString().startsWith("a0 OK");
+        return client;
+    }
+
+    private double writeTimeouts(String listener) {
+        var counter = meters().find("courriel.connections.write-timeouts").tag("listener", listener).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Sends one byte every 100 ms (a slow client, not a wait for an event). */
+    private static void dribble(Socket s, String text) {
+        try {
+            OutputStream out = s.getOutputStream();
+            for (byte b : text.getBytes(StandardCharsets.US_ASCII)) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(100);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the server cut the connection
+        }
+    }
+
+    /** Polls a condition the server reaches after an event the test cannot see otherwise. */
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
