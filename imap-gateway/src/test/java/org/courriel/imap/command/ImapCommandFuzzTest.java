@@ -1,5 +1,8 @@
 package org.courriel.imap.command;
 
+import org.courriel.imap.config.ImapProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.HashMap;
@@ -23,7 +26,10 @@ class ImapCommandFuzzTest {
     private static final Map<String, ImapCommand<?>> COMMANDS = new HashMap<>();
 
     static {
-        for (ImapCommand<?> command : CommandSet.all()) {
+        // the command set with the default limits, as a server without configuration has them
+        ImapProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("courriel.imap", ImapProperties.class);
+        for (ImapCommand<?> command : CommandSet.all(defaults)) {
             COMMANDS.put(command.name(), command);
         }
     }
