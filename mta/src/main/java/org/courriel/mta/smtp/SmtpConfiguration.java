@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.courriel.access.net.MemoryBudget;
 import org.courriel.access.ListenersProperties;
 import org.courriel.access.ServerProperties;
 import org.courriel.access.auth.LoginResult;
@@ -49,6 +50,7 @@ public class SmtpConfiguration {
                     case LoginResult.Throttled t -> new Authenticator.Outcome.Throttled();
                 };
         List<SmtpServer> servers = new ArrayList<>();
+        MemoryBudget contentBudget = SmtpContext.contentBudget(smtp); // one for every listener of this node
         record Listener(ListenerKind kind, ListenerProperties properties) {
         }
         for (Listener l : List.of(new Listener(ListenerKind.MX, mx), new Listener(ListenerKind.SUBMISSION, submission),
@@ -61,7 +63,8 @@ public class SmtpConfiguration {
                 continue;
             }
             SmtpContext context = new SmtpContext(l.kind(), server.hostname(), smtp, policy, ownership::owns,
-                    authenticator, intake, new SmtpMetrics(meters, l.kind().listenerName()), Clock.systemDefaultZone());
+                    authenticator, intake, new SmtpMetrics(meters, l.kind().listenerName()), Clock.systemDefaultZone(),
+                    contentBudget);
             servers.add(new SmtpServer(context, l.properties(), listeners, tls, meters));
         }
         return new SmtpServers(servers);

@@ -22,6 +22,11 @@ import org.springframework.util.unit.DataSize;
  * @param minDataRate       bytes per second that DATA content and BDAT chunks must sustain: each byte received adds
  *                          its time to the data timeout's budget (as Postfix's smtpd_min_data_rate); a slower
  *                          transfer is cut with 421 4.4.2
+ * @param maxContentInFlight message content that all SMTP sessions of this node (every listener) may hold in memory
+ *                          at once while reading DATA or BDAT and storing it; a session that finds no room within
+ *                          {@code contentBudgetWait} has its message refused with 452 4.3.1, so that many large
+ *                          messages at once cannot run the heap out (each session alone is bounded by maxMessageSize)
+ * @param contentBudgetWait how long a session waits for room in that budget before its message is refused
  * @param allowPlaintextAuthOnLoopback offer AUTH and skip the STARTTLS requirement of submission for clients on
  *                          127.0.0.0/8 or ::1 (local webmail or scripts); never for other addresses
  */
@@ -34,6 +39,8 @@ public record SmtpProperties(
         @DefaultValue("5m") Duration commandTimeout,
         @DefaultValue("3m") Duration dataTimeout,
         @DefaultValue("500B") DataSize minDataRate,
+        @DefaultValue("512MB") DataSize maxContentInFlight,
+        @DefaultValue("5s") Duration contentBudgetWait,
         @DefaultValue("false") boolean allowPlaintextAuthOnLoopback) {
 
     public SmtpProperties {
@@ -42,6 +49,9 @@ public record SmtpProperties(
         }
         if (maxRecipients < 1 || maxErrors < 1) {
             throw new IllegalArgumentException("courriel.smtp.max-recipients and max-errors must be at least 1");
+        }
+        if (maxContentInFlight.toBytes() < maxMessageSize.toBytes()) {
+            throw new IllegalArgumentException("courriel.smtp.max-content-in-flight must be at least max-message-size");
         }
         if (minDataRate.toBytes() < 1) {
             throw new IllegalArgumentException("courriel.smtp.min-data-rate must be at least 1B");

@@ -47,7 +47,7 @@ class SlowClientTest {
 
     private SmtpServer start(int maxConnections, Duration writeTimeout) throws IOException {
         SmtpProperties properties = new SmtpProperties(2048, DataSize.ofKilobytes(64), 100, 1000,
-                Duration.ofSeconds(2), Duration.ofSeconds(1), DataSize.ofBytes(500), false);
+                Duration.ofSeconds(2), Duration.ofSeconds(1), DataSize.ofBytes(500), DataSize.ofMegabytes(512), Duration.ofSeconds(5), false);
         SmtpContext context = new SmtpContext(ListenerKind.MX, "mx.hamburger.edu", properties,
                 new RecipientPolicy(address -> new Recipient.Local(address, List.of(BOB), List.of())),
                 (account, address) -> false, (client, user, password) -> new Authenticator.Outcome.Failure(),

@@ -25,7 +25,7 @@ class SmtpServerShutdownTest {
     void stoppingTheListenerTellsOpenSessions421() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         SmtpProperties properties = new SmtpProperties(2048, DataSize.ofKilobytes(64), 100, 20,
-                Duration.ofMinutes(5), Duration.ofMinutes(3), DataSize.ofBytes(500), false);
+                Duration.ofMinutes(5), Duration.ofMinutes(3), DataSize.ofBytes(500), DataSize.ofMegabytes(512), Duration.ofSeconds(5), false);
         SmtpContext context = new SmtpContext(ListenerKind.MX, "mx.example", properties,
                 new RecipientPolicy(address -> new Recipient.Unknown(address)), (account, address) -> false,
                 (client, user, password) -> new Authenticator.Outcome.Failure(), new MessageIntake((e, m) -> { }),

@@ -2,20 +2,30 @@ package org.courriel.mta.smtp.body;
 
 import java.io.ByteArrayOutputStream;
 
-/** Collects content up to a limit, then only counts: a too-big message never grows memory past the limit. */
+import org.courriel.access.net.MemoryBudget;
+
+/**
+ * Collects content up to a limit, then only counts: a too-big message never grows memory past the limit.
+ * What it keeps is covered by a lease on the node's content budget first; when the budget has no room the
+ * content is dropped and only counted from then on, so the session can refuse it as temporary.
+ */
 final class BoundedBuffer {
 
     private final long limit;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+    private final MemoryBudget.Lease lease;
+    private ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
     private long size;
+    private boolean overBudget;
 
-    BoundedBuffer(long limit) {
+    /** @param lease the budget that what is kept must fit, or null for none (framing tests) */
+    BoundedBuffer(long limit, MemoryBudget.Lease lease) {
         this.limit = limit;
+        this.lease = lease;
     }
 
     void write(int b) {
         size++;
-        if (size <= limit) {
+        if (size <= limit && covered(size)) {
             bytes.write(b);
         }
     }
@@ -23,9 +33,23 @@ final class BoundedBuffer {
     void write(byte[] b, int off, int len) {
         long room = Math.max(0, limit - size);
         size += len;
-        if (room > 0) {
-            bytes.write(b, off, (int) Math.min(room, len));
+        int keep = (int) Math.min(room, len);
+        if (keep > 0 && covered(size - len + keep)) {
+            bytes.write(b, off, keep);
         }
+    }
+
+    /** Whether {@code kept} bytes fit the lease; the first refusal drops what was kept. */
+    private boolean covered(long kept) {
+        if (overBudget) {
+            return false;
+        }
+        if (lease == null || lease.cover(kept)) {
+            return true;
+        }
+        overBudget = true;
+        bytes = new ByteArrayOutputStream(0);
+        return false;
     }
 
     long size() {
@@ -36,7 +60,12 @@ final class BoundedBuffer {
         return size > limit;
     }
 
+    /** The node's content budget had no room for this message: refuse it as temporary (452 4.3.1). */
+    boolean overBudget() {
+        return overBudget;
+    }
+
     byte[] content() {
-        return tooBig() ? new byte[0] : bytes.toByteArray();
+        return tooBig() || overBudget ? new byte[0] : bytes.toByteArray();
     }
 }

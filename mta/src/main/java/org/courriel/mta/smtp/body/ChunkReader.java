@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.courriel.access.net.MemoryBudget;
+
 /**
  * Reads the chunks of BDAT (RFC 3030 §2): exactly the announced number of octets, with no transparency
  * and no end marker. Chunks of one message accumulate here; past the limit they are still read (the client
@@ -16,7 +18,12 @@ public final class ChunkReader {
     private final BoundedBuffer buffer;
 
     public ChunkReader(long limit) {
-        this.buffer = new BoundedBuffer(limit);
+        this(limit, null);
+    }
+
+    /** @param lease the content budget the chunks kept must fit first, or null for none */
+    public ChunkReader(long limit, MemoryBudget.Lease lease) {
+        this.buffer = new BoundedBuffer(limit, lease);
     }
 
     /** Reads one chunk of {@code size} octets. */
@@ -41,8 +48,13 @@ public final class ChunkReader {
         return buffer.tooBig();
     }
 
+    /** The node's content budget had no room for the chunks (a temporary refusal, 452 4.3.1). */
+    public boolean overBudget() {
+        return buffer.overBudget();
+    }
+
     /** The message: the chunks in order (RFC 3030 §2: no line-ending rules apply to BDAT). */
     public MessageBody body() {
-        return new MessageBody(buffer.content(), buffer.size(), buffer.tooBig(), false);
+        return new MessageBody(buffer.content(), buffer.size(), buffer.tooBig(), false, buffer.overBudget());
     }
 }

@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.courriel.access.net.MemoryBudget;
+
 /**
  * Reads the content of DATA (RFC 5321 §4.1.1.4) up to the end-of-data indication and undoes the
  * transparency procedure (§4.5.2: a line's leading '.' is removed).
@@ -26,7 +28,15 @@ public final class DotTerminatedReader {
      * @throws EOFException when the stream ends before the end-of-data indication
      */
     public static MessageBody read(InputStream in, long limit) throws IOException {
-        BoundedBuffer out = new BoundedBuffer(limit);
+        return read(in, limit, null);
+    }
+
+    /**
+     * @param lease the content budget what is kept must fit first, or null for none
+     * @see #read(InputStream, long)
+     */
+    public static MessageBody read(InputStream in, long limit, MemoryBudget.Lease lease) throws IOException {
+        BoundedBuffer out = new BoundedBuffer(limit, lease);
         boolean bare = false;
         State state = State.LINE_START;
         while (true) {
@@ -54,7 +64,7 @@ public final class DotTerminatedReader {
                 }
                 case DOT_CR -> {
                     if (b == '\n') {
-                        return new MessageBody(out.content(), out.size(), out.tooBig(), bare);
+                        return new MessageBody(out.content(), out.size(), out.tooBig(), bare, out.overBudget());
                     }
                     // "." CR without LF: a bare CR; keep it as content.
                     bare = true;

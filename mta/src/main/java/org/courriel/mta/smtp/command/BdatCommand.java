@@ -52,10 +52,18 @@ public final class BdatCommand implements SmtpCommand {
         }
         ChunkReader chunks = session.transaction().chunks();
         if (chunks == null) {
-            chunks = session.transaction().startChunks(session.context().properties().maxMessageSize().toBytes());
+            chunks = session.transaction().startChunks(session.context().properties().maxMessageSize().toBytes(),
+                    session.context().contentBudget());
         }
         chunks.readChunk(session.channel().in(), size);
         session.channel().clearReadDeadline(); // storing the message (BDAT LAST) is not under it
+        if (chunks.overBudget()) {
+            // Too many large messages in flight on this node: the transaction fails as temporary (RFC 3030 §4.2).
+            session.resetTransaction();
+            session.context().metrics().messageRejected("memory");
+            session.reply(Reply.SYSTEM_FULL);
+            return;
+        }
         if (chunks.tooBig()) {
             // RFC 3030 §4.2 / RFC 1870: fail the transaction as soon as the limit is passed.
             session.resetTransaction();

@@ -52,7 +52,8 @@ public final class DataCommand implements SmtpCommand {
         session.channel().readDeadline(session.context().properties().dataTimeout(),
                 session.context().properties().minDataRate().toBytes());
         MessageBody body = DotTerminatedReader.read(session.channel().in(),
-                session.context().properties().maxMessageSize().toBytes());
+                session.context().properties().maxMessageSize().toBytes(),
+                session.transaction().contentLease(session.context().contentBudget()));
         session.channel().clearReadDeadline(); // storing the message is not under it
         session.finishMessage(body);
     }

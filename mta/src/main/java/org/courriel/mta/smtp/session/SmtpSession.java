@@ -115,6 +115,7 @@ public final class SmtpSession {
         } catch (EOFException e) {
             log.debug("Session {} ended by the client inside content", id);
         } finally {
+            dropTransaction();
             try {
                 flush();
             } catch (IOException e) {
@@ -236,7 +237,7 @@ public final class SmtpSession {
     public void greeted(String name, boolean ehlo) {
         heloName = name;
         extended = ehlo;
-        transaction = null;
+        dropTransaction();
         state = SessionState.READY;
     }
 
@@ -291,17 +292,25 @@ public final class SmtpSession {
 
     /** Ends the transaction (RSET, end of content): the session is back to READY (RFC 5321 §4.1.1.5). */
     public void resetTransaction() {
-        transaction = null;
+        dropTransaction();
         if (state != SessionState.CONNECTED) {
             state = SessionState.READY;
         }
+    }
+
+    /** Forgets the transaction and gives back the content budget it held. */
+    private void dropTransaction() {
+        if (transaction != null) {
+            transaction.releaseContent();
+        }
+        transaction = null;
     }
 
     /** After STARTTLS: everything learnt before the handshake is forgotten (RFC 3207 §4.2). */
     public void restartAfterTls() {
         heloName = null;
         extended = false;
-        transaction = null;
+        dropTransaction();
         accountId = null;
         accountAddress = null;
         state = SessionState.CONNECTED;
@@ -317,7 +326,22 @@ public final class SmtpSession {
      */
     public void finishMessage(MessageBody body) throws IOException {
         Transaction tx = transaction;
+        transaction = null;
         resetTransaction();
+        try {
+            finish(tx, body);
+        } finally {
+            tx.releaseContent(); // the content's memory is the budget's again once it is stored or refused
+        }
+    }
+
+    private void finish(Transaction tx, MessageBody body) throws IOException {
+        if (body.overBudget()) {
+            // Too many large messages in flight on this node: try again later (RFC 5321 §4.2.2 452, RFC 3463 X.3.1).
+            context.metrics().messageRejected("memory");
+            reply(Reply.SYSTEM_FULL);
+            return;
+        }
         if (body.tooBig()) {
             context.metrics().messageRejected("too-big");
             reply(Reply.MESSAGE_TOO_BIG);

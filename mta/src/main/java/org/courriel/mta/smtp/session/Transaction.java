@@ -3,6 +3,7 @@ package org.courriel.mta.smtp.session;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.courriel.access.net.MemoryBudget;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.smtp.body.ChunkReader;
@@ -19,6 +20,7 @@ public final class Transaction {
     private final List<EnvelopeRecipient> recipients = new ArrayList<>();
     private boolean leavesServer;
     private ChunkReader chunks;
+    private MemoryBudget.Lease content;
 
     public Transaction(String reversePath, long declaredSize, MailEnvelope.Ret ret, String envId, boolean smtpUtf8,
             boolean eightBit) {
@@ -62,9 +64,25 @@ public final class Transaction {
         return chunks;
     }
 
-    public ChunkReader startChunks(long limit) {
-        chunks = new ChunkReader(limit);
+    public ChunkReader startChunks(long limit, MemoryBudget budget) {
+        chunks = new ChunkReader(limit, contentLease(budget));
         return chunks;
+    }
+
+    /** The share of the node's content budget this transaction's content holds, taken on first use. */
+    public MemoryBudget.Lease contentLease(MemoryBudget budget) {
+        if (content == null) {
+            content = budget.lease();
+        }
+        return content;
+    }
+
+    /** Gives the content budget back: the transaction is over, its content stored, refused or dropped. */
+    void releaseContent() {
+        if (content != null) {
+            content.close();
+            content = null;
+        }
     }
 
     public MailEnvelope envelope() {

@@ -67,7 +67,7 @@ class SmtpSessionFuzzTest {
             }
             ListenerKind kind = ListenerKind.values()[random.nextInt(ListenerKind.values().length)];
             SmtpProperties properties = new SmtpProperties(512, DataSize.ofBytes(300), 3, 50, Duration.ofMinutes(5),
-                    Duration.ofMinutes(3), DataSize.ofBytes(500), random.nextBoolean());
+                    Duration.ofMinutes(3), DataSize.ofBytes(500), DataSize.ofMegabytes(512), Duration.ofSeconds(5), random.nextBoolean());
             SmtpContext context = new SmtpContext(kind, "mx.hamburger.edu", properties,
                     new RecipientPolicy(a -> a.startsWith("bob@") ? new Recipient.Local(a, List.of(bob), List.of())
                             : new Recipient.Remote(a)),

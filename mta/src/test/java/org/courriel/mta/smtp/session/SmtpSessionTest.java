@@ -44,7 +44,7 @@ class SmtpSessionTest {
 
     private String run(ListenerKind kind, String input, boolean idleAtEnd) throws Exception {
         SmtpProperties properties = new SmtpProperties(2048, DataSize.ofKilobytes(64), 100, 20,
-                Duration.ofMinutes(5), Duration.ofMinutes(3), DataSize.ofBytes(500), trustLoopback);
+                Duration.ofMinutes(5), Duration.ofMinutes(3), DataSize.ofBytes(500), DataSize.ofMegabytes(512), Duration.ofSeconds(5), trustLoopback);
         RecipientPolicy policy = new RecipientPolicy(resolver);
         SmtpContext context = new SmtpContext(kind, "mx.hamburger.edu", properties, policy,
                 (account, address) -> address.equals("bob@hamburger.edu"), authenticator,
