@@ -1,0 +1,53 @@
+package org.courriel.api.autoconfig;
+
+import java.util.List;
+
+import org.courriel.access.ServerProperties;
+import org.courriel.api.problem.ApiException;
+import org.courriel.store.StoreException;
+import org.courriel.store.account.Addresses;
+import org.courriel.store.account.DomainService;
+import org.courriel.api.autoconfig.MailServer.Protocol;
+import org.courriel.api.autoconfig.MailServer.Security;
+
+/**
+ * Resolves an address a client asks about to its {@link ClientSettings}: 400 when it is not an address, 404
+ * when its domain is not hosted here. Any local part of a hosted domain gets the same answer, so the
+ * endpoints cannot be used to find out which accounts exist.
+ */
+public final class ClientSettingsService {
+
+    private final DomainService domains;
+    private final List<MailServer> servers;
+
+    public ClientSettingsService(DomainService domains, ClientConfigProperties config, ServerProperties server) {
+        this.domains = domains;
+        this.servers = servers(config, server);
+    }
+
+    static List<MailServer> servers(ClientConfigProperties config, ServerProperties server) {
+        String host = config.host() == null || config.host().isEmpty() ? server.hostname() : config.host();
+        return List.of(
+                new MailServer(Protocol.IMAP, host, config.imapPort(), Security.IMPLICIT_TLS),
+                new MailServer(Protocol.IMAP, host, config.imapStarttlsPort(), Security.STARTTLS),
+                new MailServer(Protocol.SUBMISSION, host, config.submissionPort(), Security.IMPLICIT_TLS),
+                new MailServer(Protocol.SUBMISSION, host, config.submissionStarttlsPort(), Security.STARTTLS));
+    }
+
+    /**
+     * @param address what the client sent (a query parameter or the Autodiscover EMailAddress)
+     * @param field   the name of that parameter, for the problem detail
+     */
+    public ClientSettings settings(String address, String field) {
+        String normal;
+        try {
+            normal = Addresses.address(address);
+        } catch (StoreException e) {
+            throw ApiException.invalid(field, "not an e-mail address (local-part@domain)");
+        }
+        if (!domains.isLocal(Addresses.domainOf(normal))) {
+            throw ApiException.notFound("the domain " + Addresses.domainOf(normal) + " is not hosted here");
+        }
+        return new ClientSettings(normal, servers);
+    }
+}
