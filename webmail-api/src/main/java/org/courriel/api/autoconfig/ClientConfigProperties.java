@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param host                   the host name clients connect to for IMAP and submission (it should be the
  *                               name in the certificate); empty: {@code courriel.hostname}
- * @param imapPort               the IMAP port with implicit TLS (RFC 8314 §3.2)
+ * @param imapPort               the IMAP port with implicit TLS (RFC 8314 §3)
  * @param imapStarttlsPort       the IMAP port with STARTTLS (RFC 9051 §6.2.1)
  * @param submissionPort         the submission port with implicit TLS (RFC 8314 §3.3)
  * @param submissionStarttlsPort the submission port with STARTTLS (RFC 6409, RFC 3207)

@@ -20,7 +20,7 @@ public record MailServer(Protocol protocol, String host, int port, Security secu
 
     /** RFC 8314: implicit TLS is preferred over STARTTLS (§3). */
     public enum Security {
-        /** TLS from the first byte (RFC 8314 §3.2, §3.3). */
+        /** TLS from the first byte (RFC 8314 §3). */
         IMPLICIT_TLS,
         /** Plain text upgraded by STARTTLS before authentication. */
         STARTTLS
