@@ -198,6 +198,30 @@ class ClientAutoconfigTest {
     }
 
     @Test
+    void withoutAnAddressMozillaAutoconfigTakesTheDomainFromTheHost() throws Exception {
+        byte[] withAddress = get("/mail/config-v1.1.xml?emailaddress=" + encode(bob)).body();
+        RawHttp.Response r = rawGet("/mail/config-v1.1.xml", "autoconfig." + domain.toUpperCase());
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(withAddress);
+        r = rawGet("/.well-known/autoconfig/mail/config-v1.1.xml", domain + ":" + port);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(withAddress);
+
+        assertThat(rawGet("/mail/config-v1.1.xml", "autoconfig.unhosted.example.com").status()).isEqualTo(404);
+        RawHttp.Response literal = rawGet("/mail/config-v1.1.xml", "[::1]");
+        assertThat(literal.status()).isEqualTo(400);
+        assertThat(literal.contentType()).startsWith("application/problem+json");
+        // the other formats need the address itself
+        assertProblem(get("/apple/courriel.mobileconfig"), 400, "no emailaddress");
+        assertProblem(get("/autodiscover/autodiscover.xml"), 400, "no emailaddress");
+    }
+
+    private RawHttp.Response rawGet(String path, String host) throws IOException {
+        return new RawHttp(port).send(("GET " + path + " HTTP/1.1\r\nHost: " + host
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void anAddressWithoutAnAccountGetsTheSameAnswer() throws Exception {
         String nobody = "nobody-" + System.nanoTime() + "@" + domain;
         String mozilla = "/mail/config-v1.1.xml?emailaddress=";
@@ -241,7 +265,6 @@ class ClientAutoconfigTest {
             }
             assertProblem(post("/autodiscover/autodiscover.xml", autodiscoverRequest(address)), 400, address);
         }
-        assertProblem(get("/mail/config-v1.1.xml"), 400, "no emailaddress");
         assertProblem(post("/autodiscover/autodiscover.xml", "<Autodiscover/>".getBytes(StandardCharsets.UTF_8)),
                 400, "no EMailAddress");
         assertProblem(post("/autodiscover/autodiscover.xml", "<Autodiscover><Request>".getBytes(StandardCharsets.UTF_8)),

@@ -10,17 +10,18 @@ import org.courriel.store.account.Addresses;
  * name is the full address and the password is sent over TLS (RFC 8314 §5.1). They depend only on the
  * domain, never on whether the account exists.
  *
- * @param address the address in normal form
+ * @param domain  the hosted domain, in normal form
+ * @param address the address in normal form, or null when the client did not say (Mozilla's format needs
+ *                only the domain)
  * @param servers the servers, in order of preference: implicit TLS before STARTTLS (RFC 8314 §5.1)
  */
-public record ClientSettings(String address, List<MailServer> servers) {
+public record ClientSettings(String domain, String address, List<MailServer> servers) {
 
     public ClientSettings {
         servers = List.copyOf(servers);
-    }
-
-    public String domain() {
-        return Addresses.domainOf(address);
+        if (address != null && !Addresses.domainOf(address).equals(domain)) {
+            throw new IllegalArgumentException(address + " is not in " + domain);
+        }
     }
 
     /** The servers of one protocol, the preferred first. */

@@ -45,9 +45,29 @@ public final class ClientSettingsService {
         } catch (StoreException e) {
             throw ApiException.invalid(field, "not an e-mail address (local-part@domain)");
         }
-        if (!domains.isLocal(Addresses.domainOf(normal))) {
-            throw ApiException.notFound("the domain " + Addresses.domainOf(normal) + " is not hosted here");
+        return new ClientSettings(hosted(Addresses.domainOf(normal)), normal, servers);
+    }
+
+    /**
+     * The settings of a domain when the client named no address: Thunderbird may leave {@code emailaddress}
+     * out (its "send the address" preference), and then only the host it asked tells the domain.
+     *
+     * @param host the host name the request was sent to, {@code autoconfig.} already removed
+     */
+    public ClientSettings settingsOfDomain(String host) {
+        String domain;
+        try {
+            domain = Addresses.domain(host);
+        } catch (StoreException e) {
+            throw ApiException.invalid("emailaddress", "no emailaddress, and the host is no mail domain");
         }
-        return new ClientSettings(normal, servers);
+        return new ClientSettings(hosted(domain), null, servers);
+    }
+
+    private String hosted(String domain) {
+        if (!domains.isLocal(domain)) {
+            throw ApiException.notFound("the domain " + domain + " is not hosted here");
+        }
+        return domain;
     }
 }
