@@ -270,6 +270,11 @@ class ClientAutoconfigTest {
         assertProblem(post("/autodiscover/autodiscover.xml", "<Autodiscover><Request>".getBytes(StandardCharsets.UTF_8)),
                 400, "cut short");
         assertProblem(post("/autodiscover/autodiscover.xml", new byte[0]), 400, "empty body");
+        // Exchange ActiveSync clients ask for another schema, which Courriel does not offer
+        assertProblem(post("/autodiscover/autodiscover.xml", ("<Autodiscover><Request><EMailAddress>" + bob
+                + "</EMailAddress><AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/"
+                + "mobilesync/responseschema/2006</AcceptableResponseSchema></Request></Autodiscover>")
+                .getBytes(StandardCharsets.UTF_8)), 400, "mobilesync");
     }
 
     @Test

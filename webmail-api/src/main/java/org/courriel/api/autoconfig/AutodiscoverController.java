@@ -37,8 +37,13 @@ public class AutodiscoverController {
     @SecurityRequirements
     @PostMapping(path = {AutoconfigPaths.AUTODISCOVER, AutoconfigPaths.AUTODISCOVER_CAPITALIZED})
     public ResponseEntity<String> post(HttpServletRequest request) throws IOException {
-        String address = AutodiscoverRequest.emailAddress(body(request));
-        return answer(address, AutodiscoverRequest.FIELD);
+        AutodiscoverRequest parsed = AutodiscoverRequest.parse(body(request));
+        if (!parsed.acceptsOutlookSchema()) {
+            // e.g. Exchange ActiveSync's mobilesync schema: a document of another schema would be misread
+            throw ApiException.invalid(AutodiscoverRequest.SCHEMA_FIELD,
+                    "only the Outlook response schema " + AutodiscoverResponse.OUTLOOK_NS + " is offered");
+        }
+        return answer(parsed.emailAddress(), AutodiscoverRequest.FIELD);
     }
 
     @Operation(summary = "Autodiscover (Outlook response schema 2006a) for an address given as a parameter")

@@ -11,28 +11,36 @@ import javax.xml.stream.XMLStreamReader;
 import org.courriel.api.problem.ApiException;
 
 /**
- * Reads the address out of an Autodiscover request ([MS-OXDSCLI] §2.2.3: {@code Autodiscover/Request/EMailAddress}).
+ * An Autodiscover request ([MS-OXDSCLI] §2.2.3): {@code Autodiscover/Request/EMailAddress} and the
+ * {@code AcceptableResponseSchema} the client reads.
  * The body comes from anyone on the network, so the parser is hardened: a document type declaration is
  * refused outright (no DTD, hence no entity of any kind: no XXE, no entity expansion bomb), external DTDs
- * and schemas may not be fetched, and nesting is bounded. Pure: bytes in, address out.
+ * and schemas may not be fetched, and nesting is bounded. Pure: bytes in, record out.
+ *
+ * @param emailAddress             the address as sent (not yet checked)
+ * @param acceptableResponseSchema the schema the client asks for, or null when it names none
  */
-public final class AutodiscoverRequest {
+public record AutodiscoverRequest(String emailAddress, String acceptableResponseSchema) {
 
     /** Deeper than any honest request (which nests three levels). */
     static final int MAX_DEPTH = 16;
 
     static final String FIELD = "EMailAddress";
+    static final String SCHEMA_FIELD = "AcceptableResponseSchema";
 
-    private AutodiscoverRequest() {
+    /** Whether the client reads the only answer there is: Outlook's response schema 2006a. */
+    public boolean acceptsOutlookSchema() {
+        return acceptableResponseSchema == null || acceptableResponseSchema.equals(AutodiscoverResponse.OUTLOOK_NS);
     }
 
-    /** The EMailAddress the request names; 400 when the body is not such a request. */
-    public static String emailAddress(byte[] body) {
+    /** The request in a body; 400 when the body is not such a request. */
+    public static AutodiscoverRequest parse(byte[] body) {
         XMLStreamReader reader = null;
         try {
             reader = factory().createXMLStreamReader(new ByteArrayInputStream(body));
             int depth = 0;
             String address = null;
+            String schema = null;
             while (reader.hasNext()) {
                 int event = reader.next();
                 switch (event) {
@@ -45,6 +53,9 @@ public final class AutodiscoverRequest {
                         if (address == null && FIELD.equals(reader.getLocalName())) {
                             address = reader.getElementText().strip(); // reads up to the END_ELEMENT
                             depth--;
+                        } else if (schema == null && SCHEMA_FIELD.equals(reader.getLocalName())) {
+                            schema = reader.getElementText().strip();
+                            depth--;
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> depth--;
@@ -56,7 +67,7 @@ public final class AutodiscoverRequest {
             if (address == null || address.isEmpty()) {
                 throw invalid("the Autodiscover request has no EMailAddress");
             }
-            return address;
+            return new AutodiscoverRequest(address, schema);
         } catch (XMLStreamException | RuntimeException e) {
             if (e instanceof ApiException api) {
                 throw api;

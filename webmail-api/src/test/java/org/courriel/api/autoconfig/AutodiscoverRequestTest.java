@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AutodiscoverRequestTest {
 
     private static String parse(String xml) {
-        return AutodiscoverRequest.emailAddress(xml.getBytes(StandardCharsets.UTF_8));
+        return AutodiscoverRequest.parse(xml.getBytes(StandardCharsets.UTF_8)).emailAddress();
     }
 
     @ParameterizedTest
@@ -52,6 +52,21 @@ class AutodiscoverRequestTest {
             assertThat(e.type()).isEqualTo(ProblemType.INVALID_REQUEST);
             assertThat(e.field()).isEqualTo("EMailAddress");
         });
+    }
+
+    @org.junit.jupiter.api.Test
+    void readsTheAcceptableResponseSchema() {
+        String outlook = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a";
+        String mobile = "http://schemas.microsoft.com/exchange/autodiscover/mobilesync/responseschema/2006";
+        String request = "<Autodiscover><Request><EMailAddress>a@b.example</EMailAddress>"
+                + "<AcceptableResponseSchema>%s</AcceptableResponseSchema></Request></Autodiscover>";
+        AutodiscoverRequest parsed = AutodiscoverRequest.parse(request.formatted(outlook).getBytes(StandardCharsets.UTF_8));
+        assertThat(parsed).isEqualTo(new AutodiscoverRequest("a@b.example", outlook));
+        assertThat(parsed.acceptsOutlookSchema()).isTrue();
+        assertThat(AutodiscoverRequest.parse(request.formatted(mobile).getBytes(StandardCharsets.UTF_8))
+                .acceptsOutlookSchema()).isFalse();
+        assertThat(AutodiscoverRequest.parse(("<Autodiscover><Request><EMailAddress>a@b.example</EMailAddress>"
+                + "</Request></Autodiscover>").getBytes(StandardCharsets.UTF_8)).acceptsOutlookSchema()).isTrue();
     }
 
     @org.junit.jupiter.api.Test
