@@ -278,6 +278,26 @@ class ClientAutoconfigTest {
     }
 
     @Test
+    void anUndecodableParameterIsABadRequest() throws Exception {
+        for (String query : List.of("emailaddress=%ZZ", "emailaddress=bob%ff%fe@" + domain, "emailaddress=%",
+                "emailaddress=" + "a".repeat(6000) + "@" + domain)) {
+            RawHttp.Response r = rawGet("/apple/courriel.mobileconfig?" + query, "127.0.0.1");
+            assertThat(r.status()).as(query).isEqualTo(400);
+            assertThat(r.contentType()).as(query).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void anInternationalisedAddressIsDescribedInUtf8() throws Exception {
+        String address = "j\u00e9r\u00f4me@" + domain; // RFC 6531 local part
+        HttpResponse<byte[]> r = get("/apple/courriel.mobileconfig?emailaddress=" + encode(address));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(textContent(parse(r.body()))).contains(address);
+        r = get("/autodiscover/autodiscover.xml?emailaddress=" + encode(address));
+        assertThat(textContent(parse(r.body()))).contains(address);
+    }
+
+    @Test
     void anExternalEntityInAnAutodiscoverRequestIsRefusedUnread(@TempDir Path dir) throws Exception {
         // Were the entity resolved, the request would name bob's address and be answered 200 with it.
         Path secret = Files.writeString(dir.resolve("secret.txt"), bob);
