@@ -14,7 +14,8 @@
  * <li>Failures become RFC 9457 problem details in one place: {@code problem.ProblemHandler} for controllers,
  * {@code problem.Problems#write} for the security filters; the store's reasons map in
  * {@code Problems#typeOf}.</li>
- * <li>Security is scoped to {@code /api/**} and the OpenAPI paths; the module defines no
+ * <li>Security is scoped to {@code /api/**}, the OpenAPI paths and the public autoconfiguration paths
+ * ({@code autoconfig.AutoconfigPaths}); the module defines no
  * {@code UserDetailsService}, {@code AuthenticationManager} nor servlet filter bean that other modules would
  * see.</li>
  * </ul>

@@ -415,7 +415,12 @@ class WebmailApiTest {
                 Map.entry("/api/v1/admin/aliases/{address}", List.of("delete")),
                 Map.entry("/api/v1/admin/queue", List.of("get")),
                 Map.entry("/api/v1/admin/queue/{id}", List.of("get", "delete")),
-                Map.entry("/api/v1/admin/queue/{id}/retry", List.of("post")));
+                Map.entry("/api/v1/admin/queue/{id}/retry", List.of("post")),
+                Map.entry("/.well-known/autoconfig/mail/config-v1.1.xml", List.of("get")),
+                Map.entry("/mail/config-v1.1.xml", List.of("get")),
+                Map.entry("/autodiscover/autodiscover.xml", List.of("get", "post")),
+                Map.entry("/Autodiscover/Autodiscover.xml", List.of("get", "post")),
+                Map.entry("/apple/courriel.mobileconfig", List.of("get")));
         List<String> listed = new ArrayList<>();
         paths.propertyNames().forEach(listed::add);
         assertThat(listed).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -426,6 +431,9 @@ class WebmailApiTest {
                 assertThat(operation.get("summary").asString()).as(method + " " + path).isNotBlank();
             }
         });
+        // the autoconfiguration documents are public: an empty security requirement overrides the global one
+        assertThat(paths.get("/mail/config-v1.1.xml").get("get").get("security")).isEmpty();
+        assertThat(paths.get("/autodiscover/autodiscover.xml").get("post").get("security")).isEmpty();
         assertThat(api.get("components").get("securitySchemes").get("basicAuth").get("scheme").asString())
                 .isEqualTo("basic");
         assertThat(paths.get("/api/v1/messages/{id}").get("get").get("parameters").toString())

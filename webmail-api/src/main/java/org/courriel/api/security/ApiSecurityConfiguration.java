@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.courriel.access.auth.AuthProperties;
 import org.courriel.access.auth.LoginService;
 import org.courriel.api.ApiProperties;
+import org.courriel.api.autoconfig.AutoconfigPaths;
 import org.courriel.api.problem.DatabaseUnavailableFilter;
 import org.courriel.store.account.AccountService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Security of the API, scoped to its own paths so that other modules' endpoints (actuator, bound by the
  * deploy module) are left to their own rules: {@code /api/**} needs HTTP Basic with an account's credentials,
- * {@code /api/v1/admin/**} the admin role; the OpenAPI document and Swagger UI are public.
+ * {@code /api/v1/admin/**} the admin role; the OpenAPI document, Swagger UI and the mail clients'
+ * autoconfiguration documents ({@link AutoconfigPaths}, exactly those paths) are public.
  * Stateless: no session, no cookie, hence no CSRF token to check.
  */
 // Only with a servlet web server: the admin command line runs the same application without one.
@@ -69,6 +71,24 @@ public class ApiSecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    /**
+     * Mail clients fetch their settings before they have an account configured: no authentication, and no
+     * CSRF token (Outlook POSTs its Autodiscover request). Only the exact paths of {@link AutoconfigPaths}.
+     */
+    @Bean
+    @Order(12)
+    SecurityFilterChain autoconfigFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(AutoconfigPaths.ALL)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable);
         return http.build();
     }
 }
