@@ -78,7 +78,8 @@ public final class CommandReader {
     private final Budget budget;
     private int maxLine;
     private long maxLiteral;
-    private long reserved;
+    /** Each literal's reservation, given back one by one: a budget may round each (MemoryBudget counts KiB). */
+    private final List<Long> reserved = new ArrayList<>();
 
     public CommandReader(InputStream in, int maxLine, long maxLiteral) {
         this(in, maxLine, maxLiteral, Budget.UNBOUNDED);
@@ -103,10 +104,10 @@ public final class CommandReader {
 
     /** Gives back what the literals of the last command reserved: call once that command is done with. */
     public void releaseLiterals() {
-        if (reserved > 0) {
-            budget.release(reserved);
-            reserved = 0;
+        for (long bytes : reserved) {
+            budget.release(bytes);
         }
+        reserved.clear();
     }
 
     public Frame read(Continuation continuation) throws IOException {
@@ -135,7 +136,7 @@ public final class CommandReader {
             if (!budget.reserve(literal.size)) {
                 return new LiteralUnavailable(tagOf(parts.getFirst()), !literal.nonSync);
             }
-            reserved += literal.size;
+            reserved.add(literal.size);
             if (!literal.nonSync) {
                 continuation.send();
             }

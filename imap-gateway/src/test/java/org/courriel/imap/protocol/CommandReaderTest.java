@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.courriel.access.net.MemoryBudget;
 import org.junit.jupiter.api.Test;
 
 class CommandReaderTest {
@@ -117,5 +119,31 @@ class CommandReaderTest {
         reader.releaseLiterals();
         assertThat(held[0]).isZero();
         assertThat(continuations).hasValue(2);
+    }
+
+    @Test
+    void manySmallLiteralsGiveBackExactlyWhatTheyTookFromABudgetThatRoundsToKiB() throws IOException {
+        // MemoryBudget rounds each reservation up to a KiB; giving the sum back at once would round once and keep
+        // the rest for ever, and a client could drain the node's budget with one-byte literals before login.
+        MemoryBudget budget = new MemoryBudget(1024 * 1024, Duration.ZERO);
+        String input = "a1 LOGIN {1+}\r\nx {1+}\r\ny\r\n".repeat(100);
+        CommandReader reader = new CommandReader(new ByteArrayInputStream(input.getBytes(StandardCharsets.US_ASCII)),
+                100, 100, new CommandReader.Budget() {
+                    @Override
+                    public boolean reserve(long bytes) {
+                        return budget.reserve(bytes);
+                    }
+
+                    @Override
+                    public void release(long bytes) {
+                        budget.release(bytes);
+                    }
+                });
+        for (int i = 0; i < 100; i++) {
+            assertThat(reader.read(continuations::incrementAndGet)).isInstanceOf(CommandReader.Command.class);
+            assertThat(budget.inFlight()).isEqualTo(2048);
+            reader.releaseLiterals();
+            assertThat(budget.inFlight()).isZero();
+        }
     }
 }
