@@ -59,7 +59,7 @@ public final class AuthenticateCommand implements ImapCommand<AuthenticateComman
         if (response == null) {
             session.out().continuation("");
             try {
-                response = session.readLine();
+                response = session.readResponseLine();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

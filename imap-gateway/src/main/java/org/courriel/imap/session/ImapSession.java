@@ -118,15 +118,14 @@ public final class ImapSession {
                 }
             }
         } catch (ReadDeadlineException e) {
-            log.info("IMAP client {} sent a command too slowly (more than {}), closing", connection.peer().getHostAddress(),
-                    context.properties().commandTimeout());
-            context.metrics().timeout("deadline");
-            bye("Command not received in time");
+            tooSlow();
         } catch (SocketTimeoutException e) {
             context.metrics().timeout("idle");
             bye("Autologout; idle for too long");
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof SocketTimeoutException) {
+            if (e.getCause() instanceof ReadDeadlineException) {
+                tooSlow(); // an AUTHENTICATE response dribbled past the command timeout
+            } else if (e.getCause() instanceof SocketTimeoutException) {
                 // a timeout while reading inside a command (IDLE, AUTHENTICATE)
                 context.metrics().timeout("idle");
                 bye("Autologout; idle for too long");
@@ -140,6 +139,13 @@ public final class ImapSession {
             connection.close();
             context.metrics().sessionClosed();
         }
+    }
+
+    private void tooSlow() {
+        log.info("IMAP client {} sent a command too slowly (more than {}), closing", connection.peer().getHostAddress(),
+                context.properties().commandTimeout());
+        context.metrics().timeout("deadline");
+        bye("Command not received in time");
     }
 
     private boolean handle(CommandReader.Frame frame) {
@@ -345,7 +351,21 @@ public final class ImapSession {
         return utf8() ? name : ModifiedUtf7.encode(name);
     }
 
-    /** Reads one more line of input (AUTHENTICATE responses, IDLE's DONE); null at end of stream. */
+    /**
+     * Reads the client's response to a continuation request (AUTHENTICATE, RFC 9051 §6.2.2): like a command, it
+     * must arrive whole within the command timeout, so that a client cannot hold its slot before login by sending
+     * a byte just inside each read timeout; null at end of stream.
+     */
+    public String readResponseLine() throws IOException {
+        connection.commandDeadline(context.properties().commandTimeout(), 0);
+        try {
+            return readLine();
+        } finally {
+            connection.clearCommandDeadline();
+        }
+    }
+
+    /** Reads one more line of input (IDLE's DONE, which has no deadline); null at end of stream. */
     public String readLine() throws IOException {
         byte[] line = reader.readLine();
         if (line == null) {
