@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * while (its LISTEN connection was lost: PostgreSQL does not keep notifications for a session that is gone).
  * <p>
  * A mailbox's watermark is the highest MODSEQ and UIDNEXT the node's listeners were told of, raised by every
- * event published here; a mailbox row's HIGHESTMODSEQ above it means changes went unheard. They are read
+ * event published here while the node listens; a mailbox row's HIGHESTMODSEQ above it means changes went
+ * unheard. While the node does not listen ({@link #deaf()} until {@link #readBack}) the watermarks stay where
+ * they are: a local change at MODSEQ 12 must not hide another node's unheard change at 11. They are read
  * back from the rows: messages with a higher MODSEQ are new (UID at or above the watermark's UIDNEXT) or
  * had their flags changed, and {@code expunged_message} rows with a higher MODSEQ were expunged (RFC 7162
  * §3.1: an append or a flag change gets a MODSEQ above all before it). Listeners must take an event twice
@@ -31,6 +33,7 @@ final class MissedChanges {
     }
 
     private final Map<Long, Watermark> watermarks = new ConcurrentHashMap<>();
+    private volatile boolean deaf;
 
     /** Starts watching a mailbox from its state in the database now; call after subscribing. */
     void watch(Connection c, long mailboxId) throws SQLException {
@@ -39,15 +42,28 @@ final class MissedChanges {
             ps.setLong(1, mailboxId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    watermarks.merge(mailboxId, new Watermark(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
-                            Watermark::max);
+                    Watermark now = new Watermark(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                    synchronized (this) {
+                        watermarks.merge(mailboxId, now, Watermark::max);
+                    }
                 }
             }
         }
     }
 
-    void forget(long mailboxId) {
-        watermarks.remove(mailboxId);
+    /**
+     * Stops watching a mailbox unless someone still does; atomic with {@link #watch}'s merge, so that a
+     * subscriber arriving while the last one leaves keeps its watermark.
+     */
+    synchronized void forgetUnless(long mailboxId, boolean stillWatched) {
+        if (!stillWatched) {
+            watermarks.remove(mailboxId);
+        }
+    }
+
+    /** The LISTEN connection is lost: keep the watermarks where they are until the next {@link #readBack}. */
+    void deaf() {
+        deaf = true;
     }
 
     /** Raises the watermark of a watched mailbox to what an event tells. */
@@ -59,7 +75,7 @@ final class MissedChanges {
             case MailboxEvent.MessagesExpunged e -> new Watermark(e.accountId(), e.highestModseq(), 0);
             case MailboxEvent.MailboxChanged e -> null;
         };
-        if (seen != null) {
+        if (seen != null && !deaf) {
             watermarks.computeIfPresent(event.mailboxId(), (id, w) -> w.max(seen));
         }
     }
@@ -69,8 +85,11 @@ final class MissedChanges {
      * changes, expunges); the watermarks are raised past them.
      */
     List<MailboxEvent> readBack(Connection c) throws SQLException {
+        // the watermarks as they were while deaf; events heard from here on raise them, what came before is read
+        Map<Long, Watermark> before = Map.copyOf(watermarks);
+        deaf = false;
         List<MailboxEvent> missed = new ArrayList<>();
-        for (Map.Entry<Long, Watermark> entry : Map.copyOf(watermarks).entrySet()) {
+        for (Map.Entry<Long, Watermark> entry : before.entrySet()) {
             long mailboxId = entry.getKey();
             Watermark seen = entry.getValue();
             long highest = highestModseq(c, mailboxId);

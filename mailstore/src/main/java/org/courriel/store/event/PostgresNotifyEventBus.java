@@ -87,9 +87,9 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
                     mailboxId, e.toString());
         }
         return () -> {
-            registration.close();
-            if (!isWatched(mailboxId)) {
-                missed.forget(mailboxId);
+            synchronized (missed) {
+                registration.close();
+                missed.forgetUnless(mailboxId, isWatched(mailboxId));
             }
         };
     }
@@ -146,6 +146,7 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
                     }
                 }
             } catch (SQLException e) {
+                missed.deaf();
                 if (running) {
                     log.warn("LISTEN connection lost, reconnecting: {}", e.toString());
                     sleep(1000);
