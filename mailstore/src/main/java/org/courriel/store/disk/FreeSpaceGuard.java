@@ -65,10 +65,22 @@ public final class FreeSpaceGuard {
         }
         long free = usableSpace();
         if (free < minimum) {
-            throw new StoreException(StoreException.Reason.STORAGE_FULL,
-                    "the server's disk is nearly full (" + DataSize.ofBytes(free).toMegabytes() + " MB free), try again later");
+            if (!full) {
+                full = true; // once per episode: every refused message would repeat it
+                log.warn("Refusing new mail: {} has {} MB free, below courriel.store.min-free-space ({} MB)", directory,
+                        DataSize.ofBytes(free).toMegabytes(), DataSize.ofBytes(minimum).toMegabytes());
+            }
+            // the figure stays in the log: clients learn that the disk is full, not how full
+            throw new StoreException(StoreException.Reason.STORAGE_FULL, "the server's disk is nearly full, try again later");
+        }
+        if (full) {
+            full = false;
+            log.info("Accepting new mail again: {} has {} MB free", directory, DataSize.ofBytes(free).toMegabytes());
         }
     }
+
+    /** Whether the last check found too little room (for one log line per episode). */
+    private volatile boolean full;
 
     private long usableSpace() {
         long now = System.nanoTime();
