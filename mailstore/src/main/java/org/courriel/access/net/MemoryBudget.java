@@ -68,7 +68,8 @@ public class MemoryBudget {
      */
     public static final class Lease implements AutoCloseable {
 
-        private static final long STEP = 1024 * 1024;
+        /** Small enough that hundreds of slow sessions each holding a step cannot take the budget alone. */
+        private static final long STEP = 64 * 1024;
 
         private final MemoryBudget budget;
         private long reserved;

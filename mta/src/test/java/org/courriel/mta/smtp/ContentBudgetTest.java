@@ -67,11 +67,11 @@ class ContentBudgetTest {
     void aMessageFindingNoRoomInTheNodesBudgetIsRefusedAsTemporaryAndAcceptedLater() throws Exception {
         try (SmtpClient big = transaction("big@sender.example"); SmtpClient small = transaction("small@sender.example")) {
             big.send("DATA").expect("354");
-            big.raw(message("Big", 1_500_000)); // 1.5 MB kept, not ended yet: the budget's 2 MiB are taken
-            awaitInFlight(2 * 1024 * 1024);
+            big.raw(message("Big", 2_000_000)); // 2 MB kept, not ended yet: the budget's 2 MiB are all but taken
+            awaitInFlight(2_000_000);
 
             small.send("DATA").expect("354");
-            small.raw(message("Small", 10_000)).send(".");
+            small.raw(message("Small", 200_000)).send(".");
             small.expect("452 4.3.1");
 
             big.send(".").expect("250");
@@ -80,7 +80,7 @@ class ContentBudgetTest {
             small.send("MAIL FROM:<small@sender.example>").expect("250");
             small.send("RCPT TO:<bob@hamburger.edu>").expect("250");
             small.send("DATA").expect("354");
-            small.raw(message("Small", 10_000)).send(".");
+            small.raw(message("Small", 200_000)).send(".");
             small.expect("250");
         }
         assertThat(delivered).hasSize(2);
@@ -92,10 +92,10 @@ class ContentBudgetTest {
     void bdatChunksFindingNoRoomFailTheTransactionAtOnceAndGiveTheBudgetBack() throws Exception {
         try (SmtpClient big = transaction("big@sender.example"); SmtpClient chunked = transaction("c@sender.example")) {
             big.send("DATA").expect("354");
-            big.raw(message("Big", 1_500_000));
-            awaitInFlight(2 * 1024 * 1024);
+            big.raw(message("Big", 2_000_000));
+            awaitInFlight(2_000_000);
 
-            byte[] chunk = message("Chunked", 5_000);
+            byte[] chunk = message("Chunked", 200_000);
             chunked.raw(("BDAT " + chunk.length + "\r\n").getBytes()).raw(chunk).expect("452 4.3.1");
 
             big.send(".").expect("250");
@@ -111,8 +111,8 @@ class ContentBudgetTest {
     void aSessionThatDropsInsideDataGivesItsShareBack() throws Exception {
         SmtpClient big = transaction("big@sender.example");
         big.send("DATA").expect("354");
-        big.raw(message("Big", 1_500_000));
-        awaitInFlight(2 * 1024 * 1024);
+        big.raw(message("Big", 2_000_000));
+        awaitInFlight(2_000_000);
         big.close();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (budget.inFlight() > 0 && System.nanoTime() < deadline) {

@@ -57,18 +57,18 @@ public final class BdatCommand implements SmtpCommand {
         }
         chunks.readChunk(session.channel().in(), size);
         session.channel().clearReadDeadline(); // storing the message (BDAT LAST) is not under it
-        if (chunks.overBudget()) {
-            // Too many large messages in flight on this node: the transaction fails as temporary (RFC 3030 §4.2).
-            session.resetTransaction();
-            session.context().metrics().messageRejected("memory");
-            session.reply(Reply.SYSTEM_FULL);
-            return;
-        }
         if (chunks.tooBig()) {
             // RFC 3030 §4.2 / RFC 1870: fail the transaction as soon as the limit is passed.
             session.resetTransaction();
             session.context().metrics().messageRejected("too-big");
             session.reply(Reply.MESSAGE_TOO_BIG);
+            return;
+        }
+        if (chunks.overBudget()) {
+            // Too many large messages in flight on this node: the transaction fails as temporary (RFC 3030 §4.2).
+            session.resetTransaction();
+            session.context().metrics().messageRejected("memory");
+            session.reply(Reply.SYSTEM_FULL);
             return;
         }
         if (last) {

@@ -336,15 +336,15 @@ public final class SmtpSession {
     }
 
     private void finish(Transaction tx, MessageBody body) throws IOException {
+        if (body.tooBig()) {
+            context.metrics().messageRejected("too-big");
+            reply(Reply.MESSAGE_TOO_BIG);
+            return;
+        }
         if (body.overBudget()) {
             // Too many large messages in flight on this node: try again later (RFC 5321 §4.2.2 452, RFC 3463 X.3.1).
             context.metrics().messageRejected("memory");
             reply(Reply.SYSTEM_FULL);
-            return;
-        }
-        if (body.tooBig()) {
-            context.metrics().messageRejected("too-big");
-            reply(Reply.MESSAGE_TOO_BIG);
             return;
         }
         if (body.bareLineEnding()) {
