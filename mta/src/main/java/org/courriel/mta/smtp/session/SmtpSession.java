@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -325,6 +326,13 @@ public final class SmtpSession {
      * one with bare line endings, otherwise delivers it; replies either way and resets the transaction.
      */
     public void finishMessage(MessageBody body) throws IOException {
+        long started = System.nanoTime();
+        boolean accepted = concludeMessage(body);
+        context.metrics().messageReplied(Duration.ofNanos(System.nanoTime() - started), accepted);
+    }
+
+    /** @return whether the message was accepted (the reply is sent either way) */
+    private boolean concludeMessage(MessageBody body) throws IOException {
         Transaction tx = transaction;
         transaction = null;
         resetTransaction();
@@ -339,7 +347,7 @@ public final class SmtpSession {
         if (body.tooBig()) {
             context.metrics().messageRejected("too-big");
             reply(Reply.MESSAGE_TOO_BIG);
-            return;
+            return false;
         }
         if (body.overBudget()) {
             // Too many large messages in flight on this node: try again later (RFC 5321 §4.2.2 452, RFC 3463 X.3.1).
@@ -350,7 +358,7 @@ public final class SmtpSession {
         if (body.bareLineEnding()) {
             context.metrics().messageRejected("bare-line-ending");
             reply(Reply.BARE_LINE_ENDING);
-            return;
+            return false;
         }
         ZonedDateTime now = ZonedDateTime.now(context.clock());
         String received = TraceHeaders.received(heloName, channel.remoteAddress(), context.hostname(),
@@ -365,5 +373,6 @@ public final class SmtpSession {
             context.metrics().messageRejected(outcome.rejectReason());
             reply(outcome.reply());
         }
+        return outcome.accepted();
     }
 }
