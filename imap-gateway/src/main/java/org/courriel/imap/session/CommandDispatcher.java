@@ -31,6 +31,7 @@ public class CommandDispatcher {
     }
 
     public void dispatch(byte[] bytes, ImapSession session) {
+        long started = System.nanoTime();
         CommandParser parser = new CommandParser(bytes);
         String tag;
         String name;
@@ -51,14 +52,14 @@ public class CommandDispatcher {
             boolean validTag = maybeTag != null && !maybeTag.isEmpty() && maybeTag.chars().allMatch(c -> c > 0x20 && c < 0x7f
                     && "(){%*\"\\+".indexOf(c) < 0);
             session.out().status(validTag ? maybeTag : "*", Status.BAD, null, "Command line not understood");
-            session.context().metrics().command("unknown", "BAD");
+            session.context().metrics().command("unknown", "BAD", started);
             return;
         }
         session.currentTag(tag);
         ImapCommand<?> command = commands.get(name);
         if (command == null) {
             session.out().status(tag, Status.BAD, null, "Unknown command " + name);
-            session.context().metrics().command("unknown", "BAD");
+            session.context().metrics().command("unknown", "BAD", started);
             return;
         }
         Completion done;
@@ -78,7 +79,7 @@ public class CommandDispatcher {
             return;
         }
         session.out().status(tag, done.status(), done.code(), done.text());
-        session.context().metrics().command(name, done.status().name());
+        session.context().metrics().command(name, done.status().name(), started);
         if (done.afterReply() != null) {
             session.out().flush();
             done.afterReply().run();

@@ -1,5 +1,6 @@
 package org.courriel.imap.session;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
@@ -7,10 +8,12 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The gateway's meters: {@code courriel.imap.sessions} and {@code courriel.imap.idle.sessions} (gauges),
- * {@code courriel.imap.commands} (counter by command and result), {@code courriel.imap.tls.handshakes}
+ * {@code courriel.imap.commands} (counter by command and result), {@code courriel.imap.command.time} (timer by
+ * command, from reading the command to its tagged reply), {@code courriel.imap.tls.handshakes}
  * (counter by kind: starttls, implicit; and result).
  */
 @Component
@@ -44,9 +47,12 @@ public class ImapMetrics {
         idle.decrementAndGet();
     }
 
-    void command(String name, String result) {
+    /** A command completed with its tagged reply; {@code startedNanos} is when its line was read. */
+    void command(String name, String result, long startedNanos) {
         Counter.builder("courriel.imap.commands").description("IMAP commands by name and result")
                 .tag("command", name).tag("result", result).register(registry).increment();
+        Timer.builder("courriel.imap.command.time").description("From reading an IMAP command to its tagged reply")
+                .tag("command", name).register(registry).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     public void tlsHandshake(String kind, boolean success) {

@@ -52,6 +52,12 @@ public final class TcpServer implements AutoCloseable {
                 .description("Connections refused by a connection limit").register(meters);
         Gauge.builder("courriel.connections.open", open, Set::size).tag("listener", settings.name())
                 .description("Connections open now").register(meters);
+        if (tls != null && tls.notAfter().isPresent()) {
+            Gauge.builder("courriel.tls.certificate.expiry", tls, TcpServer::secondsUntilExpiry)
+                    .tag("listener", settings.name()).baseUnit("seconds")
+                    .description("Seconds until the listener's certificate expires (negative once expired)")
+                    .register(meters);
+        }
     }
 
     /** Binds and starts accepting. */
@@ -148,6 +154,10 @@ public final class TcpServer implements AutoCloseable {
                 // closing anyway
             }
         }
+    }
+
+    private static double secondsUntilExpiry(TlsContext tls) {
+        return tls.notAfter().map(t -> (t.toEpochMilli() - System.currentTimeMillis()) / 1000.0).orElse(Double.NaN);
     }
 
     public int openConnections() {

@@ -2,6 +2,13 @@ package org.courriel.access.tls;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -23,6 +30,7 @@ public class TlsContext {
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private volatile SSLContext context;
+    private volatile Instant notAfter;
 
     /**
      * The context of the named bundle; when the bundle is reloaded (a renewed certificate with
@@ -33,8 +41,10 @@ public class TlsContext {
         try {
             SslBundle bundle = bundles.getBundle(properties.bundle());
             found = bundle.createSslContext();
+            notAfter = earliestExpiry(bundle);
             bundles.addBundleUpdateHandler(properties.bundle(), updated -> {
                 context = updated.createSslContext();
+                notAfter = earliestExpiry(updated);
                 log.info("SSL bundle '{}' reloaded: new connections use the new certificate", properties.bundle());
             });
         } catch (NoSuchSslBundleException e) {
@@ -54,6 +64,34 @@ public class TlsContext {
 
     public SSLContext sslContext() {
         return context;
+    }
+
+    /**
+     * When the certificate served expires (the earliest notAfter of the bundle's key entries' leaf
+     * certificates), following a reloaded bundle; empty without a bundle or over an explicit SSLContext.
+     */
+    public Optional<Instant> notAfter() {
+        return Optional.ofNullable(notAfter);
+    }
+
+    private static Instant earliestExpiry(SslBundle bundle) {
+        KeyStore keys = bundle.getStores().getKeyStore();
+        if (keys == null) {
+            return null;
+        }
+        Instant earliest = null;
+        try {
+            for (String alias : Collections.list(keys.aliases())) {
+                Certificate leaf = keys.isKeyEntry(alias) ? keys.getCertificate(alias) : null;
+                if (leaf instanceof X509Certificate x509) {
+                    Instant expiry = x509.getNotAfter().toInstant();
+                    earliest = earliest == null || expiry.isBefore(earliest) ? expiry : earliest;
+                }
+            }
+        } catch (KeyStoreException e) {
+            log.warn("Cannot read the certificate's expiry from the SSL bundle: {}", e.toString());
+        }
+        return earliest;
     }
 
     /** Layers server-side TLS over a connected socket and completes the handshake. */

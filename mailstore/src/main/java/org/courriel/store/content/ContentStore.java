@@ -1,9 +1,11 @@
 package org.courriel.store.content;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.courriel.access.metrics.CachedReading;
 import org.courriel.store.StoreException;
 import org.courriel.store.mime.MessageSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -20,6 +23,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Repository
 public class ContentStore {
+
+    /** How long one reading of the store size serves scrapes (it sums a column over every content). */
+    static final Duration SIZE_READING_TTL = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
     private final Counter stored;
@@ -34,6 +40,15 @@ public class ContentStore {
                 .description("Bytes of distinct message contents written").baseUnit("bytes").register(meters);
         this.deduplicated = Counter.builder("courriel.store.content.deduplicated")
                 .description("References to a content that was stored already").register(meters);
+        CachedReading<Long> size = new CachedReading<>("the store size", SIZE_READING_TTL, this::totalSize);
+        Gauge.builder("courriel.store.size", size, s -> s.get() == null ? Double.NaN : s.get())
+                .description("Bytes of message content held now, each distinct content once").baseUnit("bytes")
+                .strongReference(true).register(meters);
+    }
+
+    /** Bytes of every content held (each distinct content counted once, however many messages share it). */
+    public long totalSize() {
+        return jdbc.sql("SELECT COALESCE(SUM(size), 0) FROM content").query(Long.class).single();
     }
 
     /**

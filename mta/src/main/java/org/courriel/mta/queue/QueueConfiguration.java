@@ -56,8 +56,8 @@ public class QueueConfiguration {
     }
 
     @Bean
-    QueueMetrics queueMetrics(MeterRegistry registry) {
-        return new QueueMetrics(registry);
+    QueueMetrics queueMetrics(MeterRegistry registry, QueueRepository repository, QueueNode node) {
+        return new QueueMetrics(registry, repository, node.clock());
     }
 
     @Bean

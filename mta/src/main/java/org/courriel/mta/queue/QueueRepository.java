@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -237,6 +239,14 @@ public class QueueRepository {
                 .query((rs, n) -> Map.entry(RecipientState.valueOf(rs.getString(1)), rs.getLong(2)))
                 .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
+    }
+
+    /** When the oldest message with a recipient still to deliver (queued or deferred) was queued. */
+    public Optional<Instant> oldestWaiting() {
+        List<OffsetDateTime> oldest = jdbc.sql("SELECT MIN(m.created_at) FROM queue_message m"
+                + " JOIN queue_recipient r ON r.message_id = m.id WHERE r.state IN ('QUEUED', 'DEFERRED')")
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list();
+        return oldest.stream().filter(Objects::nonNull).findFirst().map(OffsetDateTime::toInstant);
     }
 
     static QueuedRecipient recipient(ResultSet rs, int row) throws SQLException {

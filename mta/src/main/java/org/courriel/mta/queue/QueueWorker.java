@@ -21,8 +21,8 @@ import org.springframework.context.SmartLifecycle;
  * Delivers due recipients: a loop claims them (lease-bound, {@link QueueRepository}), groups them by
  * destination domain and gives each group a virtual thread and one connection, up to
  * {@code courriel.queue.max-connections} at once. The loop wakes when this node queues mail and otherwise
- * every {@code poll-interval}; it also takes over notifications a crashed node left unsent, refreshes the
- * size gauges and purges old finished entries.
+ * every {@code poll-interval}; it also takes over notifications a crashed node left unsent and purges old
+ * finished entries.
  */
 public class QueueWorker implements SmartLifecycle {
 
@@ -171,7 +171,6 @@ public class QueueWorker implements SmartLifecycle {
         if (purged > 0) {
             log.info("Purged {} finished queue entries", purged);
         }
-        metrics.sizes(repository.countByState());
     }
 
     @Override

@@ -1,12 +1,16 @@
 package org.courriel.mta.smtp;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The SMTP meters of one listener (tag {@code listener}): sessions, messages accepted and rejected (tag
- * {@code reason}), message bytes, recipients accepted and refused, AUTH failures and TLS handshakes.
+ * {@code reason}), message bytes, recipients accepted and refused, AUTH failures, TLS handshakes, and the time
+ * from the end of a message's content to its reply.
  */
 public final class SmtpMetrics {
 
@@ -46,6 +50,16 @@ public final class SmtpMetrics {
     public void messageRejected(String reason) {
         Counter.builder("courriel.smtp.messages.rejected").tag("listener", listener).tag("reason", reason)
                 .description("Messages refused after their content was sent").register(registry).increment();
+    }
+
+    /**
+     * The time from the end of the content (DATA's final dot, BDAT LAST) to the reply: the checks, storing or
+     * queuing and the group commit the client waits for.
+     */
+    public void messageReplied(Duration elapsed, boolean accepted) {
+        Timer.builder("courriel.smtp.data.time").tag("listener", listener)
+                .tag("result", accepted ? "accepted" : "rejected")
+                .description("From the end of a message's content to the reply").register(registry).record(elapsed);
     }
 
     public void recipientAccepted() {

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
@@ -263,17 +264,24 @@ public final class SmtpSession {
      * one with bare line endings, otherwise delivers it; replies either way and resets the transaction.
      */
     public void finishMessage(MessageBody body) throws IOException {
+        long started = System.nanoTime();
+        boolean accepted = concludeMessage(body);
+        context.metrics().messageReplied(Duration.ofNanos(System.nanoTime() - started), accepted);
+    }
+
+    /** @return whether the message was accepted (the reply is sent either way) */
+    private boolean concludeMessage(MessageBody body) throws IOException {
         Transaction tx = transaction;
         resetTransaction();
         if (body.tooBig()) {
             context.metrics().messageRejected("too-big");
             reply(Reply.MESSAGE_TOO_BIG);
-            return;
+            return false;
         }
         if (body.bareLineEnding()) {
             context.metrics().messageRejected("bare-line-ending");
             reply(Reply.BARE_LINE_ENDING);
-            return;
+            return false;
         }
         ZonedDateTime now = ZonedDateTime.now(context.clock());
         String received = TraceHeaders.received(heloName, channel.remoteAddress(), context.hostname(),
@@ -288,5 +296,6 @@ public final class SmtpSession {
             context.metrics().messageRejected(outcome.rejectReason());
             reply(outcome.reply());
         }
+        return outcome.accepted();
     }
 }
