@@ -16,7 +16,7 @@ set -euo pipefail
 SMOKE_TIMEOUT=${SMOKE_TIMEOUT:-280}
 if [ -z "${SMOKE_UNDER_TIMEOUT:-}" ]; then
   # One bound for the whole run; the EXIT trap below still cleans up when the timeout's TERM arrives.
-  SMOKE_UNDER_TIMEOUT=1 exec timeout --kill-after=20 "$SMOKE_TIMEOUT" "$0" "$@"
+  SMOKE_UNDER_TIMEOUT=1 exec timeout --kill-after=20 "$SMOKE_TIMEOUT" bash "$0" "$@"
 fi
 
 cd "$(dirname "$0")/.."
@@ -75,7 +75,7 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
-trap 'exit 143' TERM
+trap 'echo "smoke: FAILED: stopped by SIGTERM (the ${SMOKE_TIMEOUT}s bound, SMOKE_TIMEOUT?)" >&3; exit 143' TERM
 trap 'exit 130' INT
 
 # Free loopback ports, all taken at once so that none is handed out twice.
