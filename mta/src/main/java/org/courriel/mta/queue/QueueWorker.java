@@ -40,7 +40,7 @@ public class QueueWorker implements SmartLifecycle {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Semaphore connections;
     private volatile boolean running;
-    private Thread loop;
+    private volatile Thread loop;
     private Instant nextHousekeeping = Instant.EPOCH;
 
     public QueueWorker(QueueRepository repository, DomainDelivery delivery, PendingNotifications notifications,
@@ -213,6 +213,17 @@ public class QueueWorker implements SmartLifecycle {
 
     String node() {
         return node;
+    }
+
+    /** This node's name in claims and attempts. */
+    public String nodeId() {
+        return node;
+    }
+
+    /** Whether the worker loop runs: started, not stopped, and its thread has not died. */
+    public boolean alive() {
+        Thread current = loop;
+        return running && current != null && current.isAlive();
     }
 
     /**
