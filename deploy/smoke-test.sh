@@ -3,7 +3,7 @@
 # Prometheus that loads deploy/prometheus/alerts.yml. It sends a message over SMTP, reads it back over IMAP,
 # then asks Prometheus (its HTTP query API) whether the SMTP and store counters rose, whether the alert
 # rules loaded and evaluate, and whether every PromQL expression of deploy/grafana/courriel.json parses and
-# evaluates.
+# evaluates. Its Python parts are in deploy/smoke/.
 #
 #   deploy/smoke-test.sh            # builds the jar first if it is missing
 #
@@ -173,50 +173,10 @@ BEFORE_ACCEPTED=$(value 'sum(courriel_smtp_messages_accepted_total{job="courriel
 BEFORE_APPENDS=$(value 'sum(courriel_store_appends_total{job="courriel"})')
 
 # --- mail over SMTP, read over IMAP -------------------------------------------------------------------------
-# exchange TOKEN: a message to bob over SMTP (beside a refused recipient), a failed and a good IMAP login,
-# the message found and read back over IMAP, and bob's mailboxes over the REST API.
-cat >"$WORK/exchange.py" <<'EOF'
-import base64, imaplib, smtplib, sys, urllib.request
-
-smtp_port, imap_port, http_port, token = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-message = (f"From: alice@remote.test\r\nTo: bob@example.org\r\nSubject: {token}\r\n"
-           f"Message-ID: <{token}@remote.test>\r\n\r\nHello from the smoke test, {token}.\r\n").encode()
-
-with smtplib.SMTP("127.0.0.1", smtp_port, timeout=30) as smtp:
-    smtp.ehlo("remote.test")
-    code, _ = smtp.mail("alice@remote.test")
-    assert code == 250, f"MAIL FROM: {code}"
-    code, reply = smtp.rcpt("nobody@example.org")
-    assert code == 550, f"RCPT TO an unknown user: {code} {reply!r}"
-    code, _ = smtp.rcpt("bob@example.org")
-    assert code == 250, f"RCPT TO bob: {code}"
-    code, reply = smtp.data(message)
-    assert code == 250, f"DATA: {code} {reply!r}"
-
-try:
-    imaplib.IMAP4("127.0.0.1", imap_port, timeout=30).login("bob@example.org", "wrong password")
-    raise AssertionError("a wrong password logged in")
-except imaplib.IMAP4.error:
-    pass
-
-imap = imaplib.IMAP4("127.0.0.1", imap_port, timeout=30)
-imap.login("bob@example.org", "smoke test secret")
-typ, _ = imap.select("INBOX")
-assert typ == "OK", "SELECT INBOX"
-typ, data = imap.search(None, "SUBJECT", token)
-numbers = data[0].split()
-assert typ == "OK" and len(numbers) == 1, f"SEARCH SUBJECT {token}: {typ} {data!r}"
-typ, data = imap.fetch(numbers[0], "(BODY.PEEK[])")
-assert typ == "OK" and f"Hello from the smoke test, {token}.".encode() in data[0][1], f"FETCH: {data!r}"
-imap.logout()
-
-auth = base64.b64encode(b"bob@example.org:smoke test secret").decode()
-request = urllib.request.Request(f"http://127.0.0.1:{http_port}/api/v1/mailboxes", headers={"Authorization": f"Basic {auth}"})
-with urllib.request.urlopen(request, timeout=30) as response:
-    assert response.status == 200 and b"INBOX" in response.read(), "GET /api/v1/mailboxes"
-print(f"smoke: message {token} delivered and read back over IMAP; REST lists bob's mailboxes")
-EOF
-exchange() { python3 "$WORK/exchange.py" "$SMTP_PORT" "$IMAP_PORT" "$HTTP_PORT" "$1" || fail "SMTP, IMAP or REST exchange"; }
+# exchange TOKEN: one round of SMTP, IMAP and REST as bob (deploy/smoke/exchange.py says what).
+exchange() {
+  python3 "$ROOT/deploy/smoke/exchange.py" "$SMTP_PORT" "$IMAP_PORT" "$HTTP_PORT" "$1" || fail "SMTP, IMAP or REST exchange"
+}
 
 say "SMTP to bob@example.org, then IMAP and REST"
 exchange "smoke-one-$RANDOM$RANDOM"
@@ -256,91 +216,7 @@ say "$EXPECTED_RULES alert rules loaded and evaluated"
 # in docs/metrics.md (families that appear with their first event, or are yet to come, give a warning);
 # and every panel shows a number after the traffic above, except those that need traffic this test does not
 # make (outbound relay, TLS).
-python3 - "$PROM" "$DASHBOARD" "$ROOT/docs/metrics.md" <<'EOF' || fail "the dashboard's queries (above)"
-import json, re, sys, urllib.parse, urllib.request
-
-prom, dashboard_file, metrics_doc = sys.argv[1:4]
-dashboard = json.load(open(dashboard_file))
-
-def panels(items):
-    for p in items:
-        yield p
-        yield from panels(p.get("panels", []))
-
-# The layout Grafana expects: unique ids, panels on the 24-column grid without overlap, every query on the
-# data source variable.
-layout = []
-ids = [p["id"] for p in panels(dashboard["panels"])]
-assert len(ids) == len(set(ids)), f"duplicate panel ids in {ids}"
-for p in panels(dashboard["panels"]):
-    g = p["gridPos"]
-    assert g["x"] >= 0 and g["w"] > 0 and g["x"] + g["w"] <= 24, f"{p['title']}: off the grid {g}"
-    for other, h in layout:
-        if g["x"] < h["x"] + h["w"] and h["x"] < g["x"] + g["w"] and g["y"] < h["y"] + h["h"] and h["y"] < g["y"] + g["h"]:
-            raise AssertionError(f"{p['title']} overlaps {other}")
-    layout.append((p["title"], g))
-    for item in ([p] if p["type"] != "row" else []) + p.get("targets", []):
-        assert item["datasource"]["uid"] == "${DS_PROMETHEUS}", f"{p['title']}: data source {item['datasource']}"
-
-queries = [(p["title"], t["expr"]) for p in panels(dashboard["panels"]) for t in p.get("targets", [])]
-for var in dashboard["templating"]["list"]:
-    if var["type"] == "query":
-        inner = re.fullmatch(r"label_values\((.+),\s*\w+\)", var["definition"])
-        assert inner, f"variable {var['name']}: {var['definition']}"
-        queries.append((f"variable {var['name']}", inner.group(1)))
-
-# What Grafana puts in place of its variables.
-variables = {"instance": ".*", "__rate_interval": "1m", "__interval": "15s", "__range": "1h"}
-def expand(expr):
-    def one(m):
-        name = m.group(1) or m.group(2)
-        if name not in variables:
-            raise KeyError(f"unknown variable ${name} in {expr}")
-        return variables[name]
-    return re.sub(r"\$\{(\w+)\}|\$(\w+)", one, expr)
-
-def get(path, **params):
-    url = f"{prom}{path}?{urllib.parse.urlencode(params)}"
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return json.load(response)
-    except urllib.error.HTTPError as e:
-        return json.load(e)
-
-exported = set(get("/api/v1/label/__name__/values")["data"])
-documented = set(re.findall(r"`([a-z_:][a-z0-9_:]*)`", open(metrics_doc).read()))
-functions = {"sum", "max", "min", "rate", "increase", "histogram_quantile", "by", "and", "or", "on"}
-quiet = {"Queue delivery time", "TLS handshakes"}
-
-errors, warnings, empty, showing = [], [], 0, set()
-for title, expr in queries:
-    answer = get("/api/v1/query", query=expand(expr))
-    if answer.get("status") != "success":
-        errors.append(f"{title}: {answer.get('errorType')}: {answer.get('error')}\n    {expr}")
-        continue
-    values = [r["value"][1] for r in answer["data"]["result"]]
-    if any(v not in ("NaN", "+Inf", "-Inf") for v in values):
-        showing.add(title)
-    else:
-        empty += 1
-    for name in set(re.findall(r"([a-z_:][a-z0-9_:]*)\{", expr)) - functions:
-        family = re.sub(r"_(bucket|count|sum)$", "", name)
-        if name in exported:
-            continue
-        if family in documented or name in documented:
-            warnings.append(f"{title}: {name} is documented but not exported in this run")
-        else:
-            errors.append(f"{title}: {name} is neither exported nor in docs/metrics.md")
-
-for title in sorted({title for title, _ in queries} - showing - quiet):
-    errors.append(f"{title}: no query of this panel has a value after SMTP, IMAP and REST traffic")
-
-for w in sorted(set(warnings)):
-    print(f"smoke: warning: {w}")
-for e in errors:
-    print(f"smoke: dashboard: {e}", file=sys.stderr)
-print(f"smoke: {len(queries)} dashboard queries evaluated, {empty} of them without a value on this fresh server")
-sys.exit(1 if errors else 0)
-EOF
+python3 "$ROOT/deploy/smoke/check_dashboard.py" "$PROM" "$DASHBOARD" "$ROOT/docs/metrics.md" \
+  || fail "the dashboard's queries (above)"
 
 say "OK in ${SECONDS}s"
