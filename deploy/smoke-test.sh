@@ -33,6 +33,7 @@ fail() { echo "smoke: FAILED: $*" >&3; exit 1; }
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
+[ -z "${JAVA_HOME:-}" ] || export JAVA_HOME   # for the Maven wrapper too
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 for tool in "$JAVA" python3 curl prometheus promtool "$PG_BIN/initdb" "$PG_BIN/pg_ctl" "$PG_BIN/createdb"; do
@@ -45,7 +46,7 @@ promtool test rules "$ROOT/deploy/prometheus/alerts.test.yml" >/dev/null || fail
 
 if [ ! -f "$JAR" ]; then
   say "building $JAR"
-  JAVA_HOME=${JAVA_HOME:-} ./mvnw -B -q -pl deploy -am package -DskipTests
+  ./mvnw -B -q -pl deploy -am package -DskipTests
 fi
 
 # --- scratch directory, processes and their cleanup ---------------------------------------------------------
