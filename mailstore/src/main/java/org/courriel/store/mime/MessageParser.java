@@ -23,7 +23,6 @@ import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
 import org.apache.james.mime4j.message.MaximalBodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
-import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.NameValuePair;
 import org.apache.james.mime4j.stream.RawField;
@@ -52,18 +51,6 @@ public final class MessageParser {
 
     /** The default bound of one header field's value in a summary (courriel.store.max-summary-field-size). */
     public static final int DEFAULT_MAX_FIELD = 16 * 1024;
-
-    private static final MimeConfig CONFIG = new MimeConfig.Builder()
-            .setMaxLineLen(-1)
-            .setMaxHeaderLen(-1)
-            .setMaxHeaderCount(-1)
-            .setMaxContentLen(-1)
-            .setStrictParsing(false)
-            // A malformed header line (an mbox From_ line, a broken fold) is skipped, so the header ends at the
-            // first empty line as HeaderSection says; starting the body there made Mime4j drop the next line,
-            // giving part sizes that match no bytes of the message.
-            .setMalformedHeaderStartsBody(false)
-            .build();
 
     private MessageParser() {
     }
@@ -106,7 +93,7 @@ public final class MessageParser {
     }
 
     private static Parsed parse(byte[] message, int depth, int maxField) throws IOException {
-        MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+        MimeTokenStream stream = new MimeTokenStream(MimeParsing.CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
         stream.parse(new ByteArrayInputStream(message));
         Map<String, String> topFields = new HashMap<>();

@@ -21,22 +21,13 @@ import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
-import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
+import org.courriel.store.mime.MimeParsing;
 import org.apache.james.mime4j.util.CharsetUtil;
 
 /** The text a search compares: decoded header values, decoded body text, the sent date. Pure functions. */
 final class SearchText {
-
-    private static final MimeConfig CONFIG = new MimeConfig.Builder()
-            .setMaxLineLen(-1)
-            .setMaxHeaderLen(-1)
-            .setMaxHeaderCount(-1)
-            .setMaxContentLen(-1)
-            .setStrictParsing(false)
-            .setMalformedHeaderStartsBody(false)
-            .build();
 
     /** Day, month name and year of an RFC 5322 §3.3 date-time, whatever surrounds them. */
     private static final Pattern DATE = Pattern.compile(
@@ -83,7 +74,7 @@ final class SearchText {
      * charset applied (UTF-8 when absent or unknown).
      */
     static List<String> bodyTexts(byte[] message) {
-        MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+        MimeTokenStream stream = new MimeTokenStream(MimeParsing.CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
         stream.setRecursionMode(RecursionMode.M_RECURSE);
         stream.parse(new ByteArrayInputStream(message));
         List<String> texts = new ArrayList<>();

@@ -15,28 +15,19 @@ import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.RawField;
-import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
+import org.courriel.store.mime.MimeParsing;
 import org.courriel.store.mime.HeaderSection;
 
 /**
  * One MIME entity (a message or a body part) split into its exact header and body bytes, with the raw
  * bytes of its children when it is a multipart. Mime4j's {@link RecursionMode#M_RAW} hands each body part
  * over unparsed, so the bytes returned are exactly the stored ones; nested parts are parsed on demand.
- * The same parser settings as {@link org.courriel.store.mime.MessageParser} keep part numbers and sizes in step
+ * The parser settings of {@link MimeParsing}, shared with {@link org.courriel.store.mime.MessageParser}, keep part numbers and sizes in step
  * with the stored BodyStructure.
  */
 final class MimeEntity {
-
-    private static final MimeConfig CONFIG = new MimeConfig.Builder()
-            .setMaxLineLen(-1)
-            .setMaxHeaderLen(-1)
-            .setMaxHeaderCount(-1)
-            .setMaxContentLen(-1)
-            .setStrictParsing(false)
-            .setMalformedHeaderStartsBody(false)
-            .build();
 
     final byte[] bytes;
     final int headerLength;
@@ -64,7 +55,7 @@ final class MimeEntity {
      * content type: message/rfc822 inside multipart/digest, RFC 2046 §5.1.5), or null for a message.
      */
     static MimeEntity parse(byte[] bytes, String parentType) {
-        MimeTokenStream stream = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT,
+        MimeTokenStream stream = new MimeTokenStream(MimeParsing.CONFIG, DecodeMonitor.SILENT,
                 new DefaultBodyDescriptorBuilder(parentType));
         stream.setRecursionMode(RecursionMode.M_RAW);
         stream.parse(new ByteArrayInputStream(bytes));
