@@ -72,7 +72,8 @@ public class CommandDispatcher {
             try {
                 session.flushUpdates(command.allowsExpungeResponses());
             } catch (RuntimeException e) {
-                FailureMapping.of(e, name);
+                // the command's own work is done and its completion stands; the updates come at a later command
+                FailureMapping.afterCompletion(e, name);
             }
         }
         if (done.status() == Status.BYE) {

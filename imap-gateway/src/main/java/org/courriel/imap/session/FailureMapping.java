@@ -22,6 +22,15 @@ final class FailureMapping {
     private FailureMapping() {
     }
 
+    /**
+     * A failure after the command's own work, while sending the untagged updates that precede its tagged reply:
+     * logged like any other (a bug at ERROR, an unavailable database at WARN), and the command's completion
+     * stands, since what it did is done; the session compares its view with the store at a later command.
+     */
+    static void afterCompletion(RuntimeException e, String command) {
+        of(e, command);
+    }
+
     static Completion of(RuntimeException e, String command) {
         if (e instanceof java.io.UncheckedIOException io) {
             // the client is gone: nothing to answer, the session ends
