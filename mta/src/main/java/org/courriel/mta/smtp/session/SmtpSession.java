@@ -327,23 +327,20 @@ public final class SmtpSession {
      */
     public void finishMessage(MessageBody body) throws IOException {
         long started = System.nanoTime();
-        boolean accepted = concludeMessage(body);
-        context.metrics().messageReplied(Duration.ofNanos(System.nanoTime() - started), accepted);
-    }
-
-    /** @return whether the message was accepted (the reply is sent either way) */
-    private boolean concludeMessage(MessageBody body) throws IOException {
         Transaction tx = transaction;
         transaction = null;
         resetTransaction();
+        boolean accepted;
         try {
-            finish(tx, body);
+            accepted = finish(tx, body);
         } finally {
             tx.releaseContent(); // the content's memory is the budget's again once it is stored or refused
         }
+        context.metrics().messageReplied(Duration.ofNanos(System.nanoTime() - started), accepted);
     }
 
-    private void finish(Transaction tx, MessageBody body) throws IOException {
+    /** Refuses or delivers the message and replies; whether it was accepted. */
+    private boolean finish(Transaction tx, MessageBody body) throws IOException {
         if (body.tooBig()) {
             context.metrics().messageRejected("too-big");
             reply(Reply.MESSAGE_TOO_BIG);
@@ -353,7 +350,7 @@ public final class SmtpSession {
             // Too many large messages in flight on this node: try again later (RFC 5321 §4.2.2 452, RFC 3463 X.3.1).
             context.metrics().messageRejected("memory");
             reply(Reply.SYSTEM_FULL);
-            return;
+            return false;
         }
         if (body.bareLineEnding()) {
             context.metrics().messageRejected("bare-line-ending");
