@@ -6,9 +6,12 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.courriel.imap.config.ImapProperties;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.CommandReader;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -23,7 +26,10 @@ class ImapCommandFuzzTest {
     private static final Map<String, ImapCommand<?>> COMMANDS = new HashMap<>();
 
     static {
-        for (ImapCommand<?> command : CommandSet.all()) {
+        // the default limits, as the server binds them with no setting
+        ImapProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("courriel.imap", ImapProperties.class);
+        for (ImapCommand<?> command : CommandSet.all(defaults)) {
             COMMANDS.put(command.name(), command);
         }
     }

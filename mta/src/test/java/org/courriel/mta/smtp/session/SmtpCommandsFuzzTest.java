@@ -40,7 +40,7 @@ class SmtpCommandsFuzzTest {
         }
         ListenerKind kind = ListenerKind.values()[(input[0] & 0xff) % ListenerKind.values().length];
         SmtpProperties properties = new SmtpProperties(512, DataSize.ofBytes(300), 3, 50, Duration.ofMinutes(5),
-                Duration.ofMinutes(3), true);
+                Duration.ofMinutes(3), DataSize.ofBytes(500), true);
         SmtpContext context = new SmtpContext(kind, "mx.hamburger.edu", properties,
                 new RecipientPolicy(a -> a.startsWith("bob@") ? new Recipient.Local(a, List.of(BOB), List.of())
                         : new Recipient.Remote(a)),
