@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled       start the SMTP and IMAP listeners; the admin command line runs with {@code false}
  * @param writeTimeout  how long one write to a client (at most 64 KiB) may stay blocked because the client does
  *                      not read before the connection is closed (Java's blocking sockets have none of their own)
- * @param shutdownGrace how long a stopping server lets its sessions finish after telling them (SMTP 421, IMAP
- *                      BYE) before it closes their connections
+ * @param shutdownGrace how long a stopping node has in all: its sessions finish after being told (SMTP 421,
+ *                      IMAP BYE) before their connections are closed, then queue deliveries on the wire finish
+ *                      in what is left before they are abandoned and their claims released (keep
+ *                      {@code spring.lifecycle.timeout-per-shutdown-phase} at least 5s longer)
  */
 @ConfigurationProperties("courriel.listeners")
 public record ListenersProperties(

@@ -20,6 +20,9 @@
  * commit order per mailbox, to this node's listeners and (on PostgreSQL) to other nodes. None is lost to a
  * broken connection: failed NOTIFYs are sent again, and a node that re-establishes LISTEN reads back the
  * changes to its watched mailboxes it missed; so a listener may hear a change twice and must not mind.</li>
+ * <li><b>Stopping.</b> The group committer stops late ({@link org.courriel.store.lifecycle.ShutdownPhase}):
+ * after the protocol listeners and the outbound queue, so every unit they handed it is committed and synced
+ * before it stops; the change bus stops after it, so the last commits' events go out.</li>
  * <li><b>Access.</b> Services take mailbox ids that callers resolved per account through
  * {@link org.courriel.store.mailbox.MailboxService}; a protocol never passes an id the user did not
  * reach through their own account.</li>

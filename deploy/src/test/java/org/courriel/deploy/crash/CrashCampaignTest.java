@@ -100,7 +100,7 @@ class CrashCampaignTest {
     }
 
     /** Every stored message is one that was sent, intact and once; every acknowledged one is stored. */
-    private static void check(ServerProcess server, Ledger ledger) throws Exception {
+    static void check(ServerProcess server, Ledger ledger) throws Exception {
         Map<String, Integer> copies = new HashMap<>();
         for (byte[] stored : MailboxReader.inbox(server.imapPort)) {
             String id = LoadMessage.idIn(stored);

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the load clients sent and what the server acknowledged, shared by all sessions; and the moment of
@@ -13,6 +14,8 @@ final class Ledger {
 
     final Map<String, LoadMessage> sent = new ConcurrentHashMap<>();
     final Map<String, LoadMessage> acknowledged = new ConcurrentHashMap<>();
+    /** Sessions the server ended with 421 4.3.2 (a graceful shutdown; a killed server says nothing). */
+    final AtomicInteger shutdownNotices = new AtomicInteger();
     private volatile CountDownLatch killAt = new CountDownLatch(0);
 
     /** Before the message's last byte goes out: from then on the server may keep it. */

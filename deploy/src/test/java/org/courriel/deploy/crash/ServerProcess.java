@@ -77,6 +77,18 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM ({@link Process#destroy()} on Linux): the server shuts down gracefully. Waits at most {@code limit}
+     * for it to exit and returns its exit status, or fails.
+     */
+    int terminate(Duration limit) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the server did not exit within " + limit + " of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

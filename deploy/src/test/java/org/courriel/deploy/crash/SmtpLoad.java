@@ -6,7 +6,8 @@ import java.util.Random;
 /**
  * One SMTP session to the MX listener that sends distinct messages until the server dies, recording each
  * message before it goes out and again once the server answered 250 to its final dot (RFC 5321 §4.1.1.4:
- * from then on the server is responsible for it).
+ * from then on the server is responsible for it). A 421 4.3.2 ends the session quietly: the server is
+ * stopping gracefully.
  */
 final class SmtpLoad implements Runnable {
 
@@ -45,12 +46,24 @@ final class SmtpLoad implements Runnable {
                 expect(c.reply(), "250");
                 ledger.acknowledged(m);
             }
+        } catch (ShuttingDown e) {
+            ledger.shutdownNotices.incrementAndGet();
         } catch (IOException e) {
             // the server was killed
         }
     }
 
+    /** The server said 421 4.3.2: it is stopping, and closes the session (RFC 5321 §3.8). */
+    static final class ShuttingDown extends IOException {
+        ShuttingDown(String reply) {
+            super(reply);
+        }
+    }
+
     static void expect(String reply, String code) throws IOException {
+        if (reply.startsWith("421 4.3.2")) {
+            throw new ShuttingDown(reply);
+        }
         if (!reply.startsWith(code)) {
             throw new IllegalStateException("expected " + code + ", got: " + reply);
         }

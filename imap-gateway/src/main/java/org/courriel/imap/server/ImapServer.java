@@ -21,6 +21,7 @@ import org.courriel.imap.config.ImapsProperties;
 import org.courriel.imap.session.CommandDispatcher;
 import org.courriel.imap.session.ImapContext;
 import org.courriel.imap.session.ImapSession;
+import org.courriel.store.lifecycle.ShutdownPhase;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -110,6 +111,27 @@ public class ImapServer implements SmartLifecycle {
         servers.clear();
         plain = null;
         implicit = null;
+    }
+
+    /**
+     * Stops on a thread of its own and reports when done, so that the SMTP listeners, in the same phase, drain
+     * at the same time: the node's listeners take one grace together, not one each.
+     */
+    @Override
+    public void stop(Runnable callback) {
+        Thread.ofVirtual().name("courriel-imap-stop").start(() -> {
+            try {
+                stop();
+            } finally {
+                callback.run();
+            }
+        });
+    }
+
+    /** The first to stop ({@link ShutdownPhase#LISTENERS}): no new sessions while the rest winds down. */
+    @Override
+    public int getPhase() {
+        return ShutdownPhase.LISTENERS;
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.courriel.store.message.Flags;
 import org.courriel.store.message.MessageWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.courriel.store.lifecycle.ShutdownPhase;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -309,10 +310,13 @@ public class GroupCommitter implements SmartLifecycle {
         return running;
     }
 
-    /** Stops after the protocol servers (which stop earlier, at a higher phase) so accepted work commits. */
+    /**
+     * Stops after everything that writes through it ({@link ShutdownPhase#STORE}): the loop commits and syncs
+     * what is queued before it ends, so accepted work is durable.
+     */
     @Override
     public int getPhase() {
-        return Integer.MIN_VALUE + 1000;
+        return ShutdownPhase.STORE;
     }
 
     private static final class Pending<T> {

@@ -17,6 +17,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.courriel.store.lifecycle.ShutdownPhase;
 import org.springframework.context.SmartLifecycle;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -261,6 +262,6 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
     /** Stops after the group committer (which stops late), so the events of its last batches still go out. */
     @Override
     public int getPhase() {
-        return Integer.MIN_VALUE + 500;
+        return ShutdownPhase.EVENTS;
     }
 }

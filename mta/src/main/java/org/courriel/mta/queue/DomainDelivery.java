@@ -99,7 +99,7 @@ public class DomainDelivery {
             lastHost = target.describe();
             try (SmtpSession session = client.open(target)) {
                 while (!pending.isEmpty() && control.running() && session.isUsable()) {
-                    send(session, pending.poll());
+                    send(session, pending.poll(), control);
                     control.progress();
                 }
                 if (!session.isUsable()) {
@@ -122,7 +122,7 @@ public class DomainDelivery {
     }
 
     /** Sends one message in transactions of at most the configured recipients. */
-    private void send(SmtpSession session, List<QueuedRecipient> recipients) {
+    private void send(SmtpSession session, List<QueuedRecipient> recipients, Control control) {
         QueuedMessage message = recipients.get(0).message();
         String host = session.target().describe();
         byte[] content;
@@ -154,6 +154,12 @@ public class DomainDelivery {
                 }
                 recorder.record(attempts);
             } catch (IOException e) {
+                if (!control.running() && !(e instanceof RemoteRefusalException)) {
+                    // abandoned by a stopping node: no attempt is counted, the claim is given back and another
+                    // node sends it at once; the remote may have it already (RFC 5321 §6.1: a duplicate, not a loss)
+                    log.info("Transfer of queued message {} to {} abandoned by shutdown", message.id(), host);
+                    return;
+                }
                 // the server may or may not have the message: never delivered, deferred (RFC 5321 §6.1)
                 log.info("Transfer of queued message {} to {} failed: {}", message.id(), host, e.toString());
                 recordAll(recipients.subList(from, recipients.size()), connectionFailure(session.target(), e), host);

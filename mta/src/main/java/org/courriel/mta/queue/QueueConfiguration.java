@@ -12,6 +12,7 @@ import org.courriel.mta.relay.SmtpClient;
 import org.courriel.store.account.DomainService;
 import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.content.ContentStore;
+import org.courriel.store.lifecycle.ShutdownDeadline;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -75,14 +76,15 @@ public class QueueConfiguration {
     QueueWorker queueWorker(QueueRepository repository, ContentStore contents, DomainService domains,
             MailDelivery delivery, GroupCommitter committer, RetrySchedule schedule, QueueMetrics metrics,
             DsnSender dsn, Router router, SmtpClient client, QueueProperties properties, RelayProperties relay,
-            QueueNode node) {
+            QueueNode node, ShutdownDeadline deadline) {
         AttemptRecorder recorder = new AttemptRecorder(repository, committer, schedule, properties, metrics,
                 node.clock(), node.id());
         DomainDelivery domainDelivery = new DomainDelivery(router, client, contents, domains, delivery, recorder,
                 relay.maxRecipientsPerTransaction(), properties.maxReceivedHops());
         PendingNotifications notifications = new PendingNotifications(repository, contents, dsn, committer, schedule,
                 node.clock());
-        return new QueueWorker(repository, domainDelivery, notifications, metrics, properties, node.clock(), node.id());
+        return new QueueWorker(repository, domainDelivery, notifications, metrics, properties, node.clock(), node.id(),
+                deadline);
     }
 
     /** This node's name in claims and attempts, and the clock the queue reads. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -79,17 +80,22 @@ public class QueueRepository {
 
     /** Claims recipients whose notification was left unsent by a worker that stopped or crashed. */
     public List<QueuedRecipient> claimPendingNotifications(String token, Instant now, Instant until, int limit) {
-        return claim("r.dsn_pending IS NOT NULL AND r.claimed_until IS NOT NULL AND r.claimed_until < ?", time(now),
-                token, now, until, limit);
+        // claim() adds the lease condition: a notification whose claim expired or was given back is taken
+        return claim("r.dsn_pending IS NOT NULL", null, token, now, until, limit);
     }
 
     private List<QueuedRecipient> claim(String condition, Object conditionParam, String token, Instant now,
             Instant until, int limit) {
         return claims.execute(status -> {
+            List<Object> params = new ArrayList<>();
+            if (conditionParam != null) {
+                params.add(conditionParam);
+            }
+            params.add(time(now));
             List<Long> ids = jdbc.sql("SELECT r.id FROM queue_recipient r WHERE " + condition
                     + " AND (r.claimed_until IS NULL OR r.claimed_until < ?)"
                     + " ORDER BY r.next_attempt_at FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
-                    .params(conditionParam, time(now)).query(Long.class).list();
+                    .params(params).query(Long.class).list();
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -144,6 +150,16 @@ public class QueueRepository {
     public void releaseClaims(String token) {
         claims.executeWithoutResult(status -> jdbc.sql(
                 "UPDATE queue_recipient SET claim_token = NULL, claimed_until = NULL WHERE claim_token = ? AND dsn_pending IS NULL")
+                .param(token).update());
+    }
+
+    /**
+     * Gives back every claim of {@code token}, notifications left unsent included: a stopping node hands its
+     * work over at once; a notification given back is taken by the next node's housekeeping.
+     */
+    public int abandonClaims(String token) {
+        return claims.execute(status -> jdbc.sql(
+                "UPDATE queue_recipient SET claim_token = NULL, claimed_until = NULL WHERE claim_token = ?")
                 .param(token).update());
     }
 

@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.courriel.store.DatabaseUnavailable;
+import org.courriel.store.lifecycle.ShutdownDeadline;
+import org.courriel.store.lifecycle.ShutdownPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,13 +25,19 @@ import org.springframework.context.SmartLifecycle;
  * Delivers due recipients: a loop claims them (lease-bound, {@link QueueRepository}), groups them by
  * destination domain and gives each group a virtual thread and one connection, up to
  * {@code courriel.queue.max-connections} at once. The loop wakes when this node queues mail and otherwise
- * every {@code poll-interval}; it also takes over notifications a crashed node left unsent and purges old
- * finished entries.
+ * every {@code poll-interval}; it also takes over notifications a crashed node left unsent and purges old finished entries.
+ * <p>
+ * Stopping ({@link ShutdownPhase#QUEUE}) stops claiming, lets the deliveries on the wire finish for what is
+ * left of the node's shutdown grace, then interrupts the others (closing their connections), and gives back
+ * every claim this worker still holds, so another node takes the recipients at once rather than after the
+ * lease. An abandoned transfer counts no attempt.
  */
 public class QueueWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
     private static final Duration HOUSEKEEPING = Duration.ofSeconds(15);
+    /** How long interrupted deliveries get to notice and end before their claims are given back anyway. */
+    private static final Duration ABANDON_WAIT = Duration.ofSeconds(2);
 
     private final QueueRepository repository;
     private final DomainDelivery delivery;
@@ -36,6 +46,13 @@ public class QueueWorker implements SmartLifecycle {
     private final QueueProperties properties;
     private final Clock clock;
     private final String node;
+    private final ShutdownDeadline deadline;
+    /** The claim tokens this worker holds, given back when it stops. */
+    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    /** The threads of deliveries in flight, interrupted when the grace is over. */
+    private final Set<Thread> deliveries = ConcurrentHashMap.newKeySet();
+    /** Notified whenever a delivery ends, for {@link #stop()} to wait on. */
+    private final Object ended = new Object();
     private final Semaphore wake = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Semaphore connections;
@@ -44,7 +61,7 @@ public class QueueWorker implements SmartLifecycle {
     private Instant nextHousekeeping = Instant.EPOCH;
 
     public QueueWorker(QueueRepository repository, DomainDelivery delivery, PendingNotifications notifications,
-            QueueMetrics metrics, QueueProperties properties, Clock clock, String node) {
+            QueueMetrics metrics, QueueProperties properties, Clock clock, String node, ShutdownDeadline deadline) {
         this.repository = repository;
         this.delivery = delivery;
         this.notifications = notifications;
@@ -52,6 +69,7 @@ public class QueueWorker implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.node = node;
+        this.deadline = deadline;
         this.connections = new Semaphore(properties.maxConnections());
     }
 
@@ -91,11 +109,13 @@ public class QueueWorker implements SmartLifecycle {
 
     private boolean claimAndDispatch() {
         String token = node + "/" + UUID.randomUUID();
+        tokens.add(token); // before the claim: a worker stopping meanwhile gives it back
         Instant now = clock.instant();
         List<QueuedRecipient> claimed = repository.claimDue(token, now, now.plus(properties.lease()),
                 properties.claimBatch());
         log.debug("{} claimed {} recipient(s)", node, claimed.size());
         if (claimed.isEmpty()) {
+            tokens.remove(token);
             return false;
         }
         Map<String, List<QueuedRecipient>> byDomain = new LinkedHashMap<>();
@@ -106,6 +126,7 @@ public class QueueWorker implements SmartLifecycle {
         for (Map.Entry<String, List<QueuedRecipient>> group : byDomain.entrySet()) {
             inFlight.incrementAndGet();
             Thread.ofVirtual().name("courriel-queue-" + group.getKey()).start(() -> {
+                deliveries.add(Thread.currentThread());
                 try {
                     connections.acquire();
                     try {
@@ -116,14 +137,26 @@ public class QueueWorker implements SmartLifecycle {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
-                    logFailure("Delivery to " + group.getKey()
-                            + " failed; its recipients are retried when their claim expires", e);
-                } finally {
-                    inFlight.decrementAndGet();
-                    if (groupsLeft.decrementAndGet() == 0) {
-                        finish(token);
+                    if (running) {
+                        logFailure("Delivery to " + group.getKey()
+                                + " failed; its recipients are retried when their claim expires", e);
+                    } else {
+                        log.info("Delivery to {} abandoned by shutdown: {}", group.getKey(), e.toString());
                     }
-                    wakeUp();
+                } finally {
+                    Thread.interrupted(); // an abandoned delivery still records and gives back what it holds
+                    deliveries.remove(Thread.currentThread());
+                    try {
+                        if (groupsLeft.decrementAndGet() == 0) {
+                            finish(token);
+                        }
+                    } finally {
+                        inFlight.decrementAndGet();
+                        synchronized (ended) {
+                            ended.notifyAll();
+                        }
+                        wakeUp();
+                    }
                 }
             });
         }
@@ -148,6 +181,7 @@ public class QueueWorker implements SmartLifecycle {
         } finally {
             try {
                 repository.releaseClaims(token);
+                tokens.remove(token);
             } catch (RuntimeException e) {
                 log.warn("Could not release claim {}; it expires with its lease", token, e);
             }
@@ -161,11 +195,14 @@ public class QueueWorker implements SmartLifecycle {
         }
         nextHousekeeping = now.plus(HOUSEKEEPING);
         String token = node + "/" + UUID.randomUUID();
+        tokens.add(token);
         List<QueuedRecipient> orphaned = repository.claimPendingNotifications(token, now, now.plus(properties.lease()),
                 properties.claimBatch());
         if (!orphaned.isEmpty()) {
             log.info("Taking over {} notification(s) left by a stopped worker", orphaned.size());
             finish(token);
+        } else {
+            tokens.remove(token);
         }
         int purged = repository.purgeFinished(now.minus(properties.retention()));
         if (purged > 0) {
@@ -183,20 +220,59 @@ public class QueueWorker implements SmartLifecycle {
         log.info("Queue worker {} started ({} connections at most)", node, properties.maxConnections());
     }
 
+    /**
+     * Stops claiming, lets deliveries on the wire finish within what is left of the shutdown grace (they stop
+     * between messages), interrupts the rest, then gives back every claim still held.
+     */
     @Override
     public synchronized void stop() {
         running = false;
         wakeUp();
-        if (loop != null) {
-            try {
-                loop.join(10_000);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(50); // deliveries stop between messages; wait for the one on the wire
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (loop == null) {
+            return;
+        }
+        try {
+            loop.join(Math.max(1, deadline.remaining().toMillis()));
+            if (!awaitDeliveries(deadline.remaining())) {
+                log.info("Abandoning {} delivery group(s) still in flight after the shutdown grace", inFlight.get());
+                deliveries.forEach(Thread::interrupt);
+                awaitDeliveries(ABANDON_WAIT);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        giveBackClaims();
+        loop = null;
+    }
+
+    /** Waits until no delivery is in flight, for at most {@code timeout}; whether none is. */
+    private boolean awaitDeliveries(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (ended) {
+            while (inFlight.get() > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                ended.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    /** Clears the claim token and lease of every recipient this worker still holds. */
+    private void giveBackClaims() {
+        int released = 0;
+        for (String token : List.copyOf(tokens)) {
+            try {
+                released += repository.abandonClaims(token);
+                tokens.remove(token);
+            } catch (RuntimeException e) {
+                log.warn("Could not give back claim {}; it expires with its lease: {}", token, e.toString());
+            }
+        }
+        if (released > 0) {
+            log.info("Queue worker {} gave back {} claimed recipient(s)", node, released);
         }
     }
 
@@ -205,10 +281,10 @@ public class QueueWorker implements SmartLifecycle {
         return running;
     }
 
-    /** Stops before the group committer, which it writes through. */
+    /** After the listeners, whose sessions may still queue mail, before the group committer it writes through. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+        return ShutdownPhase.QUEUE;
     }
 
     String node() {

@@ -37,6 +37,17 @@
  * Results are recorded per message; after a claim's groups finish, due notifications are sent, then the
  * claim is released. The retry schedule is one function: {@link org.courriel.mta.queue.RetrySchedule}.
  *
+ * <h2>Stopping</h2>
+ * On SIGTERM the worker stops after the listeners and before the group committer
+ * ({@link org.courriel.store.lifecycle.ShutdownPhase#QUEUE}): it claims nothing more, lets the transfer on the
+ * wire of each connection finish within what is left of {@code courriel.listeners.shutdown-grace} (no new
+ * message starts), interrupts the transfers still running after it, and clears the claim token and lease of
+ * every recipient it holds ({@link org.courriel.mta.queue.QueueRepository#abandonClaims}), pending
+ * notifications included, so another node (or this one restarted) takes them at once instead of after the
+ * lease. An abandoned transfer records no attempt; if the remote had already taken it, it arrives twice (the
+ * duplicate window above). A worker that cannot reach the database to give its claims back leaves them to
+ * expire with the lease, as after a crash.
+ *
  * <h2>Dependencies</h2>
  * This package uses the store through its services and SQL on its own tables; it must not depend on the
  * SMTP server ({@code org.courriel.mta.smtp}).

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.courriel.store.lifecycle.ShutdownPhase;
 import org.springframework.context.SmartLifecycle;
 
 /** Starts the configured SMTP listeners with the application and stops them before the store goes away. */
@@ -39,6 +40,27 @@ public final class SmtpServers implements SmartLifecycle {
             servers.forEach(server -> closing.execute(server::close));
         }
         running = false;
+    }
+
+    /**
+     * Stops on a thread of its own and reports when done, so that the IMAP listeners, in the same phase, drain
+     * at the same time: the node's listeners take one grace together, not one each.
+     */
+    @Override
+    public void stop(Runnable callback) {
+        Thread.ofVirtual().name("courriel-smtp-stop").start(() -> {
+            try {
+                stop();
+            } finally {
+                callback.run();
+            }
+        });
+    }
+
+    /** The first to stop ({@link ShutdownPhase#LISTENERS}): no new sessions while the rest winds down. */
+    @Override
+    public int getPhase() {
+        return ShutdownPhase.LISTENERS;
     }
 
     @Override
