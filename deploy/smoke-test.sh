@@ -192,6 +192,10 @@ await 30 "courriel_smtp_recipients_rejected_total{reason=\"unknown\"} in Prometh
 await 30 "courriel_auth_attempts_total failure and success in Prometheus" \
   holds 'sum(courriel_auth_attempts_total{job="courriel", protocol="imap", result="failure"}) >= 1 and sum(courriel_auth_attempts_total{job="courriel", protocol="imap", result="success"}) >= 1'
 say "SMTP, store and login counters rose in Prometheus"
+# The REST latency series appears with its first request: Prometheus must hold it before the second round,
+# or both requests fall before its first sample and the rate over them is zero.
+await 30 "the first REST request in Prometheus" \
+  holds 'sum(http_server_requests_seconds_count{job="courriel", uri="/api/v1/mailboxes"}) >= 1'
 
 # A second round once Prometheus holds the first, so that the rates and latency quantiles over the last
 # minute have something to show.
