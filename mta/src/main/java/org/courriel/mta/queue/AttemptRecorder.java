@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.courriel.mta.relay.RecipientResult;
-import org.courriel.mta.relay.SmtpReply;
+import org.courriel.mta.relay.RemoteReply;
 import org.courriel.store.commit.GroupCommitter;
 
 /**
@@ -21,7 +21,7 @@ import org.courriel.store.commit.GroupCommitter;
 public class AttemptRecorder {
 
     /** The result of trying one recipient. */
-    public record Attempt(QueuedRecipient recipient, SmtpReply reply, String host, Kind kind) {
+    public record Attempt(QueuedRecipient recipient, RemoteReply reply, String host, Kind kind) {
     }
 
     /** How a 2xx came about: decides which success notice is due, if any (RFC 3461 §5.2.2). */

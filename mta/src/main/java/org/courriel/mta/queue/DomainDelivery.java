@@ -21,8 +21,8 @@ import org.courriel.mta.relay.RemoteRefusalException;
 import org.courriel.mta.relay.Route;
 import org.courriel.mta.relay.Router;
 import org.courriel.mta.relay.SmtpClient;
-import org.courriel.mta.relay.SmtpReply;
-import org.courriel.mta.relay.SmtpSession;
+import org.courriel.mta.relay.RemoteReply;
+import org.courriel.mta.relay.SmtpClientSession;
 import org.courriel.store.StoreException;
 import org.courriel.store.account.DomainService;
 import org.courriel.store.content.ContentStore;
@@ -90,14 +90,14 @@ public class DomainDelivery {
     }
 
     private void deliver(List<RelayTarget> targets, Deque<List<QueuedRecipient>> pending, Control control) {
-        SmtpReply lastFailure = LocalReply.noServerTried();
+        RemoteReply lastFailure = LocalReply.noServerTried();
         String lastHost = null;
         for (RelayTarget target : targets) {
             if (pending.isEmpty() || !control.running()) {
                 break;
             }
             lastHost = target.describe();
-            try (SmtpSession session = client.open(target)) {
+            try (SmtpClientSession session = client.open(target)) {
                 while (!pending.isEmpty() && control.running() && session.isUsable()) {
                     send(session, pending.poll(), control);
                     control.progress();
@@ -122,7 +122,7 @@ public class DomainDelivery {
     }
 
     /** Sends one message in transactions of at most the configured recipients. */
-    private void send(SmtpSession session, List<QueuedRecipient> recipients, Control control) {
+    private void send(SmtpClientSession session, List<QueuedRecipient> recipients, Control control) {
         QueuedMessage message = recipients.get(0).message();
         String host = session.target().describe();
         byte[] content;
@@ -172,7 +172,7 @@ public class DomainDelivery {
         QueuedMessage message = recipients.get(0).message();
         List<EnvelopeRecipient> envelopeRecipients = recipients.stream()
                 .map(r -> new EnvelopeRecipient(r.address(), r.notifyOn(), r.orcpt())).toList();
-        SmtpReply reply;
+        RemoteReply reply;
         try {
             byte[] content = contents.bytes(message.contentId());
             local.deliver(new MailEnvelope(message.sender(), envelopeRecipients, message.ret(), message.envId(),
@@ -193,7 +193,7 @@ public class DomainDelivery {
         recorder.record(attempts);
     }
 
-    private void recordAll(List<QueuedRecipient> recipients, SmtpReply reply, String host) {
+    private void recordAll(List<QueuedRecipient> recipients, RemoteReply reply, String host) {
         List<Attempt> attempts = new ArrayList<>();
         for (QueuedRecipient r : recipients) {
             attempts.add(new Attempt(r, reply, host, Kind.REMOTE));
@@ -201,7 +201,7 @@ public class DomainDelivery {
         recorder.record(attempts);
     }
 
-    private static SmtpReply connectionFailure(RelayTarget target, IOException e) {
+    private static RemoteReply connectionFailure(RelayTarget target, IOException e) {
         return e instanceof RemoteRefusalException refusal ? refusal.reply() : LocalReply.connectionFailed(target, e);
     }
 }

@@ -2,7 +2,7 @@ package org.courriel.mta.queue;
 
 import java.time.Instant;
 
-import org.courriel.mta.relay.SmtpReply;
+import org.courriel.mta.relay.RemoteReply;
 
 /**
  * What one attempt changes on a recipient row.
@@ -15,6 +15,6 @@ import org.courriel.mta.relay.SmtpReply;
  * @param delayNotice the notification is a delay notice (sent once)
  * @param outcome     the attempt's outcome for the history: DELIVERED, DEFERRED, FAILED, EXPIRED
  */
-public record RecipientUpdate(RecipientState state, Instant nextAttempt, SmtpReply reply, String host, String dsn,
+public record RecipientUpdate(RecipientState state, Instant nextAttempt, RemoteReply reply, String host, String dsn,
         boolean delayNotice, String outcome) {
 }

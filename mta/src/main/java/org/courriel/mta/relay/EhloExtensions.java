@@ -18,7 +18,7 @@ public record EhloExtensions(boolean pipelining, boolean startTls, boolean eight
     public static final EhloExtensions NONE = new EhloExtensions(false, false, false, false, false, false, 0, Set.of());
 
     /** Reads the keywords of a positive EHLO reply: its first line is the greeting, the others one extension each. */
-    public static EhloExtensions parse(SmtpReply ehlo) {
+    public static EhloExtensions parse(RemoteReply ehlo) {
         boolean pipelining = false;
         boolean startTls = false;
         boolean eightBit = false;

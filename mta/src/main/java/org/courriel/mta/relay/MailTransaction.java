@@ -30,15 +30,15 @@ final class MailTransaction {
      * kept, so nothing is marked delivered.
      */
     List<RecipientResult> send(OutboundMessage message) throws IOException {
-        SmtpReply refusal = localRefusal(message);
+        RemoteReply refusal = localRefusal(message);
         if (refusal != null) {
             return all(message, refusal);
         }
         String mail = mailCommand(message);
         List<String> rcpts = message.recipients().stream().map(this::rcptCommand).toList();
-        SmtpReply mailReply;
-        List<SmtpReply> rcptReplies = new ArrayList<>();
-        SmtpReply dataReply;
+        RemoteReply mailReply;
+        List<RemoteReply> rcptReplies = new ArrayList<>();
+        RemoteReply dataReply;
         if (extensions.pipelining()) {
             // RFC 2920 §3.1: MAIL, every RCPT and DATA in one flight, replies read in order
             connection.command(mail);
@@ -60,7 +60,7 @@ final class MailTransaction {
             for (String rcpt : rcpts) {
                 rcptReplies.add(connection.exchange(rcpt, timeouts.command()));
             }
-            if (rcptReplies.stream().noneMatch(SmtpReply::isPositive)) {
+            if (rcptReplies.stream().noneMatch(RemoteReply::isPositive)) {
                 reset();
                 return results(message, rcptReplies, null);
             }
@@ -73,7 +73,7 @@ final class MailTransaction {
             reset();
             return all(message, mailReply);
         }
-        boolean anyAccepted = rcptReplies.stream().anyMatch(SmtpReply::isPositive);
+        boolean anyAccepted = rcptReplies.stream().anyMatch(RemoteReply::isPositive);
         if (dataReply.code() != 354) {
             reset();
             return results(message, rcptReplies, dataReply);
@@ -97,12 +97,12 @@ final class MailTransaction {
             data.finish();
             data.flush();
         });
-        SmtpReply finalReply = connection.reply(timeouts.dataTermination());
+        RemoteReply finalReply = connection.reply(timeouts.dataTermination());
         return results(message, rcptReplies, finalReply);
     }
 
     /** Refusals decided before talking: size, SMTPUTF8 and 8BITMIME the server cannot take. */
-    private SmtpReply localRefusal(OutboundMessage message) {
+    private RemoteReply localRefusal(OutboundMessage message) {
         if (extensions.size() && extensions.maxSize() > 0 && message.content().length > extensions.maxSize()) {
             return LocalReply.tooBig(message.content().length, extensions.maxSize()); // RFC 1870 §6
         }
@@ -163,7 +163,7 @@ final class MailTransaction {
      */
     private void reset() {
         try {
-            SmtpReply reply = connection.exchange("RSET", timeouts.command());
+            RemoteReply reply = connection.exchange("RSET", timeouts.command());
             broken = !reply.isPositive();
         } catch (IOException e) {
             broken = true;
@@ -176,17 +176,17 @@ final class MailTransaction {
     }
 
     /** Each recipient: its RCPT refusal, or else the final reply (null final: not sent, deferred as refused). */
-    private List<RecipientResult> results(OutboundMessage message, List<SmtpReply> rcptReplies, SmtpReply last) {
+    private List<RecipientResult> results(OutboundMessage message, List<RemoteReply> rcptReplies, RemoteReply last) {
         List<RecipientResult> results = new ArrayList<>();
         for (int i = 0; i < message.recipients().size(); i++) {
-            SmtpReply rcpt = rcptReplies.get(i);
-            SmtpReply decisive = !rcpt.isPositive() || last == null ? rcpt : last;
+            RemoteReply rcpt = rcptReplies.get(i);
+            RemoteReply decisive = !rcpt.isPositive() || last == null ? rcpt : last;
             results.add(new RecipientResult(message.recipients().get(i), decisive, extensions.dsn()));
         }
         return results;
     }
 
-    private List<RecipientResult> all(OutboundMessage message, SmtpReply reply) {
+    private List<RecipientResult> all(OutboundMessage message, RemoteReply reply) {
         return message.recipients().stream().map(r -> new RecipientResult(r, reply, extensions.dsn())).toList();
     }
 }

@@ -6,7 +6,7 @@ package org.courriel.mta.relay;
  *
  * @param dsnRelayed true when the server announced DSN, so the NOTIFY duty went along with the message
  */
-public record RecipientResult(OutboundMessage.Recipient recipient, SmtpReply reply, boolean dsnRelayed) {
+public record RecipientResult(OutboundMessage.Recipient recipient, RemoteReply reply, boolean dsnRelayed) {
 
     public enum Outcome { DELIVERED, DEFERRED, FAILED }
 
@@ -15,7 +15,7 @@ public record RecipientResult(OutboundMessage.Recipient recipient, SmtpReply rep
         return outcomeOf(reply);
     }
 
-    public static Outcome outcomeOf(SmtpReply reply) {
+    public static Outcome outcomeOf(RemoteReply reply) {
         if (reply.code() >= 200 && reply.code() < 300) {
             return Outcome.DELIVERED;
         }

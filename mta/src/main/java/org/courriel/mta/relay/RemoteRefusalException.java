@@ -9,14 +9,14 @@ import java.io.IOException;
  */
 public class RemoteRefusalException extends IOException {
 
-    private final SmtpReply reply;
+    private final RemoteReply reply;
 
-    public RemoteRefusalException(SmtpReply reply) {
+    public RemoteRefusalException(RemoteReply reply) {
         super(reply.toString());
         this.reply = reply;
     }
 
-    public SmtpReply reply() {
+    public RemoteReply reply() {
         return reply;
     }
 }

@@ -13,10 +13,10 @@ public sealed interface Route {
     }
 
     /** The domain takes no mail (null MX, no such domain): every recipient fails at once. */
-    record Undeliverable(SmtpReply reply) implements Route {
+    record Undeliverable(RemoteReply reply) implements Route {
     }
 
     /** No server can be named now (DNS failure): every recipient is deferred. */
-    record Unavailable(SmtpReply reply) implements Route {
+    record Unavailable(RemoteReply reply) implements Route {
     }
 }

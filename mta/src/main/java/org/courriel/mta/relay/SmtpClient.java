@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens SMTP sessions to remote servers: connect, greeting, EHLO (HELO when EHLO is refused), STARTTLS,
- * AUTH for a smarthost. A session then carries any number of messages ({@link SmtpSession#send}).
+ * AUTH for a smarthost. A session then carries any number of messages ({@link SmtpClientSession#send}).
  */
 public class SmtpClient {
 
@@ -68,7 +68,7 @@ public class SmtpClient {
      * @throws RemoteRefusalException the server refused the session, or TLS was required and not possible
      * @throws IOException            the connection failed or timed out
      */
-    public SmtpSession open(RelayTarget target) throws IOException {
+    public SmtpClientSession open(RelayTarget target) throws IOException {
         try {
             return open(target, target.tls() != TlsMode.NONE);
         } catch (SSLException e) {
@@ -81,7 +81,7 @@ public class SmtpClient {
         }
     }
 
-    private SmtpSession open(RelayTarget target, boolean useTls) throws IOException {
+    private SmtpClientSession open(RelayTarget target, boolean useTls) throws IOException {
         RelayProperties.Timeouts timeouts = properties.timeouts();
         Socket socket = new Socket();
         SmtpClientConnection connection = null;
@@ -91,14 +91,14 @@ public class SmtpClient {
             if (target.tls() == TlsMode.IMPLICIT) {
                 connection.startTls(verified, target.host(), true, timeouts.greeting());
             }
-            SmtpReply greeting = connection.reply(timeouts.greeting());
+            RemoteReply greeting = connection.reply(timeouts.greeting());
             if (greeting.code() != 220) { // RFC 5321 §3.1: 554 (or 421) means no service here
                 throw new RemoteRefusalException(greeting);
             }
             EhloExtensions extensions = hello(connection);
             if (useTls && !connection.isSecure()) {
                 if (extensions.startTls()) {
-                    SmtpReply ready = connection.exchange("STARTTLS", timeouts.command());
+                    RemoteReply ready = connection.exchange("STARTTLS", timeouts.command());
                     if (ready.code() != 220) {
                         if (target.tls().mandatory()) {
                             throw new RemoteRefusalException(ready);
@@ -118,7 +118,7 @@ public class SmtpClient {
             if (target.authenticates()) {
                 authenticate(connection, extensions, target);
             }
-            SmtpSession session = new SmtpSession(connection, extensions, target, timeouts);
+            SmtpClientSession session = new SmtpClientSession(connection, extensions, target, timeouts);
             connection = null;
             return session;
         } finally {
@@ -132,12 +132,12 @@ public class SmtpClient {
 
     /** EHLO, or HELO when the server does not know EHLO (RFC 5321 §3.2). */
     private EhloExtensions hello(SmtpClientConnection connection) throws IOException {
-        SmtpReply ehlo = connection.exchange("EHLO " + heloName, properties.timeouts().command());
+        RemoteReply ehlo = connection.exchange("EHLO " + heloName, properties.timeouts().command());
         if (ehlo.code() == 250) {
             return EhloExtensions.parse(ehlo);
         }
         if (ehlo.isPermanent()) {
-            SmtpReply helo = connection.exchange("HELO " + heloName, properties.timeouts().command());
+            RemoteReply helo = connection.exchange("HELO " + heloName, properties.timeouts().command());
             if (helo.code() == 250) {
                 return EhloExtensions.NONE;
             }
@@ -156,7 +156,7 @@ public class SmtpClient {
             throw new RemoteRefusalException(LocalReply.authPlainNotOffered(target));
         }
         byte[] plain = ("\0" + target.username() + "\0" + target.password()).getBytes(StandardCharsets.UTF_8);
-        SmtpReply reply = connection.exchange("AUTH PLAIN " + Base64.getEncoder().encodeToString(plain),
+        RemoteReply reply = connection.exchange("AUTH PLAIN " + Base64.getEncoder().encodeToString(plain),
                 properties.timeouts().command());
         if (reply.code() != 235) {
             throw new RemoteRefusalException(reply);

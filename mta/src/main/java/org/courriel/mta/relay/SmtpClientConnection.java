@@ -36,7 +36,7 @@ final class SmtpClientConnection implements Closeable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
-    private SmtpReplyReader replies;
+    private RemoteReplyReader replies;
     private boolean secure;
 
     SmtpClientConnection(Socket socket, RelayProperties properties, boolean secure) throws IOException {
@@ -49,7 +49,7 @@ final class SmtpClientConnection implements Closeable {
         this.socket = s;
         this.in = new BufferedInputStream(s.getInputStream(), 8192);
         this.out = new BufferedOutputStream(s.getOutputStream(), 16384);
-        this.replies = new SmtpReplyReader(in, properties.maxReplyLineLength(), properties.maxReplyLines());
+        this.replies = new RemoteReplyReader(in, properties.maxReplyLineLength(), properties.maxReplyLines());
     }
 
     /** Queues a command line (CRLF added); nothing is sent before {@link #flush()}. */
@@ -64,13 +64,13 @@ final class SmtpClientConnection implements Closeable {
     }
 
     /** Sends one command and reads its reply. */
-    SmtpReply exchange(String line, Duration timeout) throws IOException {
+    RemoteReply exchange(String line, Duration timeout) throws IOException {
         command(line);
         flush();
         return reply(timeout);
     }
 
-    SmtpReply reply(Duration timeout) throws IOException {
+    RemoteReply reply(Duration timeout) throws IOException {
         socket.setSoTimeout(Math.toIntExact(Math.max(1, timeout.toMillis())));
         return replies.read();
     }

@@ -4,9 +4,9 @@
  * <h2>Layout</h2>
  * {@link org.courriel.mta.relay.Router} picks the servers of a domain (static route, smarthost, MX) with DNS
  * behind {@link org.courriel.mta.relay.DnsResolver} (dnsjava in production, a table in tests).
- * {@link org.courriel.mta.relay.SmtpClient} opens a {@link org.courriel.mta.relay.SmtpSession}; the session
+ * {@link org.courriel.mta.relay.SmtpClient} opens a {@link org.courriel.mta.relay.SmtpClientSession}; the session
  * carries messages one {@code MailTransaction} at a time. Pure parts, unit-tested without sockets:
- * {@link org.courriel.mta.relay.SmtpReplyReader}, {@link org.courriel.mta.relay.EhloExtensions},
+ * {@link org.courriel.mta.relay.RemoteReplyReader}, {@link org.courriel.mta.relay.EhloExtensions},
  * {@link org.courriel.mta.relay.DotStuffingOutputStream}. Nothing here touches the database: outcomes go back
  * to the queue as {@link org.courriel.mta.relay.RecipientResult}s.
  *

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.courriel.mta.delivery.EnvelopeRecipient.Notify;
 import org.courriel.mta.queue.AttemptRecorder.Attempt;
 import org.courriel.mta.queue.AttemptRecorder.Kind;
-import org.courriel.mta.relay.SmtpReply;
+import org.courriel.mta.relay.RemoteReply;
 import org.junit.jupiter.api.Test;
 
 /** Which state and which notification an attempt's reply leads to. */
@@ -34,7 +34,7 @@ class AttemptRecorderTest {
     }
 
     private static RecipientUpdate decide(AttemptRecorder recorder, QueuedRecipient r, int code, Kind kind, Instant now) {
-        return recorder.decide(new Attempt(r, SmtpReply.local(code, null, "reply"), "mx", kind), now);
+        return recorder.decide(new Attempt(r, RemoteReply.local(code, null, "reply"), "mx", kind), now);
     }
 
     @Test
@@ -82,7 +82,7 @@ class AttemptRecorderTest {
         assertThat(decide(recorder, recipient("a@x.example", Set.of(Notify.FAILURE), 9, false), 451, Kind.REMOTE, late)
                 .dsn()).isNull();
         assertThat(recorder(Duration.ZERO).decide(new Attempt(recipient("a@x.example", Set.of(), 9, false),
-                SmtpReply.local(451, null, "x"), "mx", Kind.REMOTE), late).dsn()).isNull();
+                RemoteReply.local(451, null, "x"), "mx", Kind.REMOTE), late).dsn()).isNull();
     }
 
     @Test

@@ -10,7 +10,7 @@ class EhloExtensionsTest {
 
     @Test
     void readsTheExtensionsTheClientUses() {
-        SmtpReply ehlo = new SmtpReply(250, null, List.of("mx.example.org greets you", "PIPELINING", "SIZE 35882577",
+        RemoteReply ehlo = new RemoteReply(250, null, List.of("mx.example.org greets you", "PIPELINING", "SIZE 35882577",
                 "8BITMIME", "STARTTLS", "AUTH PLAIN login", "DSN", "SMTPUTF8", "ENHANCEDSTATUSCODES", "CHUNKING"));
         EhloExtensions e = EhloExtensions.parse(ehlo);
         assertThat(e.pipelining()).isTrue();
@@ -25,7 +25,7 @@ class EhloExtensionsTest {
 
     @Test
     void keywordsAreCaseInsensitiveAndTheGreetingLineIsNoExtension() {
-        EhloExtensions e = EhloExtensions.parse(new SmtpReply(250, null, List.of("PIPELINING", "starttls", "size")));
+        EhloExtensions e = EhloExtensions.parse(new RemoteReply(250, null, List.of("PIPELINING", "starttls", "size")));
         assertThat(e.pipelining()).isFalse();
         assertThat(e.startTls()).isTrue();
         assertThat(e.size()).isTrue();
@@ -34,7 +34,7 @@ class EhloExtensionsTest {
 
     @Test
     void aServerAnsweringOnlyTheGreetingOffersNothing() {
-        EhloExtensions e = EhloExtensions.parse(new SmtpReply(250, null, List.of("hello")));
+        EhloExtensions e = EhloExtensions.parse(new RemoteReply(250, null, List.of("hello")));
         assertThat(e).isEqualTo(new EhloExtensions(false, false, false, false, false, false, 0, java.util.Set.of()));
     }
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** An open, greeted session with one server; carries messages one after another until closed. */
-public final class SmtpSession implements Closeable {
+public final class SmtpClientSession implements Closeable {
 
     private final SmtpClientConnection connection;
     private final EhloExtensions extensions;
@@ -13,7 +13,7 @@ public final class SmtpSession implements Closeable {
     private final RelayProperties.Timeouts timeouts;
     private boolean broken;
 
-    SmtpSession(SmtpClientConnection connection, EhloExtensions extensions, RelayTarget target,
+    SmtpClientSession(SmtpClientConnection connection, EhloExtensions extensions, RelayTarget target,
             RelayProperties.Timeouts timeouts) {
         this.connection = connection;
         this.extensions = extensions;

@@ -12,31 +12,31 @@ import java.util.regex.Pattern;
  * @param enhanced the enhanced status ({@code 5.1.1}), or null when the server gave none
  * @param lines    the text of each line, without code, separator and enhanced status of the first
  */
-public record SmtpReply(int code, String enhanced, List<String> lines) {
+public record RemoteReply(int code, String enhanced, List<String> lines) {
 
     // RFC 3463 §2: class "." subject "." detail, the class matching the reply's first digit
     private static final Pattern ENHANCED = Pattern.compile("^([245])\\.(\\d{1,3})\\.(\\d{1,3})(?:\\s+|$)");
 
-    public SmtpReply {
+    public RemoteReply {
         lines = List.copyOf(lines);
     }
 
     /** A reply made up locally (connection refused, TLS required, null MX), never sent by a server. */
-    public static SmtpReply local(int code, String enhanced, String text) {
-        return new SmtpReply(code, enhanced, List.of(text));
+    public static RemoteReply local(int code, String enhanced, String text) {
+        return new RemoteReply(code, enhanced, List.of(text));
     }
 
     /** Splits a leading enhanced status code off the first line when its class matches the reply code. */
-    static SmtpReply of(int code, List<String> lines) {
+    static RemoteReply of(int code, List<String> lines) {
         if (!lines.isEmpty()) {
             Matcher m = ENHANCED.matcher(lines.get(0));
             if (m.find() && m.group(1).charAt(0) - '0' == code / 100) {
                 List<String> rest = new java.util.ArrayList<>(lines);
                 rest.set(0, lines.get(0).substring(m.end()));
-                return new SmtpReply(code, m.group(1) + "." + m.group(2) + "." + m.group(3), rest);
+                return new RemoteReply(code, m.group(1) + "." + m.group(2) + "." + m.group(3), rest);
             }
         }
-        return new SmtpReply(code, null, lines);
+        return new RemoteReply(code, null, lines);
     }
 
     public boolean isPositive() {

@@ -13,13 +13,13 @@ import java.util.List;
  * hostile or broken server cannot make the client buffer without limit. Bytes in, records out: the socket
  * and its timeouts belong to the caller.
  */
-public final class SmtpReplyReader {
+public final class RemoteReplyReader {
 
     private final InputStream in;
     private final int maxLineLength;
     private final int maxLines;
 
-    public SmtpReplyReader(InputStream in, int maxLineLength, int maxLines) {
+    public RemoteReplyReader(InputStream in, int maxLineLength, int maxLines) {
         this.in = in;
         this.maxLineLength = maxLineLength;
         this.maxLines = maxLines;
@@ -32,7 +32,7 @@ public final class SmtpReplyReader {
      * @throws SmtpProtocolException a malformed or too long reply
      * @throws EOFException          the server closed the connection
      */
-    public SmtpReply read() throws IOException {
+    public RemoteReply read() throws IOException {
         List<String> lines = new ArrayList<>();
         int code = -1;
         while (true) {
@@ -51,7 +51,7 @@ public final class SmtpReplyReader {
             }
             lines.add(line.length() > 4 ? line.substring(4) : "");
             if (separator == ' ') {
-                return SmtpReply.of(code, lines);
+                return RemoteReply.of(code, lines);
             }
             if (lines.size() >= maxLines) {
                 throw new SmtpProtocolException("reply longer than " + maxLines + " lines");

@@ -13,14 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class SmtpReplyReaderTest {
+class RemoteReplyReaderTest {
 
-    private static SmtpReply read(String wire) throws IOException {
+    private static RemoteReply read(String wire) throws IOException {
         return reader(wire).read();
     }
 
-    private static SmtpReplyReader reader(String wire) {
-        return new SmtpReplyReader(new ByteArrayInputStream(wire.getBytes(StandardCharsets.UTF_8)), 512, 5);
+    private static RemoteReplyReader reader(String wire) {
+        return new RemoteReplyReader(new ByteArrayInputStream(wire.getBytes(StandardCharsets.UTF_8)), 512, 5);
     }
 
     @ParameterizedTest
@@ -35,7 +35,7 @@ class SmtpReplyReaderTest {
             "250 bare LF\\n|250||bare LF",
     })
     void readsSingleLineReplies(String wire, int code, String enhanced, String text) throws IOException {
-        SmtpReply reply = read(wire.replace("\\r", "\r").replace("\\n", "\n"));
+        RemoteReply reply = read(wire.replace("\\r", "\r").replace("\\n", "\n"));
         assertThat(reply.code()).isEqualTo(code);
         assertThat(reply.enhanced()).isEqualTo(enhanced);
         assertThat(reply.text()).isEqualTo(text);
@@ -43,7 +43,7 @@ class SmtpReplyReaderTest {
 
     @Test
     void readsMultiLineReplyUpToTheLineWithASpace() throws IOException {
-        SmtpReplyReader reader = reader("250-mx.example.org hello\r\n250-PIPELINING\r\n250 SIZE 1000\r\n221 bye\r\n");
+        RemoteReplyReader reader = reader("250-mx.example.org hello\r\n250-PIPELINING\r\n250 SIZE 1000\r\n221 bye\r\n");
         assertThat(reader.read().lines()).containsExactly("mx.example.org hello", "PIPELINING", "SIZE 1000");
         assertThat(reader.read().code()).isEqualTo(221);
     }
@@ -74,10 +74,10 @@ class SmtpReplyReaderTest {
 
     @Test
     void classifiesRepliesByFirstDigit() {
-        assertThat(RecipientResult.outcomeOf(SmtpReply.local(250, null, "ok"))).isEqualTo(RecipientResult.Outcome.DELIVERED);
-        assertThat(RecipientResult.outcomeOf(SmtpReply.local(451, null, "later"))).isEqualTo(RecipientResult.Outcome.DEFERRED);
-        assertThat(RecipientResult.outcomeOf(SmtpReply.local(354, null, "odd"))).isEqualTo(RecipientResult.Outcome.DEFERRED);
-        assertThat(RecipientResult.outcomeOf(SmtpReply.local(550, null, "no"))).isEqualTo(RecipientResult.Outcome.FAILED);
-        assertThat(SmtpReply.local(550, null, "no").status()).isEqualTo("5.0.0");
+        assertThat(RecipientResult.outcomeOf(RemoteReply.local(250, null, "ok"))).isEqualTo(RecipientResult.Outcome.DELIVERED);
+        assertThat(RecipientResult.outcomeOf(RemoteReply.local(451, null, "later"))).isEqualTo(RecipientResult.Outcome.DEFERRED);
+        assertThat(RecipientResult.outcomeOf(RemoteReply.local(354, null, "odd"))).isEqualTo(RecipientResult.Outcome.DEFERRED);
+        assertThat(RecipientResult.outcomeOf(RemoteReply.local(550, null, "no"))).isEqualTo(RecipientResult.Outcome.FAILED);
+        assertThat(RemoteReply.local(550, null, "no").status()).isEqualTo("5.0.0");
     }
 }
