@@ -21,9 +21,8 @@ import org.courriel.imap.config.ImapsProperties;
 import org.courriel.imap.session.CommandDispatcher;
 import org.courriel.imap.session.ImapContext;
 import org.courriel.imap.session.ImapSession;
-import org.courriel.store.lifecycle.ShutdownPhase;
+import org.courriel.store.lifecycle.ListenerLifecycle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,7 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 // Not in the admin command line, which runs with courriel.listeners.enabled=false.
 @ConditionalOnProperty(name = "courriel.listeners.enabled", havingValue = "true", matchIfMissing = true)
-public class ImapServer implements SmartLifecycle {
+public class ImapServer implements ListenerLifecycle {
 
     private final ImapProperties properties;
     private final ImapsProperties imaps;
@@ -113,25 +112,9 @@ public class ImapServer implements SmartLifecycle {
         implicit = null;
     }
 
-    /**
-     * Stops on a thread of its own and reports when done, so that the SMTP listeners, in the same phase, drain
-     * at the same time: the node's listeners take one grace together, not one each.
-     */
     @Override
-    public void stop(Runnable callback) {
-        Thread.ofVirtual().name("courriel-imap-stop").start(() -> {
-            try {
-                stop();
-            } finally {
-                callback.run();
-            }
-        });
-    }
-
-    /** The first to stop ({@link ShutdownPhase#LISTENERS}): no new sessions while the rest winds down. */
-    @Override
-    public int getPhase() {
-        return ShutdownPhase.LISTENERS;
+    public String stopThreadName() {
+        return "courriel-imap-stop";
     }
 
     @Override

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.courriel.store.lifecycle.ShutdownPhase;
-import org.springframework.context.SmartLifecycle;
+import org.courriel.store.lifecycle.ListenerLifecycle;
 
 /** Starts the configured SMTP listeners with the application and stops them before the store goes away. */
-public final class SmtpServers implements SmartLifecycle {
+public final class SmtpServers implements ListenerLifecycle {
 
     private final List<SmtpServer> servers;
     private volatile boolean running;
@@ -42,25 +41,9 @@ public final class SmtpServers implements SmartLifecycle {
         running = false;
     }
 
-    /**
-     * Stops on a thread of its own and reports when done, so that the IMAP listeners, in the same phase, drain
-     * at the same time: the node's listeners take one grace together, not one each.
-     */
     @Override
-    public void stop(Runnable callback) {
-        Thread.ofVirtual().name("courriel-smtp-stop").start(() -> {
-            try {
-                stop();
-            } finally {
-                callback.run();
-            }
-        });
-    }
-
-    /** The first to stop ({@link ShutdownPhase#LISTENERS}): no new sessions while the rest winds down. */
-    @Override
-    public int getPhase() {
-        return ShutdownPhase.LISTENERS;
+    public String stopThreadName() {
+        return "courriel-smtp-stop";
     }
 
     @Override
