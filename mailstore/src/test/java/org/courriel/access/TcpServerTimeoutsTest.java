@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import javax.net.ssl.SSLSocket;
 
@@ -25,6 +24,8 @@ import org.courriel.access.net.ReadDeadlineException;
 import org.courriel.access.net.TcpServer;
 import org.courriel.access.tls.TlsContext;
 import org.courriel.store.testing.TestTls;
+import org.courriel.store.testing.Await;
+import org.courriel.store.testing.SlowClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -132,7 +133,7 @@ class TcpServerTimeoutsTest {
             long started = System.nanoTime();
             assertThat(writeFailed.await(10, TimeUnit.SECONDS)).as("the blocked write failed").isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-            eventually(() -> server.openConnections() == 0);
+            Await.until("the server to get there", Duration.ofSeconds(5), () -> server.openConnections() == 0);
             assertThat(meters.get("courriel.connections.write-timeouts").counter().count()).isEqualTo(1);
         }
         // the slot is free again (max-connections is 1)
@@ -165,7 +166,7 @@ class TcpServerTimeoutsTest {
             s.getOutputStream().write("DEADLINE\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).isEqualTo("GO");
             // each pause is far below the 20 s idle timeout; the line as a whole takes 3 s
-            Thread.ofVirtual().start(() -> dribble(s, "a line sent one byte at a time\r\n", 100));
+            Thread.ofVirtual().start(() -> SlowClient.dribble(s, "a line sent one byte at a time\r\n", 100));
             // cut, not answered: the whole line would have come after 3 s (no upper bound on time: CI is loaded)
             assertThat(in.readLine()).isEqualTo("TOO SLOW");
         }
@@ -180,7 +181,7 @@ class TcpServerTimeoutsTest {
             s.getOutputStream().write("SLOW\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).isEqualTo("GO");
             // 32 bytes at 20 a second: 1.6 s, past the 1 s budget, but above the 10 bytes a second minimum
-            dribble(s, "steady enough, for a slow link\r\n", 50);
+            SlowClient.dribble(s, "steady enough, for a slow link\r\n", 50);
             assertThat(in.readLine()).isEqualTo("GOT steady enough, for a slow link");
         }
     }
@@ -246,30 +247,10 @@ class TcpServerTimeoutsTest {
         }
     }
 
-    private static void dribble(Socket s, String text, long pauseMillis) {
-        try {
-            OutputStream out = s.getOutputStream();
-            for (byte b : text.getBytes(StandardCharsets.US_ASCII)) {
-                out.write(b);
-                out.flush();
-                Thread.sleep(pauseMillis); // the slow client under test, not a wait for an event
-            }
-        } catch (IOException | InterruptedException e) {
-            // the server cut the line
-        }
-    }
 
     private static BufferedReader reader(Socket s) throws IOException {
         s.setSoTimeout(10_000);
         return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
     }
 
-    /** Polls a condition the server reaches right after an awaited event (its session's clean-up). */
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-    }
 }

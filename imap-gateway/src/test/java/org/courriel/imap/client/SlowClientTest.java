@@ -3,14 +3,11 @@ package org.courriel.imap.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.courriel.access.ListenersProperties;
 import org.courriel.access.tls.TlsContext;
@@ -22,6 +19,8 @@ import org.courriel.imap.session.ImapContext;
 import org.courriel.imap.testing.ImapClient;
 import org.courriel.imap.testing.ImapTestSupport;
 import org.courriel.store.message.Flags;
+import org.courriel.store.testing.Await;
+import org.courriel.store.testing.SlowClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +55,8 @@ class SlowClientTest extends ImapTestSupport {
         double before = writeTimeouts("imap");
         try (ImapClient client = nonReader(port())) {
             client.send("a2 FETCH 1 BODY.PEEK[]");
-            eventually(() -> writeTimeouts("imap") == before + 1);
-            eventually(() -> meters().get("courriel.connections.open").tag("listener", "imap").gauge().value() == 0);
+            Await.until("the server to get there", Duration.ofSeconds(10), () -> writeTimeouts("imap") == before + 1);
+            Await.until("the server to get there", Duration.ofSeconds(10), () -> meters().get("courriel.connections.open").tag("listener", "imap").gauge().value() == 0);
         }
     }
 
@@ -66,7 +65,7 @@ class SlowClientTest extends ImapTestSupport {
         try (ImapClient client = login(new ImapClient(port()))) {
             Socket socket = client.socket();
             // 2.7 s for the command, a byte every 100 ms: far inside the idle timeout of each read
-            Thread.ofVirtual().start(() -> dribble(socket, "a2 STATUS INBOX (MESSAGES)\r\n"));
+            Thread.ofVirtual().start(() -> SlowClient.dribble(socket, "a2 STATUS INBOX (MESSAGES)\r\n", 100));
             // cut, not answered: the whole command would have come after 2.7 s
             assertThat(client.readLine()).isEqualTo("* BYE Command not received in time");
             assertThat(client.readLine()).isNull();
@@ -84,8 +83,8 @@ class SlowClientTest extends ImapTestSupport {
             // whole within the command timeout; 4 s a byte every 100 ms, each far inside the login timeout
             String credentials = java.util.Base64.getEncoder().encodeToString(
                     ("\0" + user + "\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-            Thread.ofVirtual().start(() -> dribble(client.socket(), (credentials + "AAAA".repeat(4)).substring(0, 40)
-                    + "\r\n"));
+            Thread.ofVirtual().start(() -> SlowClient.dribble(client.socket(), (credentials + "AAAA".repeat(4)).substring(0, 40)
+                    + "\r\n", 100));
             assertThat(client.readLine()).isEqualTo("* BYE Command not received in time");
             assertThat(client.readLine()).isNull();
         }
@@ -142,26 +141,5 @@ class SlowClientTest extends ImapTestSupport {
         return counter == null ? 0 : counter.count();
     }
 
-    /** Sends one byte every 100 ms (a slow client, not a wait for an event). */
-    private static void dribble(Socket s, String text) {
-        try {
-            OutputStream out = s.getOutputStream();
-            for (byte b : text.getBytes(StandardCharsets.US_ASCII)) {
-                out.write(b);
-                out.flush();
-                Thread.sleep(100);
-            }
-        } catch (IOException | InterruptedException e) {
-            // the server cut the connection
-        }
-    }
 
-    /** Polls a condition the server reaches after an event the test cannot see otherwise. */
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
 }

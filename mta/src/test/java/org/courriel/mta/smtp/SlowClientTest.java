@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 import org.courriel.access.ListenersProperties;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
@@ -23,6 +21,8 @@ import org.courriel.mta.smtp.session.SmtpContext;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.Recipient;
+import org.courriel.store.testing.Await;
+import org.courriel.store.testing.SlowClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,7 +72,7 @@ class SlowClientTest {
             Thread flooding = Thread.ofVirtual().start(() -> flood(s, new AtomicLong()));
             assertThat(flooding.join(Duration.ofSeconds(15))).as("the server closed the connection").isTrue();
         }
-        eventually(() -> meters.get("courriel.connections.open").tag("listener", "mx").gauge().value() == 0);
+        Await.until("the server to get there", Duration.ofSeconds(5), () -> meters.get("courriel.connections.open").tag("listener", "mx").gauge().value() == 0);
         assertThat(server.openSessions()).isZero();
         assertThat(meters.get("courriel.connections.write-timeouts").counter().count()).isEqualTo(1);
         try (SmtpClient next = new SmtpClient(server.port())) {
@@ -96,7 +96,7 @@ class SlowClientTest {
             assertThat(idle.closedByServer()).isTrue();
             assertThat(flooding.join(Duration.ofSeconds(5))).as("the stuck client was disconnected").isTrue();
             // close() returns once it closed the stuck socket; the session's thread unwinds just after
-            eventually(() -> server.openSessions() == 0);
+            Await.until("the server to get there", Duration.ofSeconds(5), () -> server.openSessions() == 0);
         }
     }
 
@@ -108,7 +108,7 @@ class SlowClientTest {
             c.expect("220 mx.hamburger.edu");
             c.send("EHLO slow.example").expect("250");
             // 3.3 s for the line, a byte every 100 ms: far inside the 2 s timeout per read
-            Thread.ofVirtual().start(() -> dribble(s, "MAIL FROM:<dribble@slow.example>\r\n"));
+            Thread.ofVirtual().start(() -> SlowClient.dribble(s, "MAIL FROM:<dribble@slow.example>\r\n", 100));
             c.expect("421 4.4.2"); // cut, not answered: the whole line would have come after 3.3 s
             assertThat(c.closedByServer()).isTrue();
             assertThat(meters.get("courriel.smtp.timeouts").tag("kind", "deadline").counter().count()).isEqualTo(1);
@@ -126,7 +126,7 @@ class SlowClientTest {
             c.send("RCPT TO:<bob@hamburger.edu>").expect("250");
             c.send("DATA").expect("354");
             // 10 bytes a second, far below the 500 of the minimum rate; no pause reaches the 1 s data timeout
-            Thread.ofVirtual().start(() -> dribble(s, "Subject: slow\r\n\r\none byte at a time\r\n.\r\n"));
+            Thread.ofVirtual().start(() -> SlowClient.dribble(s, "Subject: slow\r\n\r\none byte at a time\r\n.\r\n", 100));
             c.expect("421 4.4.2");
             assertThat(c.closedByServer()).isTrue();
         }
@@ -144,7 +144,7 @@ class SlowClientTest {
             c.send("MAIL FROM:<dribble@slow.example>").expect("250");
             c.send("RCPT TO:<bob@hamburger.edu>").expect("250");
             c.send("BDAT " + chunk.length() + " LAST");
-            Thread.ofVirtual().start(() -> dribble(s, chunk));
+            Thread.ofVirtual().start(() -> SlowClient.dribble(s, chunk, 100));
             c.expect("421 4.4.2");
             assertThat(c.closedByServer()).isTrue();
         }
@@ -199,26 +199,5 @@ class SlowClientTest {
         }
     }
 
-    /** Sends one byte every 100 ms (a slow client, not a wait for an event). */
-    private static void dribble(Socket s, String text) {
-        try {
-            OutputStream out = s.getOutputStream();
-            for (byte b : text.getBytes(StandardCharsets.US_ASCII)) {
-                out.write(b);
-                out.flush();
-                Thread.sleep(100);
-            }
-        } catch (IOException | InterruptedException e) {
-            // the server cut the connection
-        }
-    }
 
-    /** Polls a condition the server reaches right after an awaited event (its session's clean-up). */
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-    }
 }

@@ -1,9 +1,9 @@
-package org.courriel.mta.testing;
+package org.courriel.store.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Polls a condition on the store until it holds, within a bound; the queue's work is asynchronous. */
+/** Polls a condition the server reaches after work the test cannot await directly (a queue run, a session's clean-up), within a bound. */
 public final class Await {
 
     private Await() {
