@@ -9,7 +9,6 @@ import org.courriel.store.disk.H2Files;
 import org.courriel.store.event.InProcessMailboxEventBus;
 import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.event.PostgresNotifyEventBus;
-import org.courriel.store.message.MessageWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,9 +55,8 @@ public class StoreConfiguration {
     }
 
     @Bean
-    GroupCommitter groupCommitter(PlatformTransactionManager txManager, JdbcClient jdbc, MessageWriter writer,
-            MailboxEventBus bus, DurabilitySync durability, FreeSpaceGuard freeSpace, StoreProperties properties,
-            MeterRegistry meters) {
-        return new GroupCommitter(txManager, jdbc, writer, bus, durability, freeSpace, properties, meters);
+    GroupCommitter groupCommitter(PlatformTransactionManager txManager, JdbcClient jdbc, MailboxEventBus bus,
+            DurabilitySync durability, StoreProperties properties, MeterRegistry meters) {
+        return new GroupCommitter(txManager, jdbc, bus, durability, properties, meters);
     }
 }
