@@ -221,6 +221,24 @@ abstract class MailStoreContract {
     }
 
     @Test
+    void addAndRemoveIsOneChangeGuardedAsOne() {
+        AppendResult a = messages.append(inbox.id(), TestMessages.simple("a"), Flags.of(SystemFlag.SEEN), Instant.now());
+        FlagUpdate both = messages.storeFlags(inbox.id(), UidSet.of(a.uid()),
+                FlagChange.addAndRemove(Flags.fromNames(List.of("\\Flagged", "$Work")), Flags.of(SystemFlag.SEEN)),
+                a.modseq());
+        assertThat(both.changed()).singleElement().satisfies(m -> {
+            assertThat(m.flags().names()).containsExactly("\\Flagged", "$Work");
+            assertThat(m.modseq()).as("one new MODSEQ for both halves").isEqualTo(a.modseq() + 1);
+        });
+        assertThat(both.of(a.uid())).contains(both.changed().get(0));
+
+        FlagUpdate stale = messages.storeFlags(inbox.id(), UidSet.of(a.uid()),
+                FlagChange.addAndRemove(Flags.of(SystemFlag.SEEN), Flags.of(SystemFlag.FLAGGED)), a.modseq());
+        assertThat(stale.modified()).as("UNCHANGEDSINCE guards the whole change").containsExactly(a.uid());
+        assertThat(messages.get(inbox.id(), a.uid()).orElseThrow().flags().names()).containsExactly("\\Flagged", "$Work");
+    }
+
+    @Test
     void overQuotaAppendIsRefusedAndNothingIsStored() {
         AccountInfo small = accounts.create("small@" + domain, "password one", null, 1000);
         MailboxInfo box = mailboxes.get(small.id(), "INBOX");
