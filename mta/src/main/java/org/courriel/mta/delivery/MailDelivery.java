@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.courriel.mta.queue.OutboundQueue;
 import org.courriel.store.StoreException;
 import org.courriel.store.StoreProperties;
 import org.courriel.store.account.AccountInfo;
