@@ -32,7 +32,7 @@ final class UpdateFlusher {
             expunge(session, sequence, new ArrayList<>(selected.deferredExpunges()));
             selected.deferredExpunges().clear();
         }
-        TreeSet<Long> flagged = new TreeSet<>();
+        HeardFlags flagged = new HeardFlags(selected.highestModseq());
         int told = sequence.size();
         long highest = 0;
         MailboxEvent event;
@@ -61,9 +61,7 @@ final class UpdateFlusher {
                     highest = Math.max(highest, x.highestModseq());
                 }
                 case MailboxEvent.FlagsChanged f -> {
-                    if (!selected.isOwnModseq(f.highestModseq())) {
-                        flagged.addAll(f.uids());
-                    }
+                    flagged.add(f, selected.isOwnModseq(f.highestModseq()));
                     highest = Math.max(highest, f.highestModseq());
                 }
                 case MailboxEvent.MailboxChanged c -> {
@@ -72,9 +70,12 @@ final class UpdateFlusher {
             }
         }
         exists(session, selected, told);
-        flagged.removeIf(uid -> sequence.seqOf(uid) == 0);
-        if (!flagged.isEmpty()) {
-            for (MessageRecord r : session.flagsOf(selected.id(), new ArrayList<>(flagged))) {
+        flagged.keepOnly(uid -> sequence.seqOf(uid) > 0);
+        flagged.forEachTold((uid, flags, modseq) -> session.out().untagged(ImapResponses.flagsFetch(
+                sequence.seqOf(uid), uid, flags, modseq, selected.isRecent(uid) && !session.rev2(), session.condstore())));
+        List<Long> toRead = flagged.toRead();
+        if (!toRead.isEmpty()) {
+            for (MessageRecord r : session.flagsOf(selected.id(), toRead)) {
                 int seq = sequence.seqOf(r.uid());
                 if (seq > 0) {
                     session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(r.uid()) && !session.rev2(),

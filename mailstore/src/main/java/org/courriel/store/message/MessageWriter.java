@@ -309,7 +309,8 @@ public class MessageWriter {
         template.batchUpdate("UPDATE message SET system_flags = ?, keywords = ?, modseq = ? WHERE id = ?", updates);
         if (!changed.isEmpty()) {
             events.accept(new MailboxEvent.FlagsChanged(head.accountId(), mailboxId,
-                    changed.stream().map(FlagUpdate.MessageFlags::uid).toList(), head.modseq()));
+                    changed.stream().map(FlagUpdate.MessageFlags::uid).toList(), head.modseq(),
+                    changed.stream().map(m -> m.flags().values()).toList()));
         }
         return new FlagUpdate(changed, unchanged, modified);
     }

@@ -6,21 +6,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.courriel.mta.queue.OutboundQueue;
 import org.courriel.store.StoreException;
 import org.courriel.store.StoreProperties;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.Recipient;
 import org.courriel.store.account.RecipientResolver;
-import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.content.MessageContent;
 import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.message.MessageService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * Accepts a message for good: stores it into the INBOX of every local recipient (aliases expanded) and
- * queues it for every remote one, in one group-commit transaction. When this returns the message is
+ * queues it for every remote one, in one group-commit transaction ({@link MessageService#deliver} with the
+ * queue's rows as its same-transaction hook). When this returns the message is
  * durable, so the caller may say "accepted" (SMTP 250 after DATA, HTTP 202 after send).
  * <p>
  * Whether a remote recipient is allowed at all (relay policy) is the caller's decision, made before: this
@@ -31,15 +31,15 @@ public class MailDelivery {
 
     private final RecipientResolver resolver;
     private final MailboxService mailboxes;
-    private final GroupCommitter committer;
+    private final MessageService messages;
     private final ObjectProvider<OutboundQueue> queue;
     private final int maxSummaryField;
 
-    public MailDelivery(RecipientResolver resolver, MailboxService mailboxes, GroupCommitter committer,
+    public MailDelivery(RecipientResolver resolver, MailboxService mailboxes, MessageService messages,
             ObjectProvider<OutboundQueue> queue, StoreProperties storeProperties) {
         this.resolver = resolver;
         this.mailboxes = mailboxes;
-        this.committer = committer;
+        this.messages = messages;
         this.queue = queue;
         this.maxSummaryField = storeProperties.summaryFieldLimit();
     }
@@ -73,12 +73,11 @@ public class MailDelivery {
         }
         MessageContent content = MessageContent.of(message, maxSummaryField);
         Instant now = Instant.now();
-        return committer.execute(tx -> {
-            var stored = tx.deliver(content, List.copyOf(inboxes), now);
+        var stored = messages.deliver(content, List.copyOf(inboxes), now, tx -> {
             if (outbound != null) {
                 outbound.enqueue(tx, content, envelope, remote);
             }
-            return new DeliveryResult(stored, List.copyOf(remote));
         });
+        return new DeliveryResult(stored, List.copyOf(remote));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.store.commit.StoreTransaction;
 import org.courriel.store.content.ContentStore;
 import org.courriel.store.content.MessageContent;

@@ -15,6 +15,7 @@ import org.courriel.mta.MtaTestApplication;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.store.testing.Await;
 import org.courriel.mta.testing.FailOnErrorLogs;
 import org.courriel.mta.testing.FakeSmtpServer;

@@ -1,15 +1,15 @@
-package org.courriel.mta.queue;
+package org.courriel.mta.delivery;
 
 import java.util.List;
 
-import org.courriel.mta.delivery.EnvelopeRecipient;
-import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.store.commit.StoreTransaction;
 import org.courriel.store.content.MessageContent;
 
 /**
  * The hand-off from acceptance to relay: queues a message for its non-local recipients inside the
  * transaction that also delivers its local copies, so both commit together before the client hears 250.
+ * Declared here, where delivery needs it, and implemented by {@code org.courriel.mta.queue}, so the queue
+ * depends on delivery and not the other way round.
  */
 public interface OutboundQueue {
 

@@ -1,4 +1,4 @@
-package org.courriel.api.message;
+package org.courriel.store.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,21 +10,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class MessageQueryTest {
+class ListingSqlTest {
 
-    private static MessageQuery query(String subject, LocalDate since, Boolean seen, Boolean flagged, Boolean attachment) {
-        return new MessageQuery(null, null, subject, null, since, null, seen, flagged, attachment,
-                MessageQuery.Sort.DATE, true, 0, 50);
+    private static MessageFilter filter(String subject, LocalDate since, Boolean seen, Boolean flagged, Boolean attachment) {
+        return new MessageFilter(null, null, subject, null, since, null, seen, flagged, attachment);
     }
 
     @Test
     void noFilterIsNoCondition() {
-        assertThat(query(null, null, null, null, null).where()).isEqualTo(new MessageQuery.Sql("", List.of()));
+        assertThat(ListingSql.where(MessageFilter.NONE)).isEqualTo(new ListingSql("", List.of()));
     }
 
     @Test
     void filtersBecomeParameterisedConditions() {
-        MessageQuery.Sql sql = query("Minutes", LocalDate.of(2026, 1, 2), true, false, true).where();
+        ListingSql sql = ListingSql.where(filter("Minutes", LocalDate.of(2026, 1, 2), true, false, true));
         assertThat(sql.where()).isEqualTo(" AND LOWER(subject) LIKE ? ESCAPE '\\'"
                 + " AND COALESCE(sent_date, internal_date) >= ?"
                 + " AND MOD(system_flags / 1, 2) = 1 AND MOD(system_flags / 4, 2) = 0 AND has_attachment = ?");
@@ -34,7 +33,7 @@ class MessageQueryTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"plain|%plain%", "100%|%100\\%%", "a_b|%a\\_b%", "back\\slash|%back\\\\slash%"})
     void likePatternsEscapeTheirOwnCharacters(String value, String pattern) {
-        assertThat(MessageQuery.contains(value)).isEqualTo(pattern);
+        assertThat(ListingSql.contains(value)).isEqualTo(pattern);
     }
 
     @ParameterizedTest
@@ -42,16 +41,14 @@ class MessageQueryTest {
             "SIZE,false,' ORDER BY size ASC, uid ASC'",
             "SUBJECT,false,' ORDER BY COALESCE(LOWER(subject), '''') ASC, uid ASC'"})
     void sortsBreakTiesByUid(MessageQuery.Sort sort, boolean descending, String orderBy) {
-        MessageQuery q = new MessageQuery(null, null, null, null, null, null, null, null, null, sort, descending, 0, 1);
-        assertThat(q.orderBy()).isEqualTo(orderBy);
+        MessageQuery q = new MessageQuery(1, MessageFilter.NONE, sort, descending, 0, 1);
+        assertThat(ListingSql.orderBy(q)).isEqualTo(orderBy);
     }
 
     @Test
     void fromToAndTextNeedTheStoresSearch() {
-        assertThat(query("x", null, null, null, null).needsSearch()).isFalse();
-        assertThat(new MessageQuery("a", null, null, null, null, null, null, null, null, MessageQuery.Sort.DATE, true,
-                0, 1).needsSearch()).isTrue();
-        assertThat(new MessageQuery(null, null, null, "body", null, null, null, null, null, MessageQuery.Sort.DATE,
-                true, 0, 1).needsSearch()).isTrue();
+        assertThat(filter("x", null, null, null, null).needsSearch()).isFalse();
+        assertThat(new MessageFilter("a", null, null, null, null, null, null, null, null).needsSearch()).isTrue();
+        assertThat(new MessageFilter(null, null, null, "body", null, null, null, null, null).needsSearch()).isTrue();
     }
 }
