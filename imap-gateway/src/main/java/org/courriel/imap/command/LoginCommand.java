@@ -51,7 +51,7 @@ public final class LoginCommand implements ImapCommand<LoginCommand.Request> {
         if (!session.loginAllowed()) {
             return Completion.no(ResponseCode.PRIVACYREQUIRED, "Use STARTTLS or the implicit-TLS port first");
         }
-        Optional<AccountInfo> account = session.context().loginGuard().login(session.connection().peer(), user, password);
+        Optional<AccountInfo> account = session.context().loginGuard().login(session.connection().remoteAddress(), user, password);
         if (account.isEmpty()) {
             return Completion.no(ResponseCode.AUTHENTICATIONFAILED, "Authentication failed");
         }

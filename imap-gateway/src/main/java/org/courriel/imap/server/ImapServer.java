@@ -131,7 +131,7 @@ public class ImapServer implements ListenerLifecycle {
             if (connection.isSecure()) {
                 context.metrics().tlsHandshake("implicit", true);
             }
-            ImapSession session = new ImapSession(context, dispatcher, new SocketImapConnection(connection));
+            ImapSession session = new ImapSession(context, dispatcher, connection);
             sessions.add(session);
             try {
                 session.run();

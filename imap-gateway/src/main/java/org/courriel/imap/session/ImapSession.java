@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.courriel.access.net.Channel;
 import org.courriel.access.net.ReadDeadlineException;
 import org.courriel.imap.protocol.CommandReader;
 import org.courriel.imap.protocol.ImapSyntaxException;
@@ -35,7 +36,7 @@ public final class ImapSession {
 
     private final ImapContext context;
     private final CommandDispatcher dispatcher;
-    private ImapConnection connection;
+    private Channel connection;
     private ResponseWriter out;
     private CommandReader reader;
     private SessionState state = SessionState.NOT_AUTHENTICATED;
@@ -55,7 +56,7 @@ public final class ImapSession {
     private final AtomicBoolean shutdownByeSent = new AtomicBoolean();
     private final AtomicBoolean idleFlushScheduled = new AtomicBoolean();
 
-    public ImapSession(ImapContext context, CommandDispatcher dispatcher, ImapConnection connection) {
+    public ImapSession(ImapContext context, CommandDispatcher dispatcher, Channel connection) {
         this.context = context;
         this.dispatcher = dispatcher;
         this.connection = connection;
@@ -97,8 +98,8 @@ public final class ImapSession {
                 try {
                     // a command must arrive whole within the command timeout from its first byte (its literals
                     // at the minimum rate); the wait before that first byte is the idle timeout's
-                    connection.commandDeadline(context.properties().commandTimeout(),
-                            context.properties().minDataRate().toBytes());
+                    connection.readDeadline(context.properties().commandTimeout(),
+                            context.properties().minDataRate().toBytes(), true);
                     CommandReader.Frame frame;
                     awaitingCommand = true;
                     try {
@@ -110,7 +111,7 @@ public final class ImapSession {
                     } finally {
                         awaitingCommand = false;
                     }
-                    connection.clearCommandDeadline();
+                    connection.clearReadDeadline();
                     more = handle(frame);
                 } finally {
                     // the command is done with its literals (or failed reading them): give their bytes back
@@ -130,19 +131,33 @@ public final class ImapSession {
                 context.metrics().timeout("idle");
                 bye("Autologout; idle for too long");
             } else {
-                log.debug("IMAP connection from {} ended: {}", connection.peer(), e.getMessage());
+                log.debug("IMAP connection from {} ended: {}", connection.remoteAddress(), e.getMessage());
             }
         } catch (IOException e) {
-            log.debug("IMAP connection from {} ended: {}", connection.peer(), e.getMessage());
+            log.debug("IMAP connection from {} ended: {}", connection.remoteAddress(), e.getMessage());
         } finally {
             unselect();
-            connection.close();
+            closeConnection();
             context.metrics().sessionClosed();
         }
     }
 
+    /** Flushes what is left (a BYE) and closes; the peer may be gone already. */
+    private void closeConnection() {
+        try {
+            connection.out().flush();
+        } catch (IOException e) {
+            log.debug("IMAP connection from {}: final flush failed: {}", connection.remoteAddress(), e.getMessage());
+        }
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
     private void tooSlow() {
-        log.info("IMAP client {} sent a command too slowly (more than {}), closing", connection.peer().getHostAddress(),
+        log.info("IMAP client {} sent a command too slowly (more than {}), closing", connection.remoteAddress().getHostAddress(),
                 context.properties().commandTimeout());
         context.metrics().timeout("deadline");
         bye("Command not received in time");
@@ -258,7 +273,7 @@ public final class ImapSession {
         return context;
     }
 
-    public ImapConnection connection() {
+    public Channel connection() {
         return connection;
     }
 
@@ -287,7 +302,11 @@ public final class ImapSession {
         this.account = account;
         this.state = SessionState.AUTHENTICATED;
         applyInputLimits();
-        connection.setReadTimeout(context.properties().idleTimeout());
+        try {
+            connection.setReadTimeout(context.properties().idleTimeout());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** After STARTTLS succeeded: new streams, and a new command reader (RFC 9051 §6.2.1: nothing buffered survives). */
@@ -339,7 +358,7 @@ public final class ImapSession {
     /** Whether LOGIN and AUTHENTICATE may be used now (RFC 9051 §6.2.3 LOGINDISABLED). */
     public boolean loginAllowed() {
         return connection.isSecure()
-                || (context.properties().allowPlaintextLoopback() && connection.peer().isLoopbackAddress());
+                || (context.properties().allowPlaintextLoopback() && connection.remoteAddress().isLoopbackAddress());
     }
 
     /** A mailbox name from the client: modified UTF-7 unless UTF-8 was enabled (RFC 9051 §5.1, RFC 3501 §5.1.3). */
@@ -357,11 +376,11 @@ public final class ImapSession {
      * a byte just inside each read timeout; null at end of stream.
      */
     public String readResponseLine() throws IOException {
-        connection.commandDeadline(context.properties().commandTimeout(), 0);
+        connection.readDeadline(context.properties().commandTimeout(), 0, true);
         try {
             return readLine();
         } finally {
-            connection.clearCommandDeadline();
+            connection.clearReadDeadline();
         }
     }
 

@@ -11,7 +11,6 @@ import org.courriel.access.net.ListenerSettings;
 import org.courriel.access.net.TcpServer;
 import org.courriel.access.tls.TlsContext;
 import org.courriel.mta.smtp.reply.Reply;
-import org.courriel.mta.smtp.session.ConnectionChannel;
 import org.courriel.mta.smtp.session.SmtpContext;
 import org.courriel.mta.smtp.session.SmtpSession;
 
@@ -49,7 +48,7 @@ public final class SmtpServer implements ConnectionHandler, AutoCloseable {
 
     @Override
     public void handle(Connection connection) throws IOException {
-        SmtpSession session = new SmtpSession(context, new ConnectionChannel(connection));
+        SmtpSession session = new SmtpSession(context, connection);
         sessions.add(session);
         try {
             session.run();

@@ -3,7 +3,7 @@
  * <p>
  * Layout: {@code syntax} parses command arguments and {@code reply} encodes replies (both pure);
  * {@code body} reads DATA and BDAT content; {@code command} holds one class per SMTP verb;
- * {@code session} runs a connection's command loop and state machine over an {@code SmtpChannel};
+ * {@code session} runs a connection's command loop and state machine over an {@code org.courriel.access.net.Channel};
  * {@code policy} decides who may receive (the relay policy); {@code trace} builds the header fields the
  * server adds. {@link org.courriel.mta.smtp.SmtpConfiguration} wires one
  * {@link org.courriel.mta.smtp.SmtpServer} per enabled listener on the shared

@@ -134,7 +134,7 @@ public final class AuthCommand implements SmtpCommand {
         session.reply(Reply.AUTH_CHALLENGE.with(challenge));
         session.flush();
         // like a command line, the response must arrive whole within the command timeout
-        session.channel().readDeadline(session.context().properties().commandTimeout(), 0);
+        session.channel().readDeadline(session.context().properties().commandTimeout(), 0, false);
         byte[] line = session.channel().readLine(MAX_AUTH_LINE);
         session.channel().clearReadDeadline();
         if (line == null) {

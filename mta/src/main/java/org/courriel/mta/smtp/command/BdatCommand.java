@@ -43,7 +43,7 @@ public final class BdatCommand implements SmtpCommand {
         session.channel().setReadTimeout(session.context().properties().dataTimeout());
         // each chunk within the data timeout plus its size at the minimum rate (421 4.4.2 past it)
         session.channel().readDeadline(session.context().properties().dataTimeout(),
-                session.context().properties().minDataRate().toBytes());
+                session.context().properties().minDataRate().toBytes(), false);
         if (session.state() != SessionState.RCPT) {
             new ChunkReader(0).readChunk(session.channel().in(), size);
             session.reply(session.state() == SessionState.MAIL ? Reply.NO_VALID_RECIPIENTS.reply()

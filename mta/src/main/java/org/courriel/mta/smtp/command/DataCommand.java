@@ -50,7 +50,7 @@ public final class DataCommand implements SmtpCommand {
         session.channel().setReadTimeout(session.context().properties().dataTimeout());
         // RFC 5321 §4.5.3.2.5 bounds each block; the minimum rate bounds the whole content (421 4.4.2 below it)
         session.channel().readDeadline(session.context().properties().dataTimeout(),
-                session.context().properties().minDataRate().toBytes());
+                session.context().properties().minDataRate().toBytes(), false);
         MessageBody body = DotTerminatedReader.read(session.channel().in(),
                 session.context().properties().maxMessageSize().toBytes(),
                 session.transaction().contentLease(session.context().contentBudget()));

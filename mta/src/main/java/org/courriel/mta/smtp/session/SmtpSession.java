@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.courriel.access.net.Channel;
 import org.courriel.access.net.LineTooLongException;
 import org.courriel.access.net.ReadDeadlineException;
 import org.courriel.mta.smtp.command.SmtpCommand;
@@ -41,7 +42,7 @@ public final class SmtpSession {
     private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
 
     private final SmtpContext context;
-    private final SmtpChannel channel;
+    private final Channel channel;
     private final String id = UUID.randomUUID().toString().substring(0, 13).replace("-", "");
     private SessionState state = SessionState.CONNECTED;
     private String heloName;
@@ -59,7 +60,7 @@ public final class SmtpSession {
     /** Orders replies written by the session thread and the shutdown notice written by another. */
     private final Object writeLock = new Object();
 
-    public SmtpSession(SmtpContext context, SmtpChannel channel) {
+    public SmtpSession(SmtpContext context, Channel channel) {
         this.context = context;
         this.channel = channel;
     }
@@ -80,7 +81,7 @@ public final class SmtpSession {
                 // read, so a client dribbling a byte at a time cannot hold the session for ever; AUTH responses,
                 // DATA and BDAT set their own deadlines; running the command is under none.
                 channel.setReadTimeout(context.properties().commandTimeout());
-                channel.readDeadline(context.properties().commandTimeout(), 0);
+                channel.readDeadline(context.properties().commandTimeout(), 0, false);
                 byte[] line;
                 awaitingCommand = true;
                 try {
@@ -222,7 +223,7 @@ public final class SmtpSession {
         return context;
     }
 
-    public SmtpChannel channel() {
+    public Channel channel() {
         return channel;
     }
 
