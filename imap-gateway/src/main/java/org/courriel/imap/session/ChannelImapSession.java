@@ -27,12 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One IMAP connection from greeting to logout, on the connection's own (virtual) thread. Holds the small
- * per-session state: the login, the enabled extensions and the selected mailbox's view.
+ * One IMAP connection from greeting to logout over a {@link Channel}, on the connection's own (virtual) thread.
+ * Holds the small per-session state: the login, the enabled extensions and the selected mailbox's view.
+ * Commands see it as an {@link ImapSession}.
  */
-public final class ImapSession {
+public final class ChannelImapSession implements ImapSession {
 
-    private static final Logger log = LoggerFactory.getLogger(ImapSession.class);
+    private static final Logger log = LoggerFactory.getLogger(ChannelImapSession.class);
 
     private final ImapContext context;
     private final CommandDispatcher dispatcher;
@@ -56,7 +57,7 @@ public final class ImapSession {
     private final AtomicBoolean shutdownByeSent = new AtomicBoolean();
     private final AtomicBoolean idleFlushScheduled = new AtomicBoolean();
 
-    public ImapSession(ImapContext context, CommandDispatcher dispatcher, Channel connection) {
+    public ChannelImapSession(ImapContext context, CommandDispatcher dispatcher, Channel connection) {
         this.context = context;
         this.dispatcher = dispatcher;
         this.connection = connection;
@@ -265,19 +266,22 @@ public final class ImapSession {
         state = SessionState.LOGOUT;
     }
 
+    @Override
     public ResponseWriter out() {
         return out;
     }
 
+    @Override
     public ImapContext context() {
         return context;
     }
 
+    @Override
     public Channel connection() {
         return connection;
     }
 
-    /** The tag of the command being run (ESEARCH responses carry it). */
+    @Override
     public String currentTag() {
         return currentTag;
     }
@@ -286,18 +290,22 @@ public final class ImapSession {
         this.currentTag = tag;
     }
 
+    @Override
     public SessionState state() {
         return state;
     }
 
+    @Override
     public void logout() {
         state = SessionState.LOGOUT;
     }
 
+    @Override
     public AccountInfo account() {
         return account;
     }
 
+    @Override
     public void authenticated(AccountInfo account) {
         this.account = account;
         this.state = SessionState.AUTHENTICATED;
@@ -309,36 +317,42 @@ public final class ImapSession {
         }
     }
 
-    /** After STARTTLS succeeded: new streams, and a new command reader (RFC 9051 §6.2.1: nothing buffered survives). */
+    @Override
     public void tlsStarted() {
         attachStreams();
     }
 
+    @Override
     public boolean rev2() {
         return rev2;
     }
 
+    @Override
     public boolean utf8() {
         return utf8 || rev2;
     }
 
+    @Override
     public boolean condstore() {
         return condstore || qresync;
     }
 
+    @Override
     public boolean qresync() {
         return qresync;
     }
 
+    @Override
     public void enableRev2() {
         rev2 = true;
     }
 
+    @Override
     public void enableUtf8() {
         utf8 = true;
     }
 
-    /** RFC 7162 §3.1: CONDSTORE is enabled by ENABLE or by the first command that uses it. */
+    @Override
     public void enableCondstore() {
         if (!condstore) {
             condstore = true;
@@ -350,31 +364,29 @@ public final class ImapSession {
         }
     }
 
+    @Override
     public void enableQresync() {
         qresync = true;
         condstore = true;
     }
 
-    /** Whether LOGIN and AUTHENTICATE may be used now (RFC 9051 §6.2.3 LOGINDISABLED). */
+    @Override
     public boolean loginAllowed() {
         return connection.isSecure()
                 || (context.properties().allowPlaintextLoopback() && connection.remoteAddress().isLoopbackAddress());
     }
 
-    /** A mailbox name from the client: modified UTF-7 unless UTF-8 was enabled (RFC 9051 §5.1, RFC 3501 §5.1.3). */
+    @Override
     public String decodeName(String name) {
         return utf8() ? name : ModifiedUtf7.decode(name);
     }
 
+    @Override
     public String encodeName(String name) {
         return utf8() ? name : ModifiedUtf7.encode(name);
     }
 
-    /**
-     * Reads the client's response to a continuation request (AUTHENTICATE, RFC 9051 §6.2.2): like a command, it
-     * must arrive whole within the command timeout, so that a client cannot hold its slot before login by sending
-     * a byte just inside each read timeout; null at end of stream.
-     */
+    @Override
     public String readResponseLine() throws IOException {
         connection.readDeadline(context.properties().commandTimeout(), 0, true);
         try {
@@ -398,11 +410,12 @@ public final class ImapSession {
 
     // ---- the selected mailbox
 
+    @Override
     public SelectedMailbox selected() {
         return selected;
     }
 
-    /** SELECT or EXAMINE: watches the mailbox from now on, then reads its UIDs, so no change falls between. */
+    @Override
     public SelectedMailbox select(MailboxInfo mailbox, boolean readOnly) {
         unselect();
         SelectedMailbox[] holder = new SelectedMailbox[1];
@@ -437,7 +450,7 @@ public final class ImapSession {
         return view;
     }
 
-    /** Leaves the selected state (CLOSE, UNSELECT, a failed SELECT, logout). */
+    @Override
     public void unselect() {
         if (selected != null) {
             selected.close();
@@ -463,7 +476,7 @@ public final class ImapSession {
 
     // ---- IDLE (RFC 2177, RFC 9051 §6.3.13)
 
-    /** Enters IDLE: updates go out as they come until the client sends DONE; returns that line (null at end of stream). */
+    @Override
     public String idle() throws IOException {
         updateLock.lock();
         try {
