@@ -22,7 +22,6 @@ import org.courriel.store.message.MessageService;
 import org.courriel.store.message.SystemFlag;
 import org.courriel.store.message.UidSet;
 import org.courriel.store.section.MessageSections;
-import org.courriel.store.section.SectionSpec;
 import org.courriel.store.section.UnknownTransferEncodingException;
 
 /**
