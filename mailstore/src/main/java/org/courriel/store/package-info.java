@@ -4,6 +4,10 @@
  * Invariants every caller can rely on:
  * <ul>
  * <li><b>Dependencies.</b> This module depends on no other Courriel module; the protocols depend on it.</li>
+ * <li><b>Boundary.</b> Only this module writes SQL against the store's tables, and only it uses its internals
+ * ({@code commit}, {@code content}, {@code disk}); the outbound queue's code ({@code org.courriel.mta.queue}),
+ * which keeps its own tables in the store's transactions, is the one exception. Its packages form no cycle.
+ * Each module's {@code ArchitectureTest} checks these rules ({@code org.courriel.store.testing.ArchitectureRules}).</li>
  * <li><b>Durability.</b> Every message write (append, delivery, copy, move, flags, expunge) is a
  * {@link org.courriel.store.message.MessageService} call, run as one unit of the
  * {@link org.courriel.store.commit.GroupCommitter} (which batches transactions and syncs, and knows nothing of

@@ -23,10 +23,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
-import org.junit.jupiter.api.AfterEach;
+import org.courriel.store.testing.FailOnErrorLogs;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +68,8 @@ class ClientAutoconfigTest {
     String domain;
     String bob;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ServerErrorLog errors = new ServerErrorLog();
+    @RegisterExtension
+    final FailOnErrorLogs errors = FailOnErrorLogs.anywhere();
 
     @BeforeAll
     void hostedDomain() {
@@ -76,16 +77,6 @@ class ClientAutoconfigTest {
         domains.add(domain);
         bob = "bob@" + domain;
         accounts.create(bob, "correct horse battery", "Bob", 0);
-    }
-
-    @BeforeEach
-    void watchServerErrors() {
-        errors.start();
-    }
-
-    @AfterEach
-    void noServerErrors() {
-        errors.assertNone();
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.SequenceSet;
 import org.courriel.imap.protocol.Status;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SelectedMailbox;
 import org.courriel.imap.session.SessionState;

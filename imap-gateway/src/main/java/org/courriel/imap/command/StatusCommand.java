@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 import org.courriel.store.mailbox.MailboxInfo;

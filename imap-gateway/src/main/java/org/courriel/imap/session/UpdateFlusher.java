@@ -19,7 +19,7 @@ final class UpdateFlusher {
     private UpdateFlusher() {
     }
 
-    static void flush(ImapSession session, SelectedMailbox selected, boolean allowExpunge) {
+    static void flush(ChannelImapSession session, SelectedMailbox selected, boolean allowExpunge) {
         if (selected == null || !selected.hasPending()) {
             return;
         }
@@ -93,7 +93,7 @@ final class UpdateFlusher {
      * UIDs must ascend with sequence numbers (RFC 9051 §2.3.1.1). The store is read for the gap then:
      * every UID below one committed is committed too (UIDs are given out under the mailbox row lock).
      */
-    private static TreeSet<Long> added(ImapSession session, SelectedMailbox selected, MailboxEvent.MessagesAdded a) {
+    private static TreeSet<Long> added(ChannelImapSession session, SelectedMailbox selected, MailboxEvent.MessagesAdded a) {
         long known = selected.sequence().maxUid();
         TreeSet<Long> uids = new TreeSet<>(a.uids());
         uids.headSet(known, true).clear();
@@ -110,7 +110,7 @@ final class UpdateFlusher {
      * allowed; otherwise the resynchronisation waits), new ones announced, and flags changed since the last
      * MODSEQ the session reported are sent.
      */
-    private static void resynchronise(ImapSession session, SelectedMailbox selected, boolean allowExpunge) {
+    private static void resynchronise(ChannelImapSession session, SelectedMailbox selected, boolean allowExpunge) {
         if (!allowExpunge) {
             return; // keep the overflow mark until EXPUNGE may be sent
         }
@@ -160,7 +160,7 @@ final class UpdateFlusher {
     }
 
     /** EXISTS (and RECENT for rev1) when the count grew past what the client was told; returns the count told. */
-    private static int exists(ImapSession session, SelectedMailbox selected, int told) {
+    private static int exists(ChannelImapSession session, SelectedMailbox selected, int told) {
         int size = selected.sequence().size();
         if (size > told) {
             session.out().untagged(size + " EXISTS");
@@ -172,7 +172,7 @@ final class UpdateFlusher {
     }
 
     /** Removes expunged UIDs from the map and says so: VANISHED with QRESYNC, EXPUNGE otherwise. */
-    static void expunge(ImapSession session, MessageSequence sequence, List<Long> uids) {
+    static void expunge(ChannelImapSession session, MessageSequence sequence, List<Long> uids) {
         if (session.qresync()) {
             List<Long> known = uids.stream().filter(uid -> sequence.seqOf(uid) > 0).sorted().distinct().toList();
             sequence.remove(known);

@@ -11,10 +11,12 @@ import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
 import org.courriel.access.tls.TlsContext;
 import org.courriel.mta.delivery.MailDelivery;
+import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.MessageIntake;
 import org.courriel.mta.smtp.session.SmtpContext;
+import org.courriel.mta.smtp.session.SmtpDispatcher;
 import org.courriel.store.account.AddressOwnership;
 import org.courriel.store.account.RecipientResolver;
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ public class SmtpConfiguration {
                     case LoginResult.Failure f -> new Authenticator.Outcome.Failure();
                     case LoginResult.Throttled t -> new Authenticator.Outcome.Throttled();
                 };
+        SmtpDispatcher dispatcher = new SmtpDispatcher(SmtpCommands.all());
         List<SmtpServer> servers = new ArrayList<>();
         MemoryBudget contentBudget = SmtpContext.contentBudget(smtp); // one for every listener of this node
         record Listener(ListenerKind kind, ListenerProperties properties) {
@@ -65,7 +68,7 @@ public class SmtpConfiguration {
             SmtpContext context = new SmtpContext(l.kind(), server.hostname(), smtp, policy, ownership::owns,
                     authenticator, intake, new SmtpMetrics(meters, l.kind().listenerName()), Clock.systemDefaultZone(),
                     contentBudget);
-            servers.add(new SmtpServer(context, l.properties(), listeners, tls, meters));
+            servers.add(new SmtpServer(context, dispatcher, l.properties(), listeners, tls, meters));
         }
         return new SmtpServers(servers);
     }

@@ -1,6 +1,5 @@
 package org.courriel.mta.smtp.session;
 
-import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.courriel.mta.delivery.EnvelopeRecipient;
@@ -16,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end of a transaction: adds the trace fields (and, on submission, a missing Date and Message-ID), then
- * hands the message to {@link MailDelivery}, which commits every copy before the client hears 250.
+ * The end of a transaction, the one road from DATA or BDAT to the store: adds every trace field (Return-Path
+ * and Received, RFC 5321 §4.4; on submission a missing Date and Message-ID, RFC 6409 §8), then hands the
+ * message to {@link MailDelivery}, which commits every copy before the client hears 250.
  */
 public class MessageIntake {
 
@@ -42,21 +42,19 @@ public class MessageIntake {
         }
     }
 
-    /**
-     * @param received  the Received field already built for this transaction
-     * @param submission add Date and Message-ID when missing (RFC 6409 §8)
-     */
-    public Outcome accept(Transaction tx, byte[] content, String received, boolean submission, String hostname,
-            ZonedDateTime now) {
+    /** @param arrival how the content came: the trace fields say it */
+    public Outcome accept(Transaction tx, byte[] content, Arrival arrival) {
         StringBuilder headers = new StringBuilder();
         if (!tx.leavesServer()) {
             // RFC 5321 §4.4: Return-Path is added on final delivery only; a copy that goes on to another server
             // must not carry one, and the copies share one content.
             headers.append(TraceHeaders.returnPath(tx.reversePath()));
         }
-        headers.append(received);
-        if (submission) {
-            headers.append(SubmissionHeaders.missing(content, hostname, now));
+        headers.append(TraceHeaders.received(arrival.helo(), arrival.client(), arrival.hostname(),
+                TraceHeaders.protocol(arrival.extended(), tx.smtpUtf8(), arrival.secure(), arrival.authenticated()),
+                arrival.sessionId(), addresses(tx), arrival.at()));
+        if (arrival.submission()) {
+            headers.append(SubmissionHeaders.missing(content, arrival.hostname(), arrival.at()));
         }
         MailEnvelope envelope = tx.envelope();
         try {
@@ -79,7 +77,7 @@ public class MessageIntake {
         }
     }
 
-    static List<String> addresses(Transaction tx) {
+    private static List<String> addresses(Transaction tx) {
         return tx.recipients().stream().map(EnvelopeRecipient::address).toList();
     }
 }

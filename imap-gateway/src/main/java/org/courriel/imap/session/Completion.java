@@ -1,4 +1,4 @@
-package org.courriel.imap.command;
+package org.courriel.imap.session;
 
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.ResponseCode.Code;

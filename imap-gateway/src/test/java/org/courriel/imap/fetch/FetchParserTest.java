@@ -1,4 +1,4 @@
-package org.courriel.imap.command;
+package org.courriel.imap.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.courriel.imap.command;
+package org.courriel.imap.fetch;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,6 @@
-package org.courriel.imap.command;
+package org.courriel.imap.session;
 
 import java.util.Set;
-
-import org.courriel.imap.session.SessionState;
 
 /**
  * A command on messages of the selected mailbox that comes in a sequence-number form and a UID form
@@ -11,12 +9,12 @@ import org.courriel.imap.session.SessionState;
  * RFC 9051 §7.5.1: the server must not send EXPUNGE responses while a FETCH, STORE or SEARCH by sequence
  * numbers is in progress, since they would shift the numbers the client is using; the UID forms allow them.
  */
-abstract class MessageSetCommand<R> implements ImapCommand<R> {
+public abstract class MessageSetCommand<R> implements ImapCommand<R> {
 
     private final String verb;
     protected final boolean byUid;
 
-    MessageSetCommand(String verb, boolean byUid) {
+    protected MessageSetCommand(String verb, boolean byUid) {
         this.verb = verb;
         this.byUid = byUid;
     }

@@ -1,12 +1,11 @@
-package org.courriel.imap.command;
+package org.courriel.imap.session;
 
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.SequenceSet;
-import org.courriel.imap.session.SelectedMailbox;
 import org.courriel.store.message.UidSet;
 
 /** Turns the sequence sets of message commands into the store's UID sets. */
-final class MessageSets {
+public final class MessageSets {
 
     private MessageSets() {
     }
@@ -15,7 +14,7 @@ final class MessageSets {
      * The UIDs a set names. Sequence numbers past the last message are a client error (RFC 9051 §6.4.8 asks
      * for BAD for an invalid message number); UIDs that do not exist are simply not matched.
      */
-    static UidSet resolve(SelectedMailbox selected, SequenceSet set, boolean byUid) {
+    public static UidSet resolve(SelectedMailbox selected, SequenceSet set, boolean byUid) {
         if (!byUid && !selected.sequence().validSequence(set)) {
             throw new ImapSyntaxException("invalid message sequence number");
         }

@@ -1,10 +1,8 @@
-package org.courriel.imap.command;
+package org.courriel.imap.session;
 
 import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
-import org.courriel.imap.session.ImapSession;
-import org.courriel.imap.session.SessionState;
 
 /**
  * One IMAP command: its name, the states it is valid in (checked once by the dispatcher), a pure parser of

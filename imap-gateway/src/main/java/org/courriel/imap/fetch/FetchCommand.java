@@ -1,16 +1,17 @@
-package org.courriel.imap.command;
+package org.courriel.imap.fetch;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.courriel.imap.fetch.BodyStructureEncoder;
-import org.courriel.imap.fetch.EnvelopeEncoder;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapResponses;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.ResponseWriter;
+import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapSession;
+import org.courriel.imap.session.MessageSetCommand;
+import org.courriel.imap.session.MessageSets;
 import org.courriel.imap.session.SelectedMailbox;
 import org.courriel.store.message.FlagChange;
 import org.courriel.store.message.FlagUpdate;
@@ -21,7 +22,6 @@ import org.courriel.store.message.MessageService;
 import org.courriel.store.message.SystemFlag;
 import org.courriel.store.message.UidSet;
 import org.courriel.store.section.MessageSections;
-import org.courriel.store.section.SectionSpec;
 import org.courriel.store.section.UnknownTransferEncodingException;
 
 /**
