@@ -116,6 +116,7 @@ public final class MailCommand implements SmtpCommand {
                 return;
             }
             session.begin(new Transaction(path.mailbox(), size, ret, envId, smtpUtf8, eightBit));
+            session.context().intake().checkSender(session); // SPF at MAIL (RFC 7208 §2.4)
             session.reply(Reply.SENDER_OK);
         } catch (SmtpSyntaxException e) {
             session.reply(e.reply().with(e.reply().text() + ": " + e.getMessage()));

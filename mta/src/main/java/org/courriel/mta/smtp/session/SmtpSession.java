@@ -242,6 +242,11 @@ public final class SmtpSession {
         state = SessionState.READY;
     }
 
+    /** The name given in HELO/EHLO, null before. */
+    public String heloName() {
+        return heloName;
+    }
+
     public boolean isExtended() {
         return extended;
     }
@@ -339,6 +344,11 @@ public final class SmtpSession {
         context.metrics().messageReplied(Duration.ofNanos(System.nanoTime() - started), accepted);
     }
 
+    /** The client's forward-confirmed reverse name, when MAIL looked it up. */
+    private static String clientName(Transaction tx) {
+        return tx.senderChecks() == null ? null : tx.senderChecks().clientName();
+    }
+
     /** Refuses or delivers the message and replies; whether it was accepted. */
     private boolean finish(Transaction tx, MessageBody body) throws IOException {
         if (body.tooBig()) {
@@ -358,7 +368,7 @@ public final class SmtpSession {
             return false;
         }
         ZonedDateTime now = ZonedDateTime.now(context.clock());
-        String received = TraceHeaders.received(heloName, channel.remoteAddress(), context.hostname(),
+        String received = TraceHeaders.received(heloName, channel.remoteAddress(), clientName(tx), context.hostname(),
                 TraceHeaders.protocol(extended, tx.smtpUtf8(), channel.isSecure(), isAuthenticated()), id,
                 MessageIntake.addresses(tx), now);
         MessageIntake.Outcome outcome = context.intake().accept(tx, body.content(), received,
