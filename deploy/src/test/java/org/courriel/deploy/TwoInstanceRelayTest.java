@@ -17,8 +17,8 @@ import org.courriel.mta.queue.QueueEntry;
 import org.courriel.mta.queue.QueueFilter;
 import org.courriel.mta.queue.QueueService;
 import org.courriel.mta.queue.RecipientState;
-import org.courriel.mta.relay.DnsAnswer;
-import org.courriel.mta.relay.DnsResolver;
+import org.courriel.mta.dns.DnsAnswer;
+import org.courriel.mta.dns.DnsResolver;
 import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
 import org.courriel.store.account.AccountInfo;
@@ -105,6 +105,11 @@ class TwoInstanceRelayTest {
 
             @Override
             public DnsAnswer<InetAddress> addresses(String host) {
+                return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
+            }
+
+            @Override
+            public DnsAnswer<String> txt(String name) {
                 return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
             }
         };

@@ -2,8 +2,8 @@ package org.courriel.mta;
 
 import java.net.InetAddress;
 
-import org.courriel.mta.relay.DnsAnswer;
-import org.courriel.mta.relay.DnsResolver;
+import org.courriel.mta.dns.DnsAnswer;
+import org.courriel.mta.dns.DnsResolver;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -46,6 +46,11 @@ public class MtaTestApplication {
 
             @Override
             public DnsAnswer<InetAddress> addresses(String host) {
+                return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
+            }
+
+            @Override
+            public DnsAnswer<String> txt(String name) {
                 return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
             }
         };

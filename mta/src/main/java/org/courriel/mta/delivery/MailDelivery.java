@@ -50,13 +50,21 @@ public class MailDelivery {
      * @throws StoreException UNAVAILABLE when nothing could be committed (reply 451 4.3.0); nothing is kept
      */
     public DeliveryResult deliver(MailEnvelope envelope, byte[] message) {
+        return deliver(envelope, message, false);
+    }
+
+    /**
+     * As {@link #deliver(MailEnvelope, byte[])}; with {@code junk}, the local copies go to each account's Junk
+     * folder (RFC 6154 {@code \Junk}, created when missing) instead of INBOX: DMARC quarantine (RFC 7489 §6.3).
+     */
+    public DeliveryResult deliver(MailEnvelope envelope, byte[] message, boolean junk) {
         Set<Long> inboxes = new LinkedHashSet<>();
         List<EnvelopeRecipient> remote = new ArrayList<>();
         for (EnvelopeRecipient rcpt : envelope.recipients()) {
             switch (resolver.resolve(rcpt.address())) {
                 case Recipient.Local local -> {
                     for (AccountInfo account : local.accounts()) {
-                        inboxes.add(mailboxes.inboxId(account.id()));
+                        inboxes.add(junk ? JunkFolder.id(mailboxes, account.id()) : mailboxes.inboxId(account.id()));
                     }
                     local.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
                 }

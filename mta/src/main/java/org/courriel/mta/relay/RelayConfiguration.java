@@ -1,22 +1,17 @@
 package org.courriel.mta.relay;
 
 import org.courriel.access.ServerProperties;
+import org.courriel.mta.dns.DnsResolver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires routing and the SMTP client. A test replaces {@link DnsResolver} with its own bean. */
+/** Wires routing and the SMTP client; routing asks the {@link DnsResolver} of {@code org.courriel.mta.dns}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RelayProperties.class)
 public class RelayConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    DnsResolver dnsResolver() {
-        return new DnsjavaResolver();
-    }
 
     @Bean
     Router router(DnsResolver dns, RelayProperties properties) {

@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.courriel.mta.relay.DnsResolver.MxRecord;
+import org.courriel.mta.dns.DnsAnswer;
+import org.courriel.mta.dns.DnsResolver;
+import org.courriel.mta.dns.DnsResolver.MxRecord;
 
 /**
  * Chooses the servers for a destination domain: a static route ({@code courriel.relay.routes}) first, then

@@ -3,7 +3,7 @@
  *
  * <h2>Layout</h2>
  * {@link org.courriel.mta.relay.Router} picks the servers of a domain (static route, smarthost, MX) with DNS
- * behind {@link org.courriel.mta.relay.DnsResolver} (dnsjava in production, a table in tests).
+ * behind {@link org.courriel.mta.dns.DnsResolver} (dnsjava in production, a table in tests).
  * {@link org.courriel.mta.relay.SmtpClient} opens a {@link org.courriel.mta.relay.SmtpClientSession}; the session
  * carries messages one {@code MailTransaction} at a time. Pure parts, unit-tested without sockets:
  * {@link org.courriel.mta.relay.RemoteReplyReader}, {@link org.courriel.mta.relay.EhloExtensions},

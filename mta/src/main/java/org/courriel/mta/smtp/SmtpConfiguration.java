@@ -10,7 +10,9 @@ import org.courriel.access.ServerProperties;
 import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
 import org.courriel.access.tls.TlsContext;
+import org.courriel.mta.auth.InboundAuthenticator;
 import org.courriel.mta.delivery.MailDelivery;
+import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
@@ -21,6 +23,7 @@ import org.courriel.store.account.AddressOwnership;
 import org.courriel.store.account.RecipientResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,9 +45,19 @@ public class SmtpConfiguration {
     SmtpServers smtpServers(ServerProperties server, ListenersProperties listeners, SmtpProperties smtp, MxProperties mx,
             SubmissionProperties submission, SubmissionsProperties submissions, RecipientResolver resolver,
             AddressOwnership ownership, LoginService logins, MailDelivery delivery, TlsContext tls,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObjectProvider<InboundAuthenticator> inbound) {
         RecipientPolicy policy = new RecipientPolicy(resolver::resolve);
-        MessageIntake intake = new MessageIntake(delivery::deliver);
+        MessageIntake intake = new MessageIntake(new MessageIntake.Delivery() {
+            @Override
+            public void deliver(MailEnvelope envelope, byte[] message) {
+                delivery.deliver(envelope, message);
+            }
+
+            @Override
+            public void deliverToJunk(MailEnvelope envelope, byte[] message) {
+                delivery.deliver(envelope, message, true);
+            }
+        }, inbound.getIfAvailable());
         Authenticator authenticator = (client, username, password) ->
                 switch (logins.login("smtp", client, username, password)) {
                     case LoginResult.Success s -> new Authenticator.Outcome.Success(s.account().id(), s.account().address());

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.courriel.mta.relay.DnsResolver.MxRecord;
+import org.courriel.mta.dns.DnsAnswer;
+import org.courriel.mta.dns.DnsResolver;
+import org.courriel.mta.dns.DnsResolver.MxRecord;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
@@ -26,6 +28,11 @@ class RouterTest {
         @Override
         public DnsAnswer<InetAddress> addresses(String host) {
             return hosts.getOrDefault(host, DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "none"));
+        }
+
+        @Override
+        public DnsAnswer<String> txt(String name) {
+            return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "none");
         }
     }
 

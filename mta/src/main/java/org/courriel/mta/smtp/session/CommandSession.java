@@ -40,6 +40,9 @@ public interface CommandSession {
     /** HELO or EHLO done: forgets any transaction (RFC 5321 §4.1.4). */
     void greeted(String name, boolean ehlo);
 
+    /** The name given in HELO/EHLO, null before. */
+    String heloName();
+
     boolean isAuthenticated();
 
     /** The authenticated account, or null. */

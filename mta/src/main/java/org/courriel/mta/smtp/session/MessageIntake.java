@@ -2,6 +2,8 @@ package org.courriel.mta.smtp.session;
 
 import java.util.List;
 
+import org.courriel.mta.auth.AuthVerdict;
+import org.courriel.mta.auth.InboundAuthenticator;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The end of a transaction, the one road from DATA or BDAT to the store: adds every trace field (Return-Path
- * and Received, RFC 5321 §4.4; on submission a missing Date and Message-ID, RFC 6409 §8), then hands the
+ * and Received, RFC 5321 §4.4; on submission a missing Date and Message-ID, RFC 6409 §8), on the MX the sender
+ * checks' Authentication-Results (a DMARC reject is 550 5.7.1, quarantine the Junk folder), then hands the
  * message to {@link MailDelivery}, which commits every copy before the client hears 250.
  */
 public class MessageIntake {
@@ -27,12 +30,37 @@ public class MessageIntake {
     @FunctionalInterface
     public interface Delivery {
         void deliver(MailEnvelope envelope, byte[] message);
+
+        /** The local copies to the recipients' Junk folders (DMARC quarantine); by default as {@link #deliver}. */
+        default void deliverToJunk(MailEnvelope envelope, byte[] message) {
+            deliver(envelope, message);
+        }
     }
 
     private final Delivery delivery;
+    /** The MX's sender checks; null when there are none. */
+    private final InboundAuthenticator inbound;
 
     public MessageIntake(Delivery delivery) {
+        this(delivery, null);
+    }
+
+    public MessageIntake(Delivery delivery, InboundAuthenticator inbound) {
         this.delivery = delivery;
+        this.inbound = inbound;
+    }
+
+    /**
+     * At MAIL on the MX: SPF of MAIL FROM and HELO and the client's FCrDNS (RFC 7208 §2.4), kept in the
+     * transaction for the end of DATA. Nothing on submission or for an authenticated client.
+     */
+    public void checkSender(CommandSession session) {
+        if (inbound == null || !inbound.enabled() || session.context().kind().isSubmission()
+                || session.isAuthenticated()) {
+            return;
+        }
+        Transaction tx = session.transaction();
+        tx.senderChecks(inbound.atMail(session.channel().remoteAddress(), session.heloName(), tx.reversePath()));
     }
 
     /** What the client is told and why, for metrics. */
@@ -50,7 +78,7 @@ public class MessageIntake {
             // must not carry one, and the copies share one content.
             headers.append(TraceHeaders.returnPath(tx.reversePath()));
         }
-        headers.append(TraceHeaders.received(arrival.helo(), arrival.client(), arrival.hostname(),
+        headers.append(TraceHeaders.received(arrival.helo(), arrival.client(), clientName(tx), arrival.hostname(),
                 TraceHeaders.protocol(arrival.extended(), tx.smtpUtf8(), arrival.secure(), arrival.authenticated()),
                 arrival.sessionId(), addresses(tx), arrival.at()));
         if (arrival.submission()) {
@@ -58,7 +86,32 @@ public class MessageIntake {
         }
         MailEnvelope envelope = tx.envelope();
         try {
-            delivery.deliver(envelope, TraceHeaders.prepend(headers.toString(), content));
+            byte[] message = content;
+            boolean junk = false;
+            if (tx.senderChecks() != null) {
+                AuthVerdict verdict = inbound.atEndOfData(tx.senderChecks(), content, recipientDomains(tx));
+                switch (verdict.action()) {
+                    case REJECT -> {
+                        log.info("Message from <{}> refused: {}", tx.reversePath(), verdict.reason());
+                        return new Outcome(Reply.DMARC_REJECTED, "dmarc-reject");
+                    }
+                    case DEFER -> {
+                        log.info("Message from <{}> deferred: {}", tx.reversePath(), verdict.reason());
+                        return new Outcome(Reply.SENDER_DNS_FAILURE, "dns-temporary");
+                    }
+                    case JUNK -> junk = true;
+                    case DELIVER -> {
+                    }
+                }
+                headers.append(verdict.header()); // RFC 8601 §5: ours alone, any claiming our id removed
+                message = verdict.content();
+            }
+            byte[] full = TraceHeaders.prepend(headers.toString(), message);
+            if (junk) {
+                delivery.deliverToJunk(envelope, full);
+            } else {
+                delivery.deliver(envelope, full);
+            }
             return new Outcome(Reply.MESSAGE_ACCEPTED, null);
         } catch (StoreException e) {
             log.warn("Delivery from <{}> to {} refused: {}", tx.reversePath(),
@@ -75,6 +128,16 @@ public class MessageIntake {
             log.error("Delivery from <{}> failed", tx.reversePath(), e);
             return new Outcome(Reply.LOCAL_ERROR, "error");
         }
+    }
+
+    /** The client's forward-confirmed reverse-DNS name for Received, when the sender checks found one. */
+    private static String clientName(Transaction tx) {
+        return tx.senderChecks() == null ? null : tx.senderChecks().clientName();
+    }
+
+    private static List<String> recipientDomains(Transaction tx) {
+        return tx.recipients().stream().map(r -> r.address().substring(r.address().lastIndexOf('@') + 1)).distinct()
+                .toList();
     }
 
     private static List<String> addresses(Transaction tx) {

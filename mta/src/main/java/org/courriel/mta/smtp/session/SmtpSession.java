@@ -214,6 +214,11 @@ public final class SmtpSession implements CommandSession {
     }
 
     @Override
+    public String heloName() {
+        return heloName;
+    }
+
+    @Override
     public boolean isAuthenticated() {
         return accountId != null;
     }
@@ -302,6 +307,11 @@ public final class SmtpSession implements CommandSession {
             tx.releaseContent(); // the content's memory is the budget's again once it is stored or refused
         }
         context.metrics().messageReplied(Duration.ofNanos(System.nanoTime() - started), accepted);
+    }
+
+    /** The client's forward-confirmed reverse name, when MAIL looked it up. */
+    private static String clientName(Transaction tx) {
+        return tx.senderChecks() == null ? null : tx.senderChecks().clientName();
     }
 
     /** Refuses or delivers the message and replies; whether it was accepted. */

@@ -1,9 +1,9 @@
-package org.courriel.mta.relay;
+package org.courriel.mta.dns;
 
 import java.util.List;
 
 /**
- * The answer to one DNS question, as routing needs it: records found, a name without such records, a
+ * The answer to one DNS question: records found, a name without such records, a
  * name that does not exist, or a failure worth retrying later.
  */
 public record DnsAnswer<T>(Status status, List<T> records, String error) {

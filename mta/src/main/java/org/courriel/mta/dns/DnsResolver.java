@@ -1,0 +1,50 @@
+package org.courriel.mta.dns;
+
+import java.net.InetAddress;
+
+/**
+ * The DNS questions Courriel asks (routing, SPF, DKIM, DMARC, reverse DNS), behind one interface so that tests
+ * answer them from a table or a loopback server. {@link DnsjavaResolver} is the real one; every answer is
+ * one of {@link DnsAnswer.Status}, a failing DNS a {@code TEMPORARY_FAILURE}, never an exception.
+ */
+public interface DnsResolver {
+
+    /** An MX record (RFC 5321 §5.1); a null MX (RFC 7505) has the exchange {@code "."}. */
+    record MxRecord(int preference, String exchange) {
+        public boolean isNull() {
+            return ".".equals(exchange) || exchange.isEmpty();
+        }
+    }
+
+    /** The MX records of a domain. */
+    DnsAnswer<MxRecord> mx(String domain);
+
+    /** The A and AAAA records of a host. */
+    DnsAnswer<InetAddress> addresses(String host);
+
+    /** The TXT records of a name, each one string: its character-strings concatenated (RFC 7208 §3.3). */
+    DnsAnswer<String> txt(String name);
+
+    /** The A records of a host alone (SPF's {@code a} and {@code mx} for an IPv4 client, RFC 7208 §5.3). */
+    default DnsAnswer<InetAddress> a(String host) {
+        return addressesOfFamily(host, java.net.Inet4Address.class);
+    }
+
+    /** The AAAA records of a host alone. */
+    default DnsAnswer<InetAddress> aaaa(String host) {
+        return addressesOfFamily(host, java.net.Inet6Address.class);
+    }
+
+    /** The PTR names of an address (RFC 1035 §3.5 in-addr.arpa, RFC 3596 §2.5 ip6.arpa), without the final dot. */
+    default DnsAnswer<String> ptr(InetAddress address) {
+        return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "this resolver answers no PTR question");
+    }
+
+    private DnsAnswer<InetAddress> addressesOfFamily(String host, Class<? extends InetAddress> family) {
+        DnsAnswer<InetAddress> all = addresses(host);
+        if (all.status() != DnsAnswer.Status.FOUND) {
+            return all;
+        }
+        return DnsAnswer.found(all.records().stream().filter(family::isInstance).toList());
+    }
+}
