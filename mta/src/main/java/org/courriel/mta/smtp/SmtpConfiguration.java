@@ -10,6 +10,7 @@ import org.courriel.access.ServerProperties;
 import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
 import org.courriel.access.tls.TlsContext;
+import org.courriel.mta.auth.dkim.OutboundSigning;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
@@ -39,10 +40,10 @@ public class SmtpConfiguration {
     @ConditionalOnProperty(name = "courriel.listeners.enabled", havingValue = "true", matchIfMissing = true)
     SmtpServers smtpServers(ServerProperties server, ListenersProperties listeners, SmtpProperties smtp, MxProperties mx,
             SubmissionProperties submission, SubmissionsProperties submissions, RecipientResolver resolver,
-            AddressOwnership ownership, LoginService logins, MailDelivery delivery, TlsContext tls,
-            MeterRegistry meters) {
+            AddressOwnership ownership, LoginService logins, MailDelivery delivery, OutboundSigning signing,
+            TlsContext tls, MeterRegistry meters) {
         RecipientPolicy policy = new RecipientPolicy(resolver::resolve);
-        MessageIntake intake = new MessageIntake(delivery::deliver);
+        MessageIntake intake = new MessageIntake(delivery::deliver, signing::sign);
         Authenticator authenticator = (client, username, password) ->
                 switch (logins.login("smtp", client, username, password)) {
                     case LoginResult.Success s -> new Authenticator.Outcome.Success(s.account().id(), s.account().address());

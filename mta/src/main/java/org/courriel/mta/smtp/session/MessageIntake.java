@@ -2,6 +2,7 @@ package org.courriel.mta.smtp.session;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
@@ -30,9 +31,19 @@ public class MessageIntake {
     }
 
     private final Delivery delivery;
+    private final UnaryOperator<byte[]> submissionSigner;
 
     public MessageIntake(Delivery delivery) {
+        this(delivery, UnaryOperator.identity());
+    }
+
+    /**
+     * @param submissionSigner DKIM-signs a submitted message once it is final ({@code OutboundSigning#sign}),
+     *                         before any copy is stored or queued
+     */
+    public MessageIntake(Delivery delivery, UnaryOperator<byte[]> submissionSigner) {
         this.delivery = delivery;
+        this.submissionSigner = submissionSigner;
     }
 
     /** What the client is told and why, for metrics. */
@@ -60,7 +71,8 @@ public class MessageIntake {
         }
         MailEnvelope envelope = tx.envelope();
         try {
-            delivery.deliver(envelope, TraceHeaders.prepend(headers.toString(), content));
+            byte[] message = TraceHeaders.prepend(headers.toString(), content);
+            delivery.deliver(envelope, submission ? submissionSigner.apply(message) : message);
             return new Outcome(Reply.MESSAGE_ACCEPTED, null);
         } catch (StoreException e) {
             log.warn("Delivery from <{}> to {} refused: {}", tx.reversePath(),
