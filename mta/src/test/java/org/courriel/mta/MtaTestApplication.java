@@ -48,6 +48,11 @@ public class MtaTestApplication {
             public DnsAnswer<InetAddress> addresses(String host) {
                 return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
             }
+
+            @Override
+            public DnsAnswer<String> txt(String name) {
+                return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
+            }
         };
     }
 }

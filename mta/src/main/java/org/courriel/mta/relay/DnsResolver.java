@@ -20,4 +20,7 @@ public interface DnsResolver {
 
     /** The A and AAAA records of a host. */
     DnsAnswer<InetAddress> addresses(String host);
+
+    /** The TXT records of a name, each with its character-strings joined (RFC 7208 §3.3, RFC 6376 §3.6.2.2). */
+    DnsAnswer<String> txt(String name);
 }

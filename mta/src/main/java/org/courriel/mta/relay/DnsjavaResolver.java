@@ -10,6 +10,7 @@ import org.xbill.DNS.Lookup;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -68,6 +69,28 @@ public class DnsjavaResolver implements DnsResolver {
             }
         }
         return found.isEmpty() ? DnsAnswer.of(worst, error) : DnsAnswer.found(found);
+    }
+
+    @Override
+    public DnsAnswer<String> txt(String name) {
+        Lookup lookup;
+        try {
+            lookup = new Lookup(absolute(name), Type.TXT);
+        } catch (TextParseException e) {
+            return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "not a domain name: " + name);
+        }
+        Record[] records = lookup.run();
+        DnsAnswer.Status status = status(lookup.getResult());
+        if (status != DnsAnswer.Status.FOUND) {
+            return DnsAnswer.of(status, lookup.getErrorString());
+        }
+        List<String> texts = new ArrayList<>();
+        for (Record r : records) {
+            if (r instanceof TXTRecord t) {
+                texts.add(String.join("", t.getStrings()));
+            }
+        }
+        return DnsAnswer.found(texts);
     }
 
     private static Name absolute(String name) throws TextParseException {

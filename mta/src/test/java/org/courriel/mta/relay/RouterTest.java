@@ -27,6 +27,11 @@ class RouterTest {
         public DnsAnswer<InetAddress> addresses(String host) {
             return hosts.getOrDefault(host, DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "none"));
         }
+
+        @Override
+        public DnsAnswer<String> txt(String name) {
+            return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "none");
+        }
     }
 
     private static InetAddress ip(String literal) {
