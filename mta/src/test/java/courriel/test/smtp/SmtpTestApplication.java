@@ -1,8 +1,10 @@
 package courriel.test.smtp;
 
+import org.courriel.mta.auth.dkim.OutboundSigning;
 import org.courriel.mta.smtp.testing.RecordingOutboundQueue;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * delivery: the outbound queue is the recording stand-in below, never a real relay.
  */
 @SpringBootApplication(scanBasePackages = {"org.courriel.mta.smtp", "org.courriel.mta.delivery"})
+@Import(OutboundSigning.class) // submission signs, as in the server
 public class SmtpTestApplication {
 
     @Bean

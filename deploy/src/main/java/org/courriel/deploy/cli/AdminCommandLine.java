@@ -30,6 +30,7 @@ public record AdminCommandLine(String noun, String verb, List<String> arguments,
 
     /** The command in {@code args}, or null when there is none (run the server). */
     public static AdminCommandLine parse(String[] args) {
+        if (MailAuthCli.handles(args)) return MailAuthCli.parse(args); // dkim, dns: their own options
         List<String> spring = new ArrayList<>();
         List<String> words = new ArrayList<>();
         Map<String, String> options = new HashMap<>();

@@ -11,6 +11,7 @@ import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
 import org.courriel.access.tls.TlsContext;
 import org.courriel.mta.auth.InboundAuthenticator;
+import org.courriel.mta.auth.dkim.OutboundSigning;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.smtp.command.SmtpCommands;
@@ -44,8 +45,8 @@ public class SmtpConfiguration {
     @ConditionalOnProperty(name = "courriel.listeners.enabled", havingValue = "true", matchIfMissing = true)
     SmtpServers smtpServers(ServerProperties server, ListenersProperties listeners, SmtpProperties smtp, MxProperties mx,
             SubmissionProperties submission, SubmissionsProperties submissions, RecipientResolver resolver,
-            AddressOwnership ownership, LoginService logins, MailDelivery delivery, TlsContext tls,
-            MeterRegistry meters, ObjectProvider<InboundAuthenticator> inbound) {
+            AddressOwnership ownership, LoginService logins, MailDelivery delivery, OutboundSigning signing,
+            TlsContext tls, MeterRegistry meters, ObjectProvider<InboundAuthenticator> inbound) {
         RecipientPolicy policy = new RecipientPolicy(resolver::resolve);
         MessageIntake intake = new MessageIntake(new MessageIntake.Delivery() {
             @Override
@@ -57,7 +58,7 @@ public class SmtpConfiguration {
             public void deliverToJunk(MailEnvelope envelope, byte[] message) {
                 delivery.deliver(envelope, message, true);
             }
-        }, inbound.getIfAvailable());
+        }, inbound.getIfAvailable(), signing::sign);
         Authenticator authenticator = (client, username, password) ->
                 switch (logins.login("smtp", client, username, password)) {
                     case LoginResult.Success s -> new Authenticator.Outcome.Success(s.account().id(), s.account().address());

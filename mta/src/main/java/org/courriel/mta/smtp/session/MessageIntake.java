@@ -1,6 +1,7 @@
 package org.courriel.mta.smtp.session;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.courriel.mta.auth.AuthVerdict;
 import org.courriel.mta.auth.InboundAuthenticator;
@@ -40,14 +41,21 @@ public class MessageIntake {
     private final Delivery delivery;
     /** The MX's sender checks; null when there are none. */
     private final InboundAuthenticator inbound;
+    private final UnaryOperator<byte[]> submissionSigner;
 
     public MessageIntake(Delivery delivery) {
-        this(delivery, null);
+        this(delivery, null, UnaryOperator.identity());
     }
 
-    public MessageIntake(Delivery delivery, InboundAuthenticator inbound) {
+    /**
+     * @param inbound          the MX's sender checks, or null for none
+     * @param submissionSigner DKIM-signs a submitted message once it is final ({@code OutboundSigning#sign}),
+     *                         before any copy is stored or queued
+     */
+    public MessageIntake(Delivery delivery, InboundAuthenticator inbound, UnaryOperator<byte[]> submissionSigner) {
         this.delivery = delivery;
         this.inbound = inbound;
+        this.submissionSigner = submissionSigner;
     }
 
     /**
@@ -107,6 +115,9 @@ public class MessageIntake {
                 message = verdict.content();
             }
             byte[] full = TraceHeaders.prepend(headers.toString(), message);
+            if (arrival.submission()) {
+                full = submissionSigner.apply(full); // once, now that the message is final (RFC 6376 §5)
+            }
             if (junk) {
                 delivery.deliverToJunk(envelope, full);
             } else {
