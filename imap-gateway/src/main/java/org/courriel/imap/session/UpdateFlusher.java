@@ -70,7 +70,9 @@ final class UpdateFlusher {
             }
         }
         exists(session, selected, told);
-        flagged.keepOnly(uid -> sequence.seqOf(uid) > 0);
+        // a message the client will hear is expunged needs no flag update (nor did the store have one to read)
+        java.util.Set<Long> expunged = new java.util.HashSet<>(selected.deferredExpunges());
+        flagged.keepOnly(uid -> sequence.seqOf(uid) > 0 && !expunged.contains(uid));
         flagged.forEachTold((uid, flags, modseq) -> session.out().untagged(ImapResponses.flagsFetch(
                 sequence.seqOf(uid), uid, flags, modseq, selected.isRecent(uid) && !session.rev2(), session.condstore())));
         List<Long> toRead = flagged.toRead();
