@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 import org.courriel.pop3.protocol.MessageLines;
+import org.courriel.store.StoreException;
 import org.courriel.store.mailbox.MailboxInfo;
+import org.courriel.store.message.MessageRecord;
 
 /**
  * The INBOX as one POP3 session sees it: the messages there at login, numbered from 1 in UID order and fixed
@@ -15,8 +17,12 @@ import org.courriel.store.mailbox.MailboxInfo;
  */
 public final class Maildrop {
 
-    /** One message of the snapshot. */
-    public record Entry(int number, long uid, long contentId) {
+    /**
+     * One message of the snapshot.
+     *
+     * @param storedSize its size in the store, reported when it is gone before its CRLF size was read
+     */
+    public record Entry(int number, long uid, long contentId, long storedSize) {
     }
 
     private final MailboxInfo inbox;
@@ -28,15 +34,15 @@ public final class Maildrop {
     /**
      * @param contents reads a message's bytes by content id (the store's {@code MessageService::content})
      */
-    public Maildrop(MailboxInfo inbox, List<Long> uids, List<Long> contentIds, LongFunction<byte[]> contents) {
+    public Maildrop(MailboxInfo inbox, List<MessageRecord> messages, LongFunction<byte[]> contents) {
         this.inbox = inbox;
         this.contents = contents;
-        this.entries = new ArrayList<>(uids.size());
-        for (int i = 0; i < uids.size(); i++) {
-            entries.add(new Entry(i + 1, uids.get(i), contentIds.get(i)));
+        this.entries = new ArrayList<>(messages.size());
+        for (MessageRecord message : messages) {
+            entries.add(new Entry(entries.size() + 1, message.uid(), message.contentId(), message.size()));
         }
-        this.deleted = new boolean[uids.size()];
-        this.octets = new long[uids.size()];
+        this.deleted = new boolean[messages.size()];
+        this.octets = new long[messages.size()];
         Arrays.fill(octets, -1);
     }
 
@@ -66,11 +72,22 @@ public final class Maildrop {
         return entries.stream().filter(e -> !deleted[e.number() - 1]).toList();
     }
 
-    /** RFC 1939 §11: the size with CRLF line ends, read once per session from the message itself. */
+    /**
+     * RFC 1939 §11: the size with CRLF line ends, read once per session from the message itself. A message
+     * another client removed meanwhile keeps its number for the session (RFC 1939 §5) and is listed with its
+     * stored size, so that STAT and LIST still answer; reading it is refused.
+     */
     public long octets(Entry entry) {
         int i = entry.number() - 1;
         if (octets[i] < 0) {
-            octets[i] = MessageLines.octets(content(entry));
+            try {
+                octets[i] = MessageLines.octets(content(entry));
+            } catch (StoreException e) {
+                if (e.reason() != StoreException.Reason.NOT_FOUND) {
+                    throw e;
+                }
+                octets[i] = entry.storedSize();
+            }
         }
         return octets[i];
     }

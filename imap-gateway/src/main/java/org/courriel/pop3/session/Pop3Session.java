@@ -22,6 +22,7 @@ import org.courriel.store.lease.MailboxLease;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxName;
 import org.courriel.store.message.MessageFields;
+import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.UidSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -253,13 +254,9 @@ public final class Pop3Session {
     }
 
     private Maildrop snapshot(MailboxInfo inbox) {
-        List<Long> uids = new ArrayList<>();
-        List<Long> contentIds = new ArrayList<>();
-        context.messages().scan(inbox.id(), UidSet.ALL, MessageFields.BASIC, record -> {
-            uids.add(record.uid());
-            contentIds.add(record.contentId());
-        });
-        return new Maildrop(inbox, uids, contentIds, context.messages()::content);
+        List<MessageRecord> messages = new ArrayList<>();
+        context.messages().scan(inbox.id(), UidSet.ALL, MessageFields.BASIC, messages::add);
+        return new Maildrop(inbox, messages, context.messages()::content);
     }
 
     /** Keeps the lock while the client works: renewed when a third of its length has passed. */

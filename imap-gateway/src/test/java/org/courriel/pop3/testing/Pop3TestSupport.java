@@ -10,6 +10,7 @@ import org.courriel.imap.testing.ImapTestSupport;
 import org.courriel.imap.testing.Transcript;
 import org.courriel.pop3.server.Pop3Server;
 import org.courriel.store.message.Flags;
+import org.courriel.store.message.UidSet;
 import org.courriel.pop3.Pop3TestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,9 +36,16 @@ public abstract class Pop3TestSupport extends ImapTestSupport {
         new Transcript(pop3Port(), vars, this::hook).run(Transcript.resource(name));
     }
 
-    /** Besides the IMAP hooks, {@code !raw SUBJECT} appends a message with bare LF line ends (as IMAP APPEND may). */
+    /**
+     * Besides the IMAP hooks, {@code !raw SUBJECT} appends a message with bare LF line ends (as IMAP APPEND may),
+     * {@code !remove UID} removes a message from the INBOX as another client's expunge would.
+     */
     @Override
     protected void hook(String command, String argument, Map<String, String> variables) throws Exception {
+        if (command.equals("remove")) {
+            messages.remove(mailboxes.get(account.id(), "INBOX").id(), UidSet.of(Long.parseLong(argument)));
+            return;
+        }
         if (command.equals("raw")) {
             byte[] bare = new String(message(argument), StandardCharsets.US_ASCII).replace("\r\n", "\n")
                     .getBytes(StandardCharsets.US_ASCII);

@@ -30,4 +30,9 @@ class Pop3TranscriptTest extends Pop3TestSupport {
     void sizesAndLinesOfAMessageStoredWithBareLineFeedsAreCrlf() throws Exception {
         pop3Transcript("pop3-bare-lf.txt");
     }
+
+    @Test
+    void messageAnotherClientRemovesKeepsItsNumberAndSizeButCannotBeRead() throws Exception {
+        pop3Transcript("pop3-removed-meanwhile.txt");
+    }
 }
