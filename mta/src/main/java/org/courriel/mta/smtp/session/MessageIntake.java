@@ -62,6 +62,9 @@ public class MessageIntake {
         try {
             delivery.deliver(envelope, TraceHeaders.prepend(headers.toString(), content));
             return new Outcome(Reply.MESSAGE_ACCEPTED, null);
+        } catch (org.courriel.mta.sieve.SieveRejectedException e) {
+            log.info("Delivery from <{}> refused: {}", tx.reversePath(), e.getMessage());
+            return new Outcome(Reply.REJECTED_BY_RECIPIENT, "sieve-reject");
         } catch (StoreException e) {
             log.warn("Delivery from <{}> to {} refused: {}", tx.reversePath(),
                     envelope.recipients().stream().map(EnvelopeRecipient::address).toList(), e.getMessage());
