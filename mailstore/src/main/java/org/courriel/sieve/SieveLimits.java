@@ -10,4 +10,7 @@ import java.time.Duration;
  * @param maxRunTime   longest one run may take
  */
 public record SieveLimits(int maxActions, int maxRedirects, Duration maxRunTime) {
+
+    /** The default of {@code courriel.sieve.execution.max-redirects}, which ManageSieve advertises too. */
+    public static final int DEFAULT_MAX_REDIRECTS = 4;
 }

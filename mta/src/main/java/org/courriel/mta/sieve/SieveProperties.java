@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SieveProperties(
         @DefaultValue("1s") Duration maxRunTime,
         @DefaultValue("32") int maxActions,
-        @DefaultValue("4") int maxRedirects,
+        @DefaultValue("" + org.courriel.sieve.SieveLimits.DEFAULT_MAX_REDIRECTS) int maxRedirects,
         @DefaultValue("1h") Duration vacationMinPeriod,
         @DefaultValue("90d") Duration vacationMaxPeriod) {
 
