@@ -99,7 +99,13 @@ final class ManageSieveSession {
                     capabilities();
                     out.ok("Capability completed");
                 }
-                case "NOOP" -> out.ok("Done");
+                case "NOOP" -> {
+                    if (r.size() == 1) {
+                        out.okTagged(r.argument(0), "Done");
+                    } else {
+                        out.ok("Done");
+                    }
+                }
                 case "LOGOUT" -> {
                     out.ok("Logout completed");
                     return false;

@@ -80,6 +80,8 @@ class ManageSieveTranscriptTest extends ManageSieveTestSupport {
             assertThat(c.status()).startsWith("NO (QUOTA/MAXSCRIPTS)");
             c.send("NOOP");
             assertThat(c.status()).startsWith("OK");
+            c.send("NOOP \"STARTTLS-RESYNC-CAPA\"");
+            assertThat(c.status()).isEqualTo("OK (TAG \"STARTTLS-RESYNC-CAPA\") \"Done\"");
         }
         assertThat(scripts.list(account.id())).extracting(SieveScriptInfo::name).containsExactly("s0", "s1", "s2");
     }

@@ -21,6 +21,12 @@ public final class ResponseWriter {
         status("OK", code, text);
     }
 
+    /** RFC 5804 §2.11.4: NOOP's tag echoed in a TAG response code. */
+    public void okTagged(String tag, String text) throws IOException {
+        line("OK (TAG " + string(tag) + ") " + string(text));
+        out.flush();
+    }
+
     public void no(ResponseCode code, String text) throws IOException {
         status("NO", code, text);
     }
