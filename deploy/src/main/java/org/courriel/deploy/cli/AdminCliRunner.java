@@ -29,7 +29,8 @@ public final class AdminCliRunner {
                 "logging.level.root", "WARN",
                 "logging.level.org.flywaydb", "ERROR"));
         try (ConfigurableApplicationContext context = app.run(command.springArguments())) {
-            return context.getBean(AdminCli.class).run(command, out, err);
+            return "sieve".equals(command.noun()) ? context.getBean(SieveAdminCommands.class).run(command, out, err)
+                    : context.getBean(AdminCli.class).run(command, out, err);
         }
     }
 }
