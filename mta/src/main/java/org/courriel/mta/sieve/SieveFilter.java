@@ -97,13 +97,13 @@ public class SieveFilter {
         for (SieveAction action : actions) {
             metrics.action(action);
             switch (action) {
-                case SieveAction.Keep k -> targets.merge(inbox, Flags.fromNames(k.flags()), Flags::with);
+                case SieveAction.Keep k -> targets.merge(inbox, storable(k.flags()), Flags::with);
                 case SieveAction.FileInto f -> {
                     Long id = mailbox(account, f);
                     if (id == null) {
                         keepForSafety = true;
                     } else {
-                        targets.merge(id, Flags.fromNames(f.flags()), Flags::with);
+                        targets.merge(id, storable(f.flags()), Flags::with);
                     }
                 }
                 case SieveAction.Redirect r -> {
@@ -122,8 +122,46 @@ public class SieveFilter {
             targets.put(inbox, Flags.NONE);
         }
         List<SieveDisposition.Target> list = targets.entrySet().stream()
-                .map(e -> new SieveDisposition.Target(e.getKey(), e.getValue())).toList();
+                .map(e -> new SieveDisposition.Target(e.getKey(), capped(e.getValue()))).toList();
         return new SieveDisposition(account, rcpt.address(), list, List.copyOf(redirects), vacation, reject);
+    }
+
+    /**
+     * The flags a script named that the store can keep: system flags, and keywords that are IMAP atoms of at
+     * most {@link Flags#MAX_KEYWORD_LENGTH} characters (RFC 9051 §2.3.2). Others are dropped, so that a
+     * script's odd flag never makes the delivery itself fail.
+     */
+    static Flags storable(java.util.Set<String> names) {
+        List<String> kept = new ArrayList<>();
+        for (String name : names) {
+            if (name.startsWith("\\") || (name.length() <= Flags.MAX_KEYWORD_LENGTH && atom(name))) {
+                kept.add(name);
+            }
+        }
+        return Flags.fromNames(kept);
+    }
+
+    /** At most {@link Flags#MAX_KEYWORDS} keywords, as the store keeps. */
+    static Flags capped(Flags flags) {
+        if (flags.keywords().size() <= Flags.MAX_KEYWORDS) {
+            return flags;
+        }
+        return new Flags(flags.system(), java.util.Set.copyOf(
+                flags.keywords().stream().limit(Flags.MAX_KEYWORDS).toList()));
+    }
+
+    // RFC 9051 §9: atom-char is any CHAR except atom-specials.
+    private static boolean atom(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || "(){%*\"\\]".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The mailbox of a fileinto, created for :create (RFC 5490 §3.2); null when it cannot be used. */

@@ -78,6 +78,17 @@ class SieveDeliveryTest extends SmtpServerTestSupport {
     }
 
     @Test
+    void flagsTheStoreCannotKeepAreDroppedNotTheMessage() throws Exception {
+        activate("require \"imap4flags\"; addflag [\"\\\\Flagged\", \"" + "k".repeat(200)
+                + "\", \"bad(flag\", \"ok\"]; keep;");
+        assertThat(send("x@crepes.fr", carol.address(), "Subject: s\r\n\r\nhi\r\n")).startsWith("250 2.0.0");
+        MailboxInfo inbox = mailboxes.get(carol.id(), "INBOX");
+        var flags = messages.get(inbox.id(), messages.uids(inbox.id())[0]).orElseThrow().flags();
+        assertThat(flags.has(SystemFlag.FLAGGED)).isTrue();
+        assertThat(flags.keywords()).containsExactly("ok");
+    }
+
+    @Test
     void rejectOfTheOnlyRecipientIsRefusedInTheDialogue() throws Exception {
         activate("require \"reject\"; if header :contains \"subject\" \"offer\" { reject \"No thanks\"; }");
         assertThat(send("x@crepes.fr", carol.address(), "Subject: an offer\r\n\r\nbuy\r\n")).startsWith("550 5.7.1");
