@@ -8,6 +8,9 @@ import org.courriel.mta.dsn.DsnAction;
 import org.courriel.mta.dsn.DsnRecipient;
 import org.courriel.mta.dsn.DsnRequest;
 import org.courriel.mta.dsn.DsnSender;
+import org.courriel.store.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SieveAfterDelivery {
 
+    private static final Logger log = LoggerFactory.getLogger(SieveAfterDelivery.class);
+
     private final VacationResponder vacation;
     private final ObjectProvider<DsnSender> dsn;
 
@@ -27,18 +32,32 @@ public class SieveAfterDelivery {
         this.dsn = dsn;
     }
 
+    /** Never throws: the message is stored already, so a failure here is logged, not reported to the sender. */
     public void run(List<SieveDisposition> dispositions, MailEnvelope envelope, byte[] message) {
         for (SieveDisposition d : dispositions) {
-            if (d.vacation() != null) {
-                vacation.respond(d, envelope, message);
+            try {
+                afterOne(d, envelope, message);
+            } catch (RuntimeException e) {
+                if (DatabaseUnavailable.is(e)) {
+                    log.warn("Sieve follow-up for {} skipped, the database is unavailable: {}", d.recipient(),
+                            DatabaseUnavailable.describe(e));
+                } else {
+                    log.error("Sieve follow-up for {} failed", d.recipient(), e);
+                }
             }
-            DsnSender sender = dsn.getIfAvailable();
-            if (d.reject() != null && !envelope.isBounce() && sender != null) {
-                String reason = VacationResponse.oneLine(d.reject());
-                sender.send(new DsnRequest(envelope.reversePath(), envelope.envId(), Instant.now(), false, message,
-                        List.of(new DsnRecipient(d.recipient(), null, DsnAction.FAILED, "5.7.1", null,
-                                "550 5.7.1 " + reason, Instant.now(), null))));
-            }
+        }
+    }
+
+    private void afterOne(SieveDisposition d, MailEnvelope envelope, byte[] message) {
+        if (d.vacation() != null) {
+            vacation.respond(d, envelope, message);
+        }
+        DsnSender sender = dsn.getIfAvailable();
+        if (d.reject() != null && !envelope.isBounce() && sender != null) {
+            String reason = VacationResponse.oneLine(d.reject());
+            sender.send(new DsnRequest(envelope.reversePath(), envelope.envId(), Instant.now(), false, message,
+                    List.of(new DsnRecipient(d.recipient(), null, DsnAction.FAILED, "5.7.1", null,
+                            "550 5.7.1 " + reason, Instant.now(), null))));
         }
     }
 }
