@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * {@code org.courriel} so that no other application's component scan finds it, and scans only SMTP and
  * delivery: the outbound queue is the recording stand-in below, never a real relay.
  */
-@SpringBootApplication(scanBasePackages = {"org.courriel.mta.smtp", "org.courriel.mta.delivery"})
+@SpringBootApplication(scanBasePackages = {"org.courriel.mta.smtp", "org.courriel.mta.delivery", "org.courriel.mta.sieve"})
 @Import(OutboundSigning.class) // submission signs, as in the server
 public class SmtpTestApplication {
 

@@ -29,7 +29,12 @@ public final class AdminCliRunner {
                 "logging.level.root", "WARN",
                 "logging.level.org.flywaydb", "ERROR"));
         try (ConfigurableApplicationContext context = app.run(command.springArguments())) {
-            if (MailAuthCli.NOUNS.contains(command.noun())) return context.getBean(MailAuthCli.class).run(command, out, err);
+            if (MailAuthCli.NOUNS.contains(command.noun())) {
+                return context.getBean(MailAuthCli.class).run(command, out, err);
+            }
+            if ("sieve".equals(command.noun())) {
+                return context.getBean(SieveAdminCommands.class).run(command, out, err);
+            }
             return context.getBean(AdminCli.class).run(command, out, err);
         }
     }

@@ -23,7 +23,7 @@ public record AdminCommandLine(String noun, String verb, List<String> arguments,
             SIZE is bytes or a number with KB, MB or GB (0: no quota). Without --password, the password is read
             from standard input (one line).""";
 
-    private static final Set<String> NOUNS = Set.of("domain", "user", "alias");
+    private static final Set<String> NOUNS = Set.of("domain", "user", "alias", "sieve"); // sieve: SieveAdminCommands
     /** Options of the command line; any other --x=y belongs to Spring. */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("password", "display-name", "quota");
     private static final Set<String> FLAGS = Set.of("admin");

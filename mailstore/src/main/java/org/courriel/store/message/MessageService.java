@@ -1,6 +1,7 @@
 package org.courriel.store.message;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -69,12 +70,30 @@ public class MessageService {
      */
     public List<AppendResult> deliver(MessageContent content, List<Long> mailboxIds, Instant internalDate,
             Consumer<StoreTransaction> alsoInTransaction) {
+        return deliver(content, mailboxIds, List.of(), internalDate, alsoInTransaction);
+    }
+
+    /**
+     * As {@link #deliver(MessageContent, List, Instant, Consumer)}, and also into {@code flagged} mailboxes with
+     * flags of their own (a Sieve {@code addflag}, the {@code $Junk} keyword of filtered spam), in the same
+     * transaction and on the same content row.
+     */
+    public List<AppendResult> deliver(MessageContent content, List<Long> mailboxIds, List<Placement> flagged,
+            Instant internalDate, Consumer<StoreTransaction> alsoInTransaction) {
         return committer.execute(tx -> {
             freeSpace.checkRoomForNewMail();
-            List<AppendResult> stored = writer.deliver(content, mailboxIds, internalDate, tx::afterCommit);
+            List<AppendResult> stored = new ArrayList<>(
+                    writer.deliver(content, mailboxIds, internalDate, tx::afterCommit));
+            for (Placement p : flagged) {
+                stored.add(writer.append(p.mailboxId(), content, p.flags(), internalDate, tx::afterCommit));
+            }
             alsoInTransaction.accept(tx);
-            return stored;
+            return List.copyOf(stored);
         });
+    }
+
+    /** One copy of a delivered message: the mailbox it goes to and the flags it starts with. */
+    public record Placement(long mailboxId, Flags flags) {
     }
 
     public CopyResult copy(long sourceMailboxId, UidSet uids, long destinationMailboxId) {

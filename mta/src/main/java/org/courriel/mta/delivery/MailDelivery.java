@@ -13,15 +13,17 @@ import org.courriel.store.account.Recipient;
 import org.courriel.store.account.RecipientResolver;
 import org.courriel.store.content.MessageContent;
 import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.MessageService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts a message for good: stores it into the INBOX of every local recipient (aliases expanded) and
- * queues it for every remote one, in one group-commit transaction ({@link MessageService#deliver} with the
- * queue's rows as its same-transaction hook). When this returns the message is
- * durable, so the caller may say "accepted" (SMTP 250 after DATA, HTTP 202 after send).
+ * Accepts a message for good: stores it for every local recipient (aliases expanded) where the recipient's
+ * Sieve script files it (INBOX when there is none), and queues it for every remote one and every redirect, in
+ * one group-commit transaction ({@link MessageService#deliver} with the queue's rows as its same-transaction
+ * hook). When this returns the message is durable, so the caller may say "accepted" (SMTP 250 after DATA,
+ * HTTP 202 after send). What the scripts do after the commit (vacation replies) runs then.
  * <p>
  * Whether a remote recipient is allowed at all (relay policy) is the caller's decision, made before: this
  * class delivers what it is given.
@@ -32,14 +34,28 @@ public class MailDelivery {
     private final RecipientResolver resolver;
     private final MailboxService mailboxes;
     private final MessageService messages;
+    private final LocalFiling filing;
     private final ObjectProvider<OutboundQueue> queue;
     private final int maxSummaryField;
 
     public MailDelivery(RecipientResolver resolver, MailboxService mailboxes, MessageService messages,
-            ObjectProvider<OutboundQueue> queue, StoreProperties storeProperties) {
+            ObjectProvider<LocalFiling> filing, ObjectProvider<OutboundQueue> queue,
+            StoreProperties storeProperties) {
         this.resolver = resolver;
         this.mailboxes = mailboxes;
         this.messages = messages;
+        // Without Sieve (an application that leaves it out), every copy goes to INBOX.
+        this.filing = filing.getIfAvailable(() -> new LocalFiling() {
+            @Override
+            public SieveDisposition decide(AccountInfo account, EnvelopeRecipient rcpt, MailEnvelope envelope,
+                    byte[] message) {
+                return SieveDisposition.inbox(account, rcpt.address(), mailboxes.inboxId(account.id()));
+            }
+
+            @Override
+            public void afterCommit(List<SieveDisposition> dispositions, MailEnvelope envelope, byte[] message) {
+            }
+        });
         this.queue = queue;
         this.maxSummaryField = storeProperties.summaryFieldLimit();
     }
@@ -48,6 +64,7 @@ public class MailDelivery {
      * Delivers {@code message} (trace headers already added) to the envelope's recipients.
      *
      * @throws StoreException UNAVAILABLE when nothing could be committed (reply 451 4.3.0); nothing is kept
+     * @throws SieveRejectedException when the only recipient's script rejects it (RFC 5429 §2.1)
      */
     public DeliveryResult deliver(MailEnvelope envelope, byte[] message) {
         return deliver(envelope, message, false);
@@ -55,18 +72,23 @@ public class MailDelivery {
 
     /**
      * As {@link #deliver(MailEnvelope, byte[])}; with {@code junk}, the local copies go to each account's Junk
-     * folder (RFC 6154 {@code \Junk}, created when missing) instead of INBOX: DMARC quarantine (RFC 7489 §6.3).
+     * folder (RFC 6154 {@code \Junk}, created when missing) instead of where Sieve would file them: DMARC
+     * quarantine (RFC 7489 §6.3) and spam. A quarantined message runs no script, so it never causes a vacation
+     * reply or a redirect to a forged sender.
      */
     public DeliveryResult deliver(MailEnvelope envelope, byte[] message, boolean junk) {
-        Set<Long> inboxes = new LinkedHashSet<>();
+        List<SieveDisposition> local = new ArrayList<>();
         List<EnvelopeRecipient> remote = new ArrayList<>();
         for (EnvelopeRecipient rcpt : envelope.recipients()) {
             switch (resolver.resolve(rcpt.address())) {
-                case Recipient.Local local -> {
-                    for (AccountInfo account : local.accounts()) {
-                        inboxes.add(junk ? JunkFolder.id(mailboxes, account.id()) : mailboxes.inboxId(account.id()));
+                case Recipient.Local l -> {
+                    for (AccountInfo account : l.accounts()) {
+                        // Sieve hook: the account's script says which mailboxes, which flags, which extra actions.
+                        local.add(junk
+                                ? SieveDisposition.inbox(account, rcpt.address(), JunkFolder.id(mailboxes, account.id()))
+                                : filing.decide(account, rcpt, envelope, message));
                     }
-                    local.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
+                    l.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
                 }
                 case Recipient.Remote r -> remote.add(rcpt);
                 // Accepted at RCPT, gone now (account deleted meanwhile): a temporary failure, so the client
@@ -75,17 +97,43 @@ public class MailDelivery {
                         "recipient " + u.address() + " changed during the transaction");
             }
         }
-        OutboundQueue outbound = remote.isEmpty() ? null : queue.getIfAvailable();
-        if (!remote.isEmpty() && outbound == null) {
+        // RFC 5429 §2.1: a reject by the only recipient is refused in the SMTP dialogue.
+        if (envelope.recipients().size() == 1 && remote.isEmpty() && !local.isEmpty()
+                && local.stream().allMatch(d -> d.reject() != null)) {
+            throw new SieveRejectedException(local.getFirst().recipient());
+        }
+        boolean redirects = local.stream().anyMatch(d -> !d.redirects().isEmpty());
+        OutboundQueue outbound = remote.isEmpty() && !redirects ? null : queue.getIfAvailable();
+        if ((!remote.isEmpty() || redirects) && outbound == null) {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED, "no outbound queue to relay with");
         }
         MessageContent content = MessageContent.of(message, maxSummaryField);
-        Instant now = Instant.now();
-        var stored = messages.deliver(content, List.copyOf(inboxes), now, tx -> {
-            if (outbound != null) {
+        Set<Long> plain = new LinkedHashSet<>();
+        List<MessageService.Placement> flagged = new ArrayList<>();
+        for (SieveDisposition d : local) {
+            for (SieveDisposition.Target t : d.targets()) {
+                if (t.flags().system() == 0 && t.flags().keywords().isEmpty()) {
+                    plain.add(t.mailboxId());
+                } else {
+                    flagged.add(new MessageService.Placement(t.mailboxId(), t.flags()));
+                }
+            }
+        }
+        List<AppendResult> stored = messages.deliver(content, List.copyOf(plain), flagged, Instant.now(), tx -> {
+            if (outbound == null) {
+                return;
+            }
+            if (!remote.isEmpty()) {
                 outbound.enqueue(tx, content, envelope, remote);
             }
+            for (SieveDisposition d : local) {
+                for (SieveDisposition.Redirect r : d.redirects()) {
+                    outbound.enqueue(tx, MessageContent.of(r.message(), maxSummaryField), r.envelope(),
+                            r.envelope().recipients());
+                }
+            }
         });
+        filing.afterCommit(local, envelope, message);
         return new DeliveryResult(stored, List.copyOf(remote));
     }
 }

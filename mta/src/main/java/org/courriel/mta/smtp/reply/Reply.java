@@ -64,6 +64,8 @@ public enum Reply {
     SENDER_NOT_OWNED(553, "5.7.1", "Sender address not owned by the authenticated user"),
     NON_ASCII_ADDRESS(553, "5.6.7", "Non-ASCII address needs SMTPUTF8"),
     RELAY_DENIED(554, "5.7.1", "Relay access denied"),
+    /** RFC 5429 §2.1.1: the recipient's Sieve script rejected the message. */
+    REJECTED_BY_RECIPIENT(550, "5.7.1", "Message rejected by the recipient's filter"),
     RELAY_DISGUISE(554, "5.7.1", "Source routes, %-hacks, quoted local parts and address literals are not accepted"),
     NO_VALID_RECIPIENTS(554, "5.5.1", "No valid recipients"),
     PARAMETER_UNRECOGNIZED(555, "5.5.4", "MAIL FROM/RCPT TO parameter not recognized or not implemented");

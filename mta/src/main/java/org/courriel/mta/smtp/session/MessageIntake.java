@@ -124,6 +124,9 @@ public class MessageIntake {
                 delivery.deliver(envelope, full);
             }
             return new Outcome(Reply.MESSAGE_ACCEPTED, null);
+        } catch (org.courriel.mta.delivery.SieveRejectedException e) {
+            log.info("Delivery from <{}> refused: {}", tx.reversePath(), e.getMessage());
+            return new Outcome(Reply.REJECTED_BY_RECIPIENT, "sieve-reject");
         } catch (StoreException e) {
             log.warn("Delivery from <{}> to {} refused: {}", tx.reversePath(),
                     envelope.recipients().stream().map(EnvelopeRecipient::address).toList(), e.getMessage());
