@@ -113,8 +113,8 @@ public final class SelectCommand implements ImapCommand<SelectCommand.Request> {
         if (request.condstore()) {
             session.enableCondstore();
         }
-        Optional<MailboxInfo> found = session.context().mailboxes()
-                .find(session.account().id(), session.decodeName(request.mailbox()));
+        Optional<MailboxInfo> found = MailboxArgument.existingName(session, request.mailbox())
+                .flatMap(name -> session.context().mailboxes().find(session.account().id(), name));
         if (found.isEmpty()) {
             return Completion.no(ResponseCode.NONEXISTENT, "No such mailbox");
         }
