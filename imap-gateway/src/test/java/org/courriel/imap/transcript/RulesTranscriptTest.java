@@ -10,4 +10,9 @@ class RulesTranscriptTest extends ImapTestSupport {
     void everyAtomCharIsTakenInAMailboxName() throws Exception {
         transcript("rules/atom-chars.txt");
     }
+
+    @Test
+    void esearchMinOrMaxGivesTheModseqOfTheReturnedMessage() throws Exception {
+        transcript("rules/esearch-modseq.txt");
+    }
 }
