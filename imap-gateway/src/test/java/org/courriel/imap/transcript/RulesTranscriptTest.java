@@ -15,4 +15,9 @@ class RulesTranscriptTest extends ImapTestSupport {
     void esearchMinOrMaxGivesTheModseqOfTheReturnedMessage() throws Exception {
         transcript("rules/esearch-modseq.txt");
     }
+
+    @Test
+    void moveIntoTheSelectedMailboxCopiesThenExpunges() throws Exception {
+        transcript("rules/move-into-selected.txt");
+    }
 }
