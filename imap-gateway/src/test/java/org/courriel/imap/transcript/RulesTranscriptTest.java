@@ -28,6 +28,11 @@ class RulesTranscriptTest extends ImapTestSupport {
     }
 
     @Test
+    void addressKeysMatchTheParsedAddresses() throws Exception {
+        transcript("rules/address-search.txt");
+    }
+
+    @Test
     void aCommentAfterABareAddressIsItsDisplayName() throws Exception {
         transcript("rules/comment-name.txt");
     }
