@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.courriel.imap.fetch.BodyStructureEncoder;
 import org.courriel.imap.fetch.EnvelopeEncoder;
+import org.courriel.imap.protocol.Char8;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapResponses;
 import org.courriel.imap.protocol.ResponseCode;
@@ -220,6 +221,10 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
                         bytes = MessageSections.partial(bytes, s.origin(), s.length());
                     }
                     sb.append(responseName(s));
+                    if (!s.binary()) {
+                        // RFC 9051 §4.3: no NUL in a plain literal
+                        bytes = Char8.withoutNul(bytes);
+                    }
                     boolean nul = s.binary() && contains(bytes, (byte) 0);
                     // RFC 3516 §4.2: binary content with NUL goes out as literal8
                     sb.append(' ').append(nul ? "~{" : "{").append(bytes.length).append("}\r\n");
