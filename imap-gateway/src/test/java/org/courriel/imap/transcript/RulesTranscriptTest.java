@@ -37,6 +37,11 @@ class RulesTranscriptTest extends ImapTestSupport {
         transcript("rules/comment-name.txt");
     }
 
+    @Test
+    void theTextbookDialogueHasItsTwoLinesAsTheBody() throws Exception {
+        transcript("rules/textbook-dialogue.txt");
+    }
+
     /** {@code !append-file MAILBOX RESOURCE}: a message from the transcripts' resources, lines ending in CRLF. */
     @Override
     protected void hook(String command, String argument, Map<String, String> variables) throws Exception {
