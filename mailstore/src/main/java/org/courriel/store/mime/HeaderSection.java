@@ -61,8 +61,15 @@ public final class HeaderSection {
         return out;
     }
 
-    /** Where the first line that is not part of the header section starts, or -1 when an empty line ends it first. */
+    /**
+     * Where the first line that is not part of the header section starts, or -1 when the message has an empty
+     * line: then that line ends the header section as before, and a broken fold above it (a wrapped line that
+     * lost its leading space, as some gateways write) stays in the header, where Mime4j skips it.
+     */
     static int bodyWithoutEmptyLine(byte[] m) {
+        if (hasEmptyLine(m)) {
+            return -1;
+        }
         int i = 0;
         while (i < m.length) {
             int end = i;
@@ -84,10 +91,13 @@ public final class HeaderSection {
         return -1;
     }
 
-    /** RFC 5322 §3.6.8: field-name = 1*ftext (printable US-ASCII but ':'), then ':'; §4.5.1 allows WSP before it. */
+    /**
+     * RFC 5322 §3.6.8: field-name = 1*ftext (printable US-ASCII but ':'), then ':'; §4.5.1 allows WSP before it.
+     * Leniently, as Mime4j reads them, 8-bit bytes pass too (a UTF-8 byte order mark before the first field).
+     */
     private static boolean isField(byte[] m, int from, int to) {
         int i = from;
-        while (i < to && m[i] > 32 && m[i] < 127 && m[i] != ':') {
+        while (i < to && (m[i] & 0xff) > 32 && m[i] != 127 && m[i] != ':') {
             i++;
         }
         if (i == from) {
@@ -97,6 +107,16 @@ public final class HeaderSection {
             i++;
         }
         return i < to && m[i] == ':';
+    }
+
+    private static boolean hasEmptyLine(byte[] m) {
+        for (int i = 0; i < m.length; i++) {
+            boolean lineStart = i == 0 || m[i - 1] == '\n';
+            if (lineStart && (m[i] == '\n' || m[i] == '\r' && i + 1 < m.length && m[i + 1] == '\n')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] m, int from, String prefix) {

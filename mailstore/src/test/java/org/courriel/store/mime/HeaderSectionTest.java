@@ -20,16 +20,18 @@ class HeaderSectionTest {
         "no header at all|hello\\r\\n|\\r\\nhello\\r\\n",
         "bare LF|Subject: a\\nbody\\n|Subject: a\\n\\nbody\\n",
         "header only|Subject: a\\r\\n|Subject: a\\r\\n",
+        "byte order mark|\uFEFFSubject: a\\r\\nb\\r\\n|\uFEFFSubject: a\\r\\n\\r\\nb\\r\\n",
+        "broken fold above the empty line|A: 1\\r\\nwrapped\\r\\nB: 2\\r\\n\\r\\nbody\\r\\n|A: 1\\r\\nwrapped\\r\\nB: 2\\r\\n\\r\\nbody\\r\\n",
         "mbox From_ line|From alice Mon Nov 23\\r\\nSubject: a\\r\\n\\r\\nb\\r\\n|From alice Mon Nov 23\\r\\nSubject: a\\r\\n\\r\\nb\\r\\n",
     })
     void emptyLineGoesWhereTheHeaderSectionEnds(String name, String message, String expected) {
         byte[] out = HeaderSection.terminated(bytes(message));
-        assertThat(new String(out, StandardCharsets.US_ASCII)).isEqualTo(unescape(expected));
+        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(unescape(expected));
         assertThat(HeaderSection.terminated(out)).isSameAs(out);
     }
 
     private static byte[] bytes(String escaped) {
-        return unescape(escaped).getBytes(StandardCharsets.US_ASCII);
+        return unescape(escaped).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String unescape(String s) {
