@@ -158,6 +158,8 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
      */
     private boolean respond(ImapSession session, int seq, MessageRecord r, List<FetchItem> items, boolean flagsChanged) {
         ResponseWriter out = session.out();
+        // RFC 9051 §7.3.5: FLAGS first when this response shows a keyword the client has not heard of
+        session.selected().announcedFlags().before(r.flags(), out);
         boolean utf8 = session.utf8();
         boolean ok = true;
         StringBuilder sb = new StringBuilder(256);

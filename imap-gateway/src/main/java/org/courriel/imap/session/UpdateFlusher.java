@@ -77,6 +77,7 @@ final class UpdateFlusher {
             for (MessageRecord r : session.flagsOf(selected.id(), new ArrayList<>(flagged))) {
                 int seq = sequence.seqOf(r.uid());
                 if (seq > 0) {
+                    selected.announcedFlags().before(r.flags(), session.out());
                     session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(r.uid()) && !session.rev2(),
                             true, session.condstore()));
                 }
@@ -150,6 +151,7 @@ final class UpdateFlusher {
             int seq = sequence.seqOf(r.uid());
             // new messages were just announced; the client fetches their flags itself
             if (seq > 0 && r.uid() <= previousMax) {
+                selected.announcedFlags().before(r.flags(), session.out());
                 session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(r.uid()) && !session.rev2(),
                         true, session.condstore()));
             }

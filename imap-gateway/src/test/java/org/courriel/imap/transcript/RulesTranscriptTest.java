@@ -42,6 +42,11 @@ class RulesTranscriptTest extends ImapTestSupport {
         transcript("rules/textbook-dialogue.txt");
     }
 
+    @Test
+    void aKeywordIsAnnouncedByFlagsBeforeItIsShown() throws Exception {
+        transcript("rules/keywords-announced.txt");
+    }
+
     /** {@code !append-file MAILBOX RESOURCE}: a message from the transcripts' resources, lines ending in CRLF. */
     @Override
     protected void hook(String command, String argument, Map<String, String> variables) throws Exception {
