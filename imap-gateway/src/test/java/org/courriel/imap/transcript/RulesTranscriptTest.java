@@ -47,6 +47,11 @@ class RulesTranscriptTest extends ImapTestSupport {
         transcript("rules/keywords-announced.txt");
     }
 
+    @Test
+    void examineAfterAppendGivesSelectsRecentCount() throws Exception {
+        transcript("rules/examine-recent.txt");
+    }
+
     /** {@code !append-file MAILBOX RESOURCE}: a message from the transcripts' resources, lines ending in CRLF. */
     @Override
     protected void hook(String command, String argument, Map<String, String> variables) throws Exception {
