@@ -37,8 +37,9 @@ public final class IdleCommand implements ImapCommand<NoArguments> {
             throw new UncheckedIOException(e);
         }
         if (line == null) {
+            // RFC 9051 §7.1.3: nothing to answer on a closed connection, and the client did nothing wrong
             session.logout();
-            return Completion.bad("Connection closed during IDLE");
+            return Completion.connectionClosed();
         }
         if (!line.equalsIgnoreCase("DONE")) {
             return Completion.bad("Expected DONE");

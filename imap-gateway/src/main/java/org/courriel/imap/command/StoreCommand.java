@@ -92,6 +92,7 @@ public final class StoreCommand extends MessageSetCommand<StoreCommand.Request> 
             int seq = selected.sequence().seqOf(m.uid());
             if (seq > 0 && (!request.silent() || (request.unchangedSince() != null))) {
                 MessageRecord r = new MessageRecord(m.uid(), m.modseq(), m.flags(), null, 0, 0, null, null);
+                selected.announcedFlags().before(m.flags(), session.out());
                 session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(m.uid()) && !session.rev2(),
                         byUid, modseq));
             }
@@ -102,6 +103,7 @@ public final class StoreCommand extends MessageSetCommand<StoreCommand.Request> 
                 int seq = selected.sequence().seqOf(m.uid());
                 if (seq > 0) {
                     MessageRecord r = new MessageRecord(m.uid(), m.modseq(), m.flags(), null, 0, 0, null, null);
+                    selected.announcedFlags().before(m.flags(), session.out());
                     session.out().untagged(ImapResponses.flagsFetch(seq, r,
                             selected.isRecent(m.uid()) && !session.rev2(), byUid, modseq));
                 }

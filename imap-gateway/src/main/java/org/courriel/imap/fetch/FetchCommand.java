@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.courriel.imap.protocol.Char8;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapResponses;
 import org.courriel.imap.protocol.ResponseCode;
@@ -157,6 +158,8 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
      */
     private boolean respond(ImapSession session, int seq, MessageRecord r, List<FetchItem> items, boolean flagsChanged) {
         ResponseWriter out = session.out();
+        // RFC 9051 §7.3.5: FLAGS first when this response shows a keyword the client has not heard of
+        session.selected().announcedFlags().before(r.flags(), out);
         boolean utf8 = session.utf8();
         boolean ok = true;
         StringBuilder sb = new StringBuilder(256);
@@ -220,6 +223,10 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
                         bytes = MessageSections.partial(bytes, s.origin(), s.length());
                     }
                     sb.append(responseName(s));
+                    if (!s.binary()) {
+                        // RFC 9051 §4.3: no NUL in a plain literal
+                        bytes = Char8.withoutNul(bytes);
+                    }
                     boolean nul = s.binary() && contains(bytes, (byte) 0);
                     // RFC 3516 §4.2: binary content with NUL goes out as literal8
                     sb.append(' ').append(nul ? "~{" : "{").append(bytes.length).append("}\r\n");

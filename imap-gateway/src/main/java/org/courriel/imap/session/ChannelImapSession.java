@@ -437,9 +437,11 @@ public final class ChannelImapSession implements ImapSession {
         long[] uids = context.uidSnapshots().uids(fresh);
         SelectedMailbox view = new SelectedMailbox(fresh, readOnly, uids);
         view.registration(registration);
-        // RFC 3501 §6.3.2: EXAMINE leaves \Recent alone, so only SELECT claims
+        // RFC 3501 §6.3.2: EXAMINE gives SELECT's responses, RECENT included, but leaves \Recent alone: only
+        // SELECT claims; EXAMINE shows as recent what no session has claimed yet
         long max = view.sequence().maxUid();
-        long previous = readOnly ? max : context.recent().claimUpTo(mailbox.id(), max, 0);
+        long previous = readOnly ? Math.min(max, context.recent().mark(mailbox.id()))
+                : context.recent().claimUpTo(mailbox.id(), max, 0);
         view.addRecent(previous, max);
         synchronized (guard) {
             holder[0] = view;

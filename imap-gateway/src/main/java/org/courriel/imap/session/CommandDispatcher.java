@@ -72,6 +72,8 @@ public class CommandDispatcher {
             }
         }
         if (done.status() == Status.BYE) {
+            // the connection is gone (Completion.connectionClosed): a normal end, with no tagged reply to send
+            session.context().metrics().command(name, Status.OK.name(), started);
             return;
         }
         session.out().status(tag, done.status(), done.code(), done.text());

@@ -34,6 +34,14 @@ public record Completion(Status status, Code code, String text, Runnable afterRe
         return new Completion(Status.BAD, null, text);
     }
 
+    /**
+     * No tagged reply: the client closed the connection while the command waited for it (IDLE, RFC 9051
+     * §6.3.13). Not the client's fault, so counted as a normal end; the session then ends.
+     */
+    public static Completion connectionClosed() {
+        return new Completion(Status.BYE, null, "connection closed by the client");
+    }
+
     /** The same reply, followed by {@code action} once it is flushed. */
     public Completion then(Runnable action) {
         return new Completion(status, code, text, action);

@@ -73,13 +73,17 @@ final class UpdateFlusher {
         // a message the client will hear is expunged needs no flag update (nor did the store have one to read)
         java.util.Set<Long> expunged = new java.util.HashSet<>(selected.deferredExpunges());
         flagged.keepOnly(uid -> sequence.seqOf(uid) > 0 && !expunged.contains(uid));
-        flagged.forEachTold((uid, flags, modseq) -> session.out().untagged(ImapResponses.flagsFetch(
-                sequence.seqOf(uid), uid, flags, modseq, selected.isRecent(uid) && !session.rev2(), session.condstore())));
+        flagged.forEachTold((uid, flags, modseq) -> {
+            selected.announcedFlags().before(flags, session.out()); // RFC 9051 §7.3.5: FLAGS before a new keyword
+            session.out().untagged(ImapResponses.flagsFetch(sequence.seqOf(uid), uid, flags, modseq,
+                    selected.isRecent(uid) && !session.rev2(), session.condstore()));
+        });
         List<Long> toRead = flagged.toRead();
         if (!toRead.isEmpty()) {
             for (MessageRecord r : session.flagsOf(selected.id(), toRead)) {
                 int seq = sequence.seqOf(r.uid());
                 if (seq > 0) {
+                    selected.announcedFlags().before(r.flags(), session.out());
                     session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(r.uid()) && !session.rev2(),
                             true, session.condstore()));
                 }
@@ -153,6 +157,7 @@ final class UpdateFlusher {
             int seq = sequence.seqOf(r.uid());
             // new messages were just announced; the client fetches their flags itself
             if (seq > 0 && r.uid() <= previousMax) {
+                selected.announcedFlags().before(r.flags(), session.out());
                 session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(r.uid()) && !session.rev2(),
                         true, session.condstore()));
             }
