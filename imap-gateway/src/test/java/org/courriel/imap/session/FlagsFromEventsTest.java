@@ -62,6 +62,9 @@ class FlagsFromEventsTest extends ImapTestSupport {
             bus.publish(new MailboxEvent.FlagsChanged(account.id(), one.mailboxId(), List.of(one.uid()),
                     inbox().highestModseq() + 1, List.of(new MailboxEvent.FlagValues(SystemFlag.FLAGGED.bit(),
                             Set.of("$Label1")))));
+            // $Label1 is new to the session: FLAGS and PERMANENTFLAGS announce it first (RFC 9051 §7.3.5)
+            assertThat(c.readLine()).isEqualTo("* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Label1)");
+            assertThat(c.readLine()).startsWith("* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Label1 \\*)]");
             assertThat(c.readLine()).isEqualTo("* 1 FETCH (UID " + one.uid() + " FLAGS (\\Flagged $Label1 \\Recent))");
             c.send("DONE");
             assertThat(c.readUntilTagged("i")).last().asString().startsWith("i OK");
