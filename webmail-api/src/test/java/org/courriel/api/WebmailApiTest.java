@@ -423,7 +423,13 @@ class WebmailApiTest {
                 Map.entry("/mail/config-v1.1.xml", List.of("get")),
                 Map.entry("/autodiscover/autodiscover.xml", List.of("get", "post")),
                 Map.entry("/Autodiscover/Autodiscover.xml", List.of("get", "post")),
-                Map.entry("/apple/courriel.mobileconfig", List.of("get")));
+                Map.entry("/apple/courriel.mobileconfig", List.of("get")),
+                Map.entry("/api/v1/admin/dkim", List.of("get")),
+                Map.entry("/api/v1/admin/dkim/{domain}", List.of("get", "post")),
+                Map.entry("/api/v1/admin/dkim/{domain}/{selector}/activate", List.of("post")),
+                Map.entry("/api/v1/admin/dkim/{domain}/{selector}/retire", List.of("post")),
+                Map.entry("/api/v1/admin/dns/{domain}", List.of("get")),
+                Map.entry("/.well-known/mta-sts.txt", List.of("get")));
         List<String> listed = new ArrayList<>();
         paths.propertyNames().forEach(listed::add);
         assertThat(listed).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -437,6 +443,7 @@ class WebmailApiTest {
         // the autoconfiguration documents are public: an empty security requirement overrides the global one
         assertThat(paths.get("/mail/config-v1.1.xml").get("get").get("security")).isEmpty();
         assertThat(paths.get("/autodiscover/autodiscover.xml").get("post").get("security")).isEmpty();
+        assertThat(paths.get("/.well-known/mta-sts.txt").get("get").get("security")).isEmpty();
         assertThat(api.get("components").get("securitySchemes").get("basicAuth").get("scheme").asString())
                 .isEqualTo("basic");
         assertThat(paths.get("/api/v1/messages/{id}").get("get").get("parameters").toString())

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -40,6 +41,7 @@ public class MtaStsPolicyController {
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "The MTA-STS policy of the domain named by the Host (mta-sts.<domain>)")
+    @SecurityRequirements // public: senders fetch it without credentials
     public ResponseEntity<String> policy(@RequestHeader(name = "Host", required = false) String host) {
         String domain = domain(host);
         if (domain == null || !domains.isLocal(domain) || sts.mode().equals("none")) {
