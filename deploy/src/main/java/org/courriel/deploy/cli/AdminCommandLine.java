@@ -24,7 +24,7 @@ public record AdminCommandLine(String noun, String verb, List<String> arguments,
 
     public static final String USAGE = CommandTable.usage();
 
-    /** The settings a command run by the server may carry: they only say where that server is. */
+    /** The settings a command run by the server may carry: they say where that server is, or how to log. */
     private static final Set<String> LOCATING_SETTINGS = Set.of("courriel.data-dir", "courriel.admin.socket.path");
 
     /** The command in {@code args}, or null when there is none (run the server). */
@@ -103,7 +103,8 @@ public record AdminCommandLine(String noun, String verb, List<String> arguments,
         for (String arg : springArguments) {
             String name = arg.substring(2);
             int eq = name.indexOf('=');
-            if (!LOCATING_SETTINGS.contains(eq < 0 ? name : name.substring(0, eq))) {
+            String key = eq < 0 ? name : name.substring(0, eq);
+            if (!LOCATING_SETTINGS.contains(key) && !key.startsWith("logging.")) {
                 return false;
             }
         }
