@@ -2,6 +2,7 @@ package org.courriel;
 
 import org.courriel.deploy.cli.AdminCliRunner;
 import org.courriel.deploy.cli.AdminCommandLine;
+import org.courriel.deploy.cli.CommandTable;
 import org.courriel.deploy.cli.ExitCode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +24,10 @@ public class CourrielApplication {
         AdminCommandLine command = AdminCommandLine.parse(args);
         if (command == null) {
             SpringApplication.run(CourrielApplication.class, args);
+            return;
+        }
+        if (command.noun().equals(CommandTable.HELP.noun())) {
+            System.out.println(AdminCommandLine.USAGE);
             return;
         }
         if (command.usageError() != null) {

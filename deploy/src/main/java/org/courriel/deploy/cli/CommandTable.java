@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.courriel.deploy.cli.command.AliasCommands;
 import org.courriel.deploy.cli.command.DomainCommands;
 import org.courriel.deploy.cli.command.QueueCommands;
+import org.courriel.deploy.cli.command.QuickstartCommand;
+import org.courriel.deploy.cli.command.StatusCommand;
 import org.courriel.deploy.cli.command.UserCommands;
 
 /**
@@ -17,12 +19,18 @@ import org.courriel.deploy.cli.command.UserCommands;
  */
 public final class CommandTable {
 
+    /** {@code help}: the usage text, printed without starting anything. */
+    public static final CommandSpec HELP = CommandSpec.of("help", "help");
+
     /** The commands, in the order of the usage text. */
     public static final List<CommandSpec> SPECS = List.of(
             DomainCommands.SPEC,
             UserCommands.SPEC,
             AliasCommands.SPEC,
-            QueueCommands.SPEC);
+            QueueCommands.SPEC,
+            QuickstartCommand.SPEC,
+            StatusCommand.SPEC,
+            HELP);
 
     /** Options every command takes. */
     static final Set<String> GLOBAL_FLAGS = Set.of("json");

@@ -70,6 +70,37 @@ class AdminSocketTest {
 
     @Test
     @Order(3)
+    void quickstartSetsADomainUpOnceAndPrintsTheClientSettings() throws Exception {
+        Result first = courriel("", "quickstart", "admin@quick.example");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("domain quick.example added")
+                .containsPattern("user admin@quick.example added \\(administrator\\), password: [A-Za-z2-9]{20}\n")
+                .contains("IMAP       cli.test port 993, TLS").contains("SUBMISSION cli.test port 587, STARTTLS")
+                .contains("Next steps:");
+        Result again = courriel("", "quickstart", "admin@quick.example");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("domain quick.example exists already")
+                .contains("user admin@quick.example exists already; its password is unchanged")
+                .doesNotContain("password:");
+        Result show = courriel("", "user", "show", "admin@quick.example");
+        assertThat(show.out()).contains("(admin)");
+    }
+
+    @Test
+    @Order(4)
+    void statusShowsListenersCertificateQueueAndStore() throws Exception {
+        Result status = courriel("", "status");
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.out()).contains("server:      running")
+                .contains("imap " + server.imapPort).contains("mx " + server.smtpPort)
+                .containsPattern("certificate: expires \\S+ \\(in \\d+ days\\)")
+                .contains("queue:       0 recipients waiting").contains("store:       2 accounts");
+        Result json = courriel("", "status", "--json");
+        assertThat(json.out()).contains("\"serverRunning\" : true").contains("\"accounts\" : 2");
+    }
+
+    @Test
+    @Order(5)
     void exitCodesSayWhatWentWrong() throws Exception {
         Result duplicate = courriel("", "domain", "add", "example.org");
         assertThat(duplicate.exit()).isEqualTo(ExitCode.REFUSED.code);
@@ -89,7 +120,7 @@ class AdminSocketTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void anUnreachableDatabaseIsOneLine() throws Exception {
         int closed = Launched.freePort();
         Result r = courriel("", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closed + "/courriel", "user", "list");
@@ -98,12 +129,14 @@ class AdminSocketTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void withTheServerGoneTheCommandOpensTheDatabaseItself() throws Exception {
         server.kill();
         assertThat(data.resolve("admin/admin.sock")).exists(); // left behind by SIGKILL
         Result list = courriel("", "domain", "list");
         assertThat(list.exit()).as(list.err()).isZero();
-        assertThat(list.out()).isEqualTo("example.org\n");
+        assertThat(list.out()).isEqualTo("example.org\nquick.example\n");
+        Result status = courriel("", "status");
+        assertThat(status.out()).contains("server:      not running").contains("store:       2 accounts");
     }
 }
