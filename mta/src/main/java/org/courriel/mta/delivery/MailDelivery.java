@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.courriel.mta.maillog.MailLog;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.mta.queue.OutboundQueue;
 import org.courriel.store.StoreException;
 import org.courriel.store.StoreProperties;
@@ -50,13 +52,26 @@ public class MailDelivery {
      * @throws StoreException UNAVAILABLE when nothing could be committed (reply 451 4.3.0); nothing is kept
      */
     public DeliveryResult deliver(MailEnvelope envelope, byte[] message) {
+        return deliver(envelope, message, MailOrigin.internal("local"));
+    }
+
+    /**
+     * Delivers as {@link #deliver(MailEnvelope, byte[])} under a new queue id, and writes the message's lines of
+     * the mail log once it is committed: where it came from, each local copy, each recipient queued.
+     */
+    public DeliveryResult deliver(MailEnvelope envelope, byte[] message, MailOrigin origin) {
+        String queueId = MailLog.newQueueId();
         Set<Long> inboxes = new LinkedHashSet<>();
+        List<String[]> localCopies = new ArrayList<>(); // account, original recipient (null: the same)
         List<EnvelopeRecipient> remote = new ArrayList<>();
         for (EnvelopeRecipient rcpt : envelope.recipients()) {
             switch (resolver.resolve(rcpt.address())) {
                 case Recipient.Local local -> {
                     for (AccountInfo account : local.accounts()) {
-                        inboxes.add(mailboxes.inboxId(account.id()));
+                        if (inboxes.add(mailboxes.inboxId(account.id()))) {
+                            localCopies.add(new String[] {account.address(),
+                                account.address().equalsIgnoreCase(rcpt.address()) ? null : rcpt.address()});
+                        }
                     }
                     local.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
                 }
@@ -73,12 +88,16 @@ public class MailDelivery {
         }
         MessageContent content = MessageContent.of(message, maxSummaryField);
         Instant now = Instant.now();
-        return committer.execute(tx -> {
+        DeliveryResult result = committer.execute(tx -> {
             var stored = tx.deliver(content, List.copyOf(inboxes), now);
             if (outbound != null) {
-                outbound.enqueue(tx, content, envelope, remote);
+                outbound.enqueue(tx, content, envelope, remote, queueId);
             }
-            return new DeliveryResult(stored, List.copyOf(remote));
+            return new DeliveryResult(stored, List.copyOf(remote), queueId);
         });
+        MailLog.received(queueId, envelope.reversePath(), message, envelope.recipients().size(), origin);
+        localCopies.forEach(copy -> MailLog.delivered(queueId, copy[0], copy[1], "INBOX"));
+        remote.forEach(r -> MailLog.queued(queueId, r.address()));
+        return result;
     }
 }

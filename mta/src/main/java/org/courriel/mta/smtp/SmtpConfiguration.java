@@ -42,7 +42,7 @@ public class SmtpConfiguration {
             AddressOwnership ownership, LoginService logins, MailDelivery delivery, TlsContext tls,
             MeterRegistry meters) {
         RecipientPolicy policy = new RecipientPolicy(resolver::resolve);
-        MessageIntake intake = new MessageIntake(delivery::deliver);
+        MessageIntake intake = new MessageIntake(MessageIntake.Delivery.of(delivery));
         Authenticator authenticator = (client, username, password) ->
                 switch (logins.login("smtp", client, username, password)) {
                     case LoginResult.Success s -> new Authenticator.Outcome.Success(s.account().id(), s.account().address());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.reply.StoreReplies;
 import org.courriel.mta.smtp.trace.SubmissionHeaders;
@@ -27,6 +28,26 @@ public class MessageIntake {
     @FunctionalInterface
     public interface Delivery {
         void deliver(MailEnvelope envelope, byte[] message);
+
+        /** With where the message came from, for the mail log. */
+        default void deliver(MailEnvelope envelope, byte[] message, MailOrigin origin) {
+            deliver(envelope, message);
+        }
+
+        /** {@link MailDelivery}, with the origin of each message. */
+        static Delivery of(MailDelivery delivery) {
+            return new Delivery() {
+                @Override
+                public void deliver(MailEnvelope envelope, byte[] message) {
+                    delivery.deliver(envelope, message);
+                }
+
+                @Override
+                public void deliver(MailEnvelope envelope, byte[] message, MailOrigin origin) {
+                    delivery.deliver(envelope, message, origin);
+                }
+            };
+        }
     }
 
     private final Delivery delivery;
@@ -48,6 +69,12 @@ public class MessageIntake {
      */
     public Outcome accept(Transaction tx, byte[] content, String received, boolean submission, String hostname,
             ZonedDateTime now) {
+        return accept(tx, content, received, submission, hostname, now, MailOrigin.internal("smtp"));
+    }
+
+    /** As the other, with the client's particulars for the mail log. */
+    public Outcome accept(Transaction tx, byte[] content, String received, boolean submission, String hostname,
+            ZonedDateTime now, MailOrigin origin) {
         StringBuilder headers = new StringBuilder();
         if (!tx.leavesServer()) {
             // RFC 5321 §4.4: Return-Path is added on final delivery only; a copy that goes on to another server
@@ -60,7 +87,7 @@ public class MessageIntake {
         }
         MailEnvelope envelope = tx.envelope();
         try {
-            delivery.deliver(envelope, TraceHeaders.prepend(headers.toString(), content));
+            delivery.deliver(envelope, TraceHeaders.prepend(headers.toString(), content), origin);
             return new Outcome(Reply.MESSAGE_ACCEPTED, null);
         } catch (StoreException e) {
             log.warn("Delivery from <{}> to {} refused: {}", tx.reversePath(),

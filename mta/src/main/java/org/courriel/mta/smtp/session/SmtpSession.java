@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.access.net.LineTooLongException;
 import org.courriel.access.net.ReadDeadlineException;
 import org.courriel.mta.smtp.command.SmtpCommand;
@@ -362,7 +363,8 @@ public final class SmtpSession {
                 TraceHeaders.protocol(extended, tx.smtpUtf8(), channel.isSecure(), isAuthenticated()), id,
                 MessageIntake.addresses(tx), now);
         MessageIntake.Outcome outcome = context.intake().accept(tx, body.content(), received,
-                context.kind().isSubmission(), context.hostname(), now);
+                context.kind().isSubmission(), context.hostname(), now, MailOrigin.smtp(channel.remoteAddress(),
+                        heloName, channel.isSecure() ? "yes" : null, accountAddress));
         if (outcome.accepted()) {
             context.metrics().messageAccepted(body.size());
             reply(outcome.reply().with(outcome.reply().text() + " " + id));
