@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.courriel.deploy.cli.command.AliasCommands;
 import org.courriel.deploy.cli.command.DomainCommands;
+import org.courriel.deploy.cli.command.LogCommand;
 import org.courriel.deploy.cli.command.QueueCommands;
 import org.courriel.deploy.cli.command.QuickstartCommand;
 import org.courriel.deploy.cli.command.StatusCommand;
@@ -30,6 +31,7 @@ public final class CommandTable {
             QueueCommands.SPEC,
             QuickstartCommand.SPEC,
             StatusCommand.SPEC,
+            LogCommand.SPEC,
             HELP);
 
     /** Options every command takes. */

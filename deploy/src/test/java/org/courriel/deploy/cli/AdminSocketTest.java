@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import org.courriel.deploy.cli.Launched.Result;
+import org.courriel.deploy.cli.LaunchedCli.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,13 +23,13 @@ class AdminSocketTest {
 
     private static Path dir;
     private static Path data;
-    private static Launched.Server server;
+    private static LaunchedCli.Server server;
 
     @BeforeAll
     static void startServer() throws Exception {
         dir = Files.createTempDirectory("cli");
         data = dir.resolve("data");
-        server = Launched.Server.start(data);
+        server = LaunchedCli.Server.start(data);
     }
 
     @AfterAll
@@ -41,7 +41,7 @@ class AdminSocketTest {
         String[] all = new String[args.length + 1];
         all[0] = "--courriel.data-dir=" + data;
         System.arraycopy(args, 0, all, 1, args.length);
-        return Launched.command(dir, stdin, all);
+        return LaunchedCli.command(dir, stdin, all);
     }
 
     @Test
@@ -122,7 +122,7 @@ class AdminSocketTest {
     @Test
     @Order(6)
     void anUnreachableDatabaseIsOneLine() throws Exception {
-        int closed = Launched.freePort();
+        int closed = LaunchedCli.freePort();
         Result r = courriel("", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closed + "/courriel", "user", "list");
         assertThat(r.exit()).isEqualTo(ExitCode.UNAVAILABLE.code);
         assertThat(r.err().lines()).singleElement().asString().startsWith("courriel: cannot open the database: ");

@@ -21,15 +21,15 @@ import org.courriel.CourrielApplication;
  * Courriel launched as an admin launches it: the server, and the command line, each a process of its own (the
  * application's main class on this JVM's class path), with their exit codes and output.
  */
-final class Launched {
+public final class LaunchedCli {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
     private static final Duration COMMAND = Duration.ofSeconds(180);
 
-    record Result(int exit, String out, String err, Duration took) {
+    public record Result(int exit, String out, String err, Duration took) {
     }
 
-    private Launched() {
+    private LaunchedCli() {
     }
 
     static List<String> java() {
@@ -39,7 +39,7 @@ final class Launched {
     }
 
     /** Runs the command line with these arguments, in {@code dir}, with {@code stdin} on its standard input. */
-    static Result command(Path dir, String stdin, String... args) throws IOException, InterruptedException {
+    public static Result command(Path dir, String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = java();
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
@@ -59,13 +59,13 @@ final class Launched {
     }
 
     /** A running server on loopback ports, its output in {@code log}. */
-    static final class Server implements AutoCloseable {
+    public static final class Server implements AutoCloseable {
 
         final Process process;
         final Path log;
-        final int smtpPort;
-        final int imapPort;
-        final int submissionPort;
+        public final int smtpPort;
+        public final int imapPort;
+        public final int submissionPort;
 
         private Server(Process process, Path log, int smtpPort, int imapPort, int submissionPort) {
             this.process = process;
@@ -75,7 +75,7 @@ final class Launched {
             this.submissionPort = submissionPort;
         }
 
-        static Server start(Path dataDir, String... settings) throws IOException, InterruptedException {
+        public static Server start(Path dataDir, String... settings) throws IOException, InterruptedException {
             int smtp = freePort();
             int imap = freePort();
             int submission = freePort();
