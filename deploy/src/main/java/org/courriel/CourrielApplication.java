@@ -4,6 +4,7 @@ import org.courriel.deploy.cli.AdminCliRunner;
 import org.courriel.deploy.cli.AdminCommandLine;
 import org.courriel.deploy.cli.CommandTable;
 import org.courriel.deploy.cli.ExitCode;
+import org.courriel.deploy.safety.LoopbackDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -21,6 +22,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 public class CourrielApplication {
 
     public static void main(String[] args) {
+        LoopbackDefaults.bindH2ToLoopback();
         AdminCommandLine command = AdminCommandLine.parse(args);
         if (command == null) {
             SpringApplication.run(CourrielApplication.class, args);

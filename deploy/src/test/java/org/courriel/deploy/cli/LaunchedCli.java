@@ -101,7 +101,7 @@ public final class LaunchedCli {
             return server;
         }
 
-        String log() throws IOException {
+        public String log() throws IOException {
             return Files.readString(log);
         }
 
