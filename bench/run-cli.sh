@@ -22,19 +22,22 @@ say() { echo "$*" | tee -a "$RESULTS"; }
 
 cli() { "$LAUNCHER" "--courriel.data-dir=$DATA" "$@" >/dev/null; }
 
-# seconds COMMAND...: the wall-clock time of each of RUNS runs, then their median
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# measure LABEL COMMAND...: the wall-clock and CPU (user + system) time of each of RUNS runs, and their
+# medians; on a busy machine the CPU time says what the command costs, the wall clock what the admin waits.
 measure() {
-    local label=$1 i start end times=()
+    local label=$1 i start end times=() cpus=() cpu_file=$WORK/cli-cpu.txt
     shift
     for ((i = 0; i < RUNS; i++)); do
         start=$(date +%s.%N)
-        cli "$@"
+        /usr/bin/time -o "$cpu_file" -f '%U %S' "$LAUNCHER" "--courriel.data-dir=$DATA" "$@" >/dev/null
         end=$(date +%s.%N)
         times+=("$(echo "$end - $start" | bc)")
+        cpus+=("$(awk '{print $1 + $2}' "$cpu_file")")
     done
-    local median
-    median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    say "$(printf '%-34s median %6.2f s   runs: %s' "$label" "$median" "${times[*]}")"
+    say "$(printf '%-34s median %6.2f s wall, %5.2f s CPU   wall of each run: %s' "$label" "$(median "${times[@]}")" \
+        "$(median "${cpus[@]}")" "${times[*]}")"
 }
 
 build_jar
