@@ -3,6 +3,7 @@ package org.courriel.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,9 +29,8 @@ class MailAuthCommandLineTest {
         assertThat(c.option("force")).isEqualTo("true");
         assertThat(c.springArguments()).containsExactly("--courriel.data-dir=/tmp/x");
         AdminCommandLine dns = AdminCommandLine.parse(new String[] {"dns", "example.org"});
-        assertThat(dns.verb()).isEqualTo("records");
-        assertThat(dns.arguments()).containsExactly("example.org");
-        assertThat(AdminCommandLine.parse(new String[] {"dkim"}).usageError()).contains("needs a verb");
+        assertThat(dns.noun()).isEqualTo("dns");
+        assertThat(dns.words()).containsExactly("example.org");
     }
 
     @Test
@@ -90,7 +90,7 @@ class MailAuthCommandLineTest {
         AdminCommandLine command = AdminCommandLine.parse(args);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = AdminCliRunner.run(command, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = AdminCliRunner.run(command, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -6,12 +6,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.courriel.mta.maillog.MailLog;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.store.StoreException;
 import org.courriel.store.StoreProperties;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.Recipient;
 import org.courriel.store.account.RecipientResolver;
 import org.courriel.store.content.MessageContent;
+import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.MessageService;
@@ -67,7 +70,12 @@ public class MailDelivery {
      * @throws SieveRejectedException when the only recipient's script rejects it (RFC 5429 §2.1)
      */
     public DeliveryResult deliver(MailEnvelope envelope, byte[] message) {
-        return deliver(envelope, message, false);
+        return deliver(envelope, message, MailOrigin.internal("local"), false);
+    }
+
+    /** As {@link #deliver(MailEnvelope, byte[])}, saying in the mail log where the message came from. */
+    public DeliveryResult deliver(MailEnvelope envelope, byte[] message, MailOrigin origin) {
+        return deliver(envelope, message, origin, false);
     }
 
     /**
@@ -77,6 +85,15 @@ public class MailDelivery {
      * reply or a redirect to a forged sender.
      */
     public DeliveryResult deliver(MailEnvelope envelope, byte[] message, boolean junk) {
+        return deliver(envelope, message, MailOrigin.internal("local"), junk);
+    }
+
+    /**
+     * The delivery itself, under a new queue id; once it is committed the message's lines of the mail log are
+     * written: where it came from, each local copy, each recipient queued.
+     */
+    public DeliveryResult deliver(MailEnvelope envelope, byte[] message, MailOrigin origin, boolean junk) {
+        String queueId = MailLog.newQueueId();
         List<SieveDisposition> local = new ArrayList<>();
         List<EnvelopeRecipient> remote = new ArrayList<>();
         for (EnvelopeRecipient rcpt : envelope.recipients()) {
@@ -124,7 +141,7 @@ public class MailDelivery {
                 return;
             }
             if (!remote.isEmpty()) {
-                outbound.enqueue(tx, content, envelope, remote);
+                outbound.enqueue(tx, content, envelope, remote, queueId);
             }
             for (SieveDisposition d : local) {
                 for (SieveDisposition.Redirect r : d.redirects()) {
@@ -133,7 +150,23 @@ public class MailDelivery {
                 }
             }
         });
+        MailLog.received(queueId, envelope.reversePath(), message, envelope.recipients().size(), origin);
+        for (SieveDisposition d : local) {
+            String original = d.account().address().equalsIgnoreCase(d.recipient()) ? null : d.recipient();
+            for (SieveDisposition.Target t : d.targets()) {
+                MailLog.delivered(queueId, d.account().address(), original, mailboxName(d.account(), t.mailboxId()));
+            }
+        }
+        remote.forEach(r -> MailLog.queued(queueId, r.address()));
         filing.afterCommit(local, envelope, message);
-        return new DeliveryResult(stored, List.copyOf(remote));
+        return new DeliveryResult(stored, List.copyOf(remote), queueId);
+    }
+
+    /** For the mail log: INBOX without a query (its id is cached), any other mailbox by name. */
+    private String mailboxName(AccountInfo account, long mailboxId) {
+        if (mailboxId == mailboxes.inboxId(account.id())) {
+            return "INBOX";
+        }
+        return mailboxes.find(account.id(), mailboxId).map(MailboxInfo::name).orElse("#" + mailboxId);
     }
 }

@@ -19,4 +19,10 @@ public interface OutboundQueue {
      * @param envelope the whole envelope (sender, DSN parameters); its recipients may include local ones
      */
     void enqueue(StoreTransaction tx, MessageContent content, MailEnvelope envelope, List<EnvelopeRecipient> remoteRecipients);
+
+    /** As the other, keeping {@code queueId} for the queue's lines of the mail log. */
+    default void enqueue(StoreTransaction tx, MessageContent content, MailEnvelope envelope,
+            List<EnvelopeRecipient> remoteRecipients, String queueId) {
+        enqueue(tx, content, envelope, remoteRecipients);
+    }
 }

@@ -13,7 +13,6 @@ import org.courriel.access.tls.TlsContext;
 import org.courriel.mta.auth.InboundAuthenticator;
 import org.courriel.mta.auth.dkim.OutboundSigning;
 import org.courriel.mta.delivery.MailDelivery;
-import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
@@ -48,17 +47,8 @@ public class SmtpConfiguration {
             AddressOwnership ownership, LoginService logins, MailDelivery delivery, OutboundSigning signing,
             TlsContext tls, MeterRegistry meters, ObjectProvider<InboundAuthenticator> inbound) {
         RecipientPolicy policy = new RecipientPolicy(resolver::resolve);
-        MessageIntake intake = new MessageIntake(new MessageIntake.Delivery() {
-            @Override
-            public void deliver(MailEnvelope envelope, byte[] message) {
-                delivery.deliver(envelope, message);
-            }
-
-            @Override
-            public void deliverToJunk(MailEnvelope envelope, byte[] message) {
-                delivery.deliver(envelope, message, true);
-            }
-        }, inbound.getIfAvailable(), signing::sign);
+        MessageIntake intake = new MessageIntake(MessageIntake.Delivery.of(delivery), inbound.getIfAvailable(),
+                signing::sign);
         Authenticator authenticator = (client, username, password) ->
                 switch (logins.login("smtp", client, username, password)) {
                     case LoginResult.Success s -> new Authenticator.Outcome.Success(s.account().id(), s.account().address());

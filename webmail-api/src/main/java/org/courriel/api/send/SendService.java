@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.DefaultAddressParser;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.api.ApiProperties;
 import org.courriel.api.mailbox.AccountMailboxes;
 import org.courriel.api.message.MessageId;
@@ -106,7 +107,8 @@ public class SendService {
         List<EnvelopeRecipient> envelopeRecipients = recipients.stream().map(EnvelopeRecipient::of).toList();
         boolean utf8 = !isAscii(from.getAddress()) || recipients.stream().anyMatch(r -> !isAscii(r));
         DeliveryResult result = delivery.deliver(
-                new MailEnvelope(Addresses.address(from.getAddress()), envelopeRecipients, null, null, utf8, false), bytes);
+                new MailEnvelope(Addresses.address(from.getAddress()), envelopeRecipients, null, null, utf8, false), bytes,
+                new MailOrigin("api", null, null, account.address()));
         AppendResult copy = messages.append(sent.id(), bytes, Flags.of(SystemFlag.SEEN), Instant.now());
         List<String> queued = result.queued().stream().map(EnvelopeRecipient::address).toList();
         List<String> delivered = recipients.stream().filter(r -> !queued.contains(r)).toList();

@@ -117,7 +117,7 @@ public final class AuthCommand implements SmtpCommand {
         }
         switch (outcome) {
             case Authenticator.Outcome.Success ok -> {
-                session.authenticated(ok.accountId());
+                session.authenticated(ok.accountId(), ok.address());
                 session.reply(Reply.AUTHENTICATED);
             }
             case Authenticator.Outcome.Failure f -> fail(session, Reply.AUTH_FAILED);

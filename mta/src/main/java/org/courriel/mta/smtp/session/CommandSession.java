@@ -48,7 +48,8 @@ public interface CommandSession {
     /** The authenticated account, or null. */
     Long accountId();
 
-    void authenticated(long accountId);
+    /** AUTH succeeded as {@code address} (for the mail log), account {@code accountId}. */
+    void authenticated(long accountId, String address);
 
     /** AUTH is offered on submission listeners, and only over TLS unless loopback is trusted (RFC 4954 §4). */
     boolean authOffered();

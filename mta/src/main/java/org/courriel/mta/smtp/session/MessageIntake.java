@@ -8,6 +8,7 @@ import org.courriel.mta.auth.InboundAuthenticator;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.reply.StoreReplies;
 import org.courriel.mta.smtp.trace.SubmissionHeaders;
@@ -32,9 +33,27 @@ public class MessageIntake {
     public interface Delivery {
         void deliver(MailEnvelope envelope, byte[] message);
 
-        /** The local copies to the recipients' Junk folders (DMARC quarantine); by default as {@link #deliver}. */
-        default void deliverToJunk(MailEnvelope envelope, byte[] message) {
+        /**
+         * With where the message came from (the mail log) and whether its local copies go to the recipients'
+         * Junk folders (DMARC quarantine); by default as {@link #deliver(MailEnvelope, byte[])}.
+         */
+        default void deliver(MailEnvelope envelope, byte[] message, MailOrigin origin, boolean junk) {
             deliver(envelope, message);
+        }
+
+        /** {@link MailDelivery}, with the origin and the Junk choice of each message. */
+        static Delivery of(MailDelivery delivery) {
+            return new Delivery() {
+                @Override
+                public void deliver(MailEnvelope envelope, byte[] message) {
+                    delivery.deliver(envelope, message);
+                }
+
+                @Override
+                public void deliver(MailEnvelope envelope, byte[] message, MailOrigin origin, boolean junk) {
+                    delivery.deliver(envelope, message, origin, junk);
+                }
+            };
         }
     }
 
@@ -118,11 +137,7 @@ public class MessageIntake {
             if (arrival.submission()) {
                 full = submissionSigner.apply(full); // once, now that the message is final (RFC 6376 §5)
             }
-            if (junk) {
-                delivery.deliverToJunk(envelope, full);
-            } else {
-                delivery.deliver(envelope, full);
-            }
+            delivery.deliver(envelope, full, arrival.origin(), junk);
             return new Outcome(Reply.MESSAGE_ACCEPTED, null);
         } catch (org.courriel.mta.delivery.SieveRejectedException e) {
             log.info("Delivery from <{}> refused: {}", tx.reversePath(), e.getMessage());

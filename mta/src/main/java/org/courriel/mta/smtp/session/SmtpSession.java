@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.courriel.access.net.Channel;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.access.net.LineTooLongException;
 import org.courriel.access.net.ReadDeadlineException;
 import org.courriel.mta.smtp.body.MessageBody;
@@ -40,6 +41,8 @@ public final class SmtpSession implements CommandSession {
     private String heloName;
     private boolean extended;
     private Long accountId;
+    /** The authenticated account's address, for the mail log; null before AUTH. */
+    private String accountAddress;
     private Transaction transaction;
     private int errors;
     private volatile boolean closing;
@@ -229,8 +232,9 @@ public final class SmtpSession implements CommandSession {
     }
 
     @Override
-    public void authenticated(long id) {
+    public void authenticated(long id, String address) {
         accountId = id;
+        accountAddress = address;
     }
 
     /** Whether the client's address is loopback and the configuration trusts loopback without TLS. */
@@ -286,6 +290,7 @@ public final class SmtpSession implements CommandSession {
         extended = false;
         dropTransaction();
         accountId = null;
+        accountAddress = null;
         state = SessionState.CONNECTED;
     }
 
@@ -334,7 +339,7 @@ public final class SmtpSession implements CommandSession {
         }
         Arrival arrival = new Arrival(heloName, channel.remoteAddress(), context.hostname(), extended,
                 channel.isSecure(), isAuthenticated(), id, context.kind().isSubmission(),
-                ZonedDateTime.now(context.clock()));
+                ZonedDateTime.now(context.clock()), accountAddress);
         MessageIntake.Outcome outcome = context.intake().accept(tx, body.content(), arrival);
         if (outcome.accepted()) {
             context.metrics().messageAccepted(body.size());
