@@ -67,7 +67,7 @@ class AdminCommandLineTest {
         AdminCommandLine command = AdminCommandLine.parse(args);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = AdminCliRunner.run(command, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = AdminCliRunner.run(command, System.in, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.courriel.CourrielApplication;
 import org.courriel.imap.server.ImapServer;
+import org.courriel.pop3.server.Pop3Server;
 import org.courriel.mta.queue.QueueWorker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,8 @@ class ReadinessTest {
     ImapServer imap;
     @Autowired
     QueueWorker queueWorker;
+    @Autowired
+    Pop3Server pop3;
     @LocalManagementPort
     int managementPort;
 
@@ -60,6 +63,21 @@ class ReadinessTest {
             assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
         } finally {
             imap.start();
+        }
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void notReadyWhileThePop3ListenersAreClosed() throws Exception {
+        assertThat(get("/actuator/health/readiness").body()).contains("\"pop3\":" + pop3.port())
+                .contains("\"pop3s\":" + pop3.implicitTlsPort());
+        pop3.stop();
+        try {
+            HttpResponse<String> readiness = get("/actuator/health/readiness");
+            assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
+            assertThat(readiness.body()).contains("\"pop3\":\"not listening\"");
+        } finally {
+            pop3.start();
         }
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }

@@ -54,7 +54,7 @@ class RealDiskFullTest {
         app = new SpringApplicationBuilder(CourrielApplication.class).run("--courriel.data-dir=" + mount,
                 "--server.port=0", "--management.server.port=0", "--courriel.mx.port=0",
                 "--courriel.submission.port=0", "--courriel.submissions.port=0", "--courriel.imap.port=0",
-                "--courriel.imaps.port=0", "--courriel.imap.allow-plaintext-loopback=true",
+                "--courriel.imaps.port=0", "--courriel.managesieve.port=-1", "--courriel.imap.allow-plaintext-loopback=true",
                 "--courriel.store.min-free-space=16MB", "--spring.main.banner-mode=off");
     }
 

@@ -2,11 +2,13 @@
  * The IMAP gateway: an IMAP4rev1 (RFC 3501) and IMAP4rev2 (RFC 9051) server over the mail store.
  *
  * <p>Where to start reading: {@link org.courriel.imap.command.CommandSet} lists every command; each is one
- * class in {@code command} with a pure {@code parse} (arguments to a request record) and a {@code process};
+ * class in {@code command} (FETCH, with its parser and encoders, in {@code fetch}) with a pure {@code parse}
+ * (arguments to a request record) and a {@code process};
  * {@link org.courriel.imap.session.CommandDispatcher} checks the session state once and maps failures
  * ({@code FailureMapping}: syntax BAD, refusal NO [CODE], bug NO [SERVERBUG] plus an error log);
- * {@link org.courriel.imap.session.ImapSession} runs a connection; {@code protocol} holds the pure framing,
- * parsing and encoding; {@code server} binds the listeners through {@code org.courriel.access}.
+ * {@link org.courriel.imap.session.ChannelImapSession} runs a connection, which commands see as the narrow
+ * {@link org.courriel.imap.session.ImapSession}; {@code protocol} holds the pure framing, parsing and encoding;
+ * {@code server} binds the listeners through {@code org.courriel.access}.
  *
  * <p>Invariants:
  * <ul>
@@ -23,6 +25,8 @@
  * <li>FETCH reads the store in batches of UIDs; flags, sizes, envelopes, structures and header fields come from
  * the stored rows, summaries and header column, never from the message bytes.</li>
  * <li>Nothing here touches the database directly: only the store's services.</li>
+ * <li>No package cycle: {@code session} holds the command contract ({@code ImapCommand}, {@code Completion},
+ * {@code ImapRefusal}) and knows no command; the configuration passes the command list to the dispatcher.</li>
  * </ul>
  */
 package org.courriel.imap;

@@ -4,9 +4,16 @@
  * Invariants every caller can rely on:
  * <ul>
  * <li><b>Dependencies.</b> This module depends on no other Courriel module; the protocols depend on it.</li>
- * <li><b>Durability.</b> Every message write (append, delivery, copy, move, flags, expunge) goes through
- * {@link org.courriel.store.commit.GroupCommitter}: when the call returns, the change is committed and on
- * disk, so a protocol may acknowledge it. Concurrent sessions share one transaction and one sync. The other
+ * <li><b>Boundary.</b> Only this module writes SQL against the store's tables, and only it uses its internals
+ * ({@code commit}, {@code content}, {@code disk}); the outbound queue's code ({@code org.courriel.mta.queue}),
+ * which keeps its own tables in the store's transactions, is the one exception. Its packages form no cycle.
+ * Each module's {@code ArchitectureTest} checks these rules ({@code org.courriel.store.testing.ArchitectureRules}).</li>
+ * <li><b>Durability.</b> Every message write (append, delivery, copy, move, flags, expunge) is a
+ * {@link org.courriel.store.message.MessageService} call, run as one unit of the
+ * {@link org.courriel.store.commit.GroupCommitter} (which batches transactions and syncs, and knows nothing of
+ * messages): when the call returns, the change is committed and on disk, so a protocol may acknowledge it.
+ * A caller that must commit rows of its own with a delivery (the outbound queue) passes them as the
+ * delivery's same-transaction hook. Concurrent sessions share one transaction and one sync. The other
  * writes (domains, accounts, aliases, passwords; mailbox creation, renaming, subscription) are synced by
  * {@link org.courriel.store.commit.SyncAfterCommit} before their call returns.</li>
  * <li><b>Storage layout.</b> The bytes of a message are kept once per distinct SHA-256 in {@code content}

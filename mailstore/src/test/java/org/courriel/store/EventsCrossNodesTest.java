@@ -27,8 +27,11 @@ import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.event.PostgresNotifyEventBus;
 import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.message.FlagChange;
+import org.courriel.store.message.FlagUpdate;
 import org.courriel.store.message.Flags;
 import org.courriel.store.message.MessageService;
+import org.courriel.store.message.UidSet;
 import org.courriel.store.testing.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +88,28 @@ class EventsCrossNodesTest {
         assertThat(event).isInstanceOfSatisfying(MailboxEvent.MessagesAdded.class,
                 e -> assertThat(e.uids()).isEqualTo(List.of(uid)));
         assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).as("delivered once").isNull();
+    }
+
+    @Test
+    void flagChangesCrossNodesWithTheirFlagsAndModseq() throws Exception {
+        long uid = append("flagged");
+        LinkedBlockingQueue<MailboxEvent> heard = new LinkedBlockingQueue<>();
+        b.getBean(MailboxEventBus.class).subscribeMailbox(inbox, heard::add);
+        FlagUpdate update = a.getBean(MessageService.class).storeFlags(inbox, UidSet.of(uid),
+                new FlagChange(FlagChange.Mode.ADD, Flags.fromNames(List.of("\\Seen", "$Work"))), null);
+
+        MailboxEvent.FlagsChanged changed = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (changed == null) {
+            MailboxEvent e = heard.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            assertThat(e).as("B hears the change").isNotNull();
+            if (e instanceof MailboxEvent.FlagsChanged f) {
+                changed = f;
+            }
+        }
+        assertThat(changed.uids()).containsExactly(uid);
+        assertThat(changed.highestModseq()).isEqualTo(update.changed().get(0).modseq());
+        assertThat(changed.flags()).extracting(Flags::of).containsExactly(update.changed().get(0).flags());
     }
 
     @Test

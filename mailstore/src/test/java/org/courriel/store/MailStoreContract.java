@@ -221,6 +221,24 @@ abstract class MailStoreContract {
     }
 
     @Test
+    void addAndRemoveIsOneChangeGuardedAsOne() {
+        AppendResult a = messages.append(inbox.id(), TestMessages.simple("a"), Flags.of(SystemFlag.SEEN), Instant.now());
+        FlagUpdate both = messages.storeFlags(inbox.id(), UidSet.of(a.uid()),
+                FlagChange.addAndRemove(Flags.fromNames(List.of("\\Flagged", "$Work")), Flags.of(SystemFlag.SEEN)),
+                a.modseq());
+        assertThat(both.changed()).singleElement().satisfies(m -> {
+            assertThat(m.flags().names()).containsExactly("\\Flagged", "$Work");
+            assertThat(m.modseq()).as("one new MODSEQ for both halves").isEqualTo(a.modseq() + 1);
+        });
+        assertThat(both.of(a.uid())).contains(both.changed().get(0));
+
+        FlagUpdate stale = messages.storeFlags(inbox.id(), UidSet.of(a.uid()),
+                FlagChange.addAndRemove(Flags.of(SystemFlag.SEEN), Flags.of(SystemFlag.FLAGGED)), a.modseq());
+        assertThat(stale.modified()).as("UNCHANGEDSINCE guards the whole change").containsExactly(a.uid());
+        assertThat(messages.get(inbox.id(), a.uid()).orElseThrow().flags().names()).containsExactly("\\Flagged", "$Work");
+    }
+
+    @Test
     void overQuotaAppendIsRefusedAndNothingIsStored() {
         AccountInfo small = accounts.create("small@" + domain, "password one", null, 1000);
         MailboxInfo box = mailboxes.get(small.id(), "INBOX");
@@ -317,14 +335,22 @@ abstract class MailStoreContract {
     @Test
     void eventsArriveAfterCommit() {
         List<MailboxEvent> seen = new CopyOnWriteArrayList<>();
+        FlagUpdate stored;
         try (var reg = events.subscribeMailbox(inbox.id(), seen::add)) {
             messages.append(inbox.id(), TestMessages.simple("evt"), Flags.NONE, Instant.now());
-            messages.storeFlags(inbox.id(), UidSet.of(1), new FlagChange(FlagChange.Mode.ADD, Flags.of(SystemFlag.DELETED)), null);
+            stored = messages.storeFlags(inbox.id(), UidSet.of(1),
+                    new FlagChange(FlagChange.Mode.ADD, Flags.of(SystemFlag.DELETED)), null);
             messages.expunge(inbox.id(), null);
         }
         assertThat(seen).hasSize(3);
-        assertThat(seen.get(0)).isInstanceOf(MailboxEvent.MessagesAdded.class);
-        assertThat(seen.get(1)).isInstanceOf(MailboxEvent.FlagsChanged.class);
+        assertThat(seen.get(0)).isInstanceOfSatisfying(MailboxEvent.MessagesAdded.class,
+                e -> assertThat(e.uids()).containsExactly(1L));
+        assertThat(seen.get(1)).as("the flags and MODSEQ after the change travel with it")
+                .isInstanceOfSatisfying(MailboxEvent.FlagsChanged.class, e -> {
+                    assertThat(e.uids()).containsExactly(1L);
+                    assertThat(e.flags()).containsExactly(Flags.of(SystemFlag.DELETED).values());
+                    assertThat(e.highestModseq()).isEqualTo(stored.changed().get(0).modseq());
+                });
         assertThat(seen.get(2)).isInstanceOfSatisfying(MailboxEvent.MessagesExpunged.class,
                 e -> assertThat(e.uids()).containsExactly(1L));
     }

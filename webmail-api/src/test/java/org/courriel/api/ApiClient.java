@@ -56,6 +56,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(json))));
     }
 
+    public Response put(String path, Object json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(json))));
+    }
+
     public Response patch(String path, Object json) {
         return send(request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes(json))));

@@ -23,10 +23,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
-import org.junit.jupiter.api.AfterEach;
+import org.courriel.store.testing.FailOnErrorLogs;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = ApiTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"courriel.hostname=bind.courriel.test", "courriel.client-config.host=mail.public.test",
                 "courriel.client-config.imap-port=10993", "courriel.client-config.imap-starttls-port=10143",
+                "courriel.client-config.pop3-port=10995", "courriel.client-config.pop3-starttls-port=10110",
                 "courriel.client-config.submission-port=10465",
                 "courriel.client-config.submission-starttls-port=10587",
                 "courriel.client-config.max-request-size=2KB"})
@@ -68,7 +69,8 @@ class ClientAutoconfigTest {
     String domain;
     String bob;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ServerErrorLog errors = new ServerErrorLog();
+    @RegisterExtension
+    final FailOnErrorLogs errors = FailOnErrorLogs.anywhere();
 
     @BeforeAll
     void hostedDomain() {
@@ -76,16 +78,6 @@ class ClientAutoconfigTest {
         domains.add(domain);
         bob = "bob@" + domain;
         accounts.create(bob, "correct horse battery", "Bob", 0);
-    }
-
-    @BeforeEach
-    void watchServerErrors() {
-        errors.start();
-    }
-
-    @AfterEach
-    void noServerErrors() {
-        errors.assertNone();
     }
 
     @Test
@@ -102,9 +94,11 @@ class ClientAutoconfigTest {
             assertThat(texts(provider, "domain")).containsExactly(domain);
 
             List<Element> incoming = children(provider, "incomingServer");
-            assertThat(incoming).extracting(e -> e.getAttribute("type")).containsExactly("imap", "imap");
+            assertThat(incoming).extracting(e -> e.getAttribute("type")).containsExactly("imap", "imap", "pop3", "pop3");
             assertMozillaServer(incoming.get(0), 10993, "SSL");
             assertMozillaServer(incoming.get(1), 10143, "STARTTLS");
+            assertMozillaServer(incoming.get(2), 10995, "SSL");
+            assertMozillaServer(incoming.get(3), 10110, "STARTTLS");
             List<Element> outgoing = children(provider, "outgoingServer");
             assertThat(outgoing).extracting(e -> e.getAttribute("type")).containsExactly("smtp", "smtp");
             assertMozillaServer(outgoing.get(0), 10465, "SSL");
@@ -160,7 +154,8 @@ class ClientAutoconfigTest {
             assertThat(text(p, "AuthRequired")).isEqualTo("on");
             protocols.add(text(p, "Type") + " " + text(p, "Port") + " " + text(p, "Encryption"));
         }
-        assertThat(protocols).containsExactly("IMAP 10993 SSL", "IMAP 10143 TLS", "SMTP 10465 SSL", "SMTP 10587 TLS");
+        assertThat(protocols).containsExactly("IMAP 10993 SSL", "IMAP 10143 TLS", "POP3 10995 SSL", "POP3 10110 TLS",
+                "SMTP 10465 SSL", "SMTP 10587 TLS");
     }
 
     @Test

@@ -10,10 +10,11 @@ import java.util.stream.Stream;
 
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
+import org.courriel.store.testing.FailOnErrorLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +48,8 @@ class MalformedRequestTest {
     MeterRegistry meters;
 
     String authorization;
-    private final ServerErrorLog errors = new ServerErrorLog();
+    @RegisterExtension
+    final FailOnErrorLogs errors = FailOnErrorLogs.anywhere();
 
     /** One malformed request: a request line, extra header lines, a body; what is expected (0: any 4xx). */
     record Case(String name, String requestLine, List<String> headers, byte[] body, int expected) {
@@ -146,14 +148,8 @@ class MalformedRequestTest {
                 .encodeToString(("bob@" + domain + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
-    @BeforeEach
-    void watchServerErrors() {
-        errors.start();
-    }
-
     @AfterEach
-    void noServerErrors() {
-        errors.assertNone();
+    void noRequestFailedOnABug() {
         assertThat(meters.counter("courriel.api.internal.errors").count()).as("requests failed on a bug").isZero();
     }
 

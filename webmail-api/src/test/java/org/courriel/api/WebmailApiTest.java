@@ -407,6 +407,9 @@ class WebmailApiTest {
                 Map.entry("/api/v1/messages/{id}/copy", List.of("post")),
                 Map.entry("/api/v1/send", List.of("post")),
                 Map.entry("/api/v1/account", List.of("get")),
+                Map.entry("/api/v1/account/automation", List.of("get")),
+                Map.entry("/api/v1/account/automation/vacation", List.of("put", "delete")),
+                Map.entry("/api/v1/account/automation/forward", List.of("put", "delete")),
                 Map.entry("/api/v1/admin/domains", List.of("get", "post")),
                 Map.entry("/api/v1/admin/domains/{name}", List.of("delete")),
                 Map.entry("/api/v1/admin/accounts", List.of("get", "post")),
@@ -420,7 +423,13 @@ class WebmailApiTest {
                 Map.entry("/mail/config-v1.1.xml", List.of("get")),
                 Map.entry("/autodiscover/autodiscover.xml", List.of("get", "post")),
                 Map.entry("/Autodiscover/Autodiscover.xml", List.of("get", "post")),
-                Map.entry("/apple/courriel.mobileconfig", List.of("get")));
+                Map.entry("/apple/courriel.mobileconfig", List.of("get")),
+                Map.entry("/api/v1/admin/dkim", List.of("get")),
+                Map.entry("/api/v1/admin/dkim/{domain}", List.of("get", "post")),
+                Map.entry("/api/v1/admin/dkim/{domain}/{selector}/activate", List.of("post")),
+                Map.entry("/api/v1/admin/dkim/{domain}/{selector}/retire", List.of("post")),
+                Map.entry("/api/v1/admin/dns/{domain}", List.of("get")),
+                Map.entry("/.well-known/mta-sts.txt", List.of("get")));
         List<String> listed = new ArrayList<>();
         paths.propertyNames().forEach(listed::add);
         assertThat(listed).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -434,6 +443,7 @@ class WebmailApiTest {
         // the autoconfiguration documents are public: an empty security requirement overrides the global one
         assertThat(paths.get("/mail/config-v1.1.xml").get("get").get("security")).isEmpty();
         assertThat(paths.get("/autodiscover/autodiscover.xml").get("post").get("security")).isEmpty();
+        assertThat(paths.get("/.well-known/mta-sts.txt").get("get").get("security")).isEmpty();
         assertThat(api.get("components").get("securitySchemes").get("basicAuth").get("scheme").asString())
                 .isEqualTo("basic");
         assertThat(paths.get("/api/v1/messages/{id}").get("get").get("parameters").toString())

@@ -1,35 +1,81 @@
 package org.courriel.deploy.cli;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 import org.courriel.CourrielApplication;
+import org.courriel.deploy.cli.socket.AdminSocketClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs one admin command in an application context without web server or listeners, on the database the
- * configuration names, so the command line always acts on the store the server uses. With the embedded H2
- * this works while the server runs: the database URL's AUTO_SERVER mode lets the second process in.
+ * Runs one admin command: through the running server's admin socket when there is one (a fraction of a
+ * second: no Spring, no database here), else on its own in a minimal application context (no web server, no
+ * listeners, no queue worker, no admin socket, beans created only when a command needs them) on the database
+ * the configuration names. A store that cannot be opened is one line on standard error, not a stack trace.
  */
 public final class AdminCliRunner {
 
     private AdminCliRunner() {
     }
 
-    public static int run(AdminCommandLine command, PrintStream out, PrintStream err) {
+    public static int run(AdminCommandLine command, InputStream stdin, PrintStream out, PrintStream err) {
+        if (command.usageError() == null && command.serverMayRun()) {
+            OptionalInt viaServer = AdminSocketClient.run(ServerLocator.socket(command, System.getenv()), command.args(),
+                    stdin, out, err);
+            if (viaServer.isPresent()) {
+                return viaServer.getAsInt();
+            }
+        }
+        return runOnItsOwn(command, stdin, out, err);
+    }
+
+    /** Runs the command in a context of its own, without asking a running server. */
+    public static int runOnItsOwn(AdminCommandLine command, InputStream stdin, PrintStream out, PrintStream err) {
         SpringApplication app = new SpringApplication(CourrielApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
-        app.setDefaultProperties(Map.of(
-                "courriel.listeners.enabled", "false",
-                "courriel.queue.workers", "false",
-                "spring.main.banner-mode", "off",
-                "logging.level.root", "WARN",
-                "logging.level.org.flywaydb", "ERROR"));
-        try (ConfigurableApplicationContext context = app.run(command.springArguments())) {
-            return context.getBean(AdminCli.class).run(command, out, err);
+        app.setRegisterShutdownHook(false);
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("courriel.listeners.enabled", "false");
+        defaults.put("courriel.queue.workers", "false");
+        defaults.put("courriel.admin.socket.enabled", "false");
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("spring.main.lazy-initialization", "true");
+        defaults.put("spring.jpa.hibernate.ddl-auto", "none");
+        // The failure is reported below in one line; Spring's own report would add a stack trace.
+        defaults.put("logging.level.root", "OFF");
+        app.setDefaultProperties(defaults);
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run(command.springArguments());
+        } catch (RuntimeException e) {
+            err.println("courriel: " + StartupFailure.describe(e));
+            return StartupFailure.exitCode(e).code;
         }
+        try (context) {
+            return context.getBean(AdminCli.class).run(command, new CliIo(out, err, lines(stdin), command.json())).code;
+        }
+    }
+
+    private static Supplier<String> lines(InputStream stdin) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        return () -> {
+            try {
+                return reader.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 }

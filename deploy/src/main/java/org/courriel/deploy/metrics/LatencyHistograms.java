@@ -22,6 +22,7 @@ public final class LatencyHistograms implements MeterFilter {
     private static final Map<String, List<Duration>> BUCKETS = Map.of(
             "courriel.smtp.data.time", millis(10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000),
             "courriel.imap.command.time", millis(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000),
+            "courriel.pop3.command.time", millis(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000),
             "courriel.queue.delivery.time", List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
                     Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
                     Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(12),

@@ -121,7 +121,7 @@ class CrashCampaignTest {
         args.add("--courriel.data-dir=" + data);
         settings.forEach(s -> args.add("--" + s));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = AdminCliRunner.run(AdminCommandLine.parse(args.toArray(String[]::new)),
+        int exit = AdminCliRunner.run(AdminCommandLine.parse(args.toArray(String[]::new)), System.in,
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     }

@@ -50,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
                 "--courriel.mx.bind-address=127.0.0.1", "--courriel.mx.port=" + smtp,
                 "--courriel.submission.bind-address=127.0.0.1", "--courriel.submission.port=" + submission,
                 "--courriel.smtp.allow-plaintext-auth-on-loopback=true", "--courriel.submissions.enabled=false",
-                "--courriel.imap.bind-address=127.0.0.1", "--courriel.imap.port=" + imap, "--courriel.imaps.port=-1",
+                "--courriel.imap.bind-address=127.0.0.1", "--courriel.imap.port=" + imap, "--courriel.imaps.port=-1", "--courriel.managesieve.port=-1",
                 "--courriel.imap.allow-plaintext-loopback=true",
                 "--spring.main.banner-mode=off"));
         settings.forEach(s -> command.add("--" + s));

@@ -28,6 +28,19 @@ class LauncherScriptTest {
     }
 
     @Test
+    void startsACommandWithC1AndAClassDataArchiveButTheServerWithout(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
+                "COURRIEL_CLI_CACHE", dir.resolve("cache").toString());
+        PackagingFiles.Result command = PackagingFiles.run(env, "bash", LAUNCHER, "--courriel.data-dir=/x", "domain", "list");
+        assertThat(command.output()).contains("ARG[-XX:TieredStopAtLevel=1]")
+                .contains("ARG[-XX:SharedArchiveFile=" + dir.resolve("cache/cli.jsa") + "]");
+        PackagingFiles.Result server = PackagingFiles.run(env, "bash", LAUNCHER, "--courriel.data-dir=/x");
+        assertThat(server.output()).doesNotContain("TieredStopAtLevel").doesNotContain("SharedArchiveFile");
+    }
+
+    @Test
     void refusesAJavaOlderThan21(@TempDir Path dir) throws Exception {
         Path home = fakeJava(dir.resolve("jdk17"), 17);
         Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");

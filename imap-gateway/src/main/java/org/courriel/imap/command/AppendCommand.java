@@ -9,6 +9,8 @@ import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.DateTimes;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 import org.courriel.store.mailbox.MailboxInfo;

@@ -3,6 +3,8 @@ package org.courriel.imap.command;
 import java.util.List;
 
 import org.courriel.imap.config.ImapProperties;
+import org.courriel.imap.fetch.FetchCommand;
+import org.courriel.imap.session.ImapCommand;
 
 /** Every command the server knows, in the order of RFC 9051 §6: the place to start reading. */
 public final class CommandSet {

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 
@@ -35,8 +37,9 @@ public final class IdleCommand implements ImapCommand<NoArguments> {
             throw new UncheckedIOException(e);
         }
         if (line == null) {
+            // RFC 9051 §7.1.3: nothing to answer on a closed connection, and the client did nothing wrong
             session.logout();
-            return Completion.bad("Connection closed during IDLE");
+            return Completion.connectionClosed();
         }
         if (!line.equalsIgnoreCase("DONE")) {
             return Completion.bad("Expected DONE");

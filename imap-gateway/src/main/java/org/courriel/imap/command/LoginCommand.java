@@ -5,6 +5,8 @@ import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.Capabilities;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
@@ -51,7 +53,7 @@ public final class LoginCommand implements ImapCommand<LoginCommand.Request> {
         if (!session.loginAllowed()) {
             return Completion.no(ResponseCode.PRIVACYREQUIRED, "Use STARTTLS or the implicit-TLS port first");
         }
-        Optional<AccountInfo> account = session.context().loginGuard().login(session.connection().peer(), user, password);
+        Optional<AccountInfo> account = session.context().loginGuard().login(session.connection().remoteAddress(), user, password);
         if (account.isEmpty()) {
             return Completion.no(ResponseCode.AUTHENTICATIONFAILED, "Authentication failed");
         }

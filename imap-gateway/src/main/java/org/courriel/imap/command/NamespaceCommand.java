@@ -3,6 +3,8 @@ package org.courriel.imap.command;
 import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 

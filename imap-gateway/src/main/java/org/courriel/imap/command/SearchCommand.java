@@ -2,8 +2,10 @@ package org.courriel.imap.command;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
@@ -11,6 +13,9 @@ import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ImapString;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.SequenceSet;
+import org.courriel.imap.session.MessageSetCommand;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapRefusal;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SelectedMailbox;
 import org.courriel.store.message.MessageFields;
@@ -109,13 +114,12 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
                 found.add(uid);
             }
         }
-        long highestModseq = 0;
+        Map<Long, Long> modseqs = new HashMap<>();
         if (parsed.usesModseq() && !found.isEmpty()) {
-            long[] max = {0};
             session.context().messages().scan(selected.id(), UidSet.ofSorted(found), MessageFields.BASIC,
-                    r -> max[0] = Math.max(max[0], r.modseq()));
-            highestModseq = max[0];
+                    r -> modseqs.put(r.uid(), r.modseq()));
         }
+        long highestModseq = highest(modseqs, found);
         List<Long> numbers = found;
         if (!byUid) {
             numbers = found.stream().map(uid -> (long) selected.sequence().seqOf(uid)).toList();
@@ -130,9 +134,36 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
             }
             session.out().untagged(sb);
         } else {
-            session.out().untagged(esearch(session, request, numbers, highestModseq));
+            session.out().untagged(esearch(session, request, numbers, returnedModseq(request, found, modseqs)));
         }
         return Completion.ok(name() + " completed");
+    }
+
+    private static long highest(Map<Long, Long> modseqs, List<Long> uids) {
+        long max = 0;
+        for (long uid : uids) {
+            max = Math.max(max, modseqs.getOrDefault(uid, 0L));
+        }
+        return max;
+    }
+
+    /**
+     * RFC 4731 §3.2: with MIN or MAX alone the MODSEQ is that of the message returned; with MIN and MAX (no
+     * ALL or COUNT) the higher of those two; otherwise the highest of all the messages found.
+     */
+    private static long returnedModseq(Request request, List<Long> found, Map<Long, Long> modseqs) {
+        Set<ReturnOption> options = request.returnOptions();
+        if (found.isEmpty() || options == null || options.contains(ReturnOption.ALL) || options.contains(ReturnOption.COUNT)) {
+            return highest(modseqs, found);
+        }
+        List<Long> returned = new ArrayList<>();
+        if (options.contains(ReturnOption.MIN)) {
+            returned.add(found.get(0));
+        }
+        if (options.contains(ReturnOption.MAX)) {
+            returned.add(found.get(found.size() - 1));
+        }
+        return highest(modseqs, returned.isEmpty() ? found : returned);
     }
 
     /** RFC 4731 §3.1 / RFC 9051 §7.3.4: {@code ESEARCH (TAG "t") [UID] MIN n MAX n COUNT n ALL set}. */

@@ -11,6 +11,8 @@ import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.SequenceSet;
 import org.courriel.imap.protocol.Status;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SelectedMailbox;
 import org.courriel.imap.session.SessionState;
@@ -34,7 +36,6 @@ public final class SelectCommand implements ImapCommand<SelectCommand.Request> {
     public record Request(String mailbox, boolean condstore, Qresync qresync) {
     }
 
-    static final String FLAGS = "(\\Answered \\Flagged \\Deleted \\Seen \\Draft)";
 
     private final boolean readOnly;
 
@@ -113,15 +114,15 @@ public final class SelectCommand implements ImapCommand<SelectCommand.Request> {
         if (request.condstore()) {
             session.enableCondstore();
         }
-        Optional<MailboxInfo> found = session.context().mailboxes()
-                .find(session.account().id(), session.decodeName(request.mailbox()));
+        Optional<MailboxInfo> found = MailboxArgument.existingName(session, request.mailbox())
+                .flatMap(name -> session.context().mailboxes().find(session.account().id(), name));
         if (found.isEmpty()) {
             return Completion.no(ResponseCode.NONEXISTENT, "No such mailbox");
         }
         SelectedMailbox selected = session.select(found.get(), readOnly);
         MailboxInfo mailbox = selected.mailbox();
         var out = session.out();
-        out.untagged("FLAGS " + FLAGS);
+        out.untagged("FLAGS " + selected.announcedFlags().flags());
         out.untagged(selected.sequence().size() + " EXISTS");
         if (!session.rev2()) {
             out.untagged(selected.recentCount() + " RECENT");
@@ -132,8 +133,8 @@ public final class SelectCommand implements ImapCommand<SelectCommand.Request> {
         }
         out.status(null, Status.OK, ResponseCode.UIDVALIDITY.with(mailbox.uidValidity()), "UIDs valid");
         out.status(null, Status.OK, ResponseCode.UIDNEXT.with(mailbox.uidNext()), "Predicted next UID");
-        out.status(null, Status.OK, ResponseCode.PERMANENTFLAGS.with(readOnly ? "()"
-                : "(\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)"), "Flags permitted");
+        out.status(null, Status.OK, ResponseCode.PERMANENTFLAGS.with(selected.announcedFlags().permanentFlags()),
+                "Flags permitted");
         if (session.condstore()) {
             out.status(null, Status.OK, ResponseCode.HIGHESTMODSEQ.with(mailbox.highestModseq()), "Highest");
         }
@@ -162,6 +163,7 @@ public final class SelectCommand implements ImapCommand<SelectCommand.Request> {
         messages.changedSince(selected.id(), q.modseq(), r -> {
             int seq = selected.sequence().seqOf(r.uid());
             if (seq > 0) {
+                selected.announcedFlags().before(r.flags(), session.out());
                 session.out().untagged(ImapResponses.flagsFetch(seq, r, false, true, true));
             }
         });

@@ -3,10 +3,14 @@ package org.courriel.imap.command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 import org.courriel.store.mailbox.MailboxInfo;
@@ -65,7 +69,12 @@ public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
 
     @Override
     public Completion process(Request request, ImapSession session) {
-        MailboxInfo mailbox = session.context().mailboxes().get(session.account().id(), session.decodeName(request.mailbox()));
+        Optional<MailboxInfo> found = MailboxArgument.existingName(session, request.mailbox())
+                .flatMap(name -> session.context().mailboxes().find(session.account().id(), name));
+        if (found.isEmpty()) {
+            return Completion.no(ResponseCode.NONEXISTENT, "No such mailbox");
+        }
+        MailboxInfo mailbox = found.get();
         session.out().untagged(response(session, mailbox, request.items()));
         return Completion.ok("STATUS completed");
     }

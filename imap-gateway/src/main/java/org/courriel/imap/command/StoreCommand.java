@@ -8,6 +8,9 @@ import org.courriel.imap.protocol.ImapResponses;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.SequenceSet;
+import org.courriel.imap.session.MessageSets;
+import org.courriel.imap.session.MessageSetCommand;
+import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SelectedMailbox;
 import org.courriel.store.message.FlagChange;
@@ -89,6 +92,7 @@ public final class StoreCommand extends MessageSetCommand<StoreCommand.Request> 
             int seq = selected.sequence().seqOf(m.uid());
             if (seq > 0 && (!request.silent() || (request.unchangedSince() != null))) {
                 MessageRecord r = new MessageRecord(m.uid(), m.modseq(), m.flags(), null, 0, 0, null, null);
+                selected.announcedFlags().before(m.flags(), session.out());
                 session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(m.uid()) && !session.rev2(),
                         byUid, modseq));
             }
@@ -99,6 +103,7 @@ public final class StoreCommand extends MessageSetCommand<StoreCommand.Request> 
                 int seq = selected.sequence().seqOf(m.uid());
                 if (seq > 0) {
                     MessageRecord r = new MessageRecord(m.uid(), m.modseq(), m.flags(), null, 0, 0, null, null);
+                    selected.announcedFlags().before(m.flags(), session.out());
                     session.out().untagged(ImapResponses.flagsFetch(seq, r,
                             selected.isRecent(m.uid()) && !session.rev2(), byUid, modseq));
                 }

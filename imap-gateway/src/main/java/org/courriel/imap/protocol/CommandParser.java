@@ -153,10 +153,11 @@ public final class CommandParser {
     /**
      * astring: an atom (with ']' allowed), a quoted string or a literal, as UTF-8 text. Leniently, 8-bit
      * bytes are taken in atoms too: clients with UTF-8 enabled send names like {@code Réunions} unquoted.
+     * RFC 9051 §9: {@code ~} is an ATOM-CHAR; an astring is never a literal8, so {@code ~foo} is an atom.
      */
     public String astring() {
         int c = peek();
-        if (c == '"' || c == '{' || c == '~') {
+        if (c == '"' || c == '{') {
             return string();
         }
         int start = pos;
@@ -183,13 +184,13 @@ public final class CommandParser {
         return string();
     }
 
-    /** A quoted string or a literal as bytes. */
+    /** A quoted string or a literal as bytes (RFC 9051 §9 string: never a literal8, which only APPEND takes). */
     public byte[] stringBytes() {
         int c = peek();
         if (c == '"') {
             return quoted();
         }
-        if (c == '{' || c == '~') {
+        if (c == '{') {
             return literal();
         }
         throw new ImapSyntaxException("expected a string" + where());

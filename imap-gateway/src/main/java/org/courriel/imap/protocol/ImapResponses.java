@@ -37,15 +37,20 @@ public final class ImapResponses {
 
     /** {@code n FETCH (UID u FLAGS (...) MODSEQ (m))}: an unsolicited flags update (RFC 9051 §7.5.2, RFC 7162 §3.2.4). */
     public static String flagsFetch(int seq, MessageRecord r, boolean recent, boolean uid, boolean modseq) {
+        return flagsFetch(seq, uid ? r.uid() : 0, r.flags(), r.modseq(), recent, modseq);
+    }
+
+    /** As {@link #flagsFetch(int, MessageRecord, boolean, boolean, boolean)} from the values; no UID when 0. */
+    public static String flagsFetch(int seq, long uid, Flags flags, long modseq, boolean recent, boolean withModseq) {
         StringBuilder sb = new StringBuilder(64);
         sb.append(seq).append(" FETCH (");
-        if (uid) {
-            sb.append("UID ").append(r.uid()).append(' ');
+        if (uid > 0) {
+            sb.append("UID ").append(uid).append(' ');
         }
         sb.append("FLAGS ");
-        flagList(sb, r.flags(), recent);
-        if (modseq) {
-            sb.append(" MODSEQ (").append(r.modseq()).append(')');
+        flagList(sb, flags, recent);
+        if (withModseq) {
+            sb.append(" MODSEQ (").append(modseq).append(')');
         }
         return sb.append(')').toString();
     }

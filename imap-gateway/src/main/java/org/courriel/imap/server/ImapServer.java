@@ -20,7 +20,7 @@ import org.courriel.imap.config.ImapProperties;
 import org.courriel.imap.config.ImapsProperties;
 import org.courriel.imap.session.CommandDispatcher;
 import org.courriel.imap.session.ImapContext;
-import org.courriel.imap.session.ImapSession;
+import org.courriel.imap.session.ChannelImapSession;
 import org.courriel.store.lifecycle.ListenerLifecycle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -29,7 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The IMAP listeners: {@code courriel.imap.port} with STARTTLS and {@code courriel.imaps.port} with implicit
- * TLS (RFC 8314 §3.3), each connection served by an {@link ImapSession} on its own virtual thread.
+ * TLS (RFC 8314 §3.3), each connection served by a {@link ChannelImapSession} on its own virtual thread.
  */
 @Component
 // Not in the admin command line, which runs with courriel.listeners.enabled=false.
@@ -124,14 +124,14 @@ public class ImapServer implements ListenerLifecycle {
 
     private final class Handler implements ConnectionHandler {
 
-        private final Set<ImapSession> sessions = ConcurrentHashMap.newKeySet();
+        private final Set<ChannelImapSession> sessions = ConcurrentHashMap.newKeySet();
 
         @Override
         public void handle(Connection connection) {
             if (connection.isSecure()) {
                 context.metrics().tlsHandshake("implicit", true);
             }
-            ImapSession session = new ImapSession(context, dispatcher, new SocketImapConnection(connection));
+            ChannelImapSession session = new ChannelImapSession(context, dispatcher, connection);
             sessions.add(session);
             try {
                 session.run();
@@ -143,7 +143,7 @@ public class ImapServer implements ListenerLifecycle {
         /** RFC 9051 §7.1.5: every session hears BYE, at once or after its current command. */
         @Override
         public void stopping() {
-            sessions.forEach(ImapSession::shutdown);
+            sessions.forEach(ChannelImapSession::shutdown);
         }
 
         @Override

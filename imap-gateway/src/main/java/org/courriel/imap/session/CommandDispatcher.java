@@ -6,31 +6,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.courriel.imap.command.CommandSet;
-import org.courriel.imap.command.Completion;
-import org.courriel.imap.command.ImapCommand;
-import org.courriel.imap.config.ImapProperties;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.Status;
-import org.springframework.stereotype.Component;
 
 /**
  * Reads the tag and the command name, checks once that the command is valid in the session's state
  * (RFC 9051 §3), parses and runs it, sends the pending updates the command allows, then the tagged reply.
  */
-@Component
 public class CommandDispatcher {
 
     private final Map<String, ImapCommand<?>> commands = new HashMap<>();
 
-    public CommandDispatcher(ImapProperties properties) {
-        for (ImapCommand<?> c : CommandSet.all(properties)) {
-            commands.put(c.name(), c);
+    /** @param commands every command the server knows, given by the configuration ({@code CommandSet}) */
+    public CommandDispatcher(List<ImapCommand<?>> commands) {
+        for (ImapCommand<?> c : commands) {
+            this.commands.put(c.name(), c);
         }
     }
 
-    public void dispatch(byte[] bytes, ImapSession session) {
+    public void dispatch(byte[] bytes, ChannelImapSession session) {
         long started = System.nanoTime();
         CommandParser parser = new CommandParser(bytes);
         String tag;
@@ -77,6 +72,8 @@ public class CommandDispatcher {
             }
         }
         if (done.status() == Status.BYE) {
+            // the connection is gone (Completion.connectionClosed): a normal end, with no tagged reply to send
+            session.context().metrics().command(name, Status.OK.name(), started);
             return;
         }
         session.out().status(tag, done.status(), done.code(), done.text());

@@ -1,7 +1,5 @@
 package org.courriel.imap.session;
 
-import org.courriel.imap.command.Completion;
-import org.courriel.imap.command.ImapRefusal;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.store.DatabaseUnavailable;

@@ -35,12 +35,19 @@ public final class SelectedMailbox {
     private MailboxEventBus.Registration registration;
     /** Highest MODSEQ the client has been told about (CONDSTORE). */
     private volatile long highestModseq;
+    private final AnnouncedFlags announcedFlags;
 
     SelectedMailbox(MailboxInfo mailbox, boolean readOnly, long[] uids) {
         this.mailbox = mailbox;
         this.readOnly = readOnly;
         this.sequence = new MessageSequence(uids);
         this.highestModseq = mailbox.highestModseq();
+        this.announcedFlags = new AnnouncedFlags(readOnly);
+    }
+
+    /** The flags told to the client in FLAGS and PERMANENTFLAGS (RFC 9051 §7.3.5). */
+    public AnnouncedFlags announcedFlags() {
+        return announcedFlags;
     }
 
     public MailboxInfo mailbox() {

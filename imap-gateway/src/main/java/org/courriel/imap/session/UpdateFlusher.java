@@ -19,7 +19,7 @@ final class UpdateFlusher {
     private UpdateFlusher() {
     }
 
-    static void flush(ImapSession session, SelectedMailbox selected, boolean allowExpunge) {
+    static void flush(ChannelImapSession session, SelectedMailbox selected, boolean allowExpunge) {
         if (selected == null || !selected.hasPending()) {
             return;
         }
@@ -32,7 +32,7 @@ final class UpdateFlusher {
             expunge(session, sequence, new ArrayList<>(selected.deferredExpunges()));
             selected.deferredExpunges().clear();
         }
-        TreeSet<Long> flagged = new TreeSet<>();
+        HeardFlags flagged = new HeardFlags(selected.highestModseq());
         int told = sequence.size();
         long highest = 0;
         MailboxEvent event;
@@ -61,9 +61,7 @@ final class UpdateFlusher {
                     highest = Math.max(highest, x.highestModseq());
                 }
                 case MailboxEvent.FlagsChanged f -> {
-                    if (!selected.isOwnModseq(f.highestModseq())) {
-                        flagged.addAll(f.uids());
-                    }
+                    flagged.add(f, selected.isOwnModseq(f.highestModseq()));
                     highest = Math.max(highest, f.highestModseq());
                 }
                 case MailboxEvent.MailboxChanged c -> {
@@ -72,11 +70,20 @@ final class UpdateFlusher {
             }
         }
         exists(session, selected, told);
-        flagged.removeIf(uid -> sequence.seqOf(uid) == 0);
-        if (!flagged.isEmpty()) {
-            for (MessageRecord r : session.flagsOf(selected.id(), new ArrayList<>(flagged))) {
+        // a message the client will hear is expunged needs no flag update (nor did the store have one to read)
+        java.util.Set<Long> expunged = new java.util.HashSet<>(selected.deferredExpunges());
+        flagged.keepOnly(uid -> sequence.seqOf(uid) > 0 && !expunged.contains(uid));
+        flagged.forEachTold((uid, flags, modseq) -> {
+            selected.announcedFlags().before(flags, session.out()); // RFC 9051 §7.3.5: FLAGS before a new keyword
+            session.out().untagged(ImapResponses.flagsFetch(sequence.seqOf(uid), uid, flags, modseq,
+                    selected.isRecent(uid) && !session.rev2(), session.condstore()));
+        });
+        List<Long> toRead = flagged.toRead();
+        if (!toRead.isEmpty()) {
+            for (MessageRecord r : session.flagsOf(selected.id(), toRead)) {
                 int seq = sequence.seqOf(r.uid());
                 if (seq > 0) {
+                    selected.announcedFlags().before(r.flags(), session.out());
                     session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(r.uid()) && !session.rev2(),
                             true, session.condstore()));
                 }
@@ -92,7 +99,7 @@ final class UpdateFlusher {
      * UIDs must ascend with sequence numbers (RFC 9051 §2.3.1.1). The store is read for the gap then:
      * every UID below one committed is committed too (UIDs are given out under the mailbox row lock).
      */
-    private static TreeSet<Long> added(ImapSession session, SelectedMailbox selected, MailboxEvent.MessagesAdded a) {
+    private static TreeSet<Long> added(ChannelImapSession session, SelectedMailbox selected, MailboxEvent.MessagesAdded a) {
         long known = selected.sequence().maxUid();
         TreeSet<Long> uids = new TreeSet<>(a.uids());
         uids.headSet(known, true).clear();
@@ -109,7 +116,7 @@ final class UpdateFlusher {
      * allowed; otherwise the resynchronisation waits), new ones announced, and flags changed since the last
      * MODSEQ the session reported are sent.
      */
-    private static void resynchronise(ImapSession session, SelectedMailbox selected, boolean allowExpunge) {
+    private static void resynchronise(ChannelImapSession session, SelectedMailbox selected, boolean allowExpunge) {
         if (!allowExpunge) {
             return; // keep the overflow mark until EXPUNGE may be sent
         }
@@ -150,6 +157,7 @@ final class UpdateFlusher {
             int seq = sequence.seqOf(r.uid());
             // new messages were just announced; the client fetches their flags itself
             if (seq > 0 && r.uid() <= previousMax) {
+                selected.announcedFlags().before(r.flags(), session.out());
                 session.out().untagged(ImapResponses.flagsFetch(seq, r, selected.isRecent(r.uid()) && !session.rev2(),
                         true, session.condstore()));
             }
@@ -159,7 +167,7 @@ final class UpdateFlusher {
     }
 
     /** EXISTS (and RECENT for rev1) when the count grew past what the client was told; returns the count told. */
-    private static int exists(ImapSession session, SelectedMailbox selected, int told) {
+    private static int exists(ChannelImapSession session, SelectedMailbox selected, int told) {
         int size = selected.sequence().size();
         if (size > told) {
             session.out().untagged(size + " EXISTS");
@@ -171,7 +179,7 @@ final class UpdateFlusher {
     }
 
     /** Removes expunged UIDs from the map and says so: VANISHED with QRESYNC, EXPUNGE otherwise. */
-    static void expunge(ImapSession session, MessageSequence sequence, List<Long> uids) {
+    static void expunge(ChannelImapSession session, MessageSequence sequence, List<Long> uids) {
         if (session.qresync()) {
             List<Long> known = uids.stream().filter(uid -> sequence.seqOf(uid) > 0).sorted().distinct().toList();
             sequence.remove(known);

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.CommandReader;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.session.ImapCommand;
+import org.courriel.imap.session.ImapRefusal;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLTransientConnectionException;
 
-import org.courriel.imap.command.Completion;
-import org.courriel.imap.command.ImapRefusal;
+import org.courriel.imap.session.Completion;
+import org.courriel.imap.session.ImapRefusal;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.Status;

@@ -1,7 +1,5 @@
 package org.courriel.imap.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,8 +16,9 @@ import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.Flags;
 import org.courriel.store.message.MessageService;
-import org.junit.jupiter.api.AfterEach;
+import org.courriel.store.testing.FailOnErrorLogs;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -46,34 +45,13 @@ public abstract class ImapTestSupport {
     protected AccountInfo account;
     protected String user;
 
-    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> errors =
-            new ch.qos.logback.core.read.ListAppender<>();
-
-    @BeforeEach
-    void watchServerErrors() {
-        errors.start();
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.courriel")).addAppender(errors);
-    }
-
-    private boolean errorsExpected;
+    /** The suite fails on any unexpected server-side error (a bug answered with NO [SERVERBUG] is still a bug). */
+    @RegisterExtension
+    final FailOnErrorLogs serverErrors = new FailOnErrorLogs();
 
     /** For the test that checks how a bug is answered: server errors are then part of the expectation. */
     protected java.util.List<String> expectServerErrors() {
-        errorsExpected = true;
-        return errors.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
-                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
-    }
-
-    /** The suite fails on any unexpected server-side error (a bug answered with NO [SERVERBUG] is still a bug). */
-    @AfterEach
-    void noServerErrors() {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.courriel")).detachAppender(errors);
-        if (errorsExpected) {
-            return;
-        }
-        assertThat(errors.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
-                .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ": " + e.getThrowableProxy().getMessage())))
-                .as("errors logged by the server").isEmpty();
+        return serverErrors.expectErrors();
     }
 
     @BeforeEach

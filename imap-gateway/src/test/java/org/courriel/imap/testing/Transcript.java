@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * <li>{@code C: text}: the client sends the text and CRLF ({@code ${name}} replaced by a variable)</li>
  * <li>{@code S: regex}: the next server line must match the regular expression (whole line)</li>
  * <li>{@code S~ regex}: consecutive such lines match the next server lines in any order</li>
+ * <li>a named group {@code (?<name>...)} in an {@code S:} regex sets the variable {@code ${name}} for later lines</li>
  * <li>{@code [name] C:} / {@code [name] S:}: the same on another session ({@code [main]} is the default one)</li>
  * <li>{@code !hook argument}: the test's hook runs (append a message as a delivery would, remember a value…)</li>
  * <li>lines starting with {@code #} and blank lines are ignored</li>
@@ -127,7 +128,11 @@ public final class Transcript {
             }
             boolean matched = open.removeIf(p -> false);
             for (int k = 0; k < open.size(); k++) {
-                if (open.get(k).matcher(got).matches()) {
+                java.util.regex.Matcher m = open.get(k).matcher(got);
+                if (m.matches()) {
+                    for (String group : open.get(k).namedGroups().keySet()) {
+                        variables.put(group, m.group(group));
+                    }
                     open.remove(k);
                     matched = true;
                     break;

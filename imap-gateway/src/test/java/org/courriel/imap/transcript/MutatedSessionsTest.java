@@ -1,14 +1,12 @@
 package org.courriel.imap.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,6 +20,7 @@ import java.util.regex.Pattern;
 import org.courriel.imap.testing.ImapClient;
 import org.courriel.imap.testing.ImapTestSupport;
 import org.courriel.store.testing.SessionMutator;
+import org.courriel.store.testing.SessionPlayer;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -41,7 +40,7 @@ class MutatedSessionsTest extends ImapTestSupport {
 
     private static final long SEED = 20261202;
     private static final int SESSIONS = 200;
-    private static final int DEADLINE_MS = 10_000;
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     private static final List<String> TOKENS = List.of("*", "1:*", "0", "4294967295", "4294967296",
             "18446744073709551616", "-1", "{0}", "{5}", "{4097}", "{3+}", "{99999999999}", "~{2}", "NIL", "\"\"",
@@ -67,9 +66,15 @@ class MutatedSessionsTest extends ImapTestSupport {
         SessionMutator mutator = new SessionMutator(SEED, TOKENS);
         int selected = 0;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            SessionPlayer player = new SessionPlayer(senders, DEADLINE);
             for (int n = 0; n < SESSIONS; n++) {
                 List<String> lines = mutator.mutate(sessions.get(n % sessions.size()), sessions);
-                String answers = play(n, lines, senders);
+                String answers;
+                try (Socket socket = new Socket("127.0.0.1", port())) {
+                    // past the 4 KB literal bound, then the end of an IDLE, then LOGOUT
+                    answers = player.play(socket, "session " + n, lines, "x".repeat(4200) + "\r\nDONE\r\nzz9 LOGOUT\r\n",
+                            "zz9 ");
+                }
                 selected += answers.contains(" OK [READ-WRITE]") ? 1 : 0;
             }
         }
@@ -80,51 +85,6 @@ class MutatedSessionsTest extends ImapTestSupport {
             assertThat(client.command("z1", "LOGIN " + user + " \"" + PASSWORD + "\"").getLast()).startsWith("z1 OK");
             assertThat(client.command("z2", "SELECT INBOX").getLast()).startsWith("z2 OK");
         }
-    }
-
-    /** Sends the session with its closing padding while reading every answer, up to the LOGOUT's or the end. */
-    private String play(int n, List<String> lines, ExecutorService senders) throws Exception {
-        StringBuilder answers = new StringBuilder();
-        StringBuilder wire = new StringBuilder();
-        for (String line : lines) {
-            wire.append(line).append("\r\n");
-        }
-        wire.append("x".repeat(4200)).append("\r\nDONE\r\nzz9 LOGOUT\r\n");
-        byte[] bytes = wire.toString().getBytes(StandardCharsets.ISO_8859_1);
-        try (Socket socket = new Socket("127.0.0.1", port())) {
-            socket.setSoTimeout(DEADLINE_MS);
-            var sent = senders.submit(() -> {
-                try {
-                    OutputStream out = socket.getOutputStream();
-                    out.write(bytes);
-                    out.flush();
-                } catch (IOException closedByServer) {
-                    // the server may end the session first (BYE, a literal too big to skip)
-                }
-                return null;
-            });
-            InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            try {
-                for (int c; (c = in.read()) >= 0; ) {
-                    if (c != '\n') {
-                        line.append((char) c);
-                        continue;
-                    }
-                    answers.append(line).append('\n');
-                    if (line.toString().startsWith("zz9 ")) {
-                        break;
-                    }
-                    line.setLength(0);
-                }
-            } catch (SocketTimeoutException e) {
-                fail("session %d got no answer within %d ms; it sent:%n%s", n, DEADLINE_MS, String.join("\n", lines));
-            }
-            sent.get();
-        } catch (java.net.SocketException closed) {
-            // reset by the server after it closed the session: an answer too
-        }
-        return answers.toString();
     }
 
     /** The client lines of every transcript session and of the Thunderbird recording, variables filled in. */

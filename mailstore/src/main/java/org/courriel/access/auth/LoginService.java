@@ -62,6 +62,7 @@ public class LoginService {
         Instant now = clock.instant();
         if (blocked(ipKey, now) || blocked(accountKey, now)) {
             meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "throttled").increment();
+            LoginLog.throttled(protocol, client, username);
             return new LoginResult.Throttled();
         }
         // Counted as a failure before the password is checked, so parallel guesses cannot all slip past the
@@ -84,6 +85,7 @@ public class LoginService {
             return new LoginResult.Success(account.get());
         }
         meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "failure").increment();
+        LoginLog.failed(protocol, client, username);
         return new LoginResult.Failure();
     }
 

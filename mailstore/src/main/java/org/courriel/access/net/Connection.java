@@ -2,7 +2,6 @@ package org.courriel.access.net;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +20,7 @@ import org.courriel.access.tls.TlsContext;
  * TLS. Writes are timed by the listener's {@link WriteWatchdog}, which closes the connection when one blocks
  * longer than the write timeout (a client that does not read).
  */
-public final class Connection implements Closeable {
+public final class Connection implements Channel {
 
     private static final int BUFFER = 4096;
 
@@ -66,6 +65,7 @@ public final class Connection implements Closeable {
         return listener;
     }
 
+    @Override
     public InetAddress remoteAddress() {
         return ((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress();
     }
@@ -74,10 +74,12 @@ public final class Connection implements Closeable {
         return socket.getLocalPort();
     }
 
+    @Override
     public InputStream in() {
         return in;
     }
 
+    @Override
     public OutputStream out() {
         return out;
     }
@@ -87,11 +89,18 @@ public final class Connection implements Closeable {
         return lines;
     }
 
+    @Override
+    public byte[] readLine(int limit) throws IOException {
+        return lines.readLine(limit);
+    }
+
+    @Override
     public boolean isSecure() {
         return socket instanceof SSLSocket;
     }
 
     /** Whether this listener can offer STARTTLS (a certificate is configured and TLS is not on yet). */
+    @Override
     public boolean canStartTls() {
         return tls != null && tls.available() && !isSecure();
     }
@@ -106,6 +115,7 @@ public final class Connection implements Closeable {
      * Whatever the client sent before the handshake and is still buffered is discarded, as RFC 3207 §4.2 and
      * RFC 9051 §6.2.1 require (command injection), and the session starts over with fresh streams.
      */
+    @Override
     public void startTls() throws IOException {
         if (!canStartTls()) {
             throw new IOException("TLS cannot be started on this connection");
@@ -123,6 +133,7 @@ public final class Connection implements Closeable {
     }
 
     /** How long a read may wait before a {@link java.net.SocketTimeoutException}. */
+    @Override
     public void setReadTimeout(Duration timeout) throws IOException {
         idleMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         socket.setSoTimeout(idleMillis);
@@ -136,11 +147,13 @@ public final class Connection implements Closeable {
      * @param fromFirstByte the budget starts with the first byte received, not now (waiting for a command is
      *                      the idle timeout's business, receiving it the deadline's)
      */
+    @Override
     public void readDeadline(Duration budget, long bytesPerSecond, boolean fromFirstByte) {
         deadline.start(budget, bytesPerSecond, fromFirstByte);
     }
 
     /** Back to the idle timeout alone. */
+    @Override
     public void clearReadDeadline() {
         deadline.clear();
     }
@@ -154,6 +167,7 @@ public final class Connection implements Closeable {
      * Closes the TCP connection at once, from any thread, without a TLS close_notify (which could block
      * behind a stuck write): blocked reads and writes of the session fail with a {@link java.net.SocketException}.
      */
+    @Override
     public void abort() {
         try {
             raw.close();

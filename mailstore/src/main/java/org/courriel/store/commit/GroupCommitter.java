@@ -1,27 +1,19 @@
 package org.courriel.store.commit;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.courriel.store.DatabaseUnavailable;
 import org.courriel.store.StoreException;
 import org.courriel.store.StoreProperties;
-import org.courriel.store.content.MessageContent;
-import org.courriel.store.disk.FreeSpaceGuard;
 import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.event.MailboxEventBus;
-import org.courriel.store.message.AppendResult;
-import org.courriel.store.message.Flags;
-import org.courriel.store.message.MessageWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.courriel.store.lifecycle.ShutdownPhase;
@@ -39,6 +31,9 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Commits the writes of many sessions together: one transaction and one durability sync for a whole batch.
+ * It knows nothing of what the work does: each {@link StoreWork} gets a {@link StoreTransaction} (its SQL and
+ * the events to publish after commit); {@link org.courriel.store.message.MessageService} is what writes
+ * messages through it.
  * <p>
  * Callers block in {@link #execute} until their work has committed and is durable, so a protocol replies
  * "accepted" only then. A single writer thread takes whatever has queued while the previous batch was
@@ -57,34 +52,27 @@ public class GroupCommitter implements SmartLifecycle {
 
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
-    private final MessageWriter writer;
     private final MailboxEventBus bus;
     private final DurabilitySync durability;
-    private final FreeSpaceGuard freeSpace;
     private final int maxBatch;
-    private final int retries;
-    private final Duration retryBackoff;
+    private final RetryPolicy retry;
     private final Duration timeout;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PendingWork<?>> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSizes;
     private final Timer commitTimer;
     private final Timer syncTimer;
     private volatile boolean running;
     private Thread thread;
 
-    public GroupCommitter(PlatformTransactionManager txManager, JdbcClient jdbc, MessageWriter writer,
-            MailboxEventBus bus, DurabilitySync durability, FreeSpaceGuard freeSpace, StoreProperties properties,
-            MeterRegistry meters) {
+    public GroupCommitter(PlatformTransactionManager txManager, JdbcClient jdbc, MailboxEventBus bus,
+            DurabilitySync durability, StoreProperties properties, MeterRegistry meters) {
         this.transactions = new TransactionTemplate(txManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
-        this.writer = writer;
         this.bus = bus;
         this.durability = durability;
-        this.freeSpace = freeSpace;
         this.maxBatch = properties.groupCommit().maxBatch();
-        this.retries = properties.groupCommit().retries();
-        this.retryBackoff = properties.groupCommit().retryBackoff();
+        this.retry = new RetryPolicy(properties.groupCommit().retries(), properties.groupCommit().retryBackoff());
         this.timeout = properties.groupCommit().timeout();
         this.batchSizes = DistributionSummary.builder("courriel.store.commit.batch")
                 .description("Units of work committed together").register(meters);
@@ -104,7 +92,7 @@ public class GroupCommitter implements SmartLifecycle {
         if (!running) {
             throw new StoreException(StoreException.Reason.UNAVAILABLE, "the store is not running");
         }
-        Pending<T> pending = new Pending<>(work);
+        PendingWork<T> pending = new PendingWork<>(work);
         queue.add(pending);
         if (!running && queue.remove(pending)) {
             // stopped between the check above and the add: the writer may have drained for the last time
@@ -132,10 +120,10 @@ public class GroupCommitter implements SmartLifecycle {
     }
 
     private void loop() {
-        List<Pending<?>> batch = new ArrayList<>(maxBatch);
+        List<PendingWork<?>> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
-                Pending<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                PendingWork<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -147,120 +135,106 @@ public class GroupCommitter implements SmartLifecycle {
                 break;
             } catch (RuntimeException | Error e) {
                 log.error("Group commit failed", e);
-                batch.forEach(p -> p.result.completeExceptionally(unavailable(e)));
+                batch.forEach(p -> p.fail(unavailable(e)));
             } finally {
                 batch.clear();
             }
         }
-        Pending<?> left;
+        PendingWork<?> left;
         while ((left = queue.poll()) != null) {
-            left.result.completeExceptionally(new StoreException(StoreException.Reason.UNAVAILABLE, "store stopping"));
+            left.fail(new StoreException(StoreException.Reason.UNAVAILABLE, "store stopping"));
         }
     }
 
-    private void commit(List<Pending<?>> batch) {
+    /** Tries the batch until it commits, leaving out the units that refuse, as the retry policy allows. */
+    private void commit(List<PendingWork<?>> batch) {
         batchSizes.record(batch.size());
         Timer.Sample sample = Timer.start();
-        List<Pending<?>> live = new ArrayList<>(batch);
-        int concurrencyFailures = 0;
-        Pending<?>[] current = new Pending<?>[1]; // the unit being run, null once all have run (commit)
+        List<PendingWork<?>> live = new ArrayList<>(batch);
+        int contentions = 0;
         while (!live.isEmpty()) {
-            List<MailboxEvent> events = new ArrayList<>();
-            Pending<?> failed;
-            try {
-                failed = transactions.execute(status -> {
-                    for (Pending<?> p : live) {
-                        current[0] = p;
-                        Unit unit = new Unit();
-                        try {
-                            p.attempt = p.work.run(unit);
-                        } catch (StoreException | DataIntegrityViolationException e) {
-                            if (e instanceof DataIntegrityViolationException && p.integrityRetries++ < 1) {
-                                throw e; // another node stored the same content at the same moment: run again
-                            }
-                            p.failure = e;
-                            status.setRollbackOnly();
-                            return p;
-                        } catch (RuntimeException e) {
-                            if (e instanceof ConcurrencyFailureException || DatabaseUnavailable.is(e)) {
-                                throw e; // not this unit's fault: the batch runs again or fails as a whole
-                            }
-                            log.error("Store work failed", e);
-                            p.failure = e;
-                            status.setRollbackOnly();
-                            return p;
-                        }
-                        events.addAll(unit.events);
-                    }
-                    current[0] = null;
-                    return null;
-                });
-            } catch (ConcurrencyFailureException | DataIntegrityViolationException e) {
-                if (++concurrencyFailures <= retries) {
-                    backOff(concurrencyFailures);
-                } else if (current[0] != null) {
-                    // The unit that keeps meeting a deadlock or lock timeout fails alone; the others go on.
-                    current[0].result.completeExceptionally(unavailable(e));
-                    live.remove(current[0]);
-                    concurrencyFailures = 0;
-                } else {
-                    live.forEach(p -> p.result.completeExceptionally(unavailable(e)));
+            switch (attempt(live)) {
+                case CommitAttempt.Committed committed -> {
+                    finish(live, committed.events());
+                    sample.stop(commitTimer);
                     return;
                 }
-                continue;
-            } catch (RuntimeException e) {
-                if (DatabaseUnavailable.is(e)) {
-                    log.warn("Commit of {} units failed, the database is unavailable: {}", live.size(),
-                            DatabaseUnavailable.describe(e));
-                } else {
-                    log.error("Commit of {} units failed", live.size(), e);
+                case CommitAttempt.Refused refused -> {
+                    refused.unit().fail(refused.failure());
+                    live.remove(refused.unit());
                 }
-                live.forEach(p -> p.result.completeExceptionally(unavailable(e)));
-                return;
+                case CommitAttempt.Contended contended -> {
+                    if (retry.allows(++contentions)) {
+                        retry.pause(contentions);
+                    } else if (contended.unit() != null) {
+                        // The unit that keeps meeting a deadlock or lock timeout fails alone; the others go on.
+                        contended.unit().fail(unavailable(contended.failure()));
+                        live.remove(contended.unit());
+                        contentions = 0;
+                    } else {
+                        failAll(live, contended.failure());
+                        return;
+                    }
+                }
+                case CommitAttempt.Unavailable unavailable -> {
+                    failAll(live, unavailable.failure());
+                    return;
+                }
             }
-            if (failed != null) {
-                failed.result.completeExceptionally(failed.failure);
-                live.remove(failed);
-                continue;
-            }
-            // Committed: sessions watching these mailboxes must hear of it whatever the sync does.
-            events.forEach(bus::publish);
-            Exception syncFailure = sync();
-            if (syncFailure != null) {
-                // Not known to be on disk: the client must not hear "accepted". It will send again, and a
-                // duplicate is the lesser harm than a loss (RFC 5321 §6.1).
-                live.forEach(p -> p.result.completeExceptionally(unavailable(syncFailure)));
-                return;
-            }
-            live.forEach(Pending::complete);
-            sample.stop(commitTimer);
-            return;
         }
     }
 
-    /**
-     * A short random pause before the n-th retry, up to n times {@code retry-backoff}, so that nodes meeting
-     * on the same rows do not collide again.
-     */
-    private void backOff(int failures) {
-        long bound = retryBackoff.toNanos() * failures;
-        if (bound <= 0) {
-            return;
-        }
+    /** One transaction over every live unit, in order; the first refusal rolls it back. */
+    private CommitAttempt attempt(List<PendingWork<?>> live) {
         try {
-            Thread.sleep(Duration.ofNanos(ThreadLocalRandom.current().nextLong(bound) + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return transactions.execute(status -> {
+                List<MailboxEvent> events = new ArrayList<>();
+                for (PendingWork<?> unit : live) {
+                    List<MailboxEvent> own = new ArrayList<>();
+                    RuntimeException refusal = unit.run(new Transaction(own));
+                    if (refusal != null) {
+                        status.setRollbackOnly();
+                        return new CommitAttempt.Refused(unit, refusal);
+                    }
+                    events.addAll(own);
+                }
+                return new CommitAttempt.Committed(events);
+            });
+        } catch (PendingWork.Contention e) {
+            return new CommitAttempt.Contended(e.unit, e.failure());
+        } catch (ConcurrencyFailureException | DataIntegrityViolationException e) {
+            return new CommitAttempt.Contended(null, e);
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.is(e)) {
+                log.warn("Commit of {} units failed, the database is unavailable: {}", live.size(),
+                        DatabaseUnavailable.describe(e));
+            } else {
+                log.error("Commit of {} units failed", live.size(), e);
+            }
+            return new CommitAttempt.Unavailable(e);
         }
     }
 
-    /** The durability sync, tried again up to {@code retries} times; the last failure, or null when it worked. */
+    /** After commit: the events go out whatever the sync does; the callers hear "done" once it is durable. */
+    private void finish(List<PendingWork<?>> committed, List<MailboxEvent> events) {
+        events.forEach(bus::publish);
+        Exception syncFailure = sync();
+        if (syncFailure != null) {
+            // Not known to be on disk: the client must not hear "accepted". It will send again, and a
+            // duplicate is the lesser harm than a loss (RFC 5321 §6.1).
+            failAll(committed, syncFailure);
+            return;
+        }
+        committed.forEach(PendingWork::complete);
+    }
+
+    private static void failAll(List<PendingWork<?>> units, Exception cause) {
+        units.forEach(p -> p.fail(unavailable(cause)));
+    }
+
+    /** The durability sync, tried again as the retry policy allows; the last failure, or null when it worked. */
     private Exception sync() {
-        Exception failure = null;
-        for (int attempt = 0; attempt <= retries; attempt++) {
-            if (attempt > 0) {
-                backOff(attempt);
-            }
+        for (int failures = 1; ; failures++) {
             try {
                 syncTimer.recordCallable(() -> {
                     durability.sync();
@@ -268,16 +242,19 @@ public class GroupCommitter implements SmartLifecycle {
                 });
                 return null;
             } catch (Exception e) {
-                failure = e;
+                int tries = retry.retries() + 1;
                 if (DatabaseUnavailable.is(e)) {
-                    log.warn("Durability sync failed after commit (attempt {} of {}): {}", attempt + 1, retries + 1,
+                    log.warn("Durability sync failed after commit (attempt {} of {}): {}", failures, tries,
                             DatabaseUnavailable.describe(e));
                 } else {
-                    log.error("Durability sync failed after commit (attempt {} of {})", attempt + 1, retries + 1, e);
+                    log.error("Durability sync failed after commit (attempt {} of {})", failures, tries, e);
                 }
+                if (!retry.allows(failures)) {
+                    return e;
+                }
+                retry.pause(failures);
             }
         }
-        return failure;
     }
 
     private static StoreException unavailable(Throwable cause) {
@@ -319,39 +296,12 @@ public class GroupCommitter implements SmartLifecycle {
         return ShutdownPhase.STORE;
     }
 
-    private static final class Pending<T> {
-        final StoreWork<T> work;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        Object attempt;
-        RuntimeException failure;
-        int integrityRetries;
+    /** A unit's view of the batch's transaction; its events are kept only if it runs to the end. */
+    private final class Transaction implements StoreTransaction {
+        private final List<MailboxEvent> events;
 
-        Pending(StoreWork<T> work) {
-            this.work = work;
-        }
-
-        @SuppressWarnings("unchecked")
-        void complete() {
-            result.complete((T) attempt);
-        }
-    }
-
-    private final class Unit implements StoreTransaction {
-        final List<MailboxEvent> events = new ArrayList<>();
-
-        @Override
-        public AppendResult append(long mailboxId,
-                MessageContent content, Flags flags,
-                Instant internalDate) {
-            freeSpace.checkRoomForNewMail();
-            return writer.append(mailboxId, content, flags, internalDate, events::add);
-        }
-
-        @Override
-        public List<AppendResult> deliver(MessageContent content,
-                List<Long> mailboxIds, Instant internalDate) {
-            freeSpace.checkRoomForNewMail();
-            return writer.deliver(content, mailboxIds, internalDate, events::add);
+        Transaction(List<MailboxEvent> events) {
+            this.events = events;
         }
 
         @Override

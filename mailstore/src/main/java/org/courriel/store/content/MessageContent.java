@@ -20,8 +20,13 @@ public record MessageContent(byte[] bytes, String sha256, int headerLength, Mess
         return of(bytes, MessageParser.DEFAULT_MAX_FIELD);
     }
 
-    /** The content with each header field in the summary cut to {@code maxSummaryField} bytes (courriel.store.*). */
-    public static MessageContent of(byte[] bytes, int maxSummaryField) {
+    /**
+     * The content with each header field in the summary cut to {@code maxSummaryField} bytes (courriel.store.*);
+     * an empty line is inserted where the header section ends without one ({@link HeaderSection#terminated}).
+     */
+    public static MessageContent of(byte[] message, int maxSummaryField) {
+        // RFC 5322 §2.2: the header section ends at the first line that is not a field; make that explicit
+        byte[] bytes = HeaderSection.terminated(message);
         MessageSummary summary = MessageParser.parse(bytes, maxSummaryField);
         return new MessageContent(bytes, sha256(bytes), HeaderSection.length(bytes), summary, SummaryCodec.encode(summary));
     }

@@ -1,11 +1,13 @@
 package org.courriel.store.event;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * node hears of mail delivered by another.
  * <p>
  * A NOTIFY payload is at most 8000 bytes, so events with long UID lists travel in several notifications of
- * at most {@value #UIDS_PER_NOTIFICATION} UIDs each; every part is a complete event of the same kind.
+ * at most {@value #UIDS_PER_NOTIFICATION} UIDs each; every part is a complete event of the same kind. A flag
+ * change carries the new flags when they fit, and goes without them otherwise: the receiving node's listeners
+ * then read the store, as they do for changes read back after a reconnect.
  * <p>
  * Nothing is lost when a connection is: a batch of notifications that fails is sent again, in order, from
  * its first unsent part; and after the LISTEN connection is re-established the watched mailboxes are compared
@@ -40,6 +44,8 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
 
     static final String CHANNEL = "courriel_mailbox_events";
     static final int UIDS_PER_NOTIFICATION = 400;
+    /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (the NOTIFY reference page). */
+    static final int MAX_PAYLOAD_BYTES = 7999;
 
     private static final Logger log = LoggerFactory.getLogger(PostgresNotifyEventBus.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,9 +58,12 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
     private Thread listener;
     private Thread sender;
 
-    /** What travels in a notification: the sending node and the event. */
+    /**
+     * What travels in a notification: the sending node and the event. A flag change carries each message's
+     * system flag bits and keywords in the order of {@code uids}, or neither (null) when they would not fit.
+     */
     record Envelope(String node, String kind, long accountId, long mailboxId, List<Long> uids, long modseq,
-            String name, String change) {
+            String name, String change, List<Integer> system, List<Set<String>> keywords) {
     }
 
     public PostgresNotifyEventBus(DataSource dataSource) {
@@ -64,8 +73,8 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
     @Override
     public void publish(MailboxEvent event) {
         deliver(event);
-        for (Envelope e : envelopes(event)) {
-            if (!outgoing.offer(JSON.writeValueAsString(e))) {
+        for (String payload : payloads(event)) {
+            if (!outgoing.offer(payload)) {
                 log.warn("Event queue to other nodes is full; dropped {}", event);
             }
         }
@@ -95,19 +104,46 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
         };
     }
 
-    List<Envelope> envelopes(MailboxEvent event) {
-        List<Envelope> out = new ArrayList<>();
+    /** The notifications that carry an event to the other nodes, in order, each within NOTIFY's payload limit. */
+    List<String> payloads(MailboxEvent event) {
+        List<String> out = new ArrayList<>();
         switch (event) {
-            case MailboxEvent.MessagesAdded e -> chunks(e.uids()).forEach(u ->
-                    out.add(new Envelope(node, "added", e.accountId(), e.mailboxId(), u, e.highestModseq(), null, null)));
-            case MailboxEvent.FlagsChanged e -> chunks(e.uids()).forEach(u ->
-                    out.add(new Envelope(node, "flags", e.accountId(), e.mailboxId(), u, e.highestModseq(), null, null)));
-            case MailboxEvent.MessagesExpunged e -> chunks(e.uids()).forEach(u ->
-                    out.add(new Envelope(node, "expunged", e.accountId(), e.mailboxId(), u, e.highestModseq(), null, null)));
-            case MailboxEvent.MailboxChanged e -> out.add(new Envelope(node, "mailbox", e.accountId(), e.mailboxId(),
-                    List.of(), 0, e.name(), e.kind().name()));
+            case MailboxEvent.MessagesAdded e -> chunks(e.uids()).forEach(u -> out.add(json(
+                    new Envelope(node, "added", e.accountId(), e.mailboxId(), u, e.highestModseq(), null, null, null, null))));
+            case MailboxEvent.FlagsChanged e -> {
+                int from = 0;
+                for (List<Long> u : chunks(e.uids())) {
+                    out.add(flags(e, u, e.carriesFlags() ? e.flags().subList(from, from + u.size()) : null));
+                    from += u.size();
+                }
+            }
+            case MailboxEvent.MessagesExpunged e -> chunks(e.uids()).forEach(u -> out.add(json(
+                    new Envelope(node, "expunged", e.accountId(), e.mailboxId(), u, e.highestModseq(), null, null, null, null))));
+            case MailboxEvent.MailboxChanged e -> out.add(json(new Envelope(node, "mailbox", e.accountId(), e.mailboxId(),
+                    List.of(), 0, e.name(), e.kind().name(), null, null)));
         }
         return out;
+    }
+
+    /**
+     * One part of a flag change, with the flags when they fit in a notification (keywords can be long); without
+     * them otherwise, so that the other nodes read the store for these messages.
+     */
+    private String flags(MailboxEvent.FlagsChanged e, List<Long> uids, List<MailboxEvent.FlagValues> flags) {
+        if (flags != null) {
+            String full = json(new Envelope(node, "flags", e.accountId(), e.mailboxId(), uids, e.highestModseq(), null,
+                    null, flags.stream().map(MailboxEvent.FlagValues::system).toList(),
+                    flags.stream().map(MailboxEvent.FlagValues::keywords).toList()));
+            if (full.getBytes(StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES) {
+                return full;
+            }
+        }
+        return json(new Envelope(node, "flags", e.accountId(), e.mailboxId(), uids, e.highestModseq(), null, null,
+                null, null));
+    }
+
+    private static String json(Envelope envelope) {
+        return JSON.writeValueAsString(envelope);
     }
 
     private static List<List<Long>> chunks(List<Long> uids) {
@@ -121,11 +157,24 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
     static MailboxEvent event(Envelope e) {
         return switch (e.kind()) {
             case "added" -> new MailboxEvent.MessagesAdded(e.accountId(), e.mailboxId(), e.uids(), e.modseq());
-            case "flags" -> new MailboxEvent.FlagsChanged(e.accountId(), e.mailboxId(), e.uids(), e.modseq());
+            case "flags" -> new MailboxEvent.FlagsChanged(e.accountId(), e.mailboxId(), e.uids(), e.modseq(), flags(e));
             case "expunged" -> new MailboxEvent.MessagesExpunged(e.accountId(), e.mailboxId(), e.uids(), e.modseq());
             default -> new MailboxEvent.MailboxChanged(e.accountId(), e.mailboxId(), e.name(),
                     MailboxEvent.MailboxChanged.Kind.valueOf(e.change()));
         };
+    }
+
+    /** The flags a notification carries, or null (the listener reads the store). */
+    private static List<MailboxEvent.FlagValues> flags(Envelope e) {
+        if (e.system() == null || e.keywords() == null || e.system().size() != e.uids().size()
+                || e.keywords().size() != e.uids().size()) {
+            return null;
+        }
+        List<MailboxEvent.FlagValues> flags = new ArrayList<>(e.uids().size());
+        for (int i = 0; i < e.uids().size(); i++) {
+            flags.add(new MailboxEvent.FlagValues(e.system().get(i), e.keywords().get(i)));
+        }
+        return flags;
     }
 
     private void listen() {

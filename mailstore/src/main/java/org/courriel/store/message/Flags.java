@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.courriel.store.event.MailboxEvent;
+
 /**
  * The flags of a message: a bit set of {@link SystemFlag}s and a set of keywords (RFC 9051 §2.3.2).
  * Keywords are atoms compared without regard to case; they are kept in the case first given.
@@ -22,6 +24,16 @@ public record Flags(int system, Set<String> keywords) {
         TreeSet<String> sorted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         sorted.addAll(keywords);
         keywords = java.util.Collections.unmodifiableSet(sorted);
+    }
+
+    /** The flags an event carries ({@link MailboxEvent.FlagsChanged}). */
+    public static Flags of(MailboxEvent.FlagValues values) {
+        return new Flags(values.system(), values.keywords());
+    }
+
+    /** These flags as an event carries them. */
+    public MailboxEvent.FlagValues values() {
+        return new MailboxEvent.FlagValues(system, keywords);
     }
 
     public static Flags of(SystemFlag... flags) {

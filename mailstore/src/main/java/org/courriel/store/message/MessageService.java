@@ -1,20 +1,24 @@
 package org.courriel.store.message;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.courriel.store.StoreProperties;
 import org.courriel.store.commit.GroupCommitter;
+import org.courriel.store.commit.StoreTransaction;
 import org.courriel.store.content.ContentStore;
 import org.courriel.store.content.MessageContent;
+import org.courriel.store.disk.FreeSpaceGuard;
 import org.courriel.store.mime.MessageSummary;
 import org.springframework.stereotype.Service;
 
 /**
- * The messages of mailboxes, as the protocols use them. Every change goes through the group committer, so
- * it is durable when the method returns; reads stream. Mailbox ids come from
+ * The messages of mailboxes, as the protocols use them. Every change (append, delivery, copy, move, flags,
+ * expunge) is one {@link MessageWriter} call in a unit of the group committer, so it is durable when the
+ * method returns and its events go out after commit; reads stream. Mailbox ids come from
  * {@link org.courriel.store.mailbox.MailboxService}, which resolves them per account: this service trusts them.
  */
 @Service
@@ -24,27 +28,72 @@ public class MessageService {
     private final MessageWriter writer;
     private final MessageReader reader;
     private final ContentStore contents;
+    private final FreeSpaceGuard freeSpace;
     private final int maxSummaryField;
 
     public MessageService(GroupCommitter committer, MessageWriter writer, MessageReader reader, ContentStore contents,
-            StoreProperties properties) {
+            FreeSpaceGuard freeSpace, StoreProperties properties) {
         this.committer = committer;
+        this.freeSpace = freeSpace;
         this.writer = writer;
         this.reader = reader;
         this.contents = contents;
         this.maxSummaryField = properties.summaryFieldLimit();
     }
 
-    /** APPEND (RFC 9051 §6.3.12): stores the exact bytes with the given flags; refused past the quota. */
+    /**
+     * APPEND (RFC 9051 §6.3.12): stores the exact bytes with the given flags; refused past the quota
+     * ({@code OVER_QUOTA}) or while the disk is nearly full ({@code STORAGE_FULL}).
+     */
     public AppendResult append(long mailboxId, byte[] message, Flags flags, Instant internalDate) {
         MessageContent content = MessageContent.of(message, maxSummaryField);
-        return committer.execute(tx -> tx.append(mailboxId, content, flags, internalDate));
+        return committer.execute(tx -> {
+            freeSpace.checkRoomForNewMail();
+            return writer.append(mailboxId, content, flags, internalDate, tx::afterCommit);
+        });
     }
 
     /** Stores one message into several mailboxes in one transaction (a delivery to local recipients). */
     public List<AppendResult> deliver(byte[] message, List<Long> mailboxIds, Instant internalDate) {
-        MessageContent content = MessageContent.of(message, maxSummaryField);
-        return committer.execute(tx -> tx.deliver(content, mailboxIds, internalDate));
+        return deliver(MessageContent.of(message, maxSummaryField), mailboxIds, internalDate, tx -> {
+        });
+    }
+
+    /**
+     * Delivers one message to several mailboxes (the local recipients of one SMTP transaction), sharing one
+     * content row, and runs {@code alsoInTransaction} in the same transaction (the outbound queue's rows for
+     * the remote recipients), so that both commit or neither does. Quota was checked when each recipient was
+     * accepted (RCPT); delivery refuses only while the disk is nearly full ({@code STORAGE_FULL}).
+     *
+     * @param alsoInTransaction may run more than once (its batch may be tried again); it must do nothing
+     *                          outside the transaction it is given
+     */
+    public List<AppendResult> deliver(MessageContent content, List<Long> mailboxIds, Instant internalDate,
+            Consumer<StoreTransaction> alsoInTransaction) {
+        return deliver(content, mailboxIds, List.of(), internalDate, alsoInTransaction);
+    }
+
+    /**
+     * As {@link #deliver(MessageContent, List, Instant, Consumer)}, and also into {@code flagged} mailboxes with
+     * flags of their own (a Sieve {@code addflag}, the {@code $Junk} keyword of filtered spam), in the same
+     * transaction and on the same content row.
+     */
+    public List<AppendResult> deliver(MessageContent content, List<Long> mailboxIds, List<Placement> flagged,
+            Instant internalDate, Consumer<StoreTransaction> alsoInTransaction) {
+        return committer.execute(tx -> {
+            freeSpace.checkRoomForNewMail();
+            List<AppendResult> stored = new ArrayList<>(
+                    writer.deliver(content, mailboxIds, internalDate, tx::afterCommit));
+            for (Placement p : flagged) {
+                stored.add(writer.append(p.mailboxId(), content, p.flags(), internalDate, tx::afterCommit));
+            }
+            alsoInTransaction.accept(tx);
+            return List.copyOf(stored);
+        });
+    }
+
+    /** One copy of a delivered message: the mailbox it goes to and the flags it starts with. */
+    public record Placement(long mailboxId, Flags flags) {
     }
 
     public CopyResult copy(long sourceMailboxId, UidSet uids, long destinationMailboxId) {

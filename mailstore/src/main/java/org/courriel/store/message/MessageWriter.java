@@ -217,11 +217,11 @@ public class MessageWriter {
         return new CopyResult(head.uidValidity(), sourceUids, destinationUids);
     }
 
-    /** MOVE (RFC 6851 §3.1): a copy and an expunge of the source messages, in one transaction. */
+    /**
+     * MOVE (RFC 6851 §3.1): a copy and an expunge of the source messages, in one transaction. Into the same
+     * mailbox too, since COPY may (RFC 9051 §6.4.7): new UIDs, then the old ones expunged (RFC 6851 §3.3).
+     */
     public CopyResult move(long sourceId, UidSet uids, long destinationId, Consumer<MailboxEvent> events) {
-        if (sourceId == destinationId) {
-            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "source and destination are the same mailbox");
-        }
         lock(sourceId, destinationId);
         List<Row> rows = rows(sourceId, uids);
         CopyResult result = copyRows(sourceId, rows, destinationId, false, events);
@@ -309,7 +309,8 @@ public class MessageWriter {
         template.batchUpdate("UPDATE message SET system_flags = ?, keywords = ?, modseq = ? WHERE id = ?", updates);
         if (!changed.isEmpty()) {
             events.accept(new MailboxEvent.FlagsChanged(head.accountId(), mailboxId,
-                    changed.stream().map(FlagUpdate.MessageFlags::uid).toList(), head.modseq()));
+                    changed.stream().map(FlagUpdate.MessageFlags::uid).toList(), head.modseq(),
+                    changed.stream().map(m -> m.flags().values()).toList()));
         }
         return new FlagUpdate(changed, unchanged, modified);
     }

@@ -2,8 +2,11 @@ package org.courriel.store.search;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 
 import org.courriel.store.message.Flags;
+import org.courriel.store.mime.EnvelopeAddress;
+import org.courriel.store.mime.EnvelopeAddresses;
 
 /**
  * Decides whether one message matches a key (RFC 9051 §6.4.4), in three-valued logic: {@code null} means the
@@ -11,6 +14,9 @@ import org.courriel.store.message.Flags;
  * rules, so that a key already decided by flags or header never waits for the content.
  */
 final class SearchMatcher {
+
+    /** The fields whose search keys (RFC 9051 §6.4.4 FROM, TO, CC, BCC) compare addresses, not only text. */
+    private static final Set<String> ADDRESS_FIELDS = Set.of("from", "to", "cc", "bcc");
 
     private final ZoneId zone;
 
@@ -79,8 +85,27 @@ final class SearchMatcher {
             return false;
         }
         String needle = SearchText.fold(h.value());
+        boolean addressField = ADDRESS_FIELDS.contains(SearchText.fold(h.field().strip()));
         for (SearchText.Field f : fields) {
-            if (f.name().equalsIgnoreCase(h.field().strip()) && f.foldedValue().contains(needle)) {
+            if (f.name().equalsIgnoreCase(h.field().strip())
+                    && (f.foldedValue().contains(needle) || addressField && anyAddressContains(f.value(), needle))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * RFC 9051 §6.4.4: FROM/TO/CC/BCC match the addresses as parsed (the parse ENVELOPE shows, comments and
+     * folding gone) and their display names, not only the raw text: {@code <user (c)@ (c) domain.org>} is found
+     * by {@code user@domain.org}.
+     */
+    private static boolean anyAddressContains(String value, String needle) {
+        for (EnvelopeAddress a : EnvelopeAddresses.parse(value)) {
+            if (a.address() != null && SearchText.fold(a.address()).contains(needle)
+                    || a.name() != null && SearchText.fold(a.name()).contains(needle)
+                    || a.name() != null && a.address() != null
+                            && SearchText.fold(a.name() + " <" + a.address() + ">").contains(needle)) {
                 return true;
             }
         }

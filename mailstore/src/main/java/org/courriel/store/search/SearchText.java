@@ -37,8 +37,11 @@ final class SearchText {
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
-    /** A header field: its name as written, and its value unfolded, decoded and folded for matching. */
-    record Field(String name, String foldedValue) {
+    /**
+     * A header field: its name as written, its value unfolded, decoded and folded for matching, and the unfolded
+     * value as written (what an address parse reads).
+     */
+    record Field(String name, String foldedValue, String value) {
     }
 
     private SearchText() {
@@ -62,7 +65,7 @@ final class SearchText {
             int colon = field.indexOf(':');
             if (colon > 0) {
                 String value = field.substring(colon + 1).replaceAll("\r?\n", "").strip();
-                out.add(new Field(field.substring(0, colon).strip(), fold(decodeWords(value))));
+                out.add(new Field(field.substring(0, colon).strip(), fold(decodeWords(value)), value));
             }
             i = end;
         }

@@ -20,6 +20,7 @@ import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.FlagChange;
 import org.courriel.store.message.FlagUpdate;
 import org.courriel.store.message.Flags;
+import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.message.SystemFlag;
 import org.courriel.store.message.UidSet;
@@ -106,6 +107,8 @@ abstract class MessageSearchContract {
     MessageService messages;
     @Autowired
     MessageSearch search;
+    @Autowired
+    MessageListing listing;
 
     MailboxInfo inbox;
     long m3Size;
@@ -281,6 +284,62 @@ abstract class MessageSearchContract {
         assertThat(find(recent(recent))).containsExactly(1L, 2L);
         assertThat(find(newMessages(recent))).containsExactly(2L);
         assertThat(find(old(recent))).containsExactly(3L, 4L);
+    }
+
+    // The listing (MessageQuery): SQL over the sort and filter columns, the search for header and body filters.
+
+    private List<Long> listed(MessageFilter filter, MessageQuery.Sort sort, boolean descending, int page, int size) {
+        return listing.list(new MessageQuery(inbox.id(), filter, sort, descending, page, size)).messages().stream()
+                .map(MessageRecord::uid).toList();
+    }
+
+    private static MessageFilter filter(String from, String text, String subject, LocalDate since, Boolean seen,
+            Boolean flagged, Boolean attachment) {
+        return new MessageFilter(from, null, subject, text, since, null, seen, flagged, attachment);
+    }
+
+    @Test
+    void listingSortsByEachKeyWithTiesByUid() {
+        assertThat(listed(MessageFilter.NONE, MessageQuery.Sort.DATE, true, 0, 10)).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(listed(MessageFilter.NONE, MessageQuery.Sort.DATE, false, 0, 10)).containsExactly(4L, 3L, 2L, 1L);
+        assertThat(listed(MessageFilter.NONE, MessageQuery.Sort.ARRIVAL, true, 0, 10)).containsExactly(4L, 3L, 2L, 1L);
+        assertThat(listed(MessageFilter.NONE, MessageQuery.Sort.SIZE, true, 0, 1)).containsExactly(3L);
+        assertThat(listed(filter(null, null, null, null, false, null, null), MessageQuery.Sort.SUBJECT, false, 0, 10))
+                .as("without regard to case").containsExactly(3L, 4L, 2L);
+        assertThat(listed(MessageFilter.NONE, MessageQuery.Sort.FROM, false, 0, 10)).containsExactly(1L, 3L, 4L, 2L);
+    }
+
+    @Test
+    void listingFiltersOnColumnsAndCountsEveryPage() {
+        assertThat(listed(filter(null, null, "REPORT", null, null, null, null), MessageQuery.Sort.DATE, true, 0, 10))
+                .containsExactly(2L);
+        assertThat(listed(filter(null, null, null, null, false, null, null), MessageQuery.Sort.DATE, true, 0, 10))
+                .containsExactly(2L, 3L, 4L);
+        assertThat(listed(filter(null, null, null, null, null, true, null), MessageQuery.Sort.DATE, true, 0, 10))
+                .containsExactly(2L);
+        assertThat(listed(filter(null, null, null, null, null, null, false), MessageQuery.Sort.DATE, true, 0, 10))
+                .containsExactly(1L, 3L, 4L);
+        assertThat(listed(filter(null, null, null, LocalDate.of(2026, 6, 1), null, null, null), MessageQuery.Sort.DATE,
+                true, 0, 10)).containsExactly(1L, 2L);
+        MessageListPage second = listing.list(new MessageQuery(inbox.id(), MessageFilter.NONE, MessageQuery.Sort.DATE,
+                true, 1, 3));
+        assertThat(second.messages()).extracting(MessageRecord::uid).containsExactly(4L);
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(second.messages().get(0).summary()).as("listed with its summary").isNotNull();
+    }
+
+    @Test
+    void listingLeavesHeaderAndBodyFiltersToTheSearch() {
+        assertThat(listed(filter("ZO\u00c9", null, null, null, null, null, null), MessageQuery.Sort.DATE, true, 0, 10))
+                .containsExactly(2L);
+        assertThat(listed(filter(null, "weekly", null, null, null, null, null), MessageQuery.Sort.DATE, true, 0, 10))
+                .containsExactly(4L);
+        assertThat(listed(filter("example.com", null, null, null, false, null, null), MessageQuery.Sort.DATE, true,
+                0, 10)).containsExactly(2L, 3L, 4L);
+        MessageFilter toBob = new MessageFilter(null, "bob", null, null, null, null, null, null, null);
+        MessageListPage page = listing.list(new MessageQuery(inbox.id(), toBob, MessageQuery.Sort.DATE, false, 1, 2));
+        assertThat(page.messages()).extracting(MessageRecord::uid).containsExactly(2L, 1L);
+        assertThat(page.total()).isEqualTo(4);
     }
 
     @Test

@@ -6,22 +6,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.courriel.mta.queue.OutboundQueue;
+import org.courriel.mta.maillog.MailLog;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.store.StoreException;
 import org.courriel.store.StoreProperties;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.Recipient;
 import org.courriel.store.account.RecipientResolver;
-import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.content.MessageContent;
+import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.message.AppendResult;
+import org.courriel.store.message.MessageService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts a message for good: stores it into the INBOX of every local recipient (aliases expanded) and
- * queues it for every remote one, in one group-commit transaction. When this returns the message is
- * durable, so the caller may say "accepted" (SMTP 250 after DATA, HTTP 202 after send).
+ * Accepts a message for good: stores it for every local recipient (aliases expanded) where the recipient's
+ * Sieve script files it (INBOX when there is none), and queues it for every remote one and every redirect, in
+ * one group-commit transaction ({@link MessageService#deliver} with the queue's rows as its same-transaction
+ * hook). When this returns the message is durable, so the caller may say "accepted" (SMTP 250 after DATA,
+ * HTTP 202 after send). What the scripts do after the commit (vacation replies) runs then.
  * <p>
  * Whether a remote recipient is allowed at all (relay policy) is the caller's decision, made before: this
  * class delivers what it is given.
@@ -31,15 +36,29 @@ public class MailDelivery {
 
     private final RecipientResolver resolver;
     private final MailboxService mailboxes;
-    private final GroupCommitter committer;
+    private final MessageService messages;
+    private final LocalFiling filing;
     private final ObjectProvider<OutboundQueue> queue;
     private final int maxSummaryField;
 
-    public MailDelivery(RecipientResolver resolver, MailboxService mailboxes, GroupCommitter committer,
-            ObjectProvider<OutboundQueue> queue, StoreProperties storeProperties) {
+    public MailDelivery(RecipientResolver resolver, MailboxService mailboxes, MessageService messages,
+            ObjectProvider<LocalFiling> filing, ObjectProvider<OutboundQueue> queue,
+            StoreProperties storeProperties) {
         this.resolver = resolver;
         this.mailboxes = mailboxes;
-        this.committer = committer;
+        this.messages = messages;
+        // Without Sieve (an application that leaves it out), every copy goes to INBOX.
+        this.filing = filing.getIfAvailable(() -> new LocalFiling() {
+            @Override
+            public SieveDisposition decide(AccountInfo account, EnvelopeRecipient rcpt, MailEnvelope envelope,
+                    byte[] message) {
+                return SieveDisposition.inbox(account, rcpt.address(), mailboxes.inboxId(account.id()));
+            }
+
+            @Override
+            public void afterCommit(List<SieveDisposition> dispositions, MailEnvelope envelope, byte[] message) {
+            }
+        });
         this.queue = queue;
         this.maxSummaryField = storeProperties.summaryFieldLimit();
     }
@@ -48,17 +67,45 @@ public class MailDelivery {
      * Delivers {@code message} (trace headers already added) to the envelope's recipients.
      *
      * @throws StoreException UNAVAILABLE when nothing could be committed (reply 451 4.3.0); nothing is kept
+     * @throws SieveRejectedException when the only recipient's script rejects it (RFC 5429 §2.1)
      */
     public DeliveryResult deliver(MailEnvelope envelope, byte[] message) {
-        Set<Long> inboxes = new LinkedHashSet<>();
+        return deliver(envelope, message, MailOrigin.internal("local"), false);
+    }
+
+    /** As {@link #deliver(MailEnvelope, byte[])}, saying in the mail log where the message came from. */
+    public DeliveryResult deliver(MailEnvelope envelope, byte[] message, MailOrigin origin) {
+        return deliver(envelope, message, origin, false);
+    }
+
+    /**
+     * As {@link #deliver(MailEnvelope, byte[])}; with {@code junk}, the local copies go to each account's Junk
+     * folder (RFC 6154 {@code \Junk}, created when missing) instead of where Sieve would file them: DMARC
+     * quarantine (RFC 7489 §6.3) and spam. A quarantined message runs no script, so it never causes a vacation
+     * reply or a redirect to a forged sender.
+     */
+    public DeliveryResult deliver(MailEnvelope envelope, byte[] message, boolean junk) {
+        return deliver(envelope, message, MailOrigin.internal("local"), junk);
+    }
+
+    /**
+     * The delivery itself, under a new queue id; once it is committed the message's lines of the mail log are
+     * written: where it came from, each local copy, each recipient queued.
+     */
+    public DeliveryResult deliver(MailEnvelope envelope, byte[] message, MailOrigin origin, boolean junk) {
+        String queueId = MailLog.newQueueId();
+        List<SieveDisposition> local = new ArrayList<>();
         List<EnvelopeRecipient> remote = new ArrayList<>();
         for (EnvelopeRecipient rcpt : envelope.recipients()) {
             switch (resolver.resolve(rcpt.address())) {
-                case Recipient.Local local -> {
-                    for (AccountInfo account : local.accounts()) {
-                        inboxes.add(mailboxes.inboxId(account.id()));
+                case Recipient.Local l -> {
+                    for (AccountInfo account : l.accounts()) {
+                        // Sieve hook: the account's script says which mailboxes, which flags, which extra actions.
+                        local.add(junk
+                                ? SieveDisposition.inbox(account, rcpt.address(), JunkFolder.id(mailboxes, account.id()))
+                                : filing.decide(account, rcpt, envelope, message));
                     }
-                    local.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
+                    l.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
                 }
                 case Recipient.Remote r -> remote.add(rcpt);
                 // Accepted at RCPT, gone now (account deleted meanwhile): a temporary failure, so the client
@@ -67,18 +114,59 @@ public class MailDelivery {
                         "recipient " + u.address() + " changed during the transaction");
             }
         }
-        OutboundQueue outbound = remote.isEmpty() ? null : queue.getIfAvailable();
-        if (!remote.isEmpty() && outbound == null) {
+        // RFC 5429 §2.1: a reject by the only recipient is refused in the SMTP dialogue.
+        if (envelope.recipients().size() == 1 && remote.isEmpty() && !local.isEmpty()
+                && local.stream().allMatch(d -> d.reject() != null)) {
+            throw new SieveRejectedException(local.getFirst().recipient());
+        }
+        boolean redirects = local.stream().anyMatch(d -> !d.redirects().isEmpty());
+        OutboundQueue outbound = remote.isEmpty() && !redirects ? null : queue.getIfAvailable();
+        if ((!remote.isEmpty() || redirects) && outbound == null) {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED, "no outbound queue to relay with");
         }
         MessageContent content = MessageContent.of(message, maxSummaryField);
-        Instant now = Instant.now();
-        return committer.execute(tx -> {
-            var stored = tx.deliver(content, List.copyOf(inboxes), now);
-            if (outbound != null) {
-                outbound.enqueue(tx, content, envelope, remote);
+        Set<Long> plain = new LinkedHashSet<>();
+        List<MessageService.Placement> flagged = new ArrayList<>();
+        for (SieveDisposition d : local) {
+            for (SieveDisposition.Target t : d.targets()) {
+                if (t.flags().system() == 0 && t.flags().keywords().isEmpty()) {
+                    plain.add(t.mailboxId());
+                } else {
+                    flagged.add(new MessageService.Placement(t.mailboxId(), t.flags()));
+                }
             }
-            return new DeliveryResult(stored, List.copyOf(remote));
+        }
+        List<AppendResult> stored = messages.deliver(content, List.copyOf(plain), flagged, Instant.now(), tx -> {
+            if (outbound == null) {
+                return;
+            }
+            if (!remote.isEmpty()) {
+                outbound.enqueue(tx, content, envelope, remote, queueId);
+            }
+            for (SieveDisposition d : local) {
+                for (SieveDisposition.Redirect r : d.redirects()) {
+                    outbound.enqueue(tx, MessageContent.of(r.message(), maxSummaryField), r.envelope(),
+                            r.envelope().recipients());
+                }
+            }
         });
+        MailLog.received(queueId, envelope.reversePath(), message, envelope.recipients().size(), origin);
+        for (SieveDisposition d : local) {
+            String original = d.account().address().equalsIgnoreCase(d.recipient()) ? null : d.recipient();
+            for (SieveDisposition.Target t : d.targets()) {
+                MailLog.delivered(queueId, d.account().address(), original, mailboxName(d.account(), t.mailboxId()));
+            }
+        }
+        remote.forEach(r -> MailLog.queued(queueId, r.address()));
+        filing.afterCommit(local, envelope, message);
+        return new DeliveryResult(stored, List.copyOf(remote), queueId);
+    }
+
+    /** For the mail log: INBOX without a query (its id is cached), any other mailbox by name. */
+    private String mailboxName(AccountInfo account, long mailboxId) {
+        if (mailboxId == mailboxes.inboxId(account.id())) {
+            return "INBOX";
+        }
+        return mailboxes.find(account.id(), mailboxId).map(MailboxInfo::name).orElse("#" + mailboxId);
     }
 }

@@ -2,6 +2,7 @@ package org.courriel.mta.dsn;
 
 import java.util.List;
 
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
@@ -48,7 +49,7 @@ public class DsnSender {
         MailEnvelope envelope = new MailEnvelope("", List.of(EnvelopeRecipient.of(request.sender())), null, null,
                 false, eightBit);
         try {
-            delivery.deliver(envelope, report);
+            delivery.deliver(envelope, report, MailOrigin.internal("notification"));
             log.info("Sent a {} notification to <{}> about {} recipient(s)",
                     request.recipients().get(0).action().field(), request.sender(), request.recipients().size());
             return Result.SENT;

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.courriel.mta.maillog.MailLog;
 import org.courriel.mta.relay.RecipientResult;
 import org.courriel.mta.relay.RemoteReply;
 import org.courriel.store.commit.GroupCommitter;
@@ -73,13 +75,29 @@ public class AttemptRecorder {
             messages.forEach(id -> repository.finishIfDone(id, now));
             return null;
         });
+        Map<Long, String> logIds = repository.logIds(messages);
         for (int i = 0; i < attempts.size(); i++) {
             RecipientUpdate u = updates.get(i);
+            log(logIds, attempts.get(i), u, now);
             metrics.attempt(u.outcome(), u.reply().code());
             if (u.state() == RecipientState.DELIVERED) {
                 metrics.delivered(Duration.between(attempts.get(i).recipient().message().createdAt(), now));
             }
         }
+    }
+
+    /** The attempt's line of the mail log, once it is recorded. */
+    private static void log(Map<Long, String> logIds, Attempt a, RecipientUpdate u, Instant now) {
+        QueuedRecipient r = a.recipient();
+        MailLog.Status status = switch (u.outcome()) {
+            case "DELIVERED" -> MailLog.Status.SENT;
+            case "EXPIRED" -> MailLog.Status.EXPIRED;
+            case "FAILED" -> MailLog.Status.BOUNCED;
+            default -> MailLog.Status.DEFERRED;
+        };
+        MailLog.attempt(logIds.get(r.message().id()), r.address(), a.host(),
+                Duration.between(r.message().createdAt(), now), r.attempts() + 1, u.reply().status(), status,
+                u.reply().toString());
     }
 
     /** The new state of a recipient after an attempt. */

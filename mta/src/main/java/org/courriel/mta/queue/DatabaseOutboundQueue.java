@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.delivery.OutboundQueue;
+import org.courriel.mta.maillog.MailLog;
 import org.courriel.store.commit.StoreTransaction;
 import org.courriel.store.content.ContentStore;
 import org.courriel.store.content.MessageContent;
@@ -34,11 +36,17 @@ public class DatabaseOutboundQueue implements OutboundQueue {
     @Override
     public void enqueue(StoreTransaction tx, MessageContent content, MailEnvelope envelope,
             List<EnvelopeRecipient> remoteRecipients) {
+        enqueue(tx, content, envelope, remoteRecipients, MailLog.newQueueId());
+    }
+
+    @Override
+    public void enqueue(StoreTransaction tx, MessageContent content, MailEnvelope envelope,
+            List<EnvelopeRecipient> remoteRecipients, String queueId) {
         if (remoteRecipients.isEmpty()) {
             return;
         }
         long contentId = contents.reference(content, 1); // the queue's own reference, released when finished
-        repository.insert(contentId, envelope, remoteRecipients, content.size(), clock.instant());
+        repository.insert(contentId, envelope, remoteRecipients, content.size(), clock.instant(), queueId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // wake this node's worker once the rows are visible (a rolled-back unit registers nothing)
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

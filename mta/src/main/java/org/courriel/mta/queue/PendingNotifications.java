@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.courriel.mta.maillog.MailLog;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.dsn.DsnAction;
 import org.courriel.mta.dsn.DsnRecipient;
@@ -68,6 +69,10 @@ public class PendingNotifications {
             }
             if (result == DsnSender.Result.RETRY) {
                 continue;
+            }
+            if (result == DsnSender.Result.SENT) {
+                MailLog.notified(repository.logIds(List.of(message.id())).get(message.id()), message.sender(),
+                        group.get(0).action());
             }
             List<Long> ids = group.stream().map(PendingNotice::recipientId).toList();
             Instant now = clock.instant();

@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.courriel.mta.delivery.MailDelivery;
+import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.mta.dsn.DsnSender;
 import org.courriel.mta.relay.RelayProperties;
 import org.courriel.mta.relay.Router;

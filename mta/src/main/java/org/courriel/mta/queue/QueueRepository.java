@@ -54,12 +54,12 @@ public class QueueRepository {
 
     /** Inserts a message and its recipients; call inside the caller's transaction. */
     public long insert(long contentId, MailEnvelope envelope, List<EnvelopeRecipient> recipients, long size,
-            Instant now) {
+            Instant now, String logId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO queue_message (content_id, sender, ret, env_id, smtp_utf8, eight_bit, size, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO queue_message (content_id, sender, ret, env_id, smtp_utf8, eight_bit, size, created_at, "
+                + "log_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(contentId, envelope.reversePath(), envelope.ret() == null ? null : envelope.ret().name(),
-                        envelope.envId(), envelope.smtpUtf8(), envelope.eightBit(), size, time(now))
+                        envelope.envId(), envelope.smtpUtf8(), envelope.eightBit(), size, time(now), logId)
                 .update(key, "id");
         long messageId = key.getKeyAs(Long.class);
         for (EnvelopeRecipient rcpt : recipients) {
@@ -243,6 +243,22 @@ public class QueueRepository {
         return claims.execute(status -> jdbc.sql(
                 "DELETE FROM queue_message WHERE finished_at IS NOT NULL AND finished_at < ? AND content_id IS NULL")
                 .param(time(before)).update());
+    }
+
+    /**
+     * The mail log's queue ids of these queue entries; an entry queued before the ids were kept has
+     * {@code Q} and its number.
+     */
+    public Map<Long, String> logIds(java.util.Collection<Long> messageIds) {
+        Map<Long, String> ids = new java.util.HashMap<>();
+        if (messageIds.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("SELECT id, log_id FROM queue_message WHERE id IN (" + inList(List.copyOf(messageIds)) + ")")
+                .query((rs, n) -> ids.put(rs.getLong(1), rs.getString(2) == null ? "Q" + rs.getLong(1) : rs.getString(2)))
+                .list();
+        messageIds.forEach(id -> ids.putIfAbsent(id, "Q" + id));
+        return ids;
     }
 
     /** Recipients per state, for the queue-size gauges. */

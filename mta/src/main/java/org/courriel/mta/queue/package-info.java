@@ -50,6 +50,8 @@
  *
  * <h2>Dependencies</h2>
  * This package uses the store through its services and SQL on its own tables; it must not depend on the
- * SMTP server ({@code org.courriel.mta.smtp}).
+ * SMTP server ({@code org.courriel.mta.smtp}). It depends on {@code org.courriel.mta.delivery} (the envelope,
+ * and {@link org.courriel.mta.delivery.OutboundQueue}, which it implements), never the other way round, so
+ * delivery, queue, DSN and relay form no package cycle.
  */
 package org.courriel.mta.queue;

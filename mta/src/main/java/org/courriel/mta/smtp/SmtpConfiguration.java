@@ -10,15 +10,20 @@ import org.courriel.access.ServerProperties;
 import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
 import org.courriel.access.tls.TlsContext;
+import org.courriel.mta.auth.InboundAuthenticator;
+import org.courriel.mta.auth.dkim.OutboundSigning;
 import org.courriel.mta.delivery.MailDelivery;
+import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.MessageIntake;
 import org.courriel.mta.smtp.session.SmtpContext;
+import org.courriel.mta.smtp.session.SmtpDispatcher;
 import org.courriel.store.account.AddressOwnership;
 import org.courriel.store.account.RecipientResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,16 +44,18 @@ public class SmtpConfiguration {
     @ConditionalOnProperty(name = "courriel.listeners.enabled", havingValue = "true", matchIfMissing = true)
     SmtpServers smtpServers(ServerProperties server, ListenersProperties listeners, SmtpProperties smtp, MxProperties mx,
             SubmissionProperties submission, SubmissionsProperties submissions, RecipientResolver resolver,
-            AddressOwnership ownership, LoginService logins, MailDelivery delivery, TlsContext tls,
-            MeterRegistry meters) {
+            AddressOwnership ownership, LoginService logins, MailDelivery delivery, OutboundSigning signing,
+            TlsContext tls, MeterRegistry meters, ObjectProvider<InboundAuthenticator> inbound) {
         RecipientPolicy policy = new RecipientPolicy(resolver::resolve);
-        MessageIntake intake = new MessageIntake(delivery::deliver);
+        MessageIntake intake = new MessageIntake(MessageIntake.Delivery.of(delivery), inbound.getIfAvailable(),
+                signing::sign);
         Authenticator authenticator = (client, username, password) ->
                 switch (logins.login("smtp", client, username, password)) {
                     case LoginResult.Success s -> new Authenticator.Outcome.Success(s.account().id(), s.account().address());
                     case LoginResult.Failure f -> new Authenticator.Outcome.Failure();
                     case LoginResult.Throttled t -> new Authenticator.Outcome.Throttled();
                 };
+        SmtpDispatcher dispatcher = new SmtpDispatcher(SmtpCommands.all());
         List<SmtpServer> servers = new ArrayList<>();
         MemoryBudget contentBudget = SmtpContext.contentBudget(smtp); // one for every listener of this node
         record Listener(ListenerKind kind, ListenerProperties properties) {
@@ -65,7 +72,7 @@ public class SmtpConfiguration {
             SmtpContext context = new SmtpContext(l.kind(), server.hostname(), smtp, policy, ownership::owns,
                     authenticator, intake, new SmtpMetrics(meters, l.kind().listenerName()), Clock.systemDefaultZone(),
                     contentBudget);
-            servers.add(new SmtpServer(context, l.properties(), listeners, tls, meters));
+            servers.add(new SmtpServer(context, dispatcher, l.properties(), listeners, tls, meters));
         }
         return new SmtpServers(servers);
     }

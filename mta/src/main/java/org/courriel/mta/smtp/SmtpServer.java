@@ -11,8 +11,8 @@ import org.courriel.access.net.ListenerSettings;
 import org.courriel.access.net.TcpServer;
 import org.courriel.access.tls.TlsContext;
 import org.courriel.mta.smtp.reply.Reply;
-import org.courriel.mta.smtp.session.ConnectionChannel;
 import org.courriel.mta.smtp.session.SmtpContext;
+import org.courriel.mta.smtp.session.SmtpDispatcher;
 import org.courriel.mta.smtp.session.SmtpSession;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,12 +21,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class SmtpServer implements ConnectionHandler, AutoCloseable {
 
     private final SmtpContext context;
+    private final SmtpDispatcher dispatcher;
     private final TcpServer tcp;
     private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
 
-    public SmtpServer(SmtpContext context, ListenerProperties listener, ListenersProperties shared, TlsContext tls,
-            MeterRegistry meters) {
+    /** @param dispatcher runs the commands the configuration gave it */
+    public SmtpServer(SmtpContext context, SmtpDispatcher dispatcher, ListenerProperties listener,
+            ListenersProperties shared, TlsContext tls, MeterRegistry meters) {
         this.context = context;
+        this.dispatcher = dispatcher;
         ListenerSettings settings = new ListenerSettings(context.kind().listenerName(), listener.bindAddress(),
                 listener.port(), context.kind().implicitTls(), listener.maxConnections(),
                 listener.maxConnectionsPerIp(), context.properties().commandTimeout(), shared.writeTimeout(),
@@ -49,7 +52,7 @@ public final class SmtpServer implements ConnectionHandler, AutoCloseable {
 
     @Override
     public void handle(Connection connection) throws IOException {
-        SmtpSession session = new SmtpSession(context, new ConnectionChannel(connection));
+        SmtpSession session = new SmtpSession(context, dispatcher, connection);
         sessions.add(session);
         try {
             session.run();

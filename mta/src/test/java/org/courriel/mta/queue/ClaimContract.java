@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.courriel.mta.MtaTestApplication;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.content.MessageContent;
 import org.junit.jupiter.api.Test;

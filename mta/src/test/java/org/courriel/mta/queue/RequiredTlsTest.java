@@ -11,7 +11,7 @@ import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.store.testing.Await;
-import org.courriel.mta.testing.FailOnErrorLogs;
+import org.courriel.store.testing.FailOnErrorLogs;
 import org.courriel.mta.testing.FakeSmtpServer;
 import org.courriel.mta.testing.SelfSignedTls;
 import org.junit.jupiter.api.Test;

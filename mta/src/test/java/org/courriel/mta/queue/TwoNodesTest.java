@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.courriel.mta.MtaTestApplication;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.store.testing.Await;
 import org.courriel.mta.testing.FakeSmtpServer;
 import org.courriel.store.commit.GroupCommitter;

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.courriel.mta.MtaTestApplication;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.store.testing.Await;
 import org.courriel.mta.testing.FakeSmtpServer;
 import org.courriel.store.commit.GroupCommitter;

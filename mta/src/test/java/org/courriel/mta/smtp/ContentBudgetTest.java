@@ -13,7 +13,9 @@ import org.courriel.access.net.MemoryBudget;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.MessageIntake;
+import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.session.SmtpContext;
+import org.courriel.mta.smtp.session.SmtpDispatcher;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.Recipient;
@@ -53,7 +55,7 @@ class ContentBudgetTest {
                 (account, address) -> false, (client, user, password) -> new Authenticator.Outcome.Failure(),
                 new MessageIntake((envelope, message) -> delivered.add(message)), new SmtpMetrics(meters, "mx"),
                 Clock.systemUTC(), budget);
-        server = new SmtpServer(context, new MxProperties(true, "127.0.0.1", 0, 10, 10),
+        server = new SmtpServer(context, new SmtpDispatcher(SmtpCommands.all()), new MxProperties(true, "127.0.0.1", 0, 10, 10),
                 new ListenersProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(1)), null, meters);
         server.start();
     }

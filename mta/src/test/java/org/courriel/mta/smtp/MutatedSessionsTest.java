@@ -1,15 +1,12 @@
 package org.courriel.mta.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +15,7 @@ import java.util.concurrent.Executors;
 
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.store.testing.SessionMutator;
+import org.courriel.store.testing.SessionPlayer;
 import org.courriel.store.testing.TestTls;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +33,7 @@ class MutatedSessionsTest extends SmtpServerTestSupport {
 
     private static final long SEED = 20261202;
     private static final int SESSIONS = 200;
-    private static final int DEADLINE_MS = 10_000;
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     private static final List<String> TOKENS = List.of("<>", "<", ">", "@", ":", "\"", "\\", "[", "]",
             "[IPv6:::1]", "[999.1.1.1]", "@a,@b:", "SIZE=", "SIZE=99999999999999999999", "SIZE=-1", "BODY=BINARYMIME",
@@ -53,9 +51,17 @@ class MutatedSessionsTest extends SmtpServerTestSupport {
         int accepted = 0;
         int authenticated = 0;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            SessionPlayer player = new SessionPlayer(senders, DEADLINE);
             for (int n = 0; n < SESSIONS; n++) {
                 Recorded base = recorded.get(n % recorded.size());
-                String answers = play(n, base.tls(), mutator.mutate(base.lines(), pool), senders);
+                String answers;
+                try (Socket socket = base.tls()
+                        ? TestTls.clientContext().getSocketFactory().createSocket("127.0.0.1", submissions())
+                        : new Socket("127.0.0.1", mx())) {
+                    // ends any DATA, then a BDAT chunk of up to 5000 octets, then QUIT
+                    answers = player.play(socket, "session " + n, mutator.mutate(base.lines(), pool),
+                            "\r\n.\r\n" + "x".repeat(5000) + "\r\n.\r\nQUIT\r\n", "221 ");
+                }
                 accepted += answers.contains("\n250 2.0.0 ") ? 1 : 0;
                 authenticated += answers.contains("\n235 ") ? 1 : 0;
             }
@@ -77,51 +83,6 @@ class MutatedSessionsTest extends SmtpServerTestSupport {
     }
 
     private record Recorded(boolean tls, List<String> lines) {
-    }
-
-    private String play(int n, boolean tls, List<String> lines, ExecutorService senders) throws Exception {
-        StringBuilder answers = new StringBuilder("\n");
-        StringBuilder wire = new StringBuilder();
-        for (String line : lines) {
-            wire.append(line).append("\r\n");
-        }
-        wire.append("\r\n.\r\n").append("x".repeat(5000)).append("\r\n.\r\nQUIT\r\n");
-        byte[] bytes = wire.toString().getBytes(StandardCharsets.ISO_8859_1);
-        try (Socket socket = tls ? TestTls.clientContext().getSocketFactory().createSocket("127.0.0.1", submissions())
-                : new Socket("127.0.0.1", mx())) {
-            socket.setSoTimeout(DEADLINE_MS);
-            var sent = senders.submit(() -> {
-                try {
-                    OutputStream out = socket.getOutputStream();
-                    out.write(bytes);
-                    out.flush();
-                } catch (IOException closedByServer) {
-                    // the server may end the session first (too many errors, a BDAT it cannot follow)
-                }
-                return null;
-            });
-            InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            try {
-                for (int c; (c = in.read()) >= 0; ) {
-                    if (c != '\n') {
-                        line.append((char) c);
-                        continue;
-                    }
-                    answers.append(line).append('\n');
-                    if (line.toString().startsWith("221 ")) {
-                        break;
-                    }
-                    line.setLength(0);
-                }
-            } catch (SocketTimeoutException e) {
-                fail("session %d got no answer within %d ms; it sent:%n%s", n, DEADLINE_MS, String.join("\n", lines));
-            }
-            sent.get();
-        } catch (SocketException closed) {
-            // reset by the server after it closed the session: an answer too
-        }
-        return answers.toString();
     }
 
     private static List<Recorded> recordedSessions() throws IOException {

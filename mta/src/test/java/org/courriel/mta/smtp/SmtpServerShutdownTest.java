@@ -10,7 +10,9 @@ import org.courriel.access.ListenersProperties;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.MessageIntake;
+import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.session.SmtpContext;
+import org.courriel.mta.smtp.session.SmtpDispatcher;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.store.account.Recipient;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class SmtpServerShutdownTest {
                 new RecipientPolicy(address -> new Recipient.Unknown(address)), (account, address) -> false,
                 (client, user, password) -> new Authenticator.Outcome.Failure(), new MessageIntake((e, m) -> { }),
                 new SmtpMetrics(meters, "mx"), Clock.systemUTC());
-        SmtpServer server = new SmtpServer(context, new MxProperties(true, "127.0.0.1", 0, 10, 10),
+        SmtpServer server = new SmtpServer(context, new SmtpDispatcher(SmtpCommands.all()), new MxProperties(true, "127.0.0.1", 0, 10, 10),
                 new ListenersProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(1)), null, meters);
         server.start();
         try (SmtpClient a = new SmtpClient(server.port()); SmtpClient b = new SmtpClient(server.port())) {

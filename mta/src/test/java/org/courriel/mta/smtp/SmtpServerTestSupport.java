@@ -1,7 +1,5 @@
 package org.courriel.mta.smtp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,17 +12,13 @@ import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.MessageService;
+import org.courriel.store.testing.FailOnErrorLogs;
 import org.courriel.store.testing.TestTls;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -45,6 +39,7 @@ import io.micrometer.core.instrument.MeterRegistry;
         "courriel.auth.max-failures-per-ip=1000",
         "courriel.auth.max-failures-per-account=3",
         TestTls.CERTIFICATE, TestTls.PRIVATE_KEY})
+@ExtendWith(FailOnErrorLogs.class) // any error logged by the server fails the test: a bug path was taken
 public abstract class SmtpServerTestSupport {
 
     public static final String DOMAIN = "hamburger.edu";
@@ -64,28 +59,6 @@ public abstract class SmtpServerTestSupport {
     protected MessageService messages;
     @Autowired
     protected MeterRegistry meters;
-
-    /** Errors logged by the server while a test runs: any is a failure (a bug path was taken). */
-    private static final ListAppender<ILoggingEvent> ERRORS = new ListAppender<>();
-
-    @BeforeEach
-    void watchServerErrors() {
-        Logger courriel = (Logger) LoggerFactory.getLogger("org.courriel");
-        if (courriel.getAppender("smtp-test-errors") == null) {
-            ERRORS.setName("smtp-test-errors");
-            ERRORS.setContext(courriel.getLoggerContext());
-            ERRORS.start();
-            courriel.addAppender(ERRORS);
-        }
-        ERRORS.list.clear();
-    }
-
-    @AfterEach
-    void failOnServerErrors() {
-        List<String> errors = ERRORS.list.stream().filter(e -> e.getLevel() == Level.ERROR)
-                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
-        assertThat(errors).as("errors logged by the server").isEmpty();
-    }
 
     @BeforeEach
     void hostHamburgerEdu() {

@@ -25,7 +25,7 @@ public final class AutodiscoverResponse {
         xml.append("      ").append(Xml.element("AccountType", "email")).append('\n');
         xml.append("      ").append(Xml.element("Action", "settings")).append('\n');
         settings.servers(Protocol.IMAP).forEach(s -> protocol(xml, "IMAP", s, settings.address()));
-        // POP3 goes here (Type POP3) once Courriel speaks it.
+        settings.servers(Protocol.POP3).forEach(s -> protocol(xml, "POP3", s, settings.address()));
         settings.servers(Protocol.SUBMISSION).forEach(s -> protocol(xml, "SMTP", s, settings.address()));
         xml.append("    </Account>\n");
         xml.append("  </Response>\n");

@@ -30,6 +30,8 @@ public final class ClientSettingsService {
         return List.of(
                 new MailServer(Protocol.IMAP, host, config.imapPort(), Security.IMPLICIT_TLS),
                 new MailServer(Protocol.IMAP, host, config.imapStarttlsPort(), Security.STARTTLS),
+                new MailServer(Protocol.POP3, host, config.pop3Port(), Security.IMPLICIT_TLS),
+                new MailServer(Protocol.POP3, host, config.pop3StarttlsPort(), Security.STARTTLS),
                 new MailServer(Protocol.SUBMISSION, host, config.submissionPort(), Security.IMPLICIT_TLS),
                 new MailServer(Protocol.SUBMISSION, host, config.submissionStarttlsPort(), Security.STARTTLS));
     }

@@ -10,10 +10,12 @@ package org.courriel.api.autoconfig;
  */
 public record MailServer(Protocol protocol, String host, int port, Security security) {
 
-    /** Protocols described to clients. POP3 and ManageSieve (RFC 5804) go here when Courriel speaks them. */
+    /** Protocols described to clients. ManageSieve (RFC 5804) goes here when Courriel speaks it. */
     public enum Protocol {
         /** IMAP4rev2 (RFC 9051) and IMAP4rev1. */
         IMAP,
+        /** POP3 (RFC 1939), offered after IMAP. */
+        POP3,
         /** Message submission (RFC 6409). */
         SUBMISSION
     }

@@ -26,7 +26,7 @@ public final class MozillaAutoconfig {
         xml.append("    ").append(Xml.element("displayShortName", domain)).append('\n');
         // Listed in order of preference: the client tries the first one first.
         settings.servers(Protocol.IMAP).forEach(s -> server(xml, "incomingServer", "imap", s));
-        // POP3 goes here (incomingServer type="pop3") once Courriel speaks it.
+        settings.servers(Protocol.POP3).forEach(s -> server(xml, "incomingServer", "pop3", s));
         settings.servers(Protocol.SUBMISSION).forEach(s -> server(xml, "outgoingServer", "smtp", s));
         // ManageSieve (RFC 5804) has no element of its own in version 1.1; nothing to add for it.
         xml.append("  </emailProvider>\n");

@@ -55,31 +55,29 @@ public class MessageChangeController {
             @RequestBody FlagsRequest request) {
         AccountMessages.Located m = access.get(me, id);
         long uid = m.message().uid();
-        FlagUpdate update;
+        FlagChange change;
         if (request.set() != null) {
             if (request.add() != null || request.remove() != null) {
                 throw ApiException.invalid("set", "give either set, or add and remove");
             }
-            update = store(m, new FlagChange(FlagChange.Mode.REPLACE, FlagNames.parse(request.set(), "set")), request);
+            change = new FlagChange(FlagChange.Mode.REPLACE, FlagNames.parse(request.set(), "set"));
         } else {
             Flags add = FlagNames.parse(request.add(), "add");
             Flags remove = FlagNames.parse(request.remove(), "remove");
             boolean adding = add.system() != 0 || !add.keywords().isEmpty();
             boolean removing = remove.system() != 0 || !remove.keywords().isEmpty();
-            if (adding && removing) {
-                update = addAndRemove(m, add, remove, request.unchangedSince());
-            } else if (adding || removing) {
-                update = store(m, new FlagChange(adding ? FlagChange.Mode.ADD : FlagChange.Mode.REMOVE,
-                        adding ? add : remove), request);
-            } else {
-                update = null;
-            }
+            change = adding ? FlagChange.addAndRemove(add, remove)
+                    : removing ? new FlagChange(FlagChange.Mode.REMOVE, remove) : null;
         }
-        if (update != null && update.modified().contains(uid)) {
+        if (change == null) {
+            return new FlagsView(id, m.message().flags().names(), m.message().modseq());
+        }
+        FlagUpdate update = messages.storeFlags(m.mailbox().id(), UidSet.of(uid), change, request.unchangedSince());
+        if (update.modified().contains(uid)) {
             throw new ApiException(ProblemType.CONFLICT, "the message changed since MODSEQ " + request.unchangedSince(),
                     "unchangedSince");
         }
-        var now = messages.get(m.mailbox().id(), uid).orElseThrow(() -> ApiException.notFound("no such message"));
+        FlagUpdate.MessageFlags now = update.of(uid).orElseThrow(() -> ApiException.notFound("no such message"));
         return new FlagsView(id, now.flags().names(), now.modseq());
     }
 
@@ -120,29 +118,6 @@ public class MessageChangeController {
             return new MessageRef(null, m.mailbox().id(), uid, true);
         }
         return ref(trash, messages.move(m.mailbox().id(), UidSet.of(uid), trash.id()));
-    }
-
-    /**
-     * Adds and removes in one change, so that the message gets one new MODSEQ and UNCHANGEDSINCE holds for
-     * both: the flags are computed from the current ones and stored only if nothing changed meanwhile
-     * (retried a few times when the client gave no MODSEQ of its own).
-     */
-    private FlagUpdate addAndRemove(AccountMessages.Located m, Flags add, Flags remove, Long unchangedSince) {
-        long mailbox = m.mailbox().id();
-        long uid = m.message().uid();
-        for (int attempt = 0; ; attempt++) {
-            var current = messages.get(mailbox, uid).orElseThrow(() -> ApiException.notFound("no such message"));
-            long guard = unchangedSince != null ? unchangedSince : current.modseq();
-            FlagChange change = new FlagChange(FlagChange.Mode.REPLACE, current.flags().with(add).without(remove));
-            FlagUpdate update = messages.storeFlags(mailbox, UidSet.of(uid), change, guard);
-            if (unchangedSince != null || !update.modified().contains(uid) || attempt == 3) {
-                return update;
-            }
-        }
-    }
-
-    private FlagUpdate store(AccountMessages.Located m, FlagChange change, FlagsRequest request) {
-        return messages.storeFlags(m.mailbox().id(), UidSet.of(m.message().uid()), change, request.unchangedSince());
     }
 
     private static MessageRef ref(MailboxInfo destination, CopyResult result) {

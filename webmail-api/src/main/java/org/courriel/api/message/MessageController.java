@@ -2,6 +2,7 @@ package org.courriel.api.message;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.courriel.api.ApiConfiguration;
@@ -11,6 +12,10 @@ import org.courriel.api.problem.ApiException;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.message.MessageService;
+import org.courriel.store.search.MessageFilter;
+import org.courriel.store.search.MessageListPage;
+import org.courriel.store.search.MessageListing;
+import org.courriel.store.search.MessageQuery;
 import org.courriel.store.section.MessageSections;
 import org.courriel.store.section.SectionSpec;
 import org.courriel.store.section.UnknownTransferEncodingException;
@@ -49,15 +54,15 @@ public class MessageController {
 
     private final AccountMailboxes mailboxes;
     private final AccountMessages access;
-    private final MessageIndex index;
+    private final MessageListing listing;
     private final MessageService messages;
     private final ApiProperties properties;
 
-    public MessageController(AccountMailboxes mailboxes, AccountMessages access, MessageIndex index,
+    public MessageController(AccountMailboxes mailboxes, AccountMessages access, MessageListing listing,
             MessageService messages, ApiProperties properties) {
         this.mailboxes = mailboxes;
         this.access = access;
-        this.index = index;
+        this.listing = listing;
         this.messages = messages;
         this.properties = properties;
     }
@@ -103,9 +108,11 @@ public class MessageController {
         if (!order.equalsIgnoreCase("asc") && !order.equalsIgnoreCase("desc")) {
             throw ApiException.invalid("order", "order is asc or desc");
         }
-        MessageQuery query = new MessageQuery(from, to, subject, text, since, before, seen, flagged, hasAttachment,
-                sortKey, order.equalsIgnoreCase("desc"), page, pageSize);
-        return index.list(mailbox, query);
+        MessageFilter filter = new MessageFilter(from, to, subject, text, since, before, seen, flagged, hasAttachment);
+        MessageListPage found = listing.list(new MessageQuery(mailbox.id(), filter, sortKey,
+                order.equalsIgnoreCase("desc"), page, pageSize));
+        List<MessageItem> items = found.messages().stream().map(r -> MessageViews.item(mailbox, r)).toList();
+        return new MessagePage(items, page, pageSize, found.total());
     }
 
     @GetMapping(path = "/api/v1/messages/{id}", produces = "application/json")

@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.DefaultAddressParser;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.api.ApiProperties;
 import org.courriel.api.mailbox.AccountMailboxes;
 import org.courriel.api.message.MessageId;
 import org.courriel.api.problem.ApiException;
 import org.courriel.api.problem.ProblemType;
+import org.courriel.mta.auth.dkim.OutboundSigning;
 import org.courriel.mta.delivery.DeliveryResult;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
@@ -51,9 +53,11 @@ public class SendService {
     private final MessageService messages;
     private final AccountMailboxes mailboxes;
     private final ApiProperties properties;
+    private final OutboundSigning signing;
 
     public SendService(AddressOwnership ownership, RecipientResolver resolver, MailDelivery delivery,
-            MessageService messages, AccountMailboxes mailboxes, ApiProperties properties) {
+            MessageService messages, AccountMailboxes mailboxes, ApiProperties properties, OutboundSigning signing) {
+        this.signing = signing;
         this.ownership = ownership;
         this.resolver = resolver;
         this.delivery = delivery;
@@ -88,11 +92,13 @@ public class SendService {
         }
         MessageComposer.Composed composed = MessageComposer.compose(new MessageComposer.Draft(from, to, cc,
                 request.subject(), request.text(), request.html(), request.inReplyTo(), attachments, Instant.now()));
-        byte[] bytes = composed.bytes();
-        if (bytes.length > properties.maxMessageSize().toBytes()) {
-            throw new ApiException(ProblemType.TOO_LARGE, "the message would be " + bytes.length
+        byte[] unsigned = composed.bytes();
+        if (unsigned.length > properties.maxMessageSize().toBytes()) {
+            throw new ApiException(ProblemType.TOO_LARGE, "the message would be " + unsigned.length
                     + " bytes; the limit is " + properties.maxMessageSize().toBytes());
         }
+        // Final now: DKIM-signed once, for every copy (RFC 6376 §5).
+        byte[] bytes = signing.sign(unsigned);
         MailboxInfo sent = mailboxes.special(account, SpecialUse.SENT, "Sent")
                 .orElseThrow(() -> new ApiException(ProblemType.CONFLICT, "the account has no Sent mailbox"));
         if (!account.fits(bytes.length)) {
@@ -101,7 +107,8 @@ public class SendService {
         List<EnvelopeRecipient> envelopeRecipients = recipients.stream().map(EnvelopeRecipient::of).toList();
         boolean utf8 = !isAscii(from.getAddress()) || recipients.stream().anyMatch(r -> !isAscii(r));
         DeliveryResult result = delivery.deliver(
-                new MailEnvelope(Addresses.address(from.getAddress()), envelopeRecipients, null, null, utf8, false), bytes);
+                new MailEnvelope(Addresses.address(from.getAddress()), envelopeRecipients, null, null, utf8, false), bytes,
+                new MailOrigin("api", null, null, account.address()));
         AppendResult copy = messages.append(sent.id(), bytes, Flags.of(SystemFlag.SEEN), Instant.now());
         List<String> queued = result.queued().stream().map(EnvelopeRecipient::address).toList();
         List<String> delivered = recipients.stream().filter(r -> !queued.contains(r)).toList();

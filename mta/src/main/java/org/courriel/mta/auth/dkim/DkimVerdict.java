@@ -10,9 +10,12 @@ package org.courriel.mta.auth.dkim;
 public record DkimVerdict(DkimResult result, String domain, String selector, String algorithm, String identity,
         String signature, String reason) {
 
+    /** RFC 6008 §4: a prefix of b= long enough to tell the signatures of one message apart. */
+    private static final int SIGNATURE_PREFIX = 12;
+
     static DkimVerdict of(DkimResult result, DkimSignatureHeader s, String reason) {
+        String b = s.rawSignatureValue().replaceAll("[ \t\r\n]", "");
         return new DkimVerdict(result, s.domain(), s.selector(), s.algorithm(), s.identity(),
-                s.rawSignatureValue().replaceAll("[ \t\r\n]", "").substring(0,
-                        Math.min(12, s.rawSignatureValue().replaceAll("[ \t\r\n]", "").length())), reason);
+                b.substring(0, Math.min(SIGNATURE_PREFIX, b.length())), reason);
     }
 }

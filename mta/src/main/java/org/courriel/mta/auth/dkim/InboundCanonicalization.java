@@ -19,6 +19,10 @@ final class InboundCanonicalization {
             return field + "\r\n";
         }
         int colon = field.indexOf(':');
+        if (colon < 0) {
+            colon = field.length(); // a line that is no header field (a client's mistake): all name
+            field = field + ":";
+        }
         String name = field.substring(0, colon).replaceAll("[ \t]+$", "").toLowerCase(Locale.ROOT);
         // Only SP and HTAB are whitespace here; the value keeps any other octet.
         String value = field.substring(colon + 1).replace("\r\n", "").replaceAll("[ \t]+", " ")

@@ -44,6 +44,9 @@ public final class SpfEvaluator {
      */
     public SpfVerdict checkMailFrom(InetAddress client, String mailFrom, String helo) {
         String sender = mailFrom.isEmpty() ? "postmaster@" + helo : mailFrom;
+        if (sender.indexOf('@') < 0) {
+            sender = "postmaster@" + sender; // RFC 7208 §4.3: a bare domain is postmaster's
+        }
         int at = sender.lastIndexOf('@');
         if (at == 0) {
             sender = "postmaster" + sender; // RFC 7208 §4.3: an empty local-part is "postmaster"

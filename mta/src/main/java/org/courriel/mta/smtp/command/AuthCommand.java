@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 import org.courriel.access.auth.SaslPlain;
@@ -12,7 +11,10 @@ import org.courriel.access.net.LineTooLongException;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.SessionState;
-import org.courriel.mta.smtp.session.SmtpSession;
+import org.courriel.mta.smtp.session.CommandSession;
+import org.courriel.mta.smtp.session.SmtpCommand;
+import org.courriel.mta.smtp.syntax.AuthArguments;
+import org.courriel.mta.smtp.syntax.AuthRequest;
 import org.courriel.store.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,7 @@ public final class AuthCommand implements SmtpCommand {
     }
 
     @Override
-    public void execute(SmtpSession session, String arguments) throws IOException {
+    public void execute(CommandSession session, String arguments) throws IOException {
         if (!session.context().kind().isSubmission()) {
             session.reply(Reply.NOT_IMPLEMENTED.with("AUTH is offered on the submission ports only"));
             return;
@@ -64,15 +66,14 @@ public final class AuthCommand implements SmtpCommand {
             session.reply(Reply.ENCRYPTION_REQUIRED); // RFC 4954 §6
             return;
         }
-        String[] words = arguments.split(" ", 2);
-        String mechanism = words[0].toUpperCase(Locale.ROOT);
-        String initial = words.length > 1 ? words[1].strip() : null;
+        AuthRequest request = AuthArguments.parse(arguments);
+        String initial = request.initialResponse();
         String username;
         String password;
         try {
-            switch (mechanism) {
+            switch (request.mechanism()) {
                 case "PLAIN" -> {
-                    String response = initial != null ? ("=".equals(initial) ? "" : initial) : challenge(session, "");
+                    String response = initial != null ? initial : challenge(session, "");
                     SaslPlain.Credentials credentials = SaslPlain.decode(response);
                     if (!credentials.authorizationId().isEmpty()
                             && !credentials.authorizationId().equalsIgnoreCase(credentials.username())) {
@@ -124,17 +125,17 @@ public final class AuthCommand implements SmtpCommand {
         }
     }
 
-    private static void fail(SmtpSession session, Reply reply) throws IOException {
+    private static void fail(CommandSession session, Reply reply) throws IOException {
         session.context().metrics().authFailure();
         session.reply(reply);
     }
 
     /** Sends a 334 challenge and reads the client's response line (RFC 4954 §4). */
-    private static String challenge(SmtpSession session, String challenge) throws IOException, Cancelled {
+    private static String challenge(CommandSession session, String challenge) throws IOException, Cancelled {
         session.reply(Reply.AUTH_CHALLENGE.with(challenge));
         session.flush();
         // like a command line, the response must arrive whole within the command timeout
-        session.channel().readDeadline(session.context().properties().commandTimeout(), 0);
+        session.channel().readDeadline(session.context().properties().commandTimeout(), 0, false);
         byte[] line = session.channel().readLine(MAX_AUTH_LINE);
         session.channel().clearReadDeadline();
         if (line == null) {

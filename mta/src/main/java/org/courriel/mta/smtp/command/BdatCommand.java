@@ -3,21 +3,21 @@ package org.courriel.mta.smtp.command;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.courriel.mta.smtp.body.ChunkReader;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.SessionState;
-import org.courriel.mta.smtp.session.SmtpSession;
+import org.courriel.mta.smtp.session.CommandSession;
+import org.courriel.mta.smtp.session.SmtpCommand;
+import org.courriel.mta.smtp.syntax.BdatArguments;
+import org.courriel.mta.smtp.syntax.BdatRequest;
+import org.courriel.mta.smtp.syntax.SmtpSyntaxException;
 
 /**
  * RFC 3030 §2 BDAT {@code size [LAST]}: a chunk of exactly {@code size} octets follows the command line.
  * The chunk is always read, even when the command is refused, so the connection stays in step.
  */
 public final class BdatCommand implements SmtpCommand {
-
-    private static final Pattern ARGUMENTS = Pattern.compile("([0-9]{1,18})(?: +(LAST))?", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String verb() {
@@ -30,20 +30,14 @@ public final class BdatCommand implements SmtpCommand {
     }
 
     @Override
-    public void execute(SmtpSession session, String arguments) throws IOException {
-        Matcher m = ARGUMENTS.matcher(arguments);
-        if (!m.matches()) {
-            // The chunk's length is unknown, so the rest of the input cannot be read in step: close.
-            session.reply(Reply.SYNTAX_ERROR.with("BDAT needs a size and optionally LAST; closing"));
-            session.close();
-            return;
-        }
-        long size = Long.parseLong(m.group(1));
-        boolean last = m.group(2) != null;
+    public void execute(CommandSession session, String arguments) throws IOException, SmtpSyntaxException {
+        // the chunk's length unknown, the rest of the input cannot be read in step: the parser's error closes
+        BdatRequest bdat = BdatArguments.parse(arguments);
+        long size = bdat.size();
         session.channel().setReadTimeout(session.context().properties().dataTimeout());
         // each chunk within the data timeout plus its size at the minimum rate (421 4.4.2 past it)
         session.channel().readDeadline(session.context().properties().dataTimeout(),
-                session.context().properties().minDataRate().toBytes());
+                session.context().properties().minDataRate().toBytes(), false);
         if (session.state() != SessionState.RCPT) {
             new ChunkReader(0).readChunk(session.channel().in(), size);
             session.reply(session.state() == SessionState.MAIL ? Reply.NO_VALID_RECIPIENTS.reply()
@@ -71,7 +65,7 @@ public final class BdatCommand implements SmtpCommand {
             session.reply(Reply.SYSTEM_FULL);
             return;
         }
-        if (last) {
+        if (bdat.last()) {
             session.finishMessage(chunks.body());
         } else {
             session.reply(Reply.CHUNK_OK.with(size + " octets received"));

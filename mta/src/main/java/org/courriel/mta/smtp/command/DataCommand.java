@@ -8,7 +8,10 @@ import org.courriel.mta.smtp.body.DotTerminatedReader;
 import org.courriel.mta.smtp.body.MessageBody;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.SessionState;
-import org.courriel.mta.smtp.session.SmtpSession;
+import org.courriel.mta.smtp.session.CommandSession;
+import org.courriel.mta.smtp.session.SmtpCommand;
+import org.courriel.mta.smtp.syntax.NoArguments;
+import org.courriel.mta.smtp.syntax.SmtpSyntaxException;
 
 /**
  * RFC 5321 §4.1.1.4 DATA: 354, then the content up to CRLF.CRLF (see {@link DotTerminatedReader}), then
@@ -32,11 +35,8 @@ public final class DataCommand implements SmtpCommand {
     }
 
     @Override
-    public void execute(SmtpSession session, String arguments) throws IOException {
-        if (!arguments.isEmpty()) {
-            session.reply(Reply.SYNTAX_ERROR.with("DATA takes no argument"));
-            return;
-        }
+    public void execute(CommandSession session, String arguments) throws IOException, SmtpSyntaxException {
+        NoArguments.require(verb(), arguments);
         if (session.transaction().chunks() != null) {
             session.reply(Reply.BAD_SEQUENCE.with("DATA cannot follow BDAT")); // RFC 3030 §3
             return;
@@ -50,7 +50,7 @@ public final class DataCommand implements SmtpCommand {
         session.channel().setReadTimeout(session.context().properties().dataTimeout());
         // RFC 5321 §4.5.3.2.5 bounds each block; the minimum rate bounds the whole content (421 4.4.2 below it)
         session.channel().readDeadline(session.context().properties().dataTimeout(),
-                session.context().properties().minDataRate().toBytes());
+                session.context().properties().minDataRate().toBytes(), false);
         MessageBody body = DotTerminatedReader.read(session.channel().in(),
                 session.context().properties().maxMessageSize().toBytes(),
                 session.transaction().contentLease(session.context().contentBudget()));

@@ -9,7 +9,10 @@ import java.util.Set;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.reply.SmtpReply;
 import org.courriel.mta.smtp.session.SessionState;
-import org.courriel.mta.smtp.session.SmtpSession;
+import org.courriel.mta.smtp.session.CommandSession;
+import org.courriel.mta.smtp.session.SmtpCommand;
+import org.courriel.mta.smtp.syntax.HeloArgument;
+import org.courriel.mta.smtp.syntax.SmtpSyntaxException;
 
 /**
  * RFC 5321 §4.1.1.1 EHLO: identifies the client and lists the service extensions that apply to this
@@ -28,17 +31,13 @@ public final class EhloCommand implements SmtpCommand {
     }
 
     @Override
-    public void execute(SmtpSession session, String arguments) throws IOException {
-        String name = HeloCommand.clientName(arguments);
-        if (name == null) {
-            session.reply(Reply.SYNTAX_ERROR.with("EHLO needs the client's domain"));
-            return;
-        }
+    public void execute(CommandSession session, String arguments) throws IOException, SmtpSyntaxException {
+        String name = HeloArgument.parse(verb(), arguments);
         session.greeted(name, true);
         session.reply(SmtpReply.of(Reply.HELLO, capabilities(session, name)));
     }
 
-    static List<String> capabilities(SmtpSession session, String name) {
+    static List<String> capabilities(CommandSession session, String name) {
         List<String> lines = new ArrayList<>();
         lines.add(session.context().hostname() + " Hello " + name);
         lines.add("PIPELINING");                                                    // RFC 2920

@@ -6,7 +6,8 @@ import java.util.Set;
 
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.SessionState;
-import org.courriel.mta.smtp.session.SmtpSession;
+import org.courriel.mta.smtp.session.CommandSession;
+import org.courriel.mta.smtp.session.SmtpCommand;
 
 /** RFC 5321 §4.1.1.8 HELP: a short list of the commands. */
 public final class HelpCommand implements SmtpCommand {
@@ -22,7 +23,7 @@ public final class HelpCommand implements SmtpCommand {
     }
 
     @Override
-    public void execute(SmtpSession session, String arguments) throws IOException {
+    public void execute(CommandSession session, String arguments) throws IOException {
         session.reply(Reply.HELP);
     }
 }

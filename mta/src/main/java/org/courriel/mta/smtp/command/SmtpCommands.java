@@ -1,24 +1,24 @@
 package org.courriel.mta.smtp.command;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** The commands this server implements, by verb (RFC 5321 §4.1 and the extensions it advertises). */
+import org.courriel.mta.smtp.session.SmtpCommand;
+
+/**
+ * The commands this server implements (RFC 5321 §4.1 and the extensions it advertises): the place to start
+ * reading. The configuration hands them to the session's dispatcher.
+ */
 public final class SmtpCommands {
-
-    private static final Map<String, SmtpCommand> COMMANDS = List.of(
-            new HeloCommand(), new EhloCommand(), new MailCommand(), new RcptCommand(), new DataCommand(),
-            new BdatCommand(), new RsetCommand(), new NoopCommand(), new QuitCommand(), new VrfyCommand(),
-            new HelpCommand(), new StartTlsCommand(), new AuthCommand())
-            .stream().collect(Collectors.toUnmodifiableMap(SmtpCommand::verb, Function.identity()));
 
     private SmtpCommands() {
     }
 
-    /** The command for a verb (upper case), or null: 500 5.5.2. */
-    public static SmtpCommand find(String verb) {
-        return COMMANDS.get(verb);
+    public static List<SmtpCommand> all() {
+        return List.of(
+                // RFC 5321 §4.1.1
+                new HeloCommand(), new EhloCommand(), new MailCommand(), new RcptCommand(), new DataCommand(),
+                new RsetCommand(), new VrfyCommand(), new HelpCommand(), new NoopCommand(), new QuitCommand(),
+                // RFC 3030, RFC 3207, RFC 4954
+                new BdatCommand(), new StartTlsCommand(), new AuthCommand());
     }
 }

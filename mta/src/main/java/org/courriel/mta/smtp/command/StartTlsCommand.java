@@ -6,7 +6,10 @@ import java.util.Set;
 
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.SessionState;
-import org.courriel.mta.smtp.session.SmtpSession;
+import org.courriel.mta.smtp.session.CommandSession;
+import org.courriel.mta.smtp.session.SmtpCommand;
+import org.courriel.mta.smtp.syntax.NoArguments;
+import org.courriel.mta.smtp.syntax.SmtpSyntaxException;
 
 /**
  * RFC 3207 STARTTLS: 220, then the TLS handshake. Anything the client pipelined after the command is
@@ -31,11 +34,8 @@ public final class StartTlsCommand implements SmtpCommand {
     }
 
     @Override
-    public void execute(SmtpSession session, String arguments) throws IOException {
-        if (!arguments.isEmpty()) {
-            session.reply(Reply.SYNTAX_ERROR.with("STARTTLS takes no argument")); // RFC 3207 §4
-            return;
-        }
+    public void execute(CommandSession session, String arguments) throws IOException, SmtpSyntaxException {
+        NoArguments.require(verb(), arguments);
         if (session.channel().isSecure()) {
             session.reply(Reply.BAD_SEQUENCE.with("TLS is already active"));
             return;

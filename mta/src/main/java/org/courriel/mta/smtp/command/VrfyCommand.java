@@ -6,7 +6,8 @@ import java.util.Set;
 
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.SessionState;
-import org.courriel.mta.smtp.session.SmtpSession;
+import org.courriel.mta.smtp.session.CommandSession;
+import org.courriel.mta.smtp.session.SmtpCommand;
 
 /**
  * RFC 5321 §3.5.3 and §7.3 VRFY: always 252, whether the user exists or not, so that it reveals nothing
@@ -25,7 +26,7 @@ public final class VrfyCommand implements SmtpCommand {
     }
 
     @Override
-    public void execute(SmtpSession session, String arguments) throws IOException {
+    public void execute(CommandSession session, String arguments) throws IOException {
         if (arguments.isEmpty()) {
             session.reply(Reply.SYNTAX_ERROR.with("VRFY needs a user name or address"));
             return;

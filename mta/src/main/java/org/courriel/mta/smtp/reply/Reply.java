@@ -34,6 +34,8 @@ public enum Reply {
     // RFC 5321 §4.2.2 452 "insufficient system storage"; RFC 3463 X.3.1 "mail system full"
     SYSTEM_FULL(452, "4.3.1", "Insufficient system storage, try again later"),
     TOO_MANY_RECIPIENTS(452, "4.5.3", "Too many recipients"),
+    // RFC 7489 §6.6.3, RFC 7208 §8.6: the sender's DNS failed for now (RFC 3463 X.4.3 directory server failure)
+    SENDER_DNS_FAILURE(451, "4.4.3", "Cannot check the sender's domain for now (DNS failure), try again later"),
     TLS_NOT_AVAILABLE(454, "4.7.0", "TLS not available"),
     AUTH_THROTTLED(454, "4.7.0", "Too many failed authentication attempts, try again later"),
     AUTH_TEMPORARY_FAILURE(454, "4.7.0", "Temporary authentication failure, try again later"),
@@ -56,10 +58,14 @@ public enum Reply {
     ENCRYPTION_REQUIRED(538, "5.7.11", "Encryption required for requested authentication mechanism"),
     NO_SUCH_USER(550, "5.1.1", "No such user here"),
     BARE_LINE_ENDING(550, "5.5.2", "Bare CR or LF in message content: lines must end with CRLF"),
+    // RFC 7489 §6.6.4, §10.3: the From domain's policy asks that unauthenticated mail be refused
+    DMARC_REJECTED(550, "5.7.1", "Message refused by the DMARC policy of its From domain"),
     MESSAGE_TOO_BIG(552, "5.3.4", "Message size exceeds fixed maximum message size"),
     SENDER_NOT_OWNED(553, "5.7.1", "Sender address not owned by the authenticated user"),
     NON_ASCII_ADDRESS(553, "5.6.7", "Non-ASCII address needs SMTPUTF8"),
     RELAY_DENIED(554, "5.7.1", "Relay access denied"),
+    /** RFC 5429 §2.1.1: the recipient's Sieve script rejected the message. */
+    REJECTED_BY_RECIPIENT(550, "5.7.1", "Message rejected by the recipient's filter"),
     RELAY_DISGUISE(554, "5.7.1", "Source routes, %-hacks, quoted local parts and address literals are not accepted"),
     NO_VALID_RECIPIENTS(554, "5.5.1", "No valid recipients"),
     PARAMETER_UNRECOGNIZED(555, "5.5.4", "MAIL FROM/RCPT TO parameter not recognized or not implemented");

@@ -1,11 +1,14 @@
 package org.courriel.mta.smtp.session;
 
-import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
+import org.courriel.mta.auth.AuthVerdict;
+import org.courriel.mta.auth.InboundAuthenticator;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.reply.StoreReplies;
 import org.courriel.mta.smtp.trace.SubmissionHeaders;
@@ -16,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end of a transaction: adds the trace fields (and, on submission, a missing Date and Message-ID), then
- * hands the message to {@link MailDelivery}, which commits every copy before the client hears 250.
+ * The end of a transaction, the one road from DATA or BDAT to the store: adds every trace field (Return-Path
+ * and Received, RFC 5321 §4.4; on submission a missing Date and Message-ID, RFC 6409 §8), on the MX the sender
+ * checks' Authentication-Results (a DMARC reject is 550 5.7.1, quarantine the Junk folder), then hands the
+ * message to {@link MailDelivery}, which commits every copy before the client hears 250.
  */
 public class MessageIntake {
 
@@ -27,12 +32,62 @@ public class MessageIntake {
     @FunctionalInterface
     public interface Delivery {
         void deliver(MailEnvelope envelope, byte[] message);
+
+        /**
+         * With where the message came from (the mail log) and whether its local copies go to the recipients'
+         * Junk folders (DMARC quarantine); by default as {@link #deliver(MailEnvelope, byte[])}.
+         */
+        default void deliver(MailEnvelope envelope, byte[] message, MailOrigin origin, boolean junk) {
+            deliver(envelope, message);
+        }
+
+        /** {@link MailDelivery}, with the origin and the Junk choice of each message. */
+        static Delivery of(MailDelivery delivery) {
+            return new Delivery() {
+                @Override
+                public void deliver(MailEnvelope envelope, byte[] message) {
+                    delivery.deliver(envelope, message);
+                }
+
+                @Override
+                public void deliver(MailEnvelope envelope, byte[] message, MailOrigin origin, boolean junk) {
+                    delivery.deliver(envelope, message, origin, junk);
+                }
+            };
+        }
     }
 
     private final Delivery delivery;
+    /** The MX's sender checks; null when there are none. */
+    private final InboundAuthenticator inbound;
+    private final UnaryOperator<byte[]> submissionSigner;
 
     public MessageIntake(Delivery delivery) {
+        this(delivery, null, UnaryOperator.identity());
+    }
+
+    /**
+     * @param inbound          the MX's sender checks, or null for none
+     * @param submissionSigner DKIM-signs a submitted message once it is final ({@code OutboundSigning#sign}),
+     *                         before any copy is stored or queued
+     */
+    public MessageIntake(Delivery delivery, InboundAuthenticator inbound, UnaryOperator<byte[]> submissionSigner) {
         this.delivery = delivery;
+        this.inbound = inbound;
+        this.submissionSigner = submissionSigner;
+    }
+
+    /**
+     * At MAIL on the MX: SPF of MAIL FROM and HELO and the client's FCrDNS (RFC 7208 §2.4), kept in the
+     * transaction for the end of DATA. Nothing on submission or for an authenticated client.
+     */
+    public void checkSender(CommandSession session) {
+        if (inbound == null || !inbound.enabled() || session.context().kind().isSubmission()
+                || session.isAuthenticated()) {
+            return;
+        }
+        Transaction tx = session.transaction();
+        tx.senderChecks(inbound.atMail(session.channel().remoteAddress(), session.heloName(), tx.reversePath()));
     }
 
     /** What the client is told and why, for metrics. */
@@ -42,26 +97,51 @@ public class MessageIntake {
         }
     }
 
-    /**
-     * @param received  the Received field already built for this transaction
-     * @param submission add Date and Message-ID when missing (RFC 6409 §8)
-     */
-    public Outcome accept(Transaction tx, byte[] content, String received, boolean submission, String hostname,
-            ZonedDateTime now) {
+    /** @param arrival how the content came: the trace fields say it */
+    public Outcome accept(Transaction tx, byte[] content, Arrival arrival) {
         StringBuilder headers = new StringBuilder();
         if (!tx.leavesServer()) {
             // RFC 5321 §4.4: Return-Path is added on final delivery only; a copy that goes on to another server
             // must not carry one, and the copies share one content.
             headers.append(TraceHeaders.returnPath(tx.reversePath()));
         }
-        headers.append(received);
-        if (submission) {
-            headers.append(SubmissionHeaders.missing(content, hostname, now));
+        headers.append(TraceHeaders.received(arrival.helo(), arrival.client(), clientName(tx), arrival.hostname(),
+                TraceHeaders.protocol(arrival.extended(), tx.smtpUtf8(), arrival.secure(), arrival.authenticated()),
+                arrival.sessionId(), addresses(tx), arrival.at()));
+        if (arrival.submission()) {
+            headers.append(SubmissionHeaders.missing(content, arrival.hostname(), arrival.at()));
         }
         MailEnvelope envelope = tx.envelope();
         try {
-            delivery.deliver(envelope, TraceHeaders.prepend(headers.toString(), content));
+            byte[] message = content;
+            boolean junk = false;
+            if (tx.senderChecks() != null) {
+                AuthVerdict verdict = inbound.atEndOfData(tx.senderChecks(), content, recipientDomains(tx));
+                switch (verdict.action()) {
+                    case REJECT -> {
+                        log.info("Message from <{}> refused: {}", tx.reversePath(), verdict.reason());
+                        return new Outcome(Reply.DMARC_REJECTED, "dmarc-reject");
+                    }
+                    case DEFER -> {
+                        log.info("Message from <{}> deferred: {}", tx.reversePath(), verdict.reason());
+                        return new Outcome(Reply.SENDER_DNS_FAILURE, "dns-temporary");
+                    }
+                    case JUNK -> junk = true;
+                    case DELIVER -> {
+                    }
+                }
+                headers.append(verdict.header()); // RFC 8601 §5: ours alone, any claiming our id removed
+                message = verdict.content();
+            }
+            byte[] full = TraceHeaders.prepend(headers.toString(), message);
+            if (arrival.submission()) {
+                full = submissionSigner.apply(full); // once, now that the message is final (RFC 6376 §5)
+            }
+            delivery.deliver(envelope, full, arrival.origin(), junk);
             return new Outcome(Reply.MESSAGE_ACCEPTED, null);
+        } catch (org.courriel.mta.delivery.SieveRejectedException e) {
+            log.info("Delivery from <{}> refused: {}", tx.reversePath(), e.getMessage());
+            return new Outcome(Reply.REJECTED_BY_RECIPIENT, "sieve-reject");
         } catch (StoreException e) {
             log.warn("Delivery from <{}> to {} refused: {}", tx.reversePath(),
                     envelope.recipients().stream().map(EnvelopeRecipient::address).toList(), e.getMessage());
@@ -79,7 +159,17 @@ public class MessageIntake {
         }
     }
 
-    static List<String> addresses(Transaction tx) {
+    /** The client's forward-confirmed reverse-DNS name for Received, when the sender checks found one. */
+    private static String clientName(Transaction tx) {
+        return tx.senderChecks() == null ? null : tx.senderChecks().clientName();
+    }
+
+    private static List<String> recipientDomains(Transaction tx) {
+        return tx.recipients().stream().map(r -> r.address().substring(r.address().lastIndexOf('@') + 1)).distinct()
+                .toList();
+    }
+
+    private static List<String> addresses(Transaction tx) {
         return tx.recipients().stream().map(EnvelopeRecipient::address).toList();
     }
 }

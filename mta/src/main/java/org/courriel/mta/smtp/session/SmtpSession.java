@@ -9,44 +9,39 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.courriel.access.net.Channel;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.access.net.LineTooLongException;
 import org.courriel.access.net.ReadDeadlineException;
-import org.courriel.mta.smtp.command.SmtpCommand;
-import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.body.MessageBody;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.reply.SmtpReply;
-import org.courriel.mta.smtp.reply.StoreReplies;
-import org.courriel.mta.smtp.syntax.CommandLine;
-import org.courriel.mta.smtp.trace.TraceHeaders;
-import org.courriel.store.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMTP session: reads command lines, checks each command against the state it needs (RFC 5321 §4.1.4),
- * runs it and writes its reply. Replies are flushed when no further pipelined input is waiting (RFC 2920 §3.2).
- * <p>
- * Failures map in one place: a syntax error is a 500/501 reply, an expected refusal the command's own
- * 4xx/5xx reply, a bug (a runtime exception in a command) 451 4.3.0 with an error log; the session lives on.
- * A failure in the store ({@link StoreReplies}: an unavailable database above all) is a refusal, logged at WARN.
- * Too many failed commands, a timeout or a shutdown end the session with 421.
+ * One SMTP session: reads command lines and hands each to the {@link SmtpDispatcher}, which checks it against
+ * the state it needs (RFC 5321 §4.1.4), runs it and maps its failures to replies in one place. Replies are
+ * flushed when no further pipelined input is waiting (RFC 2920 §3.2). Commands see the session as a
+ * {@link CommandSession}. Too many failed commands, a timeout or a shutdown end the session with 421.
  * <p>
  * Time is bounded on both sides: the command timeout bounds the whole reception of a command line and the
  * data timeout with the minimum data rate that of the content (421 4.4.2 past them), and the listener's write
  * timeout closes the connection of a client that does not read what it asked for.
  */
-public final class SmtpSession {
+public final class SmtpSession implements CommandSession {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
 
     private final SmtpContext context;
-    private final SmtpChannel channel;
+    private final SmtpDispatcher dispatcher;
+    private final Channel channel;
     private final String id = UUID.randomUUID().toString().substring(0, 13).replace("-", "");
     private SessionState state = SessionState.CONNECTED;
     private String heloName;
     private boolean extended;
     private Long accountId;
+    /** The authenticated account's address, for the mail log; null before AUTH. */
     private String accountAddress;
     private Transaction transaction;
     private int errors;
@@ -59,8 +54,9 @@ public final class SmtpSession {
     /** Orders replies written by the session thread and the shutdown notice written by another. */
     private final Object writeLock = new Object();
 
-    public SmtpSession(SmtpContext context, SmtpChannel channel) {
+    public SmtpSession(SmtpContext context, SmtpDispatcher dispatcher, Channel channel) {
         this.context = context;
+        this.dispatcher = dispatcher;
         this.channel = channel;
     }
 
@@ -80,7 +76,7 @@ public final class SmtpSession {
                 // read, so a client dribbling a byte at a time cannot hold the session for ever; AUTH responses,
                 // DATA and BDAT set their own deadlines; running the command is under none.
                 channel.setReadTimeout(context.properties().commandTimeout());
-                channel.readDeadline(context.properties().commandTimeout(), 0);
+                channel.readDeadline(context.properties().commandTimeout(), 0, false);
                 byte[] line;
                 awaitingCommand = true;
                 try {
@@ -99,7 +95,7 @@ public final class SmtpSession {
                 if (line == null) {
                     return;
                 }
-                dispatch(new String(line, StandardCharsets.UTF_8));
+                dispatcher.dispatch(new String(line, StandardCharsets.UTF_8), this);
             }
             if (stopping) {
                 sendShutdownNotice();
@@ -125,34 +121,7 @@ public final class SmtpSession {
         }
     }
 
-    private void dispatch(String line) throws IOException {
-        CommandLine command = CommandLine.parse(line);
-        SmtpCommand handler = SmtpCommands.find(command.verb());
-        if (handler == null) {
-            reply(Reply.COMMAND_UNRECOGNIZED);
-            return;
-        }
-        if (!handler.validIn().contains(state)) {
-            reply(Reply.BAD_SEQUENCE.with(handler.sequenceHint(state)));
-            return;
-        }
-        try {
-            handler.execute(this, command.arguments());
-        } catch (IOException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            var refusal = StoreReplies.forFailure(e);
-            if (refusal.isPresent()) {
-                log.warn("Session {}: {} failed in the store: {}", id, command.verb(), DatabaseUnavailable.describe(e));
-                reply(refusal.get());
-                return;
-            }
-            log.error("Session {}: {} failed", id, command.verb(), e);
-            reply(Reply.LOCAL_ERROR);
-        }
-    }
-
-    /** Sends a reply (buffered); counts failed commands and ends the session past the limit. */
+    @Override
     public void reply(SmtpReply reply) throws IOException {
         synchronized (writeLock) {
             channel.out().write(reply.encode());
@@ -205,11 +174,12 @@ public final class SmtpSession {
         return true;
     }
 
+    @Override
     public void reply(Reply reply) throws IOException {
         reply(reply.reply());
     }
 
-    /** Sends the pending replies now (before reading content or starting TLS). */
+    @Override
     public void flush() throws IOException {
         synchronized (writeLock) {
             channel.out().flush();
@@ -218,23 +188,27 @@ public final class SmtpSession {
 
     // --- state used by the commands ---
 
+    @Override
     public SmtpContext context() {
         return context;
     }
 
-    public SmtpChannel channel() {
+    @Override
+    public Channel channel() {
         return channel;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public SessionState state() {
         return state;
     }
 
-    /** HELO or EHLO done: forgets any transaction (RFC 5321 §4.1.4). */
+    @Override
     public void greeted(String name, boolean ehlo) {
         heloName = name;
         extended = ehlo;
@@ -242,25 +216,25 @@ public final class SmtpSession {
         state = SessionState.READY;
     }
 
-    public boolean isExtended() {
-        return extended;
+    @Override
+    public String heloName() {
+        return heloName;
     }
 
+    @Override
     public boolean isAuthenticated() {
         return accountId != null;
     }
 
+    @Override
     public Long accountId() {
         return accountId;
     }
 
+    @Override
     public void authenticated(long id, String address) {
         accountId = id;
         accountAddress = address;
-    }
-
-    public String accountAddress() {
-        return accountAddress;
     }
 
     /** Whether the client's address is loopback and the configuration trusts loopback without TLS. */
@@ -268,30 +242,33 @@ public final class SmtpSession {
         return context.properties().allowPlaintextAuthOnLoopback() && channel.remoteAddress().isLoopbackAddress();
     }
 
-    /** AUTH is offered on submission listeners, and only over TLS unless loopback is trusted (RFC 4954 §4). */
+    @Override
     public boolean authOffered() {
         return context.kind().isSubmission() && !isAuthenticated() && (channel.isSecure() || trustedLoopback());
     }
 
-    /** RFC 8314 §3.3, RFC 6409: submission needs TLS before anything else that matters. */
+    @Override
     public boolean needsTlsFirst() {
         return context.kind().isSubmission() && !channel.isSecure() && !trustedLoopback();
     }
 
+    @Override
     public Transaction transaction() {
         return transaction;
     }
 
+    @Override
     public void begin(Transaction tx) {
         transaction = tx;
         state = SessionState.MAIL;
     }
 
+    @Override
     public void recipientAdded() {
         state = SessionState.RCPT;
     }
 
-    /** Ends the transaction (RSET, end of content): the session is back to READY (RFC 5321 §4.1.1.5). */
+    @Override
     public void resetTransaction() {
         dropTransaction();
         if (state != SessionState.CONNECTED) {
@@ -307,7 +284,7 @@ public final class SmtpSession {
         transaction = null;
     }
 
-    /** After STARTTLS: everything learnt before the handshake is forgotten (RFC 3207 §4.2). */
+    @Override
     public void restartAfterTls() {
         heloName = null;
         extended = false;
@@ -317,14 +294,12 @@ public final class SmtpSession {
         state = SessionState.CONNECTED;
     }
 
+    @Override
     public void close() {
         closing = true;
     }
 
-    /**
-     * Finishes the transaction once its content is read (DATA's end, BDAT LAST): refuses a too-big message or
-     * one with bare line endings, otherwise delivers it; replies either way and resets the transaction.
-     */
+    @Override
     public void finishMessage(MessageBody body) throws IOException {
         long started = System.nanoTime();
         Transaction tx = transaction;
@@ -337,6 +312,11 @@ public final class SmtpSession {
             tx.releaseContent(); // the content's memory is the budget's again once it is stored or refused
         }
         context.metrics().messageReplied(Duration.ofNanos(System.nanoTime() - started), accepted);
+    }
+
+    /** The client's forward-confirmed reverse name, when MAIL looked it up. */
+    private static String clientName(Transaction tx) {
+        return tx.senderChecks() == null ? null : tx.senderChecks().clientName();
     }
 
     /** Refuses or delivers the message and replies; whether it was accepted. */
@@ -357,12 +337,10 @@ public final class SmtpSession {
             reply(Reply.BARE_LINE_ENDING);
             return false;
         }
-        ZonedDateTime now = ZonedDateTime.now(context.clock());
-        String received = TraceHeaders.received(heloName, channel.remoteAddress(), context.hostname(),
-                TraceHeaders.protocol(extended, tx.smtpUtf8(), channel.isSecure(), isAuthenticated()), id,
-                MessageIntake.addresses(tx), now);
-        MessageIntake.Outcome outcome = context.intake().accept(tx, body.content(), received,
-                context.kind().isSubmission(), context.hostname(), now);
+        Arrival arrival = new Arrival(heloName, channel.remoteAddress(), context.hostname(), extended,
+                channel.isSecure(), isAuthenticated(), id, context.kind().isSubmission(),
+                ZonedDateTime.now(context.clock()), accountAddress);
+        MessageIntake.Outcome outcome = context.intake().accept(tx, body.content(), arrival);
         if (outcome.accepted()) {
             context.metrics().messageAccepted(body.size());
             reply(outcome.reply().with(outcome.reply().text() + " " + id));

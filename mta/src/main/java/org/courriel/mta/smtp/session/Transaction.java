@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.courriel.access.net.MemoryBudget;
+import org.courriel.mta.auth.SenderChecks;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.smtp.body.ChunkReader;
@@ -21,6 +22,7 @@ public final class Transaction {
     private boolean leavesServer;
     private ChunkReader chunks;
     private MemoryBudget.Lease content;
+    private SenderChecks senderChecks;
 
     public Transaction(String reversePath, long declaredSize, MailEnvelope.Ret ret, String envId, boolean smtpUtf8,
             boolean eightBit) {
@@ -83,6 +85,15 @@ public final class Transaction {
             content.close();
             content = null;
         }
+    }
+
+    /** What MAIL time learnt about the sender (SPF, FCrDNS); null when not checked (submission, checks off). */
+    public SenderChecks senderChecks() {
+        return senderChecks;
+    }
+
+    public void senderChecks(SenderChecks checks) {
+        senderChecks = checks;
     }
 
     public MailEnvelope envelope() {

@@ -29,7 +29,7 @@ public final class TraceHeaders {
      * RFC 5321 §4.4 Time-stamp-line, folded (RFC 5322 §2.2.3).
      *
      * @param helo       the name the client gave in HELO/EHLO
-     * @param client     the client's address (no reverse lookup: tests and privacy need none)
+     * @param client     the client's address
      * @param by         this server's host name
      * @param protocol   the WITH value (RFC 3848, RFC 6531 §4.3): ESMTP, ESMTPSA, UTF8SMTPS...
      * @param id         an identifier of this transaction
@@ -37,8 +37,18 @@ public final class TraceHeaders {
      */
     public static String received(String helo, InetAddress client, String by, String protocol, String id,
             List<String> recipients, ZonedDateTime when) {
+        return received(helo, client, null, by, protocol, id, recipients, when);
+    }
+
+    /**
+     * As above, with the client's forward-confirmed reverse name (FCrDNS) before its address when known:
+     * {@code from helo (name [192.0.2.1])}, the TCP-info of RFC 5321 §4.4.
+     */
+    public static String received(String helo, InetAddress client, String clientName, String by, String protocol,
+            String id, List<String> recipients, ZonedDateTime when) {
         StringBuilder h = new StringBuilder("Received: from ").append(clean(helo))
-                .append(" (").append(addressLiteral(client)).append(")\r\n")
+                .append(" (").append(clientName == null ? "" : clean(clientName) + " ")
+                .append(addressLiteral(client)).append(")\r\n")
                 .append("\tby ").append(clean(by)).append(" (Courriel) with ").append(protocol)
                 .append(" id ").append(id);
         if (recipients.size() == 1) {

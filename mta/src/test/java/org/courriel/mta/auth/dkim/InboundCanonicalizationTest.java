@@ -17,6 +17,11 @@ class InboundCanonicalizationTest {
     }
 
     @Test
+    void aLineThatIsNoFieldIsCanonicalizedWithoutFailing() {
+        assertThat(InboundCanonicalization.header("Not a field", true)).isEqualTo("not a field:\r\n");
+    }
+
+    @Test
     void rfc6376Section345Body() {
         byte[] body = " C \r\nD \t E\r\n\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(new String(InboundCanonicalization.body(body, true), StandardCharsets.US_ASCII))

@@ -98,6 +98,14 @@ class Rfc8463VectorTest {
     }
 
     @Test
+    void aHeaderLineWithoutColonIsAFailureNotACrash() {
+        assertThat(verify(SIGNED.replace("To: Suzie", "garbage without colon\r\nTo: Suzie")))
+                .extracting(DkimVerdict::result).containsExactly(DkimResult.PASS, DkimResult.PASS);
+        assertThat(verify(SIGNED.replace("To: Suzie Q <suzie@shopping.example.net>", "To")))
+                .extracting(DkimVerdict::result).containsOnly(DkimResult.FAIL);
+    }
+
+    @Test
     void missingKeyIsAPermerrorAndAFailingDnsATemperror() {
         dns.zone("football.example.com", "other TXT \"x\"\n");
         assertThat(verify(SIGNED)).extracting(DkimVerdict::result).containsOnly(DkimResult.PERMERROR);

@@ -10,13 +10,14 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.courriel.access.net.Channel;
 import org.courriel.access.net.LineReader;
 
 /**
  * A session's channel over bytes in memory: the client's whole input up front, the replies collected. At the
  * end of the input it either reports end of stream or, to act out an idle client, a read timeout.
  */
-final class MemoryChannel implements SmtpChannel {
+final class MemoryChannel implements Channel {
 
     private final InputStream in;
     private final LineReader lines;
@@ -99,7 +100,7 @@ final class MemoryChannel implements SmtpChannel {
     }
 
     @Override
-    public void readDeadline(Duration budget, long bytesPerSecond) {
+    public void readDeadline(Duration budget, long bytesPerSecond, boolean fromFirstByte) {
         // the input is all there: nothing to wait for
     }
 
@@ -110,6 +111,11 @@ final class MemoryChannel implements SmtpChannel {
 
     @Override
     public void abort() {
+        // nothing to close
+    }
+
+    @Override
+    public void close() {
         // nothing to close
     }
 }

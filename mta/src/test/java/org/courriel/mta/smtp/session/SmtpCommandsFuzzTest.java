@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpMetrics;
 import org.courriel.mta.smtp.SmtpProperties;
@@ -51,7 +52,7 @@ class SmtpCommandsFuzzTest {
         MemoryChannel channel = new MemoryChannel(java.util.Arrays.copyOfRange(input, 1, input.length),
                 kind.implicitTls(), false);
         try {
-            new SmtpSession(context, channel).run();
+            new SmtpSession(context, new SmtpDispatcher(SmtpCommands.all()), channel).run();
         } catch (EOFException e) {
             // the input ended inside AUTH or a BDAT chunk: a client that went away
         }

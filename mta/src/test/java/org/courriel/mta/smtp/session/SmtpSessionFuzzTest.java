@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
+import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpMetrics;
 import org.courriel.mta.smtp.SmtpProperties;
@@ -77,7 +78,7 @@ class SmtpSessionFuzzTest {
                     Clock.systemUTC());
             MemoryChannel channel = new MemoryChannel(input.toString(), kind.implicitTls(), false);
             try {
-                new SmtpSession(context, channel).run();
+                new SmtpSession(context, new SmtpDispatcher(SmtpCommands.all()), channel).run();
             } catch (EOFException e) {
                 // the input ended inside AUTH or a BDAT chunk: a client that went away
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpMetrics;
 import org.courriel.mta.smtp.SmtpProperties;
@@ -50,7 +51,7 @@ class SmtpSessionTest {
                 (account, address) -> address.equals("bob@hamburger.edu"), authenticator,
                 new MessageIntake(delivery), new SmtpMetrics(meters, kind.listenerName()), Clock.systemUTC());
         MemoryChannel channel = new MemoryChannel(input, kind.implicitTls(), idleAtEnd);
-        new SmtpSession(context, channel).run();
+        new SmtpSession(context, new SmtpDispatcher(SmtpCommands.all()), channel).run();
         return channel.output();
     }
 

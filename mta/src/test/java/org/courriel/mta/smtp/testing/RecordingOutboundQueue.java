@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
-import org.courriel.mta.queue.OutboundQueue;
+import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.store.commit.StoreTransaction;
 import org.courriel.store.content.MessageContent;
 

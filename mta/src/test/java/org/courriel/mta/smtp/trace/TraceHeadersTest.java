@@ -24,6 +24,13 @@ class TraceHeadersTest {
     }
 
     @Test
+    void receivedNamesTheForwardConfirmedClientName() throws Exception {
+        assertThat(TraceHeaders.received("crepes.fr", InetAddress.getByName("192.0.2.7"), "mail.crepes.fr",
+                "mx.hamburger.edu", "ESMTP", "abc", List.of(), WHEN))
+                .startsWith("Received: from crepes.fr (mail.crepes.fr [192.0.2.7])\r\n");
+    }
+
+    @Test
     void receivedHidesSeveralRecipientsAndNeutralisesLineBreaksInHelo() throws Exception {
         String received = TraceHeaders.received("evil\r\nX-Injected: 1", InetAddress.getByName("::1"), "mx", "SMTP", "i",
                 List.of("a@b.example", "c@d.example"), WHEN);

@@ -1,0 +1,72 @@
+package org.courriel.deploy.cli;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.courriel.deploy.cli.command.AliasCommands;
+import org.courriel.deploy.cli.command.DkimCommands;
+import org.courriel.deploy.cli.command.DnsCommand;
+import org.courriel.deploy.cli.command.DomainCommands;
+import org.courriel.deploy.cli.command.LogCommand;
+import org.courriel.deploy.cli.command.QueueCommands;
+import org.courriel.deploy.cli.command.QuickstartCommand;
+import org.courriel.deploy.cli.command.SieveCommands;
+import org.courriel.deploy.cli.command.StatusCommand;
+import org.courriel.deploy.cli.command.UserCommands;
+
+/**
+ * Every admin command noun: one line per command class. A new command adds its {@link CommandSpec} here and
+ * an {@link AdminCommand} bean of the same noun; nothing else changes.
+ */
+public final class CommandTable {
+
+    /** {@code help}: the usage text, printed without starting anything. */
+    public static final CommandSpec HELP = CommandSpec.of("help", "help");
+
+    /** The commands, in the order of the usage text. */
+    public static final List<CommandSpec> SPECS = List.of(
+            DomainCommands.SPEC,
+            UserCommands.SPEC,
+            AliasCommands.SPEC,
+            QueueCommands.SPEC,
+            DkimCommands.SPEC,
+            DnsCommand.SPEC,
+            SieveCommands.SPEC,
+            QuickstartCommand.SPEC,
+            StatusCommand.SPEC,
+            LogCommand.SPEC,
+            HELP);
+
+    /** Options every command takes. */
+    static final Set<String> GLOBAL_FLAGS = Set.of("json");
+
+    private CommandTable() {
+    }
+
+    public static Optional<CommandSpec> find(String noun) {
+        return SPECS.stream().filter(s -> s.noun().equals(noun)).findFirst();
+    }
+
+    static Set<String> optionsWithValue() {
+        return SPECS.stream().flatMap(s -> s.optionsWithValue().stream()).collect(Collectors.toSet());
+    }
+
+    static Set<String> flags() {
+        Set<String> all = new HashSet<>(GLOBAL_FLAGS);
+        SPECS.forEach(s -> all.addAll(s.flags()));
+        return all;
+    }
+
+    static String usage() {
+        StringBuilder text = new StringBuilder("usage: courriel [--json] [--spring.property=value ...] COMMAND\n");
+        SPECS.forEach(s -> s.usage().lines().forEach(line -> text.append("  ").append(line).append('\n')));
+        text.append("""
+                SIZE is bytes or a number with KB, MB or GB (0: no quota). Without --password, the password is read
+                from standard input (one line). --json prints the result as JSON.
+                Exit codes: 0 done, 1 refused, 2 usage error, 3 store or server unreachable, 4 internal error.""");
+        return text.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package org.courriel.imap.session;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.imap.protocol.ResponseWriter;
+import org.courriel.imap.protocol.Status;
+import org.courriel.store.message.Flags;
+
+/**
+ * The flags a session has announced for its selected mailbox. RFC 9051 §7.3.5 and RFC 3501 §7.2.6: a client
+ * learns the keywords of a mailbox from FLAGS, so before the first response that shows a keyword new to the
+ * session (whichever session or node set it), an untagged FLAGS and PERMANENTFLAGS go out with it added.
+ */
+public final class AnnouncedFlags {
+
+    private static final String SYSTEM = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
+
+    private final boolean readOnly;
+    private final Set<String> keywords = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    AnnouncedFlags(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    /** The FLAGS list: the system flags and every keyword announced so far. */
+    public synchronized String flags() {
+        return "(" + SYSTEM + keywordList() + ")";
+    }
+
+    /** The PERMANENTFLAGS list (RFC 9051 §7.1): none when read-only, else these flags and {@code \*}. */
+    public synchronized String permanentFlags() {
+        return readOnly ? "()" : "(" + SYSTEM + keywordList() + " \\*)";
+    }
+
+    /** Announces, before a response that shows {@code flags}, the keywords among them the client has not heard of. */
+    public synchronized void before(Flags flags, ResponseWriter out) {
+        if (!keywords.addAll(flags.keywords())) {
+            return;
+        }
+        out.untagged("FLAGS " + flags());
+        out.status(null, Status.OK, ResponseCode.PERMANENTFLAGS.with(permanentFlags()), "Flags permitted");
+    }
+
+    private String keywordList() {
+        StringBuilder sb = new StringBuilder();
+        for (String k : keywords) {
+            sb.append(' ').append(k);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package org.courriel.pop3.command;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.courriel.pop3.protocol.Pop3Request;
+import org.courriel.pop3.session.Pop3Session;
+import org.courriel.pop3.session.Pop3State;
+
+/** NOOP (RFC 1939 §5). Renews the maildrop lock like every command. */
+final class NoopCommand implements Pop3Command {
+
+    @Override
+    public String name() {
+        return "NOOP";
+    }
+
+    @Override
+    public Set<Pop3State> states() {
+        return Set.of(Pop3State.TRANSACTION);
+    }
+
+    @Override
+    public void run(Pop3Session session, Pop3Request request) throws IOException {
+        session.reply().ok("");
+    }
+}

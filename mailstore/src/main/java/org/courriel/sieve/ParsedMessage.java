@@ -1,0 +1,115 @@
+package org.courriel.sieve;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
+
+/** A {@link SieveMessage} over the raw bytes of a message: its header section is parsed once. */
+public final class ParsedMessage implements SieveMessage {
+
+    /** Header bytes looked at: a message whose header is longer is judged on its first part only. */
+    static final int MAX_HEADER = 256 * 1024;
+
+    private final List<String[]> fields;
+    private final String envelopeFrom;
+    private final String envelopeTo;
+    private final long size;
+    private final Predicate<String> mailboxExists;
+
+    private ParsedMessage(List<String[]> fields, String envelopeFrom, String envelopeTo, long size,
+            Predicate<String> mailboxExists) {
+        this.fields = fields;
+        this.envelopeFrom = envelopeFrom;
+        this.envelopeTo = envelopeTo;
+        this.size = size;
+        this.mailboxExists = mailboxExists;
+    }
+
+    public static ParsedMessage of(byte[] message, String envelopeFrom, String envelopeTo,
+            Predicate<String> mailboxExists) {
+        return new ParsedMessage(fields(message), envelopeFrom, envelopeTo, message.length, mailboxExists);
+    }
+
+    // RFC 5322 §2.2: name ":" value, continuation lines start with white space; the header ends at an empty line.
+    private static List<String[]> fields(byte[] message) {
+        int end = Math.min(message.length, MAX_HEADER);
+        String header = new String(message, 0, end, StandardCharsets.UTF_8);
+        int blank = header.indexOf("\r\n\r\n");
+        if (blank < 0) {
+            blank = header.indexOf("\n\n");
+        }
+        if (blank >= 0) {
+            header = header.substring(0, blank);
+        }
+        List<String[]> out = new ArrayList<>();
+        String name = null;
+        StringBuilder value = new StringBuilder();
+        for (String line : header.split("\r?\n")) {
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
+                value.append(line);
+                continue;
+            }
+            if (name != null) {
+                out.add(new String[] {name, value.toString().strip()});
+            }
+            int colon = line.indexOf(':');
+            name = colon > 0 ? line.substring(0, colon).strip().toLowerCase(Locale.ROOT) : null;
+            value.setLength(0);
+            if (name != null) {
+                value.append(line, colon + 1, line.length());
+            }
+        }
+        if (name != null) {
+            out.add(new String[] {name, value.toString().strip()});
+        }
+        return out;
+    }
+
+    private List<String> raw(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return fields.stream().filter(f -> f[0].equals(n)).map(f -> f[1]).toList();
+    }
+
+    @Override
+    public List<String> header(String name) {
+        return raw(name).stream().map(v -> DecoderUtil.decodeEncodedWords(v, DecodeMonitor.SILENT)).toList();
+    }
+
+    @Override
+    public List<String> addresses(String name) {
+        List<String> out = new ArrayList<>();
+        for (String v : raw(name)) {
+            for (Mailbox m : LenientAddressParser.DEFAULT.parseAddressList(v).flatten()) {
+                out.add(m.getDomain() == null ? m.getLocalPart() : m.getLocalPart() + "@" + m.getDomain());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String envelopeFrom() {
+        return envelopeFrom;
+    }
+
+    @Override
+    public String envelopeTo() {
+        return envelopeTo;
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public boolean mailboxExists(String name) {
+        return mailboxExists.test(name);
+    }
+}

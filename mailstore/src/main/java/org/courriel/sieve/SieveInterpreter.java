@@ -1,0 +1,230 @@
+package org.courriel.sieve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a checked script on one message and says what to do with it (RFC 5228 §2.10). Pure: the caller
+ * carries out the actions. Throws {@link SieveRuntimeException} when a bound is hit or actions conflict.
+ */
+public final class SieveInterpreter {
+
+    private final SieveMessage message;
+    private final SieveLimits limits;
+    private final long deadline;
+    private final String subaddressSeparator;
+    private Set<String> flags = new LinkedHashSet<>();
+    private boolean implicitKeep = true;
+    private boolean stopped;
+    private int actionCount;
+    private int redirectCount;
+    private final Map<String, SieveAction> deliveries = new LinkedHashMap<>();
+    private final List<SieveAction> others = new ArrayList<>();
+
+    private SieveInterpreter(SieveMessage message, SieveLimits limits, String subaddressSeparator) {
+        this.message = message;
+        this.limits = limits;
+        this.subaddressSeparator = subaddressSeparator;
+        this.deadline = System.nanoTime() + limits.maxRunTime().toNanos();
+    }
+
+    /**
+     * @param subaddressSeparator RFC 5233's separator of user and detail, such as "+"; empty for none
+     * @return the actions in order; a keep into INBOX when the implicit keep stands
+     */
+    public static List<SieveAction> run(SieveScript script, SieveMessage message, SieveLimits limits,
+            String subaddressSeparator) {
+        SieveInterpreter run = new SieveInterpreter(message, limits, subaddressSeparator);
+        run.block(script.commands());
+        return run.result();
+    }
+
+    private List<SieveAction> result() {
+        boolean reject = others.stream().anyMatch(a -> a instanceof SieveAction.Reject);
+        // RFC 5429 §2.1: reject cannot be combined with keeping the message or with vacation.
+        if (reject && (!deliveries.isEmpty() || others.stream().anyMatch(a -> a instanceof SieveAction.Vacation))) {
+            throw new SieveRuntimeException("reject combined with keep, fileinto or vacation");
+        }
+        if (implicitKeep && !reject) {
+            deliver("INBOX", new SieveAction.Keep(Set.copyOf(flags)));
+        }
+        List<SieveAction> out = new ArrayList<>(deliveries.values());
+        out.addAll(others);
+        return List.copyOf(out);
+    }
+
+    private void block(List<Command> commands) {
+        for (Command c : commands) {
+            if (stopped) {
+                return;
+            }
+            checkTime();
+            execute(c);
+        }
+    }
+
+    private void execute(Command c) {
+        switch (c) {
+            case Command.If i -> {
+                for (int n = 0; n < i.conditions().size(); n++) {
+                    if (test(i.conditions().get(n))) {
+                        block(i.blocks().get(n));
+                        return;
+                    }
+                }
+                block(i.orElse());
+            }
+            case Command.Stop s -> stopped = true;
+            case Command.Discard d -> implicitKeep = false;
+            case Command.Keep k -> {
+                count();
+                implicitKeep = false;
+                deliver("INBOX", new SieveAction.Keep(flagsOf(k.flags())));
+            }
+            case Command.FileInto f -> {
+                count();
+                if (!f.copy()) {
+                    implicitKeep = false;
+                }
+                deliver(f.mailbox(), new SieveAction.FileInto(f.mailbox(), flagsOf(f.flags()), f.create()));
+            }
+            case Command.Redirect r -> {
+                count();
+                if (++redirectCount > limits.maxRedirects()) {
+                    throw new SieveRuntimeException("more than " + limits.maxRedirects() + " redirects");
+                }
+                if (!r.copy()) {
+                    implicitKeep = false;
+                }
+                SieveAction.Redirect action = new SieveAction.Redirect(r.address());
+                if (!others.contains(action)) {
+                    others.add(action);
+                }
+            }
+            case Command.Reject r -> {
+                count();
+                if (others.stream().anyMatch(a -> a instanceof SieveAction.Reject)) {
+                    throw new SieveRuntimeException("more than one reject");
+                }
+                implicitKeep = false;
+                others.add(new SieveAction.Reject(r.reason(), r.extended()));
+            }
+            case Command.Vacation v -> {
+                count();
+                // RFC 5230 §4.7: only one vacation action per run.
+                if (others.stream().anyMatch(a -> a instanceof SieveAction.Vacation)) {
+                    throw new SieveRuntimeException("more than one vacation");
+                }
+                others.add(v.action());
+            }
+            case Command.Flags f -> {
+                Set<String> given = normalFlags(f.flags());
+                switch (f.op()) {
+                    case SET -> flags = given;
+                    case ADD -> given.stream().filter(g -> flags.stream().noneMatch(g::equalsIgnoreCase))
+                            .forEach(flags::add);
+                    case REMOVE -> flags.removeIf(x -> given.stream().anyMatch(x::equalsIgnoreCase));
+                }
+            }
+        }
+    }
+
+    // RFC 5228 §2.10.3: filing twice into one mailbox stores one copy; the later flags win.
+    private void deliver(String mailbox, SieveAction action) {
+        String key = mailbox.equalsIgnoreCase("INBOX") ? "INBOX" : mailbox;
+        deliveries.put(key, action);
+    }
+
+    private Set<String> flagsOf(List<String> given) {
+        return given == null ? Set.copyOf(flags) : Set.copyOf(normalFlags(given));
+    }
+
+    // RFC 5232 §3: a string holds one or more flags separated by spaces; case-insensitive, once each.
+    private static Set<String> normalFlags(List<String> given) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String s : given) {
+            for (String f : s.trim().split("\\s+")) {
+                if (!f.isEmpty() && out.stream().noneMatch(f::equalsIgnoreCase)) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean test(Test t) {
+        checkTime();
+        return switch (t) {
+            case Test.Constant c -> c.value();
+            case Test.Not n -> !test(n.test());
+            case Test.AllOf a -> a.tests().stream().allMatch(this::test);
+            case Test.AnyOf a -> a.tests().stream().anyMatch(this::test);
+            case Test.Exists e -> e.headers().stream().allMatch(h -> !message.header(h).isEmpty());
+            case Test.Size s -> s.over() ? message.size() > s.limit() : message.size() < s.limit();
+            case Test.Header h -> {
+                List<String> values = new ArrayList<>();
+                h.headers().forEach(name -> values.addAll(message.header(name)));
+                yield h.match().any(values, h.keys());
+            }
+            case Test.Address a -> {
+                List<String> values = new ArrayList<>();
+                for (String name : a.headers()) {
+                    message.addresses(name).forEach(addr -> part(addr, a.part(), values));
+                }
+                yield a.match().any(values, a.keys());
+            }
+            case Test.Envelope e -> {
+                List<String> values = new ArrayList<>();
+                for (String p : e.parts()) {
+                    String addr = p.equalsIgnoreCase("from") ? message.envelopeFrom() : message.envelopeTo();
+                    part(addr, e.part(), values);
+                }
+                yield e.match().any(values, e.keys());
+            }
+            case Test.HasFlag h -> h.match().any(List.copyOf(flags), List.copyOf(normalFlags(h.keys())));
+            case Test.MailboxExists m -> m.names().stream().allMatch(message::mailboxExists);
+        };
+    }
+
+    // RFC 5228 §2.7.4, RFC 5233 §4. The null reverse-path is "" for every part (RFC 5228 §5.4).
+    private void part(String address, Test.AddressPart part, List<String> out) {
+        if (address.isEmpty()) {
+            if (part == Test.AddressPart.ALL || part == Test.AddressPart.LOCALPART) {
+                out.add("");
+            }
+            return;
+        }
+        int at = address.lastIndexOf('@');
+        String local = at < 0 ? address : address.substring(0, at);
+        String domain = at < 0 ? "" : address.substring(at + 1);
+        int sep = subaddressSeparator.isEmpty() ? -1 : local.indexOf(subaddressSeparator);
+        switch (part) {
+            case ALL -> out.add(address);
+            case LOCALPART -> out.add(local);
+            case DOMAIN -> out.add(domain.toLowerCase(Locale.ROOT));
+            case USER -> out.add(sep < 0 ? local : local.substring(0, sep));
+            case DETAIL -> {
+                if (sep >= 0) {
+                    out.add(local.substring(sep + subaddressSeparator.length()));
+                }
+            }
+        }
+    }
+
+    private void count() {
+        if (++actionCount > limits.maxActions()) {
+            throw new SieveRuntimeException("more than " + limits.maxActions() + " actions");
+        }
+    }
+
+    private void checkTime() {
+        if (System.nanoTime() - deadline > 0) {
+            throw new SieveRuntimeException("ran longer than " + limits.maxRunTime());
+        }
+    }
+}

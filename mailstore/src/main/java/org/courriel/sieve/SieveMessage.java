@@ -1,0 +1,25 @@
+package org.courriel.sieve;
+
+import java.util.List;
+
+/** What a script can see of one message and its delivery. */
+public interface SieveMessage {
+
+    /** The values of every header field of that name, unfolded and RFC 2047-decoded, in order. */
+    List<String> header(String name);
+
+    /** The addresses ({@code local@domain}) in every header field of that name. */
+    List<String> addresses(String name);
+
+    /** MAIL FROM, "" for the null reverse-path. */
+    String envelopeFrom();
+
+    /** The RCPT TO this delivery is for, as given (with any +detail). */
+    String envelopeTo();
+
+    /** RFC 5228 §5.9: the size of the message in octets. */
+    long size();
+
+    /** RFC 5490 §3.1: whether the recipient has that mailbox. */
+    boolean mailboxExists(String name);
+}

@@ -1,0 +1,50 @@
+package org.courriel.sieve;
+
+import java.util.List;
+
+/** A checked test of a script. */
+sealed interface Test {
+
+    /** RFC 5228 §5.1. */
+    record Address(AddressPart part, Match match, List<String> headers, List<String> keys) implements Test {
+    }
+
+    /** RFC 5228 §5.4: envelope parts {@code from}, {@code to}. */
+    record Envelope(AddressPart part, Match match, List<String> parts, List<String> keys) implements Test {
+    }
+
+    /** RFC 5228 §5.7. */
+    record Header(Match match, List<String> headers, List<String> keys) implements Test {
+    }
+
+    /** RFC 5228 §5.5. */
+    record Exists(List<String> headers) implements Test {
+    }
+
+    /** RFC 5228 §5.9. */
+    record Size(boolean over, long limit) implements Test {
+    }
+
+    record AllOf(List<Test> tests) implements Test {
+    }
+
+    record AnyOf(List<Test> tests) implements Test {
+    }
+
+    record Not(Test test) implements Test {
+    }
+
+    record Constant(boolean value) implements Test {
+    }
+
+    /** RFC 5232 §4: tests the internal flag variable. */
+    record HasFlag(Match match, List<String> keys) implements Test {
+    }
+
+    /** RFC 5490 §3.1. */
+    record MailboxExists(List<String> names) implements Test {
+    }
+
+    /** RFC 5228 §2.7.4 and RFC 5233 §4: which part of an address a test compares. */
+    enum AddressPart { ALL, LOCALPART, DOMAIN, USER, DETAIL }
+}

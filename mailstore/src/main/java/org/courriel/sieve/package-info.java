@@ -1,0 +1,7 @@
+/**
+ * The Sieve language (RFC 5228 and the extensions listed in {@link org.courriel.sieve.SieveScript#EXTENSIONS}):
+ * lexer, parser, checker and interpreter. Pure: no I/O, no Spring, no store; the MTA carries out the actions
+ * and the ManageSieve server uses the checker. Every input is bounded: nesting depth, glob matching without
+ * backtracking, a run deadline and an action count.
+ */
+package org.courriel.sieve;

@@ -1,0 +1,78 @@
+package org.courriel.store.search;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.courriel.store.message.SystemFlag;
+
+/**
+ * The SQL of a {@link MessageQuery} over the {@code message} table's sort and filter columns (subject, dates,
+ * flags, attachment). Filters that need the header or body (from, to, text) are not here: {@link MessageSearch}
+ * decides them.
+ *
+ * @param where  the conditions after {@code mailbox_id = ?}, each starting with AND
+ * @param params their parameters, in order
+ */
+record ListingSql(String where, List<Object> params) {
+
+    static ListingSql where(MessageFilter filter) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        if (MessageFilter.present(filter.subject())) {
+            where.append(" AND LOWER(subject) LIKE ? ESCAPE '\\'");
+            params.add(contains(filter.subject()));
+        }
+        if (filter.since() != null) {
+            where.append(" AND ").append(expression(MessageQuery.Sort.DATE)).append(" >= ?");
+            params.add(startOf(filter.since()));
+        }
+        if (filter.before() != null) {
+            where.append(" AND ").append(expression(MessageQuery.Sort.DATE)).append(" < ?");
+            params.add(startOf(filter.before()));
+        }
+        flag(where, SystemFlag.SEEN, filter.seen());
+        flag(where, SystemFlag.FLAGGED, filter.flagged());
+        if (filter.hasAttachment() != null) {
+            where.append(" AND has_attachment = ?");
+            params.add(filter.hasAttachment());
+        }
+        return new ListingSql(where.toString(), List.copyOf(params));
+    }
+
+    static String orderBy(MessageQuery query) {
+        String direction = query.descending() ? " DESC" : " ASC";
+        return " ORDER BY " + expression(query.sort()) + direction + ", uid" + direction;
+    }
+
+    /** The column expression a sort key orders by. */
+    static String expression(MessageQuery.Sort sort) {
+        return switch (sort) {
+            case DATE -> "COALESCE(sent_date, internal_date)";
+            case FROM -> "COALESCE(from_address, '')";
+            case SUBJECT -> "COALESCE(LOWER(subject), '')";
+            case SIZE -> "size";
+            case ARRIVAL -> "internal_date";
+        };
+    }
+
+    /** The flag's bit of {@code system_flags}, tested with arithmetic both H2 and PostgreSQL evaluate alike. */
+    private static void flag(StringBuilder where, SystemFlag flag, Boolean set) {
+        if (set != null) {
+            where.append(" AND MOD(system_flags / ").append(flag.bit()).append(", 2) = ").append(set ? 1 : 0);
+        }
+    }
+
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /** A LIKE pattern for a substring, lower case, with the pattern's own characters escaped. */
+    static String contains(String value) {
+        String escaped = value.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

@@ -1,0 +1,96 @@
+package org.courriel.store.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.courriel.store.message.MessageFields;
+import org.courriel.store.message.MessageRecord;
+import org.courriel.store.message.MessageService;
+import org.courriel.store.message.UidSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers {@link MessageQuery}s: SQL over the message rows' sort and filter columns picks and orders the UIDs;
+ * {@link MessageSearch} decides the filters that need the header or the body; then only the page's messages
+ * are read with their summaries. Without such filters the database counts and pages by itself.
+ */
+@Service
+public class MessageListing {
+
+    private final JdbcClient jdbc;
+    private final MessageService messages;
+    private final MessageSearch search;
+
+    public MessageListing(JdbcClient jdbc, MessageService messages, MessageSearch search) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.search = search;
+    }
+
+    public MessageListPage list(MessageQuery query) {
+        ListingSql where = ListingSql.where(query.filter());
+        List<Object> params = new ArrayList<>();
+        params.add(query.mailboxId());
+        params.addAll(where.params());
+        String from = " FROM message WHERE mailbox_id = ?" + where.where();
+        String orderBy = ListingSql.orderBy(query);
+        List<Long> page;
+        long total;
+        if (query.filter().needsSearch()) {
+            List<Long> ordered = jdbc.sql("SELECT uid" + from + orderBy).params(params).query(Long.class).list();
+            Set<Long> matching = ordered.isEmpty() ? Set.of()
+                    : new HashSet<>(search.search(query.mailboxId(), searchKey(query.filter(), ordered)));
+            List<Long> kept = ordered.stream().filter(matching::contains).toList();
+            total = kept.size();
+            page = kept.subList((int) Math.min(query.offset(), kept.size()),
+                    (int) Math.min(query.offset() + query.size(), kept.size()));
+        } else {
+            total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
+            List<Object> paged = new ArrayList<>(params);
+            paged.add(query.size());
+            paged.add(query.offset());
+            page = jdbc.sql("SELECT uid" + from + orderBy + " LIMIT ? OFFSET ?").params(paged)
+                    .query(Long.class).list();
+        }
+        return new MessageListPage(records(query.mailboxId(), page), total);
+    }
+
+    /** The search the SQL cannot do, narrowed to the UIDs the SQL kept. */
+    private static SearchKey searchKey(MessageFilter filter, List<Long> candidates) {
+        List<SearchKey> keys = new ArrayList<>();
+        keys.add(new SearchKey.Uids(UidSet.of(candidates.stream().mapToLong(Long::longValue).toArray())));
+        if (MessageFilter.present(filter.from())) {
+            keys.add(new SearchKey.Header("From", filter.from()));
+        }
+        if (MessageFilter.present(filter.to())) {
+            keys.add(new SearchKey.Header("To", filter.to()));
+        }
+        if (MessageFilter.present(filter.text())) {
+            keys.add(new SearchKey.Text(filter.text()));
+        }
+        return new SearchKey.And(keys);
+    }
+
+    /** The page's messages with their summaries, in the page's order (one expunged meanwhile is left out). */
+    private List<MessageRecord> records(long mailboxId, List<Long> uids) {
+        if (uids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, MessageRecord> byUid = new HashMap<>();
+        messages.scan(mailboxId, UidSet.of(uids.stream().mapToLong(Long::longValue).toArray()),
+                MessageFields.SUMMARY, r -> byUid.put(r.uid(), r));
+        List<MessageRecord> records = new ArrayList<>(uids.size());
+        for (long uid : uids) {
+            MessageRecord r = byUid.get(uid);
+            if (r != null) {
+                records.add(r);
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,68 @@
+package org.courriel.store.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** What crosses nodes in one NOTIFY stays under PostgreSQL's 8000-byte payload limit. */
+class NotificationPayloadTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final PostgresNotifyEventBus bus = new PostgresNotifyEventBus((DataSource) null);
+
+    private static List<Long> uids(int count) {
+        return LongStream.rangeClosed(1_000_000_000L, 1_000_000_000L + count - 1).boxed().toList();
+    }
+
+    private static PostgresNotifyEventBus.Envelope read(String payload) {
+        return JSON.readValue(payload, PostgresNotifyEventBus.Envelope.class);
+    }
+
+    @Test
+    void aFlagChangeThatFitsCarriesItsFlags() {
+        List<Long> uids = uids(3);
+        var flags = Collections.nCopies(3, new MailboxEvent.FlagValues(5, Set.of("$Work")));
+        List<String> payloads = bus.payloads(new MailboxEvent.FlagsChanged(1, 2, uids, 9, flags));
+
+        assertThat(payloads).singleElement().satisfies(p -> {
+            MailboxEvent event = PostgresNotifyEventBus.event(read(p));
+            assertThat(event).isEqualTo(new MailboxEvent.FlagsChanged(1, 2, uids, 9, flags));
+        });
+    }
+
+    @Test
+    void aFlagChangeTooLargeForOneNotificationGoesWithoutItsFlags() {
+        Set<String> keywords = IntStream.range(0, 32).mapToObj(i -> "k" + i + "x".repeat(97))
+                .collect(Collectors.toSet());
+        List<Long> uids = uids(1000);
+        var flags = Collections.nCopies(1000, new MailboxEvent.FlagValues(1, keywords));
+        List<String> payloads = bus.payloads(new MailboxEvent.FlagsChanged(1, 2, uids, 9, flags));
+
+        assertThat(payloads).hasSize(3).allSatisfy(p -> {
+            assertThat(p.getBytes(StandardCharsets.UTF_8).length).isLessThan(8000);
+            MailboxEvent.FlagsChanged part = (MailboxEvent.FlagsChanged) PostgresNotifyEventBus.event(read(p));
+            assertThat(part.carriesFlags()).as("the other node reads the store").isFalse();
+        });
+        assertThat(payloads.stream().map(p -> read(p).uids()).flatMap(List::stream).toList()).isEqualTo(uids);
+    }
+
+    @Test
+    void longUidListsAreSplitIntoCompleteEvents() {
+        List<Long> uids = uids(1000);
+        List<String> payloads = bus.payloads(new MailboxEvent.MessagesAdded(1, 2, uids, 9));
+        assertThat(payloads).hasSize(3).allSatisfy(p -> assertThat(p.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThan(8000));
+    }
+}

@@ -1,0 +1,26 @@
+package org.courriel.mta.auth;
+
+import java.time.Clock;
+
+import org.courriel.access.ServerProperties;
+import org.courriel.mta.auth.dmarc.DmarcProperties;
+import org.courriel.mta.dns.DnsResolver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The MX's sender checks, with the authserv-id {@code courriel.hostname}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({InboundAuthProperties.class, DmarcProperties.class})
+public class InboundAuthConfiguration {
+
+    @Bean
+    InboundAuthenticator inboundAuthenticator(DnsResolver dns, InboundAuthProperties properties,
+            DmarcProperties dmarc, ServerProperties server, ObjectProvider<MeterRegistry> meters) {
+        return new InboundAuthenticator(dns, properties, dmarc, server.hostname(), Clock.systemUTC(),
+                meters.getIfAvailable());
+    }
+}

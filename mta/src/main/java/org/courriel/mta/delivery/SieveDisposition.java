@@ -1,0 +1,32 @@
+package org.courriel.mta.delivery;
+
+import java.util.List;
+
+import org.courriel.sieve.SieveAction;
+import org.courriel.store.account.AccountInfo;
+import org.courriel.store.message.Flags;
+
+/**
+ * What becomes of a message for one local account, as its Sieve script decided: the mailboxes it is
+ * stored into and with which flags, the copies sent on, and what to do once it is stored.
+ *
+ * @param targets   the mailboxes to store into; empty when the script discarded or rejected it
+ * @param redirects copies to queue in the same transaction as the stored ones
+ * @param vacation  a vacation response to consider after commit, or null
+ * @param reject    the reason of a reject/ereject, or null
+ */
+public record SieveDisposition(AccountInfo account, String recipient, List<Target> targets,
+        List<Redirect> redirects, SieveAction.Vacation vacation, String reject) {
+
+    /** Store into one mailbox with these flags. */
+    public record Target(long mailboxId, Flags flags) {
+    }
+
+    /** A copy to send on, with its own envelope and content (a Delivered-To line added). */
+    public record Redirect(MailEnvelope envelope, byte[] message) {
+    }
+
+    public static SieveDisposition inbox(AccountInfo account, String recipient, long inboxId) {
+        return new SieveDisposition(account, recipient, List.of(new Target(inboxId, Flags.NONE)), List.of(), null, null);
+    }
+}

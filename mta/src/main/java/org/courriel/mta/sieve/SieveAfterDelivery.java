@@ -1,0 +1,64 @@
+package org.courriel.mta.sieve;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.courriel.mta.delivery.SieveDisposition;
+import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.dsn.DsnAction;
+import org.courriel.mta.dsn.DsnRecipient;
+import org.courriel.mta.dsn.DsnRequest;
+import org.courriel.mta.dsn.DsnSender;
+import org.courriel.store.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a script asked for once the message is stored: vacation responses, and for a reject that could not be
+ * given in the SMTP dialogue (other recipients took the message) a failure notification to the sender
+ * (RFC 5429 §2.1).
+ */
+@Component
+public class SieveAfterDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(SieveAfterDelivery.class);
+
+    private final VacationResponder vacation;
+    private final ObjectProvider<DsnSender> dsn;
+
+    SieveAfterDelivery(VacationResponder vacation, ObjectProvider<DsnSender> dsn) {
+        this.vacation = vacation;
+        this.dsn = dsn;
+    }
+
+    /** Never throws: the message is stored already, so a failure here is logged, not reported to the sender. */
+    public void run(List<SieveDisposition> dispositions, MailEnvelope envelope, byte[] message) {
+        for (SieveDisposition d : dispositions) {
+            try {
+                afterOne(d, envelope, message);
+            } catch (RuntimeException e) {
+                if (DatabaseUnavailable.is(e)) {
+                    log.warn("Sieve follow-up for {} skipped, the database is unavailable: {}", d.recipient(),
+                            DatabaseUnavailable.describe(e));
+                } else {
+                    log.error("Sieve follow-up for {} failed", d.recipient(), e);
+                }
+            }
+        }
+    }
+
+    private void afterOne(SieveDisposition d, MailEnvelope envelope, byte[] message) {
+        if (d.vacation() != null) {
+            vacation.respond(d, envelope, message);
+        }
+        DsnSender sender = dsn.getIfAvailable();
+        if (d.reject() != null && !envelope.isBounce() && sender != null) {
+            String reason = VacationResponse.oneLine(d.reject());
+            sender.send(new DsnRequest(envelope.reversePath(), envelope.envId(), Instant.now(), false, message,
+                    List.of(new DsnRecipient(d.recipient(), null, DsnAction.FAILED, "5.7.1", null,
+                            "550 5.7.1 " + reason, Instant.now(), null))));
+        }
+    }
+}
