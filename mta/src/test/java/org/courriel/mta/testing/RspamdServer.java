@@ -26,6 +26,9 @@ import org.courriel.store.testing.Tools;
  */
 public final class RspamdServer implements AutoCloseable {
 
+    /** The GTUBE string (rspamd's GTUBE rule, the SpamAssassin test pattern) that every spam filter rejects. */
+    public static final String GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X";
+
     /** Modules that would ask the internet (DNS lists, host name checks, fuzzy hashes, URL checks) or need Redis. */
     private static final List<String> OFF = List.of("fuzzy_check", "rbl", "surbl", "dcc", "phishing", "url_redirector",
             "neural", "asn", "emails", "spamassassin", "replies", "ratelimit", "greylist", "dkim_signing", "arc",

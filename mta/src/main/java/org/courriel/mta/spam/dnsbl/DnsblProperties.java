@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("courriel.spam.dnsbl")
 public record DnsblProperties(
         @DefaultValue("") List<String> zones,
-        @DefaultValue("127.0.0.0/8,::1/128") List<String> allowNetworks) {
+        @DefaultValue({"127.0.0.0/8", "::1/128"}) List<String> allowNetworks) {
 
     public DnsblProperties {
         zones = zones.stream().map(String::trim).filter(z -> !z.isEmpty()).map(z -> z.endsWith(".") ? z.substring(0, z.length() - 1) : z).toList();

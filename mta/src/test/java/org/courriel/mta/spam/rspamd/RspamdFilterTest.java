@@ -27,9 +27,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /** The filter against Debian's rspamd, and against servers that are not rspamd or do not answer. */
 class RspamdFilterTest {
 
-    /** The GTUBE string (rspamd's GTUBE rule, the SpamAssassin test pattern) that every spam filter rejects. */
-    static final String GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X";
-
     static RspamdServer rspamd;
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -47,8 +44,8 @@ class RspamdFilterTest {
     }
 
     static SpamProperties.Rspamd settings(String url, Duration timeout) {
-        return new SpamProperties.Rspamd(url, "", "", timeout, Duration.ofSeconds(1),
-                SpamProperties.Unavailable.ACCEPT, DataSize.ofMegabytes(20), DataSize.ofMegabytes(1), 10, 3);
+        return new SpamProperties.Rspamd(url, timeout, Duration.ofSeconds(1), SpamProperties.Unavailable.ACCEPT,
+                DataSize.ofMegabytes(20), DataSize.ofMegabytes(1));
     }
 
     static SpamRequest request() {
@@ -65,7 +62,7 @@ class RspamdFilterTest {
     @Test
     void gtubeIsRejectedWithRspamdsText() {
         try (RspamdFilter filter = new RspamdFilter(settings(rspamd.url(), Duration.ofSeconds(20)), meters)) {
-            SpamVerdict verdict = filter.score(request(), message(GTUBE));
+            SpamVerdict verdict = filter.score(request(), message(RspamdServer.GTUBE));
             assertThat(verdict.available()).isTrue();
             assertThat(verdict.action()).isEqualTo(SpamAction.REJECT);
             assertThat(verdict.decision(SpamProperties.Unavailable.ACCEPT)).isEqualTo(SpamDecision.REJECT);
