@@ -6,8 +6,9 @@ package org.courriel.mta.auth;
  * @param header  the Authentication-Results field to add (with its CRLF)
  * @param content the message without Authentication-Results fields that claim our authserv-id (RFC 8601 §5)
  * @param reason  for logs and the reply: which domain's policy, what failed
+ * @param dmarcPass every From domain passed DMARC: the sender is who it claims to be (greylisting exempts it)
  */
-public record AuthVerdict(Action action, String header, byte[] content, String reason) {
+public record AuthVerdict(Action action, String header, byte[] content, String reason, boolean dmarcPass) {
 
     public enum Action {
         /** To the recipients' INBOX. */

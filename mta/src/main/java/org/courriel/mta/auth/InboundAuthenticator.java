@@ -102,7 +102,9 @@ public final class InboundAuthenticator {
             }
         }
         String header = AuthenticationResults.field(authservId, checks, signatures, verdicts);
-        return new AuthVerdict(action, header, AuthenticationResults.withoutOurs(content, authservId), reason);
+        boolean dmarcPass = !verdicts.isEmpty() && verdicts.stream().allMatch(v -> v.result() == DmarcResult.PASS);
+        return new AuthVerdict(action, header, AuthenticationResults.withoutOurs(content, authservId), reason,
+                dmarcPass);
     }
 
     /** The mildest of the actions the recipients' domains configure for this disposition. */

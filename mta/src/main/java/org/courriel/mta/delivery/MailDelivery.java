@@ -17,6 +17,7 @@ import org.courriel.store.content.MessageContent;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.AppendResult;
+import org.courriel.store.message.Flags;
 import org.courriel.store.message.MessageService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MailDelivery {
+
+    private static final Flags JUNK_KEYWORD = Flags.fromNames(List.of("$Junk"));
 
     private final RecipientResolver resolver;
     private final MailboxService mailboxes;
@@ -101,9 +104,7 @@ public class MailDelivery {
                 case Recipient.Local l -> {
                     for (AccountInfo account : l.accounts()) {
                         // Sieve hook: the account's script says which mailboxes, which flags, which extra actions.
-                        local.add(junk
-                                ? SieveDisposition.inbox(account, rcpt.address(), JunkFolder.id(mailboxes, account.id()))
-                                : filing.decide(account, rcpt, envelope, message));
+                        local.add(junk ? junk(account, rcpt) : filing.decide(account, rcpt, envelope, message));
                     }
                     l.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
                 }
@@ -160,6 +161,12 @@ public class MailDelivery {
         remote.forEach(r -> MailLog.queued(queueId, r.address()));
         filing.afterCommit(local, envelope, message);
         return new DeliveryResult(stored, List.copyOf(remote), queueId);
+    }
+
+    /** The account's Junk folder with the {@code $Junk} keyword (RFC 5788 registry), as Thunderbird reads it. */
+    private SieveDisposition junk(AccountInfo account, EnvelopeRecipient rcpt) {
+        return new SieveDisposition(account, rcpt.address(), List.of(new SieveDisposition.Target(
+                JunkFolder.id(mailboxes, account.id()), JUNK_KEYWORD)), List.of(), null, null);
     }
 
     /** For the mail log: INBOX without a query (its id is cached), any other mailbox by name. */

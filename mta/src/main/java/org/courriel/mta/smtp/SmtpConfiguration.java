@@ -13,10 +13,12 @@ import org.courriel.access.tls.TlsContext;
 import org.courriel.mta.auth.InboundAuthenticator;
 import org.courriel.mta.auth.dkim.OutboundSigning;
 import org.courriel.mta.delivery.MailDelivery;
+import org.courriel.mta.limit.SendLimiter;
 import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.MessageIntake;
+import org.courriel.mta.spam.SpamScreening;
 import org.courriel.mta.smtp.session.SmtpContext;
 import org.courriel.mta.smtp.session.SmtpDispatcher;
 import org.courriel.store.account.AddressOwnership;
@@ -45,10 +47,11 @@ public class SmtpConfiguration {
     SmtpServers smtpServers(ServerProperties server, ListenersProperties listeners, SmtpProperties smtp, MxProperties mx,
             SubmissionProperties submission, SubmissionsProperties submissions, RecipientResolver resolver,
             AddressOwnership ownership, LoginService logins, MailDelivery delivery, OutboundSigning signing,
-            TlsContext tls, MeterRegistry meters, ObjectProvider<InboundAuthenticator> inbound) {
+            TlsContext tls, MeterRegistry meters, ObjectProvider<InboundAuthenticator> inbound,
+            ObjectProvider<SpamScreening> spam, ObjectProvider<SendLimiter> limits) {
         RecipientPolicy policy = new RecipientPolicy(resolver::resolve);
         MessageIntake intake = new MessageIntake(MessageIntake.Delivery.of(delivery), inbound.getIfAvailable(),
-                signing::sign);
+                signing::sign, spam.getIfAvailable(), limits.getIfAvailable());
         Authenticator authenticator = (client, username, password) ->
                 switch (logins.login("smtp", client, username, password)) {
                     case LoginResult.Success s -> new Authenticator.Outcome.Success(s.account().id(), s.account().address());

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.DefaultAddressParser;
-import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.api.ApiProperties;
 import org.courriel.api.mailbox.AccountMailboxes;
 import org.courriel.api.message.MessageId;
@@ -20,12 +19,15 @@ import org.courriel.mta.delivery.DeliveryResult;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
+import org.courriel.mta.limit.SendLimiter;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.store.StoreException;
 import org.courriel.store.account.AccountInfo;
+import org.courriel.store.account.AddressOwnership;
 import org.courriel.store.account.Addresses;
 import org.courriel.store.account.Recipient;
 import org.courriel.store.account.RecipientResolver;
-import org.courriel.store.account.AddressOwnership;
+import org.courriel.store.limit.SendAdmission;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.SpecialUse;
 import org.courriel.store.message.AppendResult;
@@ -54,10 +56,13 @@ public class SendService {
     private final AccountMailboxes mailboxes;
     private final ApiProperties properties;
     private final OutboundSigning signing;
+    private final SendLimiter limits;
 
     public SendService(AddressOwnership ownership, RecipientResolver resolver, MailDelivery delivery,
-            MessageService messages, AccountMailboxes mailboxes, ApiProperties properties, OutboundSigning signing) {
+            MessageService messages, AccountMailboxes mailboxes, ApiProperties properties, OutboundSigning signing,
+            SendLimiter limits) {
         this.signing = signing;
+        this.limits = limits;
         this.ownership = ownership;
         this.resolver = resolver;
         this.delivery = delivery;
@@ -103,6 +108,10 @@ public class SendService {
                 .orElseThrow(() -> new ApiException(ProblemType.CONFLICT, "the account has no Sent mailbox"));
         if (!account.fits(bytes.length)) {
             throw new StoreException(StoreException.Reason.OVER_QUOTA, "no room left for the copy in Sent");
+        }
+        // The hourly limits of authenticated senders hold here as on submission (issue #12), on every node.
+        if (limits.admit(account.address(), recipients.size()) instanceof SendAdmission.Refused refused) {
+            throw new ApiException(ProblemType.RATE_LIMITED, SendLimiter.refusalText(refused));
         }
         List<EnvelopeRecipient> envelopeRecipients = recipients.stream().map(EnvelopeRecipient::of).toList();
         boolean utf8 = !isAscii(from.getAddress()) || recipients.stream().anyMatch(r -> !isAscii(r));

@@ -54,6 +54,14 @@ public final class RcptCommand implements SmtpCommand {
             session.reply(Reply.TOO_MANY_RECIPIENTS); // RFC 5321 §4.5.3.1.10
             return;
         }
+        if (tx.blocklisted() != null && !isPostmaster(path.mailbox())) {
+            // RFC 5782 §2; postmaster stays reachable (RFC 5321 §4.5.1) so a listed sender can ask why
+            metrics.recipientRejected("blocklist");
+            session.reply(Reply.CLIENT_BLOCKLISTED.with("Client [" + session.channel().remoteAddress().getHostAddress()
+                    + "] listed by " + tx.blocklisted().zone()
+                    + (tx.blocklisted().text().isEmpty() ? "" : ": " + printable(tx.blocklisted().text()))));
+            return;
+        }
         boolean mayRelay = session.context().kind().isSubmission() && session.isAuthenticated();
         RecipientDecision decision = session.context().recipients()
                 .check(path, mayRelay, tx.declaredSize(), session.context().hostname());
@@ -74,5 +82,15 @@ public final class RcptCommand implements SmtpCommand {
     @Override
     public void syntaxRefused(SmtpMetrics metrics) {
         metrics.recipientRejected("syntax");
+    }
+
+    private static boolean isPostmaster(String mailbox) {
+        return mailbox.equalsIgnoreCase("postmaster") || mailbox.regionMatches(true, 0, "postmaster@", 0, 11);
+    }
+
+    /** A blocklist's TXT text in a reply line: printable ASCII, bounded (RFC 5321 §4.5.3.1.5). */
+    private static String printable(String text) {
+        String clean = text.replaceAll("[^\\x20-\\x7e]", "?");
+        return clean.length() > 200 ? clean.substring(0, 200) : clean;
     }
 }

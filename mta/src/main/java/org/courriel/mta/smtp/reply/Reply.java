@@ -36,6 +36,11 @@ public enum Reply {
     TOO_MANY_RECIPIENTS(452, "4.5.3", "Too many recipients"),
     // RFC 7489 §6.6.3, RFC 7208 §8.6: the sender's DNS failed for now (RFC 3463 X.4.3 directory server failure)
     SENDER_DNS_FAILURE(451, "4.4.3", "Cannot check the sender's domain for now (DNS failure), try again later"),
+    // Issue #12: greylisting (a new client, sender and recipient wait once), the spam filter's soft reject, and an
+    // authenticated sender over its hourly limit (RFC 3463 X.7.1 delivery not authorized)
+    GREYLISTED(451, "4.7.1", "Greylisted, please try again in a few minutes"),
+    SPAM_DEFERRED(451, "4.7.1", "Message deferred by the spam filter, try again later"),
+    SEND_LIMITED(451, "4.7.1", "Hourly sending limit reached, try again later"),
     TLS_NOT_AVAILABLE(454, "4.7.0", "TLS not available"),
     AUTH_THROTTLED(454, "4.7.0", "Too many failed authentication attempts, try again later"),
     AUTH_TEMPORARY_FAILURE(454, "4.7.0", "Temporary authentication failure, try again later"),
@@ -60,10 +65,13 @@ public enum Reply {
     BARE_LINE_ENDING(550, "5.5.2", "Bare CR or LF in message content: lines must end with CRLF"),
     // RFC 7489 §6.6.4, §10.3: the From domain's policy asks that unauthenticated mail be refused
     DMARC_REJECTED(550, "5.7.1", "Message refused by the DMARC policy of its From domain"),
+    SPAM_REJECTED(550, "5.7.1", "Message refused as spam"),
     MESSAGE_TOO_BIG(552, "5.3.4", "Message size exceeds fixed maximum message size"),
     SENDER_NOT_OWNED(553, "5.7.1", "Sender address not owned by the authenticated user"),
     NON_ASCII_ADDRESS(553, "5.6.7", "Non-ASCII address needs SMTPUTF8"),
     RELAY_DENIED(554, "5.7.1", "Relay access denied"),
+    /** RFC 5782 §2: the client's address is on a DNS blocklist; the text names the list. */
+    CLIENT_BLOCKLISTED(554, "5.7.1", "Client address listed by a DNS blocklist"),
     /** RFC 5429 §2.1.1: the recipient's Sieve script rejected the message. */
     REJECTED_BY_RECIPIENT(550, "5.7.1", "Message rejected by the recipient's filter"),
     RELAY_DISGUISE(554, "5.7.1", "Source routes, %-hacks, quoted local parts and address literals are not accepted"),

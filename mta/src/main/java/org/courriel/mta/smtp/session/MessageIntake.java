@@ -9,12 +9,16 @@ import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.maillog.MailOrigin;
+import org.courriel.mta.limit.SendLimiter;
 import org.courriel.mta.smtp.reply.Reply;
+import org.courriel.mta.spam.SpamRequest;
+import org.courriel.mta.spam.SpamScreening;
 import org.courriel.mta.smtp.reply.StoreReplies;
 import org.courriel.mta.smtp.trace.SubmissionHeaders;
 import org.courriel.mta.smtp.trace.TraceHeaders;
 import org.courriel.store.DatabaseUnavailable;
 import org.courriel.store.StoreException;
+import org.courriel.store.limit.SendAdmission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,20 +65,33 @@ public class MessageIntake {
     /** The MX's sender checks; null when there are none. */
     private final InboundAuthenticator inbound;
     private final UnaryOperator<byte[]> submissionSigner;
+    /** The MX's spam defences; null when there are none. */
+    private final SpamScreening spam;
+    /** The hourly limits of authenticated senders; null when there are none. */
+    private final SendLimiter limits;
 
     public MessageIntake(Delivery delivery) {
         this(delivery, null, UnaryOperator.identity());
+    }
+
+    public MessageIntake(Delivery delivery, InboundAuthenticator inbound, UnaryOperator<byte[]> submissionSigner) {
+        this(delivery, inbound, submissionSigner, null, null);
     }
 
     /**
      * @param inbound          the MX's sender checks, or null for none
      * @param submissionSigner DKIM-signs a submitted message once it is final ({@code OutboundSigning#sign}),
      *                         before any copy is stored or queued
+     * @param spam             the MX's blocklists, greylisting and filter, or null for none
+     * @param limits           the hourly send limits of authenticated senders, or null for none
      */
-    public MessageIntake(Delivery delivery, InboundAuthenticator inbound, UnaryOperator<byte[]> submissionSigner) {
+    public MessageIntake(Delivery delivery, InboundAuthenticator inbound, UnaryOperator<byte[]> submissionSigner,
+            SpamScreening spam, SendLimiter limits) {
         this.delivery = delivery;
         this.inbound = inbound;
         this.submissionSigner = submissionSigner;
+        this.spam = spam;
+        this.limits = limits;
     }
 
     /**
@@ -88,6 +105,17 @@ public class MessageIntake {
         }
         Transaction tx = session.transaction();
         tx.senderChecks(inbound.atMail(session.channel().remoteAddress(), session.heloName(), tx.reversePath()));
+    }
+
+    /**
+     * At MAIL on the MX: whether a DNS blocklist names the client (RFC 5782); the transaction keeps the answer,
+     * and RCPT refuses every recipient but postmaster with it. Nothing on submission or for an authenticated client.
+     */
+    public void checkClient(CommandSession session) {
+        if (spam == null || session.context().kind().isSubmission() || session.isAuthenticated()) {
+            return;
+        }
+        session.transaction().blocklisted(spam.blocklisted(session.channel().remoteAddress()));
     }
 
     /** What the client is told and why, for metrics. */
@@ -113,8 +141,13 @@ public class MessageIntake {
         }
         MailEnvelope envelope = tx.envelope();
         try {
+            if (arrival.authenticated() && limits != null && arrival.account() != null
+                    && limits.admit(arrival.account(), tx.recipients().size()) instanceof SendAdmission.Refused) {
+                return new Outcome(Reply.SEND_LIMITED, "send-limit");
+            }
             byte[] message = content;
             boolean junk = false;
+            boolean dmarcPass = false;
             if (tx.senderChecks() != null) {
                 AuthVerdict verdict = inbound.atEndOfData(tx.senderChecks(), content, recipientDomains(tx));
                 switch (verdict.action()) {
@@ -132,8 +165,28 @@ public class MessageIntake {
                 }
                 headers.append(verdict.header()); // RFC 8601 §5: ours alone, any claiming our id removed
                 message = verdict.content();
+                dmarcPass = verdict.dmarcPass();
             }
             byte[] full = TraceHeaders.prepend(headers.toString(), message);
+            if (spam != null && !arrival.submission() && !arrival.authenticated()) {
+                SpamScreening.Result screened = spam.atEndOfData(spamRequest(tx, arrival), arrival.client(), dmarcPass,
+                        full, arrival.at().toInstant());
+                switch (screened.decision()) {
+                    case REJECT -> {
+                        log.info("Message from <{}> refused as spam: {}", tx.reversePath(), screened.reason());
+                        return new Outcome(Reply.SPAM_REJECTED, "spam-reject");
+                    }
+                    case TEMPFAIL -> {
+                        log.info("Message from <{}> deferred: {}", tx.reversePath(), screened.reason());
+                        return screened.greylisted() ? new Outcome(Reply.GREYLISTED, "greylisted")
+                                : new Outcome(Reply.SPAM_DEFERRED, "spam-deferred");
+                    }
+                    case JUNK -> junk = true;
+                    case DELIVER -> {
+                    }
+                }
+                full = TraceHeaders.prepend(screened.headers(), full);
+            }
             if (arrival.submission()) {
                 full = submissionSigner.apply(full); // once, now that the message is final (RFC 6376 §5)
             }
@@ -157,6 +210,12 @@ public class MessageIntake {
             log.error("Delivery from <{}> failed", tx.reversePath(), e);
             return new Outcome(Reply.LOCAL_ERROR, "error");
         }
+    }
+
+    private static SpamRequest spamRequest(Transaction tx, Arrival arrival) {
+        String name = clientName(tx);
+        return new SpamRequest(arrival.client().getHostAddress(), arrival.helo() == null ? "" : arrival.helo(),
+                name == null ? "" : name, tx.reversePath(), addresses(tx), "", arrival.sessionId());
     }
 
     /** The client's forward-confirmed reverse-DNS name for Received, when the sender checks found one. */

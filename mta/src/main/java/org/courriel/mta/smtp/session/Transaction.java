@@ -8,6 +8,7 @@ import org.courriel.mta.auth.SenderChecks;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.smtp.body.ChunkReader;
+import org.courriel.mta.spam.dnsbl.DnsblResult;
 
 /** One mail transaction (RFC 5321 §3.3), from MAIL to the end of the content or RSET. */
 public final class Transaction {
@@ -23,6 +24,8 @@ public final class Transaction {
     private ChunkReader chunks;
     private MemoryBudget.Lease content;
     private SenderChecks senderChecks;
+    /** The blocklist naming the client, found at MAIL; null when none does. */
+    private DnsblResult.Listed blocklisted;
 
     public Transaction(String reversePath, long declaredSize, MailEnvelope.Ret ret, String envId, boolean smtpUtf8,
             boolean eightBit) {
@@ -88,6 +91,14 @@ public final class Transaction {
     }
 
     /** What MAIL time learnt about the sender (SPF, FCrDNS); null when not checked (submission, checks off). */
+    public DnsblResult.Listed blocklisted() {
+        return blocklisted;
+    }
+
+    public void blocklisted(DnsblResult.Listed listed) {
+        blocklisted = listed;
+    }
+
     public SenderChecks senderChecks() {
         return senderChecks;
     }

@@ -1,0 +1,32 @@
+package org.courriel.mta.spam;
+
+import org.courriel.mta.dns.DnsResolver;
+import org.courriel.mta.spam.dnsbl.DnsblChecker;
+import org.courriel.mta.spam.dnsbl.DnsblProperties;
+import org.courriel.mta.spam.greylist.GreylistProperties;
+import org.courriel.mta.spam.greylist.Greylisting;
+import org.courriel.mta.spam.rspamd.RspamdFilter;
+import org.courriel.store.greylist.Triplets;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wires the MX's spam defences from {@code courriel.spam.*}; each part is off until configured (docs/spam.md). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SpamProperties.class, DnsblProperties.class, GreylistProperties.class})
+public class SpamConfiguration {
+
+    @Bean
+    SpamFilter spamFilter(SpamProperties spam, MeterRegistry meters) {
+        return spam.rspamd().enabled() ? new RspamdFilter(spam.rspamd(), meters) : SpamFilter.NONE;
+    }
+
+    @Bean
+    SpamScreening spamScreening(DnsResolver dns, DnsblProperties dnsbl, Triplets triplets, GreylistProperties greylist,
+            SpamFilter filter, SpamProperties spam, MeterRegistry meters) {
+        return new SpamScreening(new DnsblChecker(dns, dnsbl, meters), new Greylisting(triplets, greylist, meters),
+                filter, spam);
+    }
+}

@@ -1,0 +1,202 @@
+package org.courriel.mta.spam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import courriel.test.spam.SpamTestApplication;
+import org.courriel.mta.smtp.ListenerKind;
+import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.testing.SmtpClient;
+import org.courriel.mta.testing.RspamdServer;
+import org.courriel.mta.testing.dns.TestDnsServer;
+import org.courriel.store.account.AccountInfo;
+import org.courriel.store.account.AccountService;
+import org.courriel.store.account.DomainService;
+import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.message.MessageService;
+import org.courriel.store.testing.Await;
+import org.courriel.store.testing.FailOnErrorLogs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The MX's spam defences over SMTP on loopback, with Debian's rspamd and a loopback DNS server: GTUBE is refused
+ * at the end of DATA, a clean message reaches INBOX with X-Spam-Status, a client on a blocklist is refused at
+ * RCPT (postmaster excepted), greylisting defers a new sender once; and submission's hourly limit refuses the
+ * message past it.
+ */
+@SpringBootTest(classes = SpamTestApplication.class, properties = {
+        "spring.datasource.url=jdbc:h2:mem:spam-${random.uuid};DB_CLOSE_DELAY=-1",
+        "spring.jpa.hibernate.ddl-auto=validate", "spring.jpa.open-in-view=false",
+        "courriel.hostname=mx.hamburger.edu",
+        "courriel.mx.port=0", "courriel.mx.bind-address=127.0.0.1",
+        "courriel.submission.port=0", "courriel.submission.bind-address=127.0.0.1",
+        "courriel.submissions.enabled=false",
+        "courriel.smtp.allow-plaintext-auth-on-loopback=true",
+        "courriel.dns.timeout=1s", "courriel.dns.cache-size=0", // each test lists the client or not
+        "courriel.spam.dnsbl.zones=bl.test", "courriel.spam.dnsbl.allow-networks=",
+        "courriel.spam.greylist.enabled=true", "courriel.spam.greylist.delay=2s",
+        "courriel.limits.send.account-messages=2"})
+@ExtendWith(FailOnErrorLogs.class)
+class SpamDefenceEndToEndTest {
+
+    static final TestDnsServer DNS = TestDnsServer.start();
+    static final RspamdServer RSPAMD = RspamdServer.start();
+    static final String PASSWORD = "correct horse battery";
+
+    @DynamicPropertySource
+    static void external(DynamicPropertyRegistry registry) {
+        registry.add("courriel.dns.servers", DNS::address);
+        registry.add("courriel.spam.rspamd.url", RSPAMD::url);
+    }
+
+    @Autowired
+    SmtpServers servers;
+    @Autowired
+    DomainService domains;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    MailboxService mailboxes;
+    @Autowired
+    MessageService messages;
+
+    @BeforeEach
+    void zonesAndAccounts() {
+        DNS.mode(TestDnsServer.Mode.ANSWER);
+        DNS.zone("bl.test", "");
+        // The sender's domain passes DMARC by SPF, so greylisting lets it through at once.
+        DNS.zone("friend.example", """
+                @      TXT "v=spf1 ip4:127.0.0.1 -all"
+                _dmarc TXT "v=DMARC1; p=reject"
+                """);
+        if (!domains.isLocal("hamburger.edu")) {
+            domains.add("hamburger.edu");
+        }
+        for (String a : List.of("bob@hamburger.edu", "postmaster@hamburger.edu", "alice@hamburger.edu")) {
+            accounts.find(a).orElseGet(() -> accounts.create(a, PASSWORD, a, 0));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        DNS.close();
+        RSPAMD.close();
+    }
+
+    private String send(String mailFrom, String rcpt, String message) throws Exception {
+        try (SmtpClient c = new SmtpClient(servers.port(ListenerKind.MX))) {
+            c.expect("220 ");
+            c.send("EHLO client.relay.example").reply();
+            c.send("MAIL FROM:<" + mailFrom + ">").expect("250 ");
+            String rcptReply = c.send("RCPT TO:<" + rcpt + ">").line();
+            if (!rcptReply.startsWith("250")) {
+                return rcptReply;
+            }
+            c.send("DATA").expect("354 ");
+            c.raw(message + ".\r\n");
+            return c.line();
+        }
+    }
+
+    private List<String> folder(String address, String name) {
+        AccountInfo account = accounts.find(address).orElseThrow();
+        var mailbox = mailboxes.find(account.id(), name);
+        List<String> contents = new ArrayList<>();
+        if (mailbox.isPresent()) {
+            for (long uid : messages.uids(mailbox.get().id())) {
+                var record = messages.get(mailbox.get().id(), uid).orElseThrow();
+                contents.add(new String(messages.content(record.contentId()), StandardCharsets.UTF_8));
+            }
+        }
+        return contents;
+    }
+
+    private static String message(String body) {
+        return message("friend@friend.example", body);
+    }
+
+    private static String message(String from, String body) {
+        return "From: <" + from + ">\r\nTo: bob@hamburger.edu\r\nSubject: Hello\r\n"
+                + "Message-ID: <" + System.nanoTime() + "@friend.example>\r\n\r\n" + body + "\r\n";
+    }
+
+    @Test
+    void gtubeIsRefusedAtTheEndOfDataAndAPlainMessageIsDeliveredWithItsScore() throws Exception {
+        int before = folder("bob@hamburger.edu", "INBOX").size();
+        assertThat(send("friend@friend.example", "bob@hamburger.edu", message(RspamdServer.GTUBE)))
+                .startsWith("550 5.7.1");
+        assertThat(send("friend@friend.example", "bob@hamburger.edu", message("See you at noon.")))
+                .startsWith("250 2.0.0");
+        List<String> inbox = folder("bob@hamburger.edu", "INBOX");
+        assertThat(inbox).hasSize(before + 1);
+        assertThat(inbox.getLast()).contains("X-Spam-Status: No, score=").contains("X-Spam-Score: ");
+    }
+
+    @Test
+    void aBlocklistedClientIsRefusedAtRcptButPostmasterHearsIt() throws Exception {
+        DNS.zone("bl.test", """
+                1.0.0.127 A   127.0.0.2
+                1.0.0.127 TXT "Listed, see https://bl.test/127.0.0.1"
+                """);
+        assertThat(send("friend@friend.example", "bob@hamburger.edu", message("hello")))
+                .startsWith("554 5.7.1").contains("bl.test").contains("https://bl.test/127.0.0.1");
+        assertThat(send("friend@friend.example", "postmaster@hamburger.edu", message("Why am I listed?")))
+                .startsWith("250 2.0.0");
+    }
+
+    @Test
+    void aNewSenderIsGreylistedOnceUnlessItPassesDmarc() throws Exception {
+        String stranger = "someone-" + System.nanoTime() + "@unknown.example";
+        assertThat(send(stranger, "alice@hamburger.edu", message(stranger, "first try"))).startsWith("451 4.7.1");
+        // A real server retries after the delay; the retry is accepted.
+        List<String> replies = new ArrayList<>();
+        Await.until("the retry after the greylisting delay to be accepted", Duration.ofSeconds(20), () -> {
+            try {
+                String reply = send(stranger, "alice@hamburger.edu", message(stranger, "second try"));
+                replies.add(reply);
+                return reply.startsWith("250");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(replies.getFirst()).startsWith("451 4.7.1");
+        // friend.example passes DMARC by SPF: never greylisted.
+        String friend = "friend" + System.nanoTime() + "@friend.example";
+        assertThat(send(friend, "alice@hamburger.edu", message(friend, "hi")))
+                .startsWith("250 2.0.0");
+    }
+
+    @Test
+    void submissionPastTheHourlyLimitIsDeferred() throws Exception {
+        String auth = Base64.getEncoder().encodeToString(("\0alice@hamburger.edu\0" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            try (SmtpClient c = new SmtpClient(servers.port(ListenerKind.SUBMISSION))) {
+                c.expect("220 ");
+                c.send("EHLO laptop").reply();
+                c.send("AUTH PLAIN " + auth).expect("235 ");
+                c.send("MAIL FROM:<alice@hamburger.edu>").expect("250 ");
+                c.send("RCPT TO:<bob@hamburger.edu>").expect("250 ");
+                c.send("DATA").expect("354 ");
+                c.raw("From: alice@hamburger.edu\r\nSubject: note " + i + "\r\n\r\nhi\r\n.\r\n");
+                replies.add(c.line());
+            }
+        }
+        assertThat(replies.get(0)).startsWith("250");
+        assertThat(replies.get(1)).startsWith("250");
+        assertThat(replies.get(2)).startsWith("451 4.7.1").contains("limit");
+    }
+}
