@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.courriel.access.net.IpNetwork;
 import org.courriel.mta.auth.spf.SpfTerm.Directive;
 import org.courriel.mta.auth.spf.SpfTerm.Modifier;
 import org.courriel.mta.dns.DnsAnswer;
@@ -278,22 +279,6 @@ public final class SpfEvaluator {
 
     /** Whether {@code ip} is in {@code network}/{@code prefix}; never across address families. */
     static boolean inNetwork(InetAddress ip, InetAddress network, int prefix) {
-        byte[] a = ip.getAddress();
-        byte[] n = network.getAddress();
-        if (a.length != n.length) {
-            return false;
-        }
-        int full = prefix / 8;
-        for (int i = 0; i < full; i++) {
-            if (a[i] != n[i]) {
-                return false;
-            }
-        }
-        int rest = prefix % 8;
-        if (rest == 0) {
-            return true;
-        }
-        int mask = (0xff << (8 - rest)) & 0xff;
-        return (a[full] & mask) == (n[full] & mask);
+        return ip.getAddress().length == network.getAddress().length && new IpNetwork(network, prefix).contains(ip);
     }
 }
