@@ -85,7 +85,8 @@ public class MessageService {
             List<AppendResult> stored = new ArrayList<>(
                     writer.deliver(content, mailboxIds, internalDate, tx::afterCommit));
             for (Placement p : flagged) {
-                stored.add(writer.append(p.mailboxId(), content, p.flags(), internalDate, tx::afterCommit));
+                // a delivered copy: its quota was checked at RCPT, as for the plain copies
+                stored.add(writer.append(p.mailboxId(), content, p.flags(), internalDate, tx::afterCommit, false));
             }
             alsoInTransaction.accept(tx);
             return List.copyOf(stored);

@@ -80,8 +80,17 @@ public class MessageWriter {
 
     public AppendResult append(long mailboxId, MessageContent content, Flags flags, Instant internalDate,
             Consumer<MailboxEvent> events) {
+        return append(mailboxId, content, flags, internalDate, events, true);
+    }
+
+    /**
+     * @param enforceQuota refuse past the account's quota (APPEND); false for a delivery, whose quota was checked
+     *                     when the recipient was accepted (RCPT), as {@link #deliver} does
+     */
+    public AppendResult append(long mailboxId, MessageContent content, Flags flags, Instant internalDate,
+            Consumer<MailboxEvent> events, boolean enforceQuota) {
         MailboxHead head = allocate(mailboxId, 1);
-        charge(head.accountId(), content.size(), true);
+        charge(head.accountId(), content.size(), enforceQuota);
         long contentId = contents.reference(content, 1);
         long uid = head.uidNext() - 1;
         insert(mailboxId, uid, head.modseq(), contentId, flags, internalDate, content.size(), content.summary());

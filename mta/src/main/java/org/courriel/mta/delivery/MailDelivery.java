@@ -2,8 +2,10 @@ package org.courriel.mta.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.courriel.mta.maillog.MailLog;
@@ -19,6 +21,8 @@ import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.Flags;
 import org.courriel.store.message.MessageService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -34,6 +38,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
     private static final Flags JUNK_KEYWORD = Flags.fromNames(List.of("$Junk"));
 
@@ -126,17 +132,23 @@ public class MailDelivery {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED, "no outbound queue to relay with");
         }
         MessageContent content = MessageContent.of(message, maxSummaryField);
-        Set<Long> plain = new LinkedHashSet<>();
-        List<MessageService.Placement> flagged = new ArrayList<>();
+        // One copy per mailbox however many recipients reach it (an alias and the address itself), with the
+        // union of the flags they ask for.
+        Map<Long, Flags> copies = new LinkedHashMap<>();
         for (SieveDisposition d : local) {
             for (SieveDisposition.Target t : d.targets()) {
-                if (t.flags().system() == 0 && t.flags().keywords().isEmpty()) {
-                    plain.add(t.mailboxId());
-                } else {
-                    flagged.add(new MessageService.Placement(t.mailboxId(), t.flags()));
-                }
+                copies.merge(t.mailboxId(), t.flags(), Flags::with);
             }
         }
+        Set<Long> plain = new LinkedHashSet<>();
+        List<MessageService.Placement> flagged = new ArrayList<>();
+        copies.forEach((mailboxId, flags) -> {
+            if (flags.system() == 0 && flags.keywords().isEmpty()) {
+                plain.add(mailboxId);
+            } else {
+                flagged.add(new MessageService.Placement(mailboxId, flags));
+            }
+        });
         List<AppendResult> stored = messages.deliver(content, List.copyOf(plain), flagged, Instant.now(), tx -> {
             if (outbound == null) {
                 return;
@@ -151,15 +163,20 @@ public class MailDelivery {
                 }
             }
         });
-        MailLog.received(queueId, envelope.reversePath(), message, envelope.recipients().size(), origin);
-        for (SieveDisposition d : local) {
-            String original = d.account().address().equalsIgnoreCase(d.recipient()) ? null : d.recipient();
-            for (SieveDisposition.Target t : d.targets()) {
-                MailLog.delivered(queueId, d.account().address(), original, mailboxName(d.account(), t.mailboxId()));
+        // Committed: from here on nothing may fail the delivery, or the sender would send it again.
+        try {
+            MailLog.received(queueId, envelope.reversePath(), message, envelope.recipients().size(), origin);
+            for (SieveDisposition d : local) {
+                String original = d.account().address().equalsIgnoreCase(d.recipient()) ? null : d.recipient();
+                for (SieveDisposition.Target t : d.targets()) {
+                    MailLog.delivered(queueId, d.account().address(), original, mailboxName(d.account(), t.mailboxId()));
+                }
             }
+            remote.forEach(r -> MailLog.queued(queueId, r.address()));
+        } catch (RuntimeException e) {
+            log.warn("Mail log lines of {} incomplete: {}", queueId, e.toString());
         }
-        remote.forEach(r -> MailLog.queued(queueId, r.address()));
-        filing.afterCommit(local, envelope, message);
+        filing.afterCommit(local, envelope, message); // never throws (LocalFiling)
         return new DeliveryResult(stored, List.copyOf(remote), queueId);
     }
 

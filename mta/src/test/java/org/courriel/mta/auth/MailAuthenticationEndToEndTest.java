@@ -21,6 +21,7 @@ import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.mta.testing.dns.TestDnsServer;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
+import org.courriel.store.account.AliasService;
 import org.courriel.store.account.DomainService;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.MessageService;
@@ -80,6 +81,8 @@ class MailAuthenticationEndToEndTest {
     MailboxService mailboxes;
     @Autowired
     MessageService messages;
+    @Autowired
+    AliasService aliases;
 
     @BeforeEach
     void zonesAndAccounts() {
@@ -210,6 +213,29 @@ class MailAuthenticationEndToEndTest {
         assertThat(folder("alice@hamburger.edu", "INBOX")).hasSize(inbox);
         assertThat(last(folder("alice@hamburger.edu", "Junk"))).contains("dmarc=fail (p=quarantine dis=quarantine)",
                 "spf=fail smtp.mailfrom=shop.example");
+    }
+
+    @Test
+    void aQuarantinedMessageIsStoredOnceAndFlaggedJunkHoweverManyAddressesReachTheAccount() throws Exception {
+        if (!aliases.list().containsKey("sales@hamburger.edu")) {
+            aliases.add("sales@hamburger.edu", List.of("alice@hamburger.edu"));
+        }
+        AccountInfo alice = accounts.find("alice@hamburger.edu").orElseThrow();
+        int junk = folder("alice@hamburger.edu", "Junk").size();
+        try (SmtpClient c = new SmtpClient(mx())) {
+            c.expect("220 ");
+            c.send("EHLO client.relay.example").reply();
+            c.send("MAIL FROM:<offers@shop.example>").expect("250 ");
+            c.send("RCPT TO:<alice@hamburger.edu>").expect("250 ");
+            c.send("RCPT TO:<sales@hamburger.edu>").expect("250 ");
+            c.send("DATA").expect("354 ");
+            c.raw("From: offers@shop.example\r\nSubject: Deal\r\n\r\nBuy.\r\n.\r\n");
+            assertThat(c.line()).startsWith("250 2.0.0");
+        }
+        assertThat(folder("alice@hamburger.edu", "Junk")).hasSize(junk + 1);
+        var box = mailboxes.find(alice.id(), "Junk").orElseThrow();
+        long[] uids = messages.uids(box.id());
+        assertThat(messages.get(box.id(), uids[uids.length - 1]).orElseThrow().flags().keywords()).contains("$Junk");
     }
 
     @Test
