@@ -433,8 +433,15 @@ public final class ChannelImapSession implements ImapSession {
                 scheduleIdleFlush();
             }
         });
-        MailboxInfo fresh = context.mailboxes().refresh(mailbox);
-        long[] uids = context.uidSnapshots().uids(fresh);
+        MailboxInfo fresh;
+        long[] uids;
+        try {
+            fresh = context.mailboxes().refresh(mailbox);
+            uids = context.uidSnapshots().uids(fresh);
+        } catch (RuntimeException e) {
+            registration.close(); // the mailbox went away meanwhile, or the store failed: no listener stays behind
+            throw e;
+        }
         SelectedMailbox view = new SelectedMailbox(fresh, readOnly, uids);
         view.registration(registration);
         // RFC 3501 §6.3.2: EXAMINE gives SELECT's responses, RECENT included, but leaves \Recent alone: only

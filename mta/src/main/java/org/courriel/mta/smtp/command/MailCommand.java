@@ -63,8 +63,13 @@ public final class MailCommand implements SmtpCommand {
         }
         session.begin(new Transaction(path.mailbox(), mail.size(), mail.ret(), mail.envId(), mail.smtpUtf8(),
                 mail.eightBit()));
-        session.context().intake().checkSender(session); // SPF at MAIL (RFC 7208 §2.4)
-        session.context().intake().checkClient(session); // DNS blocklists (RFC 5782), answered at RCPT
+        try {
+            session.context().intake().checkSender(session); // SPF at MAIL (RFC 7208 §2.4)
+            session.context().intake().checkClient(session); // DNS blocklists (RFC 5782), answered at RCPT
+        } catch (RuntimeException e) {
+            session.resetTransaction(); // the dispatcher answers 451; the client's next MAIL starts afresh
+            throw e;
+        }
         session.reply(Reply.SENDER_OK);
     }
 }
