@@ -1,8 +1,11 @@
 package org.courriel.mta.spam;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
+import org.courriel.mta.auth.InboundMessage;
 import org.courriel.mta.spam.dnsbl.DnsblChecker;
 import org.courriel.mta.spam.dnsbl.DnsblResult;
 import org.courriel.mta.spam.greylist.GreylistDecision;
@@ -29,6 +32,35 @@ public final class SpamScreening {
         this.greylisting = greylisting;
         this.filter = filter;
         this.properties = properties;
+    }
+
+    /** The header fields a filter's verdict is written in; the sender's own copies of them are removed. */
+    private static final List<String> VERDICT_FIELDS = List.of("X-Spam-Status", "X-Spam-Score");
+
+    /**
+     * {@code message} without the sender's own X-Spam-Status and X-Spam-Score fields, when ours are written: a
+     * forged {@code X-Spam-Status: No} must not reach a client or a Sieve rule, even when rspamd was not asked.
+     */
+    public byte[] withoutForgedVerdicts(byte[] message) {
+        if (!properties.addHeaders() || filter == SpamFilter.NONE) {
+            return message;
+        }
+        InboundMessage parsed = InboundMessage.parse(message);
+        if (VERDICT_FIELDS.stream().allMatch(name -> parsed.fields(name).isEmpty())) {
+            return message;
+        }
+        StringBuilder head = new StringBuilder();
+        for (InboundMessage.Field f : parsed.fields()) {
+            if (VERDICT_FIELDS.stream().noneMatch(f::is)) {
+                head.append(f.raw()).append("\r\n");
+            }
+        }
+        byte[] h = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = parsed.body();
+        byte[] all = new byte[h.length + body.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
     }
 
     /** The blocklist that names {@code client}, or null. */

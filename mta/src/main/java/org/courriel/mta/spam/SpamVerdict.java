@@ -21,6 +21,9 @@ public record SpamVerdict(SpamAction action, double score, double requiredScore,
         reason = reason == null ? "" : reason;
     }
 
+    /** Symbols per folded line of X-Spam-Status; names are at most a few dozen characters. */
+    private static final int SYMBOLS_PER_LINE = 8;
+
     /** No filter asked, or none configured. */
     public static final SpamVerdict UNSCORED = new SpamVerdict(SpamAction.NO_ACTION, 0, 0, List.of(), "", true);
 
@@ -55,8 +58,10 @@ public record SpamVerdict(SpamAction action, double score, double requiredScore,
         }
         StringBuilder status = new StringBuilder("X-Spam-Status: ").append(junk ? "Yes" : "No")
                 .append(", score=").append(format(score)).append(" required=").append(format(requiredScore));
-        if (!symbols.isEmpty()) {
-            status.append("\r\n\ttests=").append(String.join(",", symbols.stream().map(SpamVerdict::token).toList()));
+        // RFC 5322 §2.1.1, §2.2.3: folded every few symbols, so no line nears the 998-octet limit
+        for (int i = 0; i < symbols.size(); i += SYMBOLS_PER_LINE) {
+            status.append(i == 0 ? "\r\n\ttests=" : ",\r\n\t").append(String.join(",", symbols
+                    .subList(i, Math.min(symbols.size(), i + SYMBOLS_PER_LINE)).stream().map(SpamVerdict::token).toList()));
         }
         return status.append("\r\n").append("X-Spam-Score: ").append(format(score)).append("\r\n").toString();
     }
@@ -65,8 +70,9 @@ public record SpamVerdict(SpamAction action, double score, double requiredScore,
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** A symbol name as a header token: no CR, LF, comma or space can break the field. */
+    /** A symbol name as a header token: no CR, LF, comma or space can break the field, and none is very long. */
     private static String token(String symbol) {
-        return symbol.replaceAll("[^A-Za-z0-9_.:-]", "_");
+        String clean = symbol.replaceAll("[^A-Za-z0-9_.:-]", "_");
+        return clean.length() > 64 ? clean.substring(0, 64) : clean;
     }
 }

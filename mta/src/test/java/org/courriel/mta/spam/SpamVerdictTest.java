@@ -37,4 +37,14 @@ class SpamVerdictTest {
                 """);
         assertThat(SpamVerdict.UNSCORED.headerFields(false)).isEmpty();
     }
+
+    @Test
+    void manySymbolsAreFoldedSoNoLineNearsTheLimit() {
+        List<String> symbols = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "SYMBOL_" + "X".repeat(60) + i)
+                .toList();
+        String fields = new SpamVerdict(SpamAction.ADD_HEADER, 9, 15, symbols, "", true).headerFields(true);
+        assertThat(fields.split("\r\n")).allSatisfy(line -> assertThat(line.length()).isLessThan(998))
+                .hasSizeGreaterThan(6);
+        assertThat(fields).contains("\r\n\tSYMBOL_").endsWith("X-Spam-Score: 9.00\r\n");
+    }
 }

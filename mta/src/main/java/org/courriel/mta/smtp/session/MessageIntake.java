@@ -141,10 +141,6 @@ public class MessageIntake {
         }
         MailEnvelope envelope = tx.envelope();
         try {
-            if (arrival.authenticated() && limits != null && arrival.account() != null
-                    && limits.admit(arrival.account(), tx.recipients().size()) instanceof SendAdmission.Refused) {
-                return new Outcome(Reply.SEND_LIMITED, "send-limit");
-            }
             byte[] message = content;
             boolean junk = false;
             boolean dmarcPass = false;
@@ -169,6 +165,7 @@ public class MessageIntake {
             }
             byte[] full = TraceHeaders.prepend(headers.toString(), message);
             if (spam != null && !arrival.submission() && !arrival.authenticated()) {
+                full = spam.withoutForgedVerdicts(full);
                 SpamScreening.Result screened = spam.atEndOfData(spamRequest(tx, arrival), arrival.client(), dmarcPass,
                         full, arrival.at().toInstant());
                 switch (screened.decision()) {
@@ -189,6 +186,11 @@ public class MessageIntake {
             }
             if (arrival.submission()) {
                 full = submissionSigner.apply(full); // once, now that the message is final (RFC 6376 §5)
+            }
+            // Counted last, once every check passed: a message refused above costs the sender nothing.
+            if (arrival.authenticated() && limits != null && arrival.account() != null
+                    && limits.admit(arrival.account(), tx.recipients().size()) instanceof SendAdmission.Refused) {
+                return new Outcome(Reply.SEND_LIMITED, "send-limit");
             }
             delivery.deliver(envelope, full, arrival.origin(), junk);
             return new Outcome(Reply.MESSAGE_ACCEPTED, null);

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,19 +78,20 @@ public final class RspamdFilter implements SpamFilter, AutoCloseable {
         request.recipients().forEach(rcpt -> header(builder, "Rcpt", rcpt));
         header(builder, "User", request.user());
         header(builder, "Queue-Id", request.queueId());
+        CompletableFuture<HttpResponse<Optional<byte[]>>> exchange = http
+                .sendAsync(builder.build(), info -> BodySubscribers.mapping(BodySubscribers.ofByteArray(),
+                        bytes -> bytes.length > settings.maxReplySize().toBytes() ? Optional.<byte[]>empty()
+                                : Optional.of(bytes)));
         try {
             // The request timeout covers the wait for the reply's head; the bound on the whole exchange is here.
-            HttpResponse<Optional<byte[]>> response = http
-                    .sendAsync(builder.build(), info -> BodySubscribers.mapping(BodySubscribers.ofByteArray(),
-                            bytes -> bytes.length > settings.maxReplySize().toBytes() ? Optional.<byte[]>empty()
-                                    : Optional.of(bytes)))
-                    .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<Optional<byte[]>> response = exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {
                 return unavailable(request, "rspamd answered HTTP " + response.statusCode());
             }
             return response.body().map(RspamdReply::parse)
                     .orElseGet(() -> unavailable(request, "rspamd's reply is larger than " + settings.maxReplySize()));
         } catch (TimeoutException e) {
+            exchange.cancel(true); // a reply still trickling in holds no connection after this
             return unavailable(request, "rspamd did not answer within " + settings.timeout());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof HttpTimeoutException) {
@@ -99,14 +101,19 @@ public final class RspamdFilter implements SpamFilter, AutoCloseable {
         } catch (IllegalArgumentException e) {
             return unavailable(request, "rspamd's reply cannot be read: " + e.getMessage());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return unavailable(request, "interrupted");
         }
     }
 
-    private static void header(HttpRequest.Builder builder, String name, String value) {
-        // Header values come from the SMTP dialogue, already free of CR and LF; an empty one is left out.
-        if (value != null && !value.isEmpty()) {
+    /**
+     * Header values come from the SMTP dialogue, already free of CR and LF. An empty one is left out, and so is one
+     * that is not printable ASCII (an SMTPUTF8 address, RFC 6531): HTTP header values cannot carry it, and rspamd
+     * reads the message's own fields instead.
+     */
+    static void header(HttpRequest.Builder builder, String name, String value) {
+        if (value != null && !value.isEmpty() && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             builder.header(name, value);
         }
     }
