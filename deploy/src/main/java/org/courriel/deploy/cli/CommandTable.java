@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.courriel.deploy.cli.command.AliasCommands;
 import org.courriel.deploy.cli.command.DkimCommands;
 import org.courriel.deploy.cli.command.DnsCommand;
+import org.courriel.deploy.cli.command.LimitsCommands;
 import org.courriel.deploy.cli.command.DomainCommands;
 import org.courriel.deploy.cli.command.LogCommand;
 import org.courriel.deploy.cli.command.QueueCommands;
@@ -35,6 +36,7 @@ public final class CommandTable {
             DkimCommands.SPEC,
             DnsCommand.SPEC,
             SieveCommands.SPEC,
+            LimitsCommands.SPEC,
             QuickstartCommand.SPEC,
             StatusCommand.SPEC,
             LogCommand.SPEC,
