@@ -88,18 +88,11 @@ public class MailDelivery {
     }
 
     /**
-     * As {@link #deliver(MailEnvelope, byte[])}; with {@code junk}, the local copies go to each account's Junk
-     * folder (RFC 6154 {@code \Junk}, created when missing) instead of where Sieve would file them: DMARC
-     * quarantine (RFC 7489 §6.3) and spam. A quarantined message runs no script, so it never causes a vacation
-     * reply or a redirect to a forged sender.
-     */
-    public DeliveryResult deliver(MailEnvelope envelope, byte[] message, boolean junk) {
-        return deliver(envelope, message, MailOrigin.internal("local"), junk);
-    }
-
-    /**
      * The delivery itself, under a new queue id; once it is committed the message's lines of the mail log are
-     * written: where it came from, each local copy, each recipient queued.
+     * written: where it came from, each local copy, each recipient queued. With {@code junk}, the local copies go
+     * to each account's Junk folder (RFC 6154 {@code \Junk}, created when missing) instead of where Sieve would
+     * file them: DMARC quarantine (RFC 7489 §6.3) and spam. A quarantined message runs no script, so it never
+     * causes a vacation reply or a redirect to a forged sender.
      */
     public DeliveryResult deliver(MailEnvelope envelope, byte[] message, MailOrigin origin, boolean junk) {
         String queueId = MailLog.newQueueId();

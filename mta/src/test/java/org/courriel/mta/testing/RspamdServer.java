@@ -103,10 +103,6 @@ public final class RspamdServer implements AutoCloseable {
         return "http://127.0.0.1:" + normalPort;
     }
 
-    public String controllerUrl() {
-        return "http://127.0.0.1:" + controllerPort;
-    }
-
     /**
      * rspamd opens its ports before its workers have loaded their rules, and scores a message then with none: it
      * is ready once a scan names at least one rule.
