@@ -1,5 +1,6 @@
 package org.courriel.pop3.session;
 
+import org.courriel.access.net.ServedSession;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * within its bounds, checks the command's state once, runs it and maps its failure in one place. Holds the
  * login, the maildrop snapshot and the lock on it.
  */
-public final class Pop3Session {
+public final class Pop3Session implements ServedSession {
 
     private static final Logger log = LoggerFactory.getLogger(Pop3Session.class);
 
