@@ -8,24 +8,43 @@ import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /**
- * One POP3 command. The session checks the state and the number of arguments before {@link #run}; a command
- * refuses by throwing {@link org.courriel.pop3.session.Pop3Refusal} and writes its own +OK reply.
+ * One POP3 command: its keyword, the states it is valid in and how many arguments it takes, then what it does. The
+ * session checks the state and the number of arguments before {@link #run}; a command refuses by throwing
+ * {@link org.courriel.pop3.session.Pop3Refusal} and writes its own +OK reply.
  */
-public interface Pop3Command {
+public abstract class Pop3Command {
 
-    /** The keyword, in upper case. */
-    String name();
+    private final String name;
+    private final Set<Pop3State> states;
+    private final int minArguments;
+    private final int maxArguments;
 
-    /** The states the command is valid in (RFC 1939 §3). */
-    Set<Pop3State> states();
-
-    default int minArguments() {
-        return 0;
+    /**
+     * @param name   the keyword, in upper case
+     * @param states the states the command is valid in (RFC 1939 §3)
+     */
+    protected Pop3Command(String name, Set<Pop3State> states, int minArguments, int maxArguments) {
+        this.name = name;
+        this.states = Set.copyOf(states);
+        this.minArguments = minArguments;
+        this.maxArguments = maxArguments;
     }
 
-    default int maxArguments() {
-        return 0;
+    public final String name() {
+        return name;
     }
 
-    void run(Pop3Session session, Pop3Request request) throws IOException;
+    public final Set<Pop3State> states() {
+        return states;
+    }
+
+    public final int minArguments() {
+        return minArguments;
+    }
+
+    public final int maxArguments() {
+        return maxArguments;
+    }
+
+    public abstract void run(Pop3Session session, Pop3Request request) throws IOException;
 }

@@ -10,26 +10,10 @@ import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /** RETR (RFC 1939 §5): the whole message, CRLF line ends and dot-stuffed. */
-final class RetrCommand implements Pop3Command {
+final class RetrCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "RETR";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.TRANSACTION);
-    }
-
-    @Override
-    public int minArguments() {
-        return 1;
-    }
-
-    @Override
-    public int maxArguments() {
-        return 1;
+    RetrCommand() {
+        super("RETR", Set.of(Pop3State.TRANSACTION), 1, 1);
     }
 
     @Override

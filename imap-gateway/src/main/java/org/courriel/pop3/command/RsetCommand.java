@@ -9,16 +9,10 @@ import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /** RSET (RFC 1939 §5): unmarks every message DELE marked. */
-final class RsetCommand implements Pop3Command {
+final class RsetCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "RSET";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.TRANSACTION);
+    RsetCommand() {
+        super("RSET", Set.of(Pop3State.TRANSACTION), 0, 0);
     }
 
     @Override

@@ -12,16 +12,10 @@ import org.courriel.pop3.session.Pop3State;
  * STLS (RFC 2595 §4): only before login, only once. Whatever the client sent after STLS before the handshake is
  * discarded with the old streams (command injection), and the session starts over in the AUTHORIZATION state.
  */
-final class StlsCommand implements Pop3Command {
+final class StlsCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "STLS";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.AUTHORIZATION);
+    StlsCommand() {
+        super("STLS", Set.of(Pop3State.AUTHORIZATION), 0, 0);
     }
 
     @Override
