@@ -8,6 +8,7 @@ import org.courriel.access.auth.SaslPlain;
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.protocol.ResponseCode;
 import org.courriel.pop3.session.Pop3Refusal;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 

@@ -12,8 +12,6 @@ import org.courriel.access.auth.LoginResult;
 import org.courriel.access.net.Connection;
 import org.courriel.access.net.LineTooLongException;
 import org.courriel.access.net.ReadDeadlineException;
-import org.courriel.pop3.command.Pop3Command;
-import org.courriel.pop3.command.Pop3Commands;
 import org.courriel.pop3.protocol.Pop3CommandParser;
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.protocol.ReplyWriter;
@@ -115,7 +113,7 @@ public final class Pop3Session implements ServedSession {
         boolean ok = false;
         try {
             Pop3Request request = Pop3CommandParser.parse(line);
-            Pop3Command command = Pop3Commands.find(request.keyword())
+            Pop3Command command = context.commands().find(request.keyword())
                     .orElseThrow(() -> new Pop3Refusal("Unknown command"));
             name = command.name();
             // RFC 1939 §3: a command in the wrong state is answered -ERR

@@ -1,16 +1,14 @@
-package org.courriel.pop3.command;
+package org.courriel.pop3.session;
 
 import java.io.IOException;
 import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
-import org.courriel.pop3.session.Pop3Session;
-import org.courriel.pop3.session.Pop3State;
 
 /**
  * One POP3 command: its keyword, the states it is valid in and how many arguments it takes, then what it does. The
  * session checks the state and the number of arguments before {@link #run}; a command refuses by throwing
- * {@link org.courriel.pop3.session.Pop3Refusal} and writes its own +OK reply.
+ * {@link Pop3Refusal} and writes its own +OK reply.
  */
 public abstract class Pop3Command {
 
