@@ -1,5 +1,6 @@
 package org.courriel.managesieve;
 
+import org.courriel.access.net.ServedSession;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * of {@link ScriptCommands}. Syntax errors and refusals are answered with NO; a bug with NO and an error log,
  * and the session lives on.
  */
-final class ManageSieveSession {
+final class ManageSieveSession implements ServedSession {
 
     private static final Logger log = LoggerFactory.getLogger(ManageSieveSession.class);
 
@@ -47,11 +48,13 @@ final class ManageSieveSession {
         in = new RequestReader(connection.lines(), context.properties().maxLineLength());
     }
 
-    void shutdown() {
+    @Override
+    public void shutdown() {
         stopping = true;
     }
 
-    void run() throws IOException {
+    @Override
+    public void run() throws IOException {
         try {
             capabilities();
             out.ok("Courriel ManageSieve ready");

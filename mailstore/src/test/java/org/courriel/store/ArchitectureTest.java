@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The store's rules of {@code org.courriel.store}'s package-info that a test can check. */
-@AnalyzeClasses(packages = {"org.courriel.store", "org.courriel.access"}, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = {"org.courriel.store", "org.courriel.access", "org.courriel.sieve"}, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
@@ -25,4 +25,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule accessPackagesFormNoCycle = ArchitectureRules.noCyclesUnder("org.courriel.access");
+
+    @ArchTest
+    static final ArchRule noTwoStorePackagesFormACycle = ArchitectureRules.noCyclesBetweenPackages("org.courriel.store");
+
+    @ArchTest
+    static final ArchRule noTwoAccessPackagesFormACycle = ArchitectureRules.noCyclesBetweenPackages("org.courriel.access");
 }

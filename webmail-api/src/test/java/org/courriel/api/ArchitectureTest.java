@@ -25,4 +25,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule packagesFormNoCycle = ArchitectureRules.noCyclesUnder("org.courriel.api");
+
+    @ArchTest
+    static final ArchRule noTwoApiPackagesFormACycle = ArchitectureRules.noCyclesBetweenPackages("org.courriel.api");
 }

@@ -1,5 +1,6 @@
 package org.courriel.imap.session;
 
+import org.courriel.access.net.ServedSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Holds the small per-session state: the login, the enabled extensions and the selected mailbox's view.
  * Commands see it as an {@link ImapSession}.
  */
-public final class ChannelImapSession implements ImapSession {
+public final class ChannelImapSession implements ImapSession, ServedSession {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelImapSession.class);
 

@@ -8,6 +8,7 @@ import org.courriel.access.auth.SaslPlain;
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.protocol.ResponseCode;
 import org.courriel.pop3.session.Pop3Refusal;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
@@ -16,26 +17,10 @@ import org.courriel.pop3.session.Pop3State;
  * offers no SCRAM either). The initial response may come on the command line ("=" for an empty one, RFC 5034
  * §4); otherwise the server sends an empty challenge and reads one line, "*" cancelling.
  */
-final class AuthCommand implements Pop3Command {
+final class AuthCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "AUTH";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.AUTHORIZATION);
-    }
-
-    @Override
-    public int minArguments() {
-        return 1;
-    }
-
-    @Override
-    public int maxArguments() {
-        return 2;
+    AuthCommand() {
+        super("AUTH", Set.of(Pop3State.AUTHORIZATION), 1, 2);
     }
 
     @Override

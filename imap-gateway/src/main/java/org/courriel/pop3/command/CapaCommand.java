@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
@@ -12,16 +13,10 @@ import org.courriel.pop3.session.Pop3State;
  * CAPA (RFC 2449 §5). USER and SASL are listed only while a login is allowed (RFC 2595 §2.2), STLS only where
  * TLS can start; after STLS the client asks again (RFC 2595 §4).
  */
-final class CapaCommand implements Pop3Command {
+final class CapaCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "CAPA";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return EnumSet.allOf(Pop3State.class);
+    CapaCommand() {
+        super("CAPA", EnumSet.allOf(Pop3State.class), 0, 0);
     }
 
     @Override

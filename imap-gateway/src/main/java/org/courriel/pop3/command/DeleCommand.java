@@ -5,30 +5,15 @@ import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.session.Maildrop;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /** DELE (RFC 1939 §5): marks the message; the store changes only at QUIT (RFC 1939 §6), a second DELE of it is refused. */
-final class DeleCommand implements Pop3Command {
+final class DeleCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "DELE";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.TRANSACTION);
-    }
-
-    @Override
-    public int minArguments() {
-        return 1;
-    }
-
-    @Override
-    public int maxArguments() {
-        return 1;
+    DeleCommand() {
+        super("DELE", Set.of(Pop3State.TRANSACTION), 1, 1);
     }
 
     @Override

@@ -5,25 +5,15 @@ import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.session.Maildrop;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /** LIST (RFC 1939 §5): the size of one message, or a scan listing of every message not marked deleted. */
-final class ListCommand implements Pop3Command {
+final class ListCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "LIST";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.TRANSACTION);
-    }
-
-    @Override
-    public int maxArguments() {
-        return 1;
+    ListCommand() {
+        super("LIST", Set.of(Pop3State.TRANSACTION), 0, 1);
     }
 
     @Override

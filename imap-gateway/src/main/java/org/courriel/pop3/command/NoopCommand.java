@@ -4,20 +4,15 @@ import java.io.IOException;
 import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /** NOOP (RFC 1939 §5). Renews the maildrop lock like every command. */
-final class NoopCommand implements Pop3Command {
+final class NoopCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "NOOP";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.TRANSACTION);
+    NoopCommand() {
+        super("NOOP", Set.of(Pop3State.TRANSACTION), 0, 0);
     }
 
     @Override

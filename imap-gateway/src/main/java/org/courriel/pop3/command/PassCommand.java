@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.session.Pop3Refusal;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
@@ -12,26 +13,10 @@ import org.courriel.pop3.session.Pop3State;
  * PASS (RFC 1939 §7), right after USER. The password is the rest of the line, spaces included. Whatever the
  * outcome, the next attempt starts with USER again.
  */
-final class PassCommand implements Pop3Command {
+final class PassCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "PASS";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.AUTHORIZATION);
-    }
-
-    @Override
-    public int minArguments() {
-        return 1;
-    }
-
-    @Override
-    public int maxArguments() {
-        return Integer.MAX_VALUE;
+    PassCommand() {
+        super("PASS", Set.of(Pop3State.AUTHORIZATION), 1, Integer.MAX_VALUE);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
@@ -12,16 +13,10 @@ import org.courriel.pop3.session.Pop3State;
  * QUIT (RFC 1939 §4, §6): ends the session, through the UPDATE state from TRANSACTION. When the removal fails the
  * reply is -ERR and the connection closes all the same; the messages stay.
  */
-final class QuitCommand implements Pop3Command {
+final class QuitCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "QUIT";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return EnumSet.allOf(Pop3State.class);
+    QuitCommand() {
+        super("QUIT", EnumSet.allOf(Pop3State.class), 0, 0);
     }
 
     @Override

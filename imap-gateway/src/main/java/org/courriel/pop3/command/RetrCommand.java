@@ -6,30 +6,15 @@ import java.util.Set;
 import org.courriel.pop3.protocol.MessageLines;
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.session.Maildrop;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /** RETR (RFC 1939 §5): the whole message, CRLF line ends and dot-stuffed. */
-final class RetrCommand implements Pop3Command {
+final class RetrCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "RETR";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.TRANSACTION);
-    }
-
-    @Override
-    public int minArguments() {
-        return 1;
-    }
-
-    @Override
-    public int maxArguments() {
-        return 1;
+    RetrCommand() {
+        super("RETR", Set.of(Pop3State.TRANSACTION), 1, 1);
     }
 
     @Override

@@ -5,20 +5,15 @@ import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.session.Maildrop;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /** RSET (RFC 1939 §5): unmarks every message DELE marked. */
-final class RsetCommand implements Pop3Command {
+final class RsetCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "RSET";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.TRANSACTION);
+    RsetCommand() {
+        super("RSET", Set.of(Pop3State.TRANSACTION), 0, 0);
     }
 
     @Override

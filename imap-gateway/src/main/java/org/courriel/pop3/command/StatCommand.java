@@ -5,20 +5,15 @@ import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.session.Maildrop;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /** STAT (RFC 1939 §5): the number of messages not marked deleted and their size in octets. */
-final class StatCommand implements Pop3Command {
+final class StatCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "STAT";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.TRANSACTION);
+    StatCommand() {
+        super("STAT", Set.of(Pop3State.TRANSACTION), 0, 0);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.session.Pop3Refusal;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
@@ -12,16 +13,10 @@ import org.courriel.pop3.session.Pop3State;
  * STLS (RFC 2595 §4): only before login, only once. Whatever the client sent after STLS before the handshake is
  * discarded with the old streams (command injection), and the session starts over in the AUTHORIZATION state.
  */
-final class StlsCommand implements Pop3Command {
+final class StlsCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "STLS";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.AUTHORIZATION);
+    StlsCommand() {
+        super("STLS", Set.of(Pop3State.AUTHORIZATION), 0, 0);
     }
 
     @Override

@@ -6,30 +6,15 @@ import java.util.Set;
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.session.Maildrop;
 import org.courriel.pop3.session.Pop3Refusal;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /** TOP (RFC 1939 §7): the header section, the empty line and the first n lines of the body. */
-final class TopCommand implements Pop3Command {
+final class TopCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "TOP";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.TRANSACTION);
-    }
-
-    @Override
-    public int minArguments() {
-        return 2;
-    }
-
-    @Override
-    public int maxArguments() {
-        return 2;
+    TopCommand() {
+        super("TOP", Set.of(Pop3State.TRANSACTION), 2, 2);
     }
 
     @Override

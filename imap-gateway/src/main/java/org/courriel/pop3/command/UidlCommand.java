@@ -5,25 +5,15 @@ import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.session.Maildrop;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /** UIDL (RFC 1939 §7): the unique-id of one message or of every message not marked deleted. */
-final class UidlCommand implements Pop3Command {
+final class UidlCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "UIDL";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.TRANSACTION);
-    }
-
-    @Override
-    public int maxArguments() {
-        return 1;
+    UidlCommand() {
+        super("UIDL", Set.of(Pop3State.TRANSACTION), 0, 1);
     }
 
     @Override

@@ -5,32 +5,17 @@ import java.util.Set;
 
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.session.Pop3Refusal;
+import org.courriel.pop3.session.Pop3Command;
 import org.courriel.pop3.session.Pop3Session;
 import org.courriel.pop3.session.Pop3State;
 
 /**
  * USER (RFC 1939 §7). Accepted for any name, so that the reply tells nobody which accounts exist; PASS decides.
  */
-final class UserCommand implements Pop3Command {
+final class UserCommand extends Pop3Command {
 
-    @Override
-    public String name() {
-        return "USER";
-    }
-
-    @Override
-    public Set<Pop3State> states() {
-        return Set.of(Pop3State.AUTHORIZATION);
-    }
-
-    @Override
-    public int minArguments() {
-        return 1;
-    }
-
-    @Override
-    public int maxArguments() {
-        return 1;
+    UserCommand() {
+        super("USER", Set.of(Pop3State.AUTHORIZATION), 1, 1);
     }
 
     @Override

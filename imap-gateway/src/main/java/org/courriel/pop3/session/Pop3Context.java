@@ -21,5 +21,6 @@ public record Pop3Context(
         MailboxService mailboxes,
         MessageService messages,
         MailboxLeases leases,
-        Pop3Metrics metrics) {
+        Pop3Metrics metrics,
+        Pop3CommandTable commands) {
 }

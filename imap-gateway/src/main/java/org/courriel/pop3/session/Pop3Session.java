@@ -1,5 +1,6 @@
 package org.courriel.pop3.session;
 
+import org.courriel.access.net.ServedSession;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import org.courriel.access.auth.LoginResult;
 import org.courriel.access.net.Connection;
 import org.courriel.access.net.LineTooLongException;
 import org.courriel.access.net.ReadDeadlineException;
-import org.courriel.pop3.command.Pop3Command;
-import org.courriel.pop3.command.Pop3Commands;
 import org.courriel.pop3.protocol.Pop3CommandParser;
 import org.courriel.pop3.protocol.Pop3Request;
 import org.courriel.pop3.protocol.ReplyWriter;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * within its bounds, checks the command's state once, runs it and maps its failure in one place. Holds the
  * login, the maildrop snapshot and the lock on it.
  */
-public final class Pop3Session {
+public final class Pop3Session implements ServedSession {
 
     private static final Logger log = LoggerFactory.getLogger(Pop3Session.class);
 
@@ -114,7 +113,7 @@ public final class Pop3Session {
         boolean ok = false;
         try {
             Pop3Request request = Pop3CommandParser.parse(line);
-            Pop3Command command = Pop3Commands.find(request.keyword())
+            Pop3Command command = context.commands().find(request.keyword())
                     .orElseThrow(() -> new Pop3Refusal("Unknown command"));
             name = command.name();
             // RFC 1939 §3: a command in the wrong state is answered -ERR

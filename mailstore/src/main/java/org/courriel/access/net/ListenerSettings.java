@@ -6,7 +6,7 @@ import java.time.Duration;
  * How one listener accepts connections.
  *
  * @param name               the listener's name in logs, thread names and metrics tags ("mx", "imap"...)
- * @param bindAddress        the address to listen on ("0.0.0.0", "127.0.0.1", "::")
+ * @param bindAddress        the address to listen on ("0.0.0.0", "127.0.0.1", "::"); empty means every IPv4 one
  * @param port               the TCP port; 0 picks a free one (tests)
  * @param implicitTls        TLS from the first byte (SMTPS on 465, IMAPS on 993, RFC 8314)
  * @param maxConnections     connections open at once on this listener
@@ -19,4 +19,8 @@ import java.time.Duration;
  */
 public record ListenerSettings(String name, String bindAddress, int port, boolean implicitTls, int maxConnections,
         int maxConnectionsPerIp, Duration idleTimeout, Duration writeTimeout, Duration shutdownGrace) {
+
+    public ListenerSettings {
+        bindAddress = bindAddress == null || bindAddress.isEmpty() ? "0.0.0.0" : bindAddress;
+    }
 }

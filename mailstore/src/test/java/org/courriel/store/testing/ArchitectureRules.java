@@ -24,7 +24,8 @@ public final class ArchitectureRules {
             "org.courriel.store.disk.."};
 
     /** The protocol and application modules, which the store may not know. */
-    public static final String[] ABOVE_THE_STORE = {"org.courriel.mta..", "org.courriel.imap..", "org.courriel.api..",
+    public static final String[] ABOVE_THE_STORE = {"org.courriel.mta..", "org.courriel.imap..", "org.courriel.pop3..",
+            "org.courriel.managesieve..", "org.courriel.api..",
             "org.courriel.deploy.."};
 
     private ArchitectureRules() {
@@ -57,5 +58,10 @@ public final class ArchitectureRules {
     /** No cycle between the sub-packages of {@code root} ({@code org.courriel.imap} checks {@code org.courriel.imap.(*)..}). */
     public static SliceRule noCyclesUnder(String root) {
         return slices().matching(root + ".(*)..").namingSlices("$1").should().beFreeOfCycles();
+    }
+
+    /** No cycle between any two packages under {@code root}, a package and its own sub-packages included. */
+    public static SliceRule noCyclesBetweenPackages(String root) {
+        return slices().matching(root + ".(**)").namingSlices("$1").should().beFreeOfCycles();
     }
 }

@@ -1,5 +1,6 @@
 package org.courriel.mta.smtp.session;
 
+import org.courriel.access.net.ServedSession;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * data timeout with the minimum data rate that of the content (421 4.4.2 past them), and the listener's write
  * timeout closes the connection of a client that does not read what it asked for.
  */
-public final class SmtpSession implements CommandSession {
+public final class SmtpSession implements CommandSession, ServedSession {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
 
