@@ -72,7 +72,11 @@ class OutboundTlsPolicyTest {
                 + spkiSha256(DANE_CERT) + "\n");
         String badTlsa = DNS.signedZone("badtlsa.example", "@ MX 10 mx\nmx A 127.0.0.1\n" + tlsaName + " TLSA 3 1 1 "
                 + spkiSha256(UNKNOWN_CA.issue("mx.badtlsa.example")) + "\n");
-        ANCHORS = dane + "\n" + badTlsa + "\n";
+        // signed twice: the anchor is the first key, the zone is served signed with the second (bogus)
+        String bogusZone = "@ MX 10 mx\nmx A 127.0.0.1\n" + tlsaName + " TLSA 3 1 1 " + spkiSha256(DANE_CERT) + "\n";
+        String bogus = DNS.signedZone("bogus.example", bogusZone);
+        DNS.signedZone("bogus.example", bogusZone);
+        ANCHORS = dane + "\n" + badTlsa + "\n" + bogus + "\n";
     }
 
     static String spkiSha256(TestCa.Issued issued) {
@@ -180,5 +184,16 @@ class OutboundTlsPolicyTest {
         awaitOutcome("bob@badtlsa.example", "DEFERRED 421 4.7.0");
         assertThat(outcome("bob@badtlsa.example")).hasValueSatisfying(s -> assertThat(s).contains("(DANE)"));
         assertThat(MX.to("bob@badtlsa.example")).isEmpty();
+    }
+
+    @Test
+    void aTlsaAnswerThatFailsDnssecValidationDefersWithoutConnecting() {
+        // RFC 7672 §2.2: a bogus TLSA lookup makes the MX host unusable, no fallback to other TLS
+        MX.tls = DANE_CERT.serverContext();
+        int before = MX.connections.get();
+        send("bob@bogus.example");
+        awaitOutcome("bob@bogus.example", "DEFERRED 451 4.7.5 DANE: TLSA lookup for mx.bogus.example failed");
+        assertThat(MX.to("bob@bogus.example")).isEmpty();
+        assertThat(MX.connections.get()).isEqualTo(before);
     }
 }
