@@ -2,9 +2,11 @@ package org.courriel.mta.relay.tls;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.courriel.mta.dns.DnsAnswer;
 import org.courriel.mta.dns.DnsResolver;
@@ -31,12 +33,19 @@ public class MtaStsPolicies {
     private final MtaStsFetcher fetcher;
     private final Clock clock;
     private final Cache<String, Cached> cache;
+    /** Domain and id whose fetch failed lately: not fetched again before {@link #FETCH_RETRY}. */
+    private final Cache<String, Boolean> failedFetches;
+
+    /** How long a failed fetch is not tried again for the same TXT id (the worker is not held up each time). */
+    static final Duration FETCH_RETRY = Duration.ofMinutes(5);
 
     public MtaStsPolicies(DnsResolver dns, MtaStsFetcher fetcher, int cacheSize, Clock clock) {
         this.dns = dns;
         this.fetcher = fetcher;
         this.clock = clock;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.failedFetches = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(FETCH_RETRY)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /** The policy in force for {@code domain}; empty when it has none (or {@code mode: none}). */
@@ -55,6 +64,10 @@ public class MtaStsPolicies {
             // §3.1, §5.1: no (or an unreadable) TXT record: a cached policy still holds until it expires
             return usable(cached);
         }
+        String attempt = key + " " + record.get().id();
+        if (failedFetches.getIfPresent(attempt) != null) {
+            return usable(cached);
+        }
         try {
             MtaStsPolicyParser.Result result = MtaStsPolicyParser.parse(fetcher.fetch(key));
             if (result instanceof MtaStsPolicyParser.Result.Valid(MtaStsPolicy policy)) {
@@ -66,6 +79,7 @@ public class MtaStsPolicies {
         } catch (IOException e) {
             log.info("MTA-STS policy of {} cannot be fetched: {}", key, e.getMessage());
         }
+        failedFetches.put(attempt, Boolean.TRUE);
         // §3.1: a TXT record without a fetchable policy: the cached one if still valid, else as if none
         return usable(cached);
     }

@@ -126,4 +126,17 @@ class MtaStsPoliciesTest {
         record("two");
         assertThat(policies.policy("example.org")).isEmpty();
     }
+
+    @Test
+    void aFailedFetchIsNotRepeatedForTheSameIdBeforeTheRetryPause() {
+        served = null;
+        record("one");
+        assertThat(policies.policy("example.org")).isEmpty();
+        assertThat(policies.policy("example.org")).isEmpty();
+        assertThat(fetched).hasSize(1);
+        served = ENFORCE;
+        now = now.plus(MtaStsPolicies.FETCH_RETRY);
+        assertThat(policies.policy("example.org")).isPresent();
+        assertThat(fetched).hasSize(2);
+    }
 }
