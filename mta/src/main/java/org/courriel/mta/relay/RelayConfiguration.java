@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 public class RelayConfiguration {
 
     @Bean
-    Router router(DnsResolver dns, RelayProperties properties) {
-        return new Router(dns, properties);
+    Router router(DnsResolver dns, RelayProperties properties, ObjectProvider<TlsPolicies> policies) {
+        return new Router(dns, properties, policies.getIfAvailable(() -> TlsPolicies.NONE));
     }
 
     @Bean

@@ -11,8 +11,23 @@ import java.net.InetSocketAddress;
  * @param tls      TLS towards it
  * @param username AUTH PLAIN user, or null for no AUTH
  * @param password AUTH PLAIN password, or null
+ * @param policy   how the certificate is checked when the destination's policy says so
  */
-public record RelayTarget(String host, InetSocketAddress address, TlsMode tls, String username, String password) {
+public record RelayTarget(String host, InetSocketAddress address, TlsMode tls, String username, String password,
+        TlsPolicy policy) {
+
+    public RelayTarget {
+        policy = policy == null ? TlsPolicy.CONFIGURED : policy;
+    }
+
+    public RelayTarget(String host, InetSocketAddress address, TlsMode tls, String username, String password) {
+        this(host, address, tls, username, password, TlsPolicy.CONFIGURED);
+    }
+
+    /** The same server under a destination's policy. */
+    public RelayTarget under(TlsMode mode, TlsPolicy tlsPolicy) {
+        return new RelayTarget(host, address, mode, username, password, tlsPolicy);
+    }
 
     public boolean authenticates() {
         return username != null && !username.isEmpty();

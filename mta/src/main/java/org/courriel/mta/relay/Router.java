@@ -27,10 +27,17 @@ public class Router {
     private final DnsResolver dns;
     private final RelayProperties properties;
     private final Map<String, String> routes;
+    private final TlsPolicies policies;
 
     public Router(DnsResolver dns, RelayProperties properties) {
+        this(dns, properties, TlsPolicies.NONE);
+    }
+
+    /** @param policies DANE and MTA-STS, applied to MX delivery only (never to routes or the smarthost) */
+    public Router(DnsResolver dns, RelayProperties properties, TlsPolicies policies) {
         this.dns = dns;
         this.properties = properties;
+        this.policies = policies;
         Map<String, String> normal = new LinkedHashMap<>();
         properties.routes().forEach((domain, target) -> normal.put(domain.toLowerCase(Locale.ROOT), target));
         this.routes = normal;
@@ -89,7 +96,7 @@ public class Router {
         if (targets.isEmpty()) {
             return new Route.Unavailable(LocalReply.noAddress("the mail servers of " + domain + " (" + lastError + ")"));
         }
-        return new Route.Servers(targets);
+        return policies.apply(domain, targets);
     }
 
     private Route servers(String host, int port, TlsMode tls, String user, String password) {

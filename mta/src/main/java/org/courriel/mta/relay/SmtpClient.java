@@ -77,7 +77,7 @@ public class SmtpClient {
                 log.info("STARTTLS with {} failed ({}), delivering without TLS", target, e.getMessage());
                 return open(target, false);
             }
-            throw new RemoteRefusalException(LocalReply.tlsFailed(target, e.getMessage()));
+            throw new RemoteRefusalException(LocalReply.tlsFailed(target, e.getMessage() + target.policy().note()));
         }
     }
 
@@ -104,8 +104,9 @@ public class SmtpClient {
                             throw new RemoteRefusalException(ready);
                         }
                     } else {
-                        connection.startTls(target.tls().verifies() ? verified : unverified, target.host(),
-                                target.tls().verifies(), timeouts.command());
+                        TlsPolicy policy = target.policy();
+                        connection.startTls(policy.context(target.tls(), verified, unverified), target.host(),
+                                policy.checksHostName(target.tls()), timeouts.command());
                         extensions = hello(connection); // RFC 3207 §4.2: forget what was learnt before TLS
                     }
                 } else if (target.tls().mandatory()) {

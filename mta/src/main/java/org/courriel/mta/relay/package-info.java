@@ -18,8 +18,9 @@
  * (in the queue). Not done: source routes, the §4.5.3.1 limits beyond RCPT count and reply lines.</li>
  * <li>RFC 7505 null MX: fails at once with 556 5.1.10.</li>
  * <li>RFC 3207 STARTTLS, RFC 7435 opportunistic security (no certificate check, clear text when TLS is not
- * offered or its handshake fails); {@code REQUIRED}/{@code VERIFY}/{@code IMPLICIT} modes. Not done: DANE
- * (RFC 7672) and MTA-STS (RFC 8461).</li>
+ * offered or its handshake fails); {@code REQUIRED}/{@code VERIFY}/{@code IMPLICIT} modes. DANE (RFC 7672) and
+ * MTA-STS (RFC 8461) tighten them per MX host through {@link org.courriel.mta.relay.TlsPolicies}, implemented
+ * in {@code org.courriel.mta.relay.tls} (which depends on this package, never the reverse).</li>
  * <li>RFC 2920 PIPELINING: MAIL, every RCPT and DATA in one flight. RFC 1870 SIZE: declared, and a message
  * over the server's limit fails. RFC 6152 8BITMIME: 8-bit content to a server without it fails (no
  * downgrade to 7 bit). RFC 6531 SMTPUTF8: required when the message or an address needs it.</li>

@@ -14,6 +14,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSKEYRecord;
+import org.xbill.DNS.DNSSEC;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
@@ -134,6 +143,42 @@ public final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves the zone {@code origin} signed (RFC 4034): a fresh ECDSA P-256 key (algorithm 13) as its DNSKEY and
+     * an RRSIG over every RRset, valid from an hour ago for a day. Returns the DNSKEY record in master-file form,
+     * the trust anchor a validating resolver needs for this zone. Negative answers carry no NSEC proof, so a
+     * validator finds them bogus.
+     */
+    public String signedZone(String origin, String masterFile) {
+        Name name = Name.fromConstantString(origin.endsWith(".") ? origin : origin + ".");
+        zone(origin, masterFile);
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair keys = generator.generateKeyPair();
+            DNSKEYRecord dnskey = new DNSKEYRecord(name, DClass.IN, 300, DNSKEYRecord.Flags.ZONE_KEY
+                    | DNSKEYRecord.Flags.SEP_KEY, DNSKEYRecord.Protocol.DNSSEC, DNSSEC.Algorithm.ECDSAP256SHA256,
+                    keys.getPublic());
+            List<Record> records = new ArrayList<>();
+            Zone unsigned = zones.get(name);
+            List<RRset> sets = new ArrayList<>();
+            unsigned.iterator().forEachRemaining(sets::add);
+            sets.add(new RRset(dnskey));
+            Instant now = Instant.now();
+            for (RRset set : sets) {
+                records.addAll(set.rrs(false));
+                records.add(DNSSEC.sign(set, dnskey, keys.getPrivate(), now.minus(Duration.ofHours(1)),
+                        now.plus(Duration.ofDays(1))));
+            }
+            // the SOA first, as a Zone wants it
+            records.sort((a, b) -> Boolean.compare(a.getType() != Type.SOA, b.getType() != Type.SOA));
+            zones.put(name, new Zone(name, records.toArray(Record[]::new)));
+            return dnskey.toString();
+        } catch (IOException | GeneralSecurityException | DNSSEC.DNSSECException e) {
+            throw new IllegalStateException("cannot sign zone " + origin, e);
+        }
+    }
+
     private static List<Record> parse(Name origin, String text) {
         List<Record> records = new ArrayList<>();
         try (Master master = new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), origin, 60)) {
@@ -180,6 +225,7 @@ public final class TestDnsServer implements AutoCloseable {
             if (found.isSuccessful()) {
                 for (RRset set : found.answers()) {
                     set.rrs(false).forEach(r -> response.addRecord(r, Section.ANSWER));
+                    set.sigs().forEach(r -> response.addRecord(r, Section.ANSWER)); // signed zones only
                 }
                 return response;
             }
