@@ -1,6 +1,8 @@
 package org.courriel.imap.command;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,32 +45,55 @@ public final class EnableCommand implements ImapCommand<EnableCommand.Request> {
 
     @Override
     public Completion process(Request request, ImapSession session) {
-        StringBuilder enabled = new StringBuilder("ENABLED");
+        // RFC 5161 §3.1: each ENABLED response lists only what its own command enabled, not what was on before
+        // (QRESYNC enables CONDSTORE too, RFC 7162 §3.2.3)
+        Set<String> before = active(session);
         for (String cap : request.capabilities()) {
-            String canonical = switch (cap) {
-                case "IMAP4REV2" -> {
-                    session.enableRev2();
-                    yield "IMAP4rev2";
+            switch (cap) {
+                case "IMAP4REV2" -> session.enableRev2();
+                case "UTF8=ACCEPT" -> session.enableUtf8();
+                case "CONDSTORE" -> session.enableCondstore();
+                case "QRESYNC" -> session.enableQresync();
+                default -> {
+                    // RFC 5161 §3.1: an extension the server does not know, or that needs no enabling, is ignored
                 }
-                case "UTF8=ACCEPT" -> {
-                    session.enableUtf8();
-                    yield "UTF8=ACCEPT";
-                }
-                case "CONDSTORE" -> {
-                    session.enableCondstore();
-                    yield "CONDSTORE";
-                }
-                case "QRESYNC" -> {
-                    session.enableQresync();
-                    yield "QRESYNC";
-                }
-                default -> null;
-            };
-            if (canonical != null && enabled.indexOf(" " + canonical) < 0) {
-                enabled.append(' ').append(canonical);
             }
         }
-        session.out().untagged(enabled);
+        Set<String> enabled = new LinkedHashSet<>();
+        for (String cap : request.capabilities()) {
+            String canonical = canonical(cap);
+            if (canonical != null && !before.contains(canonical)) {
+                enabled.add(canonical);
+            }
+        }
+        session.out().untagged(enabled.isEmpty() ? "ENABLED" : "ENABLED " + String.join(" ", enabled));
         return Completion.ok("ENABLE completed");
+    }
+
+    /** The capability as the server names it, or null for one it does not enable. */
+    private static String canonical(String upperCase) {
+        return switch (upperCase) {
+            case "IMAP4REV2" -> "IMAP4rev2";
+            case "UTF8=ACCEPT", "CONDSTORE", "QRESYNC" -> upperCase;
+            default -> null;
+        };
+    }
+
+    /** What the session has on already, by the names {@link #canonical} gives. */
+    private static Set<String> active(ImapSession session) {
+        Set<String> active = new HashSet<>();
+        if (session.rev2()) {
+            active.add("IMAP4rev2");
+        }
+        if (session.utf8()) {
+            active.add("UTF8=ACCEPT");
+        }
+        if (session.condstore()) {
+            active.add("CONDSTORE");
+        }
+        if (session.qresync()) {
+            active.add("QRESYNC");
+        }
+        return active;
     }
 }

@@ -27,6 +27,8 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
             List<String> statusItems) {
     }
 
+    private static final String CHILDINFO_SUBSCRIBED = " (\"CHILDINFO\" (\"SUBSCRIBED\"))";
+
     private final boolean lsub;
 
     public ListCommand(boolean lsub) {
@@ -135,20 +137,26 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
             if (!matches(patterns, m.name())) {
                 continue;
             }
-            boolean hasChildren = all.stream().anyMatch(c -> c.name().startsWith(m.name() + MailboxName.DELIMITER));
-            boolean subscribedChild = all.stream().anyMatch(c -> c.subscribed()
-                    && c.name().startsWith(m.name() + MailboxName.DELIMITER));
+            String children = m.name() + MailboxName.DELIMITER;
+            boolean hasChildren = all.stream().anyMatch(c -> c.name().startsWith(children));
+            boolean subscribedChild = all.stream().anyMatch(c -> c.subscribed() && c.name().startsWith(children));
+            // RFC 5258 §3.5: CHILDINFO for a subscribed descendant, whether the mailbox itself is subscribed or not
+            String childInfo = request.recursiveMatch() && subscribedChild ? CHILDINFO_SUBSCRIBED : "";
             if (request.subscribedOnly() && !m.subscribed()) {
-                if (request.recursiveMatch() && subscribedChild) {
-                    // RFC 5258 §3.5: the parent is listed for its subscribed children
-                    line(session, m, hasChildren, false, request, " (\"CHILDINFO\" (\"SUBSCRIBED\"))");
+                if (lsub && all.stream().anyMatch(c -> c.subscribed() && c.name().startsWith(children)
+                        && !matches(patterns, c.name()))) {
+                    // RFC 3501 §6.3.9: when "%" stops above a subscribed name, LSUB returns its unsubscribed
+                    // parent, flagged \Noselect
+                    session.out().untagged("LSUB (\\Noselect) \"/\" " + MailboxArgument.encode(session, m.name()));
+                } else if (!childInfo.isEmpty()) {
+                    line(session, m, hasChildren, false, request, childInfo);
                 }
                 continue;
             }
             if (request.specialUseOnly() && m.specialUse() == null) {
                 continue;
             }
-            line(session, m, hasChildren, m.subscribed(), request, "");
+            line(session, m, hasChildren, m.subscribed(), request, childInfo);
             if (request.statusItems() != null) {
                 // RFC 5819 §2: STATUS follows the LIST line of each selectable mailbox
                 session.out().untagged(StatusCommand.response(session, m, request.statusItems()));

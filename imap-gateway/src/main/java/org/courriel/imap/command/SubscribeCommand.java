@@ -10,7 +10,8 @@ import org.courriel.imap.session.SessionState;
 
 /**
  * SUBSCRIBE and UNSUBSCRIBE (RFC 9051 §6.3.7, §6.3.8). The subscription is kept on the mailbox, so only
- * existing mailboxes can be subscribed (RFC 9051 allows the refusal).
+ * existing mailboxes can be subscribed (RFC 9051 §6.3.7 allows the refusal), and unsubscribing a name that has no
+ * mailbox succeeds at once.
  */
 public final class SubscribeCommand implements ImapCommand<String> {
 
@@ -40,7 +41,14 @@ public final class SubscribeCommand implements ImapCommand<String> {
 
     @Override
     public Completion process(String mailbox, ImapSession session) {
-        session.context().mailboxes().setSubscribed(session.account().id(), session.decodeName(mailbox), subscribe);
+        String name = session.decodeName(mailbox);
+        long account = session.account().id();
+        if (!subscribe && session.context().mailboxes().find(account, name).isEmpty()) {
+            // RFC 9051 §6.3.8: OK "if the mailbox is not subscribed"; the subscription lives on the mailbox, so a
+            // name without a mailbox is not subscribed
+            return Completion.ok(name() + " completed");
+        }
+        session.context().mailboxes().setSubscribed(account, name, subscribe);
         return Completion.ok(name() + " completed");
     }
 }

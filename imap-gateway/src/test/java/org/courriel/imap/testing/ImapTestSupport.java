@@ -95,7 +95,10 @@ public abstract class ImapTestSupport {
         new Transcript(port(), vars, this::hook).run(Transcript.resource(name));
     }
 
-    /** {@code !append MAILBOX SUBJECT...}, {@code !fill MAILBOX N}, {@code !create NAME}, {@code !remember MAILBOX}. */
+    /**
+     * {@code !append MAILBOX SUBJECT...}, {@code !fill MAILBOX N}, {@code !create NAME}, {@code !remember MAILBOX},
+     * {@code !quota BYTES} (the account's storage quota; 0: none).
+     */
     protected void hook(String command, String argument, Map<String, String> variables) throws Exception {
         String[] parts = argument.split(" ", 2);
         switch (command) {
@@ -111,6 +114,7 @@ public abstract class ImapTestSupport {
                 variables.put("uidvalidity", String.valueOf(status.uidValidity()));
                 variables.put("modseq", String.valueOf(status.highestModseq()));
             }
+            case "quota" -> accounts.setQuota(user, Long.parseLong(argument));
             default -> throw new IllegalArgumentException("unknown hook " + command);
         }
     }

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLSocket;
+
+import org.courriel.store.testing.TestTls;
+
 /**
  * Runs a protocol script against the server. Lines:
  * <ul>
@@ -20,6 +24,8 @@ import java.util.regex.Pattern;
  * <li>a named group {@code (?<name>...)} in an {@code S:} regex sets the variable {@code ${name}} for later lines</li>
  * <li>{@code [name] C:} / {@code [name] S:}: the same on another session ({@code [main]} is the default one)</li>
  * <li>{@code !hook argument}: the test's hook runs (append a message as a delivery would, remember a value…)</li>
+ * <li>{@code !starttls}: the session's client starts TLS on its connection (after the server's OK to STARTTLS),
+ * trusting the test certificate ({@link TestTls})</li>
  * <li>lines starting with {@code #} and blank lines are ignored</li>
  * </ul>
  */
@@ -66,6 +72,10 @@ public final class Transcript {
                     session = line.substring(1, line.indexOf(']'));
                     line = line.substring(line.indexOf(']') + 1).stripLeading();
                 }
+                if (line.equals("!starttls")) {
+                    startTls(session(session));
+                    continue;
+                }
                 if (line.startsWith("!")) {
                     int space = line.indexOf(' ');
                     hooks.run(line.substring(1, space < 0 ? line.length() : space),
@@ -95,6 +105,13 @@ public final class Transcript {
                 c.close();
             }
         }
+    }
+
+    private void startTls(ImapClient client) throws IOException {
+        SSLSocket tls = (SSLSocket) TestTls.clientContext().getSocketFactory()
+                .createSocket(client.socket(), "127.0.0.1", port, true);
+        tls.startHandshake();
+        client.upgrade(tls);
     }
 
     private static String prefix(String raw) {
