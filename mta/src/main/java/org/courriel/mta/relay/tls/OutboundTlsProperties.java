@@ -39,16 +39,16 @@ public final class OutboundTlsProperties {
     }
 
     /**
-     * DANE towards other domains ({@code courriel.relay.dane.*}, RFC 7672). It needs resolvers
-     * ({@code courriel.dns.servers}) that pass DNSSEC records on: with one that strips them every TLSA lookup
-     * fails and MX delivery is deferred.
+     * DANE towards other domains ({@code courriel.relay.dane.*}, RFC 7672). Off by default, as in Postfix: it needs
+     * resolvers ({@code courriel.dns.servers}) that pass DNSSEC records on, and with one that strips them every TLSA
+     * lookup is bogus and every MX delivery would be deferred; a fresh install must not stop its mail for that.
      *
-     * @param enabled      look up TLSA records with DNSSEC validation and honour them (default true)
+     * @param enabled      look up TLSA records with DNSSEC validation and honour them (default false)
      * @param trustAnchors DS or DNSKEY records, master-file text with absolute names (default: the root KSK)
      */
     @ConfigurationProperties("courriel.relay.dane")
     public record Dane(
-            @DefaultValue("true") boolean enabled,
+            @DefaultValue("false") boolean enabled,
             @DefaultValue(ROOT_TRUST_ANCHOR) String trustAnchors) {
     }
 }

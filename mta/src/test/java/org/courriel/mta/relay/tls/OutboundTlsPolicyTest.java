@@ -92,6 +92,7 @@ class OutboundTlsPolicyTest {
     static void loopback(DynamicPropertyRegistry registry) {
         registry.add("courriel.dns.servers", DNS::address);
         registry.add("courriel.relay.port", MX::port);
+        registry.add("courriel.relay.dane.enabled", () -> "true");
         registry.add("courriel.relay.dane.trust-anchors", () -> ANCHORS);
     }
 
