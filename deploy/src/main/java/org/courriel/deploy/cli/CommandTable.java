@@ -10,6 +10,7 @@ import org.courriel.deploy.cli.command.AliasCommands;
 import org.courriel.deploy.cli.command.DkimCommands;
 import org.courriel.deploy.cli.command.DnsCommand;
 import org.courriel.deploy.cli.command.LimitsCommands;
+import org.courriel.deploy.cli.command.SrsCommands;
 import org.courriel.deploy.cli.command.DomainCommands;
 import org.courriel.deploy.cli.command.LogCommand;
 import org.courriel.deploy.cli.command.QueueCommands;
@@ -37,6 +38,7 @@ public final class CommandTable {
             DnsCommand.SPEC,
             SieveCommands.SPEC,
             LimitsCommands.SPEC,
+            SrsCommands.SPEC,
             QuickstartCommand.SPEC,
             StatusCommand.SPEC,
             LogCommand.SPEC,

@@ -48,11 +48,12 @@ public class MailDelivery {
     private final MessageService messages;
     private final LocalFiling filing;
     private final ObjectProvider<OutboundQueue> queue;
+    private final ForwardingAddress forwarding;
     private final int maxSummaryField;
 
     public MailDelivery(RecipientResolver resolver, MailboxService mailboxes, MessageService messages,
             ObjectProvider<LocalFiling> filing, ObjectProvider<OutboundQueue> queue,
-            StoreProperties storeProperties) {
+            ObjectProvider<ForwardingAddress> forwarding, StoreProperties storeProperties) {
         this.resolver = resolver;
         this.mailboxes = mailboxes;
         this.messages = messages;
@@ -69,6 +70,7 @@ public class MailDelivery {
             }
         });
         this.queue = queue;
+        this.forwarding = forwarding.getIfAvailable(() -> ForwardingAddress.KEEP);
         this.maxSummaryField = storeProperties.summaryFieldLimit();
     }
 
@@ -98,14 +100,16 @@ public class MailDelivery {
         String queueId = MailLog.newQueueId();
         List<SieveDisposition> local = new ArrayList<>();
         List<EnvelopeRecipient> remote = new ArrayList<>();
-        for (EnvelopeRecipient rcpt : envelope.recipients()) {
+        List<EnvelopeRecipient> forwarded = new ArrayList<>();
+        for (EnvelopeRecipient given : envelope.recipients()) {
+            EnvelopeRecipient rcpt = returned(given);
             switch (resolver.resolve(rcpt.address())) {
                 case Recipient.Local l -> {
                     for (AccountInfo account : l.accounts()) {
                         // Sieve hook: the account's script says which mailboxes, which flags, which extra actions.
                         local.add(junk ? junk(account, rcpt) : filing.decide(account, rcpt, envelope, message));
                     }
-                    l.forwards().forEach(f -> remote.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
+                    l.forwards().forEach(f -> forwarded.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
                 }
                 case Recipient.Remote r -> remote.add(rcpt);
                 // Accepted at RCPT, gone now (account deleted meanwhile): a temporary failure, so the client
@@ -115,15 +119,18 @@ public class MailDelivery {
             }
         }
         // RFC 5429 §2.1: a reject by the only recipient is refused in the SMTP dialogue.
-        if (envelope.recipients().size() == 1 && remote.isEmpty() && !local.isEmpty()
+        if (envelope.recipients().size() == 1 && remote.isEmpty() && forwarded.isEmpty() && !local.isEmpty()
                 && local.stream().allMatch(d -> d.reject() != null)) {
             throw new SieveRejectedException(local.getFirst().recipient());
         }
         boolean redirects = local.stream().anyMatch(d -> !d.redirects().isEmpty());
-        OutboundQueue outbound = remote.isEmpty() && !redirects ? null : queue.getIfAvailable();
-        if ((!remote.isEmpty() || redirects) && outbound == null) {
+        boolean leaves = !remote.isEmpty() || !forwarded.isEmpty() || redirects;
+        OutboundQueue outbound = leaves ? queue.getIfAvailable() : null;
+        if (leaves && outbound == null) {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED, "no outbound queue to relay with");
         }
+        // An alias to an external address forwards: the copy goes out with a rewritten reverse-path (SRS).
+        MailEnvelope forwardedEnvelope = forwarded.isEmpty() ? null : forwardingEnvelope(envelope);
         MessageContent content = MessageContent.of(message, maxSummaryField);
         // One copy per mailbox however many recipients reach it (an alias and the address itself), with the
         // union of the flags they ask for.
@@ -149,6 +156,9 @@ public class MailDelivery {
             if (!remote.isEmpty()) {
                 outbound.enqueue(tx, content, envelope, remote, queueId);
             }
+            if (forwardedEnvelope != null) {
+                outbound.enqueue(tx, content, forwardedEnvelope, forwarded, queueId);
+            }
             for (SieveDisposition d : local) {
                 for (SieveDisposition.Redirect r : d.redirects()) {
                     outbound.enqueue(tx, MessageContent.of(r.message(), maxSummaryField), r.envelope(),
@@ -166,11 +176,31 @@ public class MailDelivery {
                 }
             }
             remote.forEach(r -> MailLog.queued(queueId, r.address()));
+            forwarded.forEach(r -> MailLog.queued(queueId, r.address()));
         } catch (RuntimeException e) {
             log.warn("Mail log lines of {} incomplete: {}", queueId, e.toString());
         }
         filing.afterCommit(local, envelope, message); // never throws (LocalFiling)
-        return new DeliveryResult(stored, List.copyOf(remote), queueId);
+        List<EnvelopeRecipient> leaving = new ArrayList<>(remote);
+        leaving.addAll(forwarded);
+        return new DeliveryResult(stored, List.copyOf(leaving), queueId);
+    }
+
+    /**
+     * A recipient that is a forwarded copy's rewritten reverse-path (a notification the queue sends to it, or
+     * a bounce accepted at RCPT) stands for the original sender.
+     */
+    private EnvelopeRecipient returned(EnvelopeRecipient rcpt) {
+        if (forwarding.returning(rcpt.address()) instanceof ForwardingAddress.Return.Original o) {
+            return new EnvelopeRecipient(o.address(), rcpt.notifyOn(), rcpt.orcpt());
+        }
+        return rcpt;
+    }
+
+    private MailEnvelope forwardingEnvelope(MailEnvelope envelope) {
+        String forwarder = envelope.recipients().getFirst().address();
+        return new MailEnvelope(forwarding.reversePath(envelope.reversePath(), forwarder), envelope.recipients(),
+                envelope.ret(), envelope.envId(), envelope.smtpUtf8(), envelope.eightBit());
     }
 
     /** The account's Junk folder with the {@code $Junk} keyword (RFC 5788 registry), as Thunderbird reads it. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.courriel.mta.delivery.EnvelopeRecipient;
+import org.courriel.mta.delivery.ForwardingAddress;
 import org.courriel.mta.delivery.LocalFiling;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.delivery.SieveDisposition;
@@ -218,7 +219,7 @@ public class SieveFilter implements LocalFiling {
             metrics.loop();
             return null;
         }
-        ForwardingAddress rewrite = forwarding.getIfAvailable(() -> (sender, forwarder) -> sender);
+        ForwardingAddress rewrite = forwarding.getIfAvailable(() -> ForwardingAddress.KEEP);
         MailEnvelope out = new MailEnvelope(rewrite.reversePath(envelope.reversePath(), account.address()),
                 List.of(new EnvelopeRecipient(target, rcpt.notifyOn(), null)), envelope.ret(), envelope.envId(),
                 envelope.smtpUtf8(), envelope.eightBit());

@@ -12,6 +12,7 @@ import org.courriel.access.auth.LoginService;
 import org.courriel.access.tls.TlsContext;
 import org.courriel.mta.auth.InboundAuthenticator;
 import org.courriel.mta.auth.dkim.OutboundSigning;
+import org.courriel.mta.delivery.ForwardingAddress;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.limit.SendLimiter;
 import org.courriel.mta.smtp.command.SmtpCommands;
@@ -48,8 +49,9 @@ public class SmtpConfiguration {
             SubmissionProperties submission, SubmissionsProperties submissions, RecipientResolver resolver,
             AddressOwnership ownership, LoginService logins, MailDelivery delivery, OutboundSigning signing,
             TlsContext tls, MeterRegistry meters, ObjectProvider<InboundAuthenticator> inbound,
-            ObjectProvider<SpamScreening> spam, ObjectProvider<SendLimiter> limits) {
-        RecipientPolicy policy = new RecipientPolicy(resolver::resolve);
+            ObjectProvider<SpamScreening> spam, ObjectProvider<SendLimiter> limits,
+            ObjectProvider<ForwardingAddress> forwarding) {
+        RecipientPolicy policy = new RecipientPolicy(resolver::resolve, forwarding.getIfAvailable(() -> ForwardingAddress.KEEP));
         MessageIntake intake = new MessageIntake(MessageIntake.Delivery.of(delivery), inbound.getIfAvailable(),
                 signing::sign, spam.getIfAvailable(), limits.getIfAvailable());
         Authenticator authenticator = (client, username, password) ->

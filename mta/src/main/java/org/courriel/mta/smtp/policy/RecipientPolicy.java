@@ -2,6 +2,7 @@ package org.courriel.mta.smtp.policy;
 
 import java.util.function.Function;
 
+import org.courriel.mta.delivery.ForwardingAddress;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.syntax.Path;
 import org.courriel.store.StoreException;
@@ -22,10 +23,17 @@ import org.courriel.store.account.Recipient;
 public final class RecipientPolicy {
 
     private final Function<String, Recipient> resolver;
+    private final ForwardingAddress forwarding;
 
     /** @param resolver the store's {@code RecipientResolver::resolve} */
     public RecipientPolicy(Function<String, Recipient> resolver) {
+        this(resolver, ForwardingAddress.KEEP);
+    }
+
+    /** @param forwarding reads back the reverse-paths forwarded copies went out with (SRS) */
+    public RecipientPolicy(Function<String, Recipient> resolver, ForwardingAddress forwarding) {
         this.resolver = resolver;
+        this.forwarding = forwarding;
     }
 
     /**
@@ -57,6 +65,18 @@ public final class RecipientPolicy {
                 mailbox = "postmaster@" + postmasterDomain.substring(dot + 1);
             }
         }
+        switch (forwarding.returning(mailbox)) {
+            // A bounce to a forwarded copy's SRS reverse-path: for the original sender, wherever it is. A
+            // forged or expired one is no such user, so that nothing is sent back to a forged address.
+            case ForwardingAddress.Return.Original o -> {
+                return returned(o.address(), declaredSize);
+            }
+            case ForwardingAddress.Return.Forged f -> {
+                return new RecipientDecision.Refuse(Reply.NO_SUCH_USER, "srs");
+            }
+            case ForwardingAddress.Return.Ordinary n -> {
+            }
+        }
         String normal;
         try {
             normal = Addresses.address(mailbox);
@@ -68,14 +88,32 @@ public final class RecipientPolicy {
                     ? new RecipientDecision.Accept(r.address(), true)
                     : new RecipientDecision.Refuse(Reply.RELAY_DENIED, "relay");
             case Recipient.Unknown u -> new RecipientDecision.Refuse(Reply.NO_SUCH_USER, "unknown");
-            case Recipient.Local local -> {
-                for (AccountInfo account : local.accounts()) {
-                    if (!account.fits(declaredSize)) {
-                        yield new RecipientDecision.Refuse(Reply.MAILBOX_FULL, "quota");
-                    }
-                }
-                yield new RecipientDecision.Accept(normal, !local.forwards().isEmpty());
-            }
+            case Recipient.Local local -> local(local, normal, declaredSize);
         };
+    }
+
+    /** The original sender behind a valid SRS address: a remote one is relayed to without authentication. */
+    private RecipientDecision returned(String original, long declaredSize) {
+        String normal;
+        try {
+            normal = Addresses.address(original);
+        } catch (StoreException e) {
+            // an SRS1 address names the first forwarder's SRS0 address, longer than 64 octets at times
+            return new RecipientDecision.Accept(original, true);
+        }
+        return switch (resolver.apply(normal)) {
+            case Recipient.Remote r -> new RecipientDecision.Accept(r.address(), true);
+            case Recipient.Unknown u -> new RecipientDecision.Refuse(Reply.NO_SUCH_USER, "unknown");
+            case Recipient.Local local -> local(local, normal, declaredSize);
+        };
+    }
+
+    private static RecipientDecision local(Recipient.Local local, String normal, long declaredSize) {
+        for (AccountInfo account : local.accounts()) {
+            if (!account.fits(declaredSize)) {
+                return new RecipientDecision.Refuse(Reply.MAILBOX_FULL, "quota");
+            }
+        }
+        return new RecipientDecision.Accept(normal, !local.forwards().isEmpty());
     }
 }
