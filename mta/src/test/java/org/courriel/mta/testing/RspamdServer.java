@@ -22,8 +22,9 @@ import org.courriel.store.testing.Tools;
  * directory: no network lookups (its DNS points at a closed loopback port, the modules that query the internet
  * are off), and the action thresholds {@code add header} at 4 and {@code reject} at 15. Its Bayes classifier keeps
  * its statistics in a Redis of its own (Debian's redis-server, on a third loopback port, nothing saved to disk),
- * as a production rspamd does, with {@code min_learns = 1}: it scores with BAYES_SPAM or BAYES_HAM once it learned
- * one message of each class (rspamd's default, 200, suits a real site; a test teaches two). The controller
+ * as a production rspamd does, with {@code min_learns = 1} and {@code min_token_hits = 1}: it scores with BAYES_SPAM
+ * or BAYES_HAM once it learned one message of each class, and counts a word seen once (rspamd's defaults, 200
+ * learns and 2 hits, suit a real site; a test teaches two messages). The controller
  * ({@link #controllerUrl()}) takes {@code /learnspam} and {@code /learnham} from loopback without a password. rspamd
  * compiles its TLD list at start, which takes up to a minute on a busy machine, so a test class shares one.
  */
@@ -82,6 +83,7 @@ public final class RspamdServer implements AutoCloseable {
                     backend = "redis";
                     servers = "127.0.0.1:%d";
                     min_learns = 1;
+                    min_token_hits = 1;
                     autolearn = false;
                     """.formatted(redisPort));
             for (String module : OFF) {
