@@ -17,8 +17,8 @@
  * writes (domains, accounts, aliases, passwords; mailbox creation, renaming, subscription) are synced by
  * {@link org.courriel.store.commit.SyncAfterCommit} before their call returns.</li>
  * <li><b>Storage layout.</b> The bytes of a message are kept once per distinct SHA-256 in {@code content}
- * (header) and {@code content_body} (body), reference counted by {@code message} rows and outbound queue
- * entries. The MIME summary (envelope, body structure, sort fields) is computed once, when the content is
+ * (header) and {@code content_body} (body), reference counted by {@code message} rows, outbound queue
+ * entries and spam training rows ({@link org.courriel.store.training.TrainingOutbox}). The MIME summary (envelope, body structure, sort fields) is computed once, when the content is
  * first stored; nothing re-parses a body to list or FETCH summaries.</li>
  * <li><b>Locking and order.</b> Each change to a mailbox first updates the mailbox row (UIDNEXT,
  * HIGHESTMODSEQ), which serialises writers of one mailbox until commit, so UIDs and MODSEQs become visible

@@ -25,11 +25,12 @@ class ComposeFileTest {
     private final Map<String, Object> services = map(compose.get("services"));
 
     @Test
-    void runsCourrielWithPostgresPrometheusAndGrafanaAndRoundcubeOnlyAsWebmailProfile() {
-        assertThat(services).containsOnlyKeys("courriel", "postgres", "prometheus", "grafana", "roundcube");
+    void runsCourrielWithPostgresRspamdPrometheusAndGrafanaAndRoundcubeOnlyAsWebmailProfile() {
+        assertThat(services).containsOnlyKeys("courriel", "postgres", "rspamd", "redis", "prometheus", "grafana",
+                "roundcube");
         assertThat(service("postgres").get("image")).isEqualTo("postgres:17");
         assertThat(list(service("roundcube").get("profiles"))).containsExactly("webmail");
-        for (String name : List.of("courriel", "postgres", "prometheus", "grafana")) {
+        for (String name : List.of("courriel", "postgres", "rspamd", "redis", "prometheus", "grafana")) {
             assertThat(service(name)).as(name + " is in the default profile").doesNotContainKey("profiles");
         }
         assertThat(map(service("courriel").get("build")).get("dockerfile")).isEqualTo("deploy/Dockerfile");
@@ -37,10 +38,13 @@ class ComposeFileTest {
 
     @Test
     void everyServiceHasAHealthCheckAndWaitsForWhatItNeeds() {
-        for (String name : List.of("courriel", "postgres", "prometheus", "grafana")) {
+        for (String name : List.of("courriel", "postgres", "rspamd", "redis", "prometheus", "grafana")) {
             assertThat(map(service(name).get("healthcheck")).get("test")).as(name).isNotNull();
         }
         assertThat(condition("courriel", "postgres")).isEqualTo("service_healthy");
+        // mail is accepted unscored while rspamd is down, so Courriel does not wait for it to be healthy
+        assertThat(condition("courriel", "rspamd")).isEqualTo("service_started");
+        assertThat(condition("rspamd", "redis")).isEqualTo("service_healthy");
         assertThat(condition("grafana", "prometheus")).isEqualTo("service_healthy");
         assertThat(condition("roundcube", "courriel")).isEqualTo("service_healthy");
         assertThat(list(map(service("courriel").get("healthcheck")).get("test")))
@@ -76,6 +80,26 @@ class ComposeFileTest {
         assertThat(declared).containsOnlyKeys(named);
         assertThat(list(service("courriel").get("volumes"))).contains("courriel-data:/data");
         assertThat(list(service("postgres").get("volumes"))).contains("postgres-data:/var/lib/postgresql/data");
+    }
+
+    /** Issue #12: "the compose file of the deployment work starts rspamd next to Courriel". */
+    @Test
+    void courrielScoresWithTheRspamdServiceAndTeachesItsControllerOverAPrivateNetwork() {
+        Map<String, Object> environment = map(service("courriel").get("environment"));
+        assertThat(environment).containsEntry("COURRIEL_SPAM_RSPAMD_URL", "http://rspamd:11333")
+                .containsEntry("COURRIEL_SPAM_RSPAMD_LEARN_CONTROLLER_URL", "http://rspamd:11334");
+        Path local = DEPLOY.resolve("rspamd/local.d");
+        assertThat(PackagingFiles.read(local.resolve("worker-normal.inc"))).contains("bind_socket = \"*:11333\";");
+        assertThat(PackagingFiles.read(local.resolve("worker-controller.inc"))).contains("bind_socket = \"*:11334\";");
+        assertThat(list(service("rspamd").get("volumes"))).contains("./rspamd/local.d:/etc/rspamd/local.d:ro");
+        // Bayes statistics in the redis service, which only rspamd and Courriel's network share
+        assertThat(PackagingFiles.read(local.resolve("redis.conf"))).contains("servers = \"redis:6379\";");
+        assertThat(PackagingFiles.read(local.resolve("classifier-bayes.conf"))).contains("backend = \"redis\";");
+        for (String name : List.of("rspamd", "redis")) {
+            assertThat(service(name)).as(name + " publishes no port").doesNotContainKey("ports");
+            assertThat(list(service(name).get("networks"))).as(name).containsExactly("spam");
+        }
+        assertThat(list(service("courriel").get("networks"))).containsExactlyInAnyOrder("default", "spam");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * The messages of mailboxes, as the protocols use them. Every change (append, delivery, copy, move, flags,
  * expunge) is one {@link MessageWriter} call in a unit of the group committer, so it is durable when the
- * method returns and its events go out after commit; reads stream. Mailbox ids come from
+ * method returns and its events go out after commit; a user's Junk classification (into or out of Junk,
+ * {@code $Junk}, {@code $NotJunk}) is recorded for spam training in the same unit ({@link TrainingHook}); reads stream. Mailbox ids come from
  * {@link org.courriel.store.mailbox.MailboxService}, which resolves them per account: this service trusts them.
  */
 @Service
@@ -30,10 +31,12 @@ public class MessageService {
     private final ContentStore contents;
     private final FreeSpaceGuard freeSpace;
     private final int maxSummaryField;
+    private final TrainingHook training;
 
     public MessageService(GroupCommitter committer, MessageWriter writer, MessageReader reader, ContentStore contents,
-            FreeSpaceGuard freeSpace, StoreProperties properties) {
+            FreeSpaceGuard freeSpace, StoreProperties properties, TrainingHook training) {
         this.committer = committer;
+        this.training = training;
         this.freeSpace = freeSpace;
         this.writer = writer;
         this.reader = reader;
@@ -49,7 +52,7 @@ public class MessageService {
         MessageContent content = MessageContent.of(message, maxSummaryField);
         return committer.execute(tx -> {
             freeSpace.checkRoomForNewMail();
-            return writer.append(mailboxId, content, flags, internalDate, tx::afterCommit);
+            return training.appended(flags, writer.append(mailboxId, content, flags, internalDate, tx::afterCommit));
         });
     }
 
@@ -98,11 +101,13 @@ public class MessageService {
     }
 
     public CopyResult copy(long sourceMailboxId, UidSet uids, long destinationMailboxId) {
-        return committer.execute(tx -> writer.copy(sourceMailboxId, uids, destinationMailboxId, tx::afterCommit));
+        return committer.execute(tx -> training.copied(sourceMailboxId, destinationMailboxId,
+                writer.copy(sourceMailboxId, uids, destinationMailboxId, tx::afterCommit)));
     }
 
     public CopyResult move(long sourceMailboxId, UidSet uids, long destinationMailboxId) {
-        return committer.execute(tx -> writer.move(sourceMailboxId, uids, destinationMailboxId, tx::afterCommit));
+        return committer.execute(tx -> training.copied(sourceMailboxId, destinationMailboxId,
+                writer.move(sourceMailboxId, uids, destinationMailboxId, tx::afterCommit)));
     }
 
     /** Expunges the messages flagged \Deleted, only within {@code uids} when it is not null. */
@@ -116,7 +121,8 @@ public class MessageService {
     }
 
     public FlagUpdate storeFlags(long mailboxId, UidSet uids, FlagChange change, Long unchangedSince) {
-        return committer.execute(tx -> writer.storeFlags(mailboxId, uids, change, unchangedSince, tx::afterCommit));
+        return committer.execute(tx -> training.storingFlags(mailboxId, uids, change,
+                () -> writer.storeFlags(mailboxId, uids, change, unchangedSince, tx::afterCommit)));
     }
 
     public long[] uids(long mailboxId) {

@@ -20,9 +20,13 @@ import org.courriel.store.testing.Tools;
 /**
  * Debian's rspamd, started for a test on two loopback ports with a configuration of its own in a temporary
  * directory: no network lookups (its DNS points at a closed loopback port, the modules that query the internet
- * are off), Bayes on SQLite learning from the first example, and the action thresholds {@code add header} at 4
- * and {@code reject} at 15. rspamd compiles its TLD list at start, which takes up to a minute on a busy machine,
- * so a test class shares one.
+ * are off), and the action thresholds {@code add header} at 4 and {@code reject} at 15. Its Bayes classifier keeps
+ * its statistics in a Redis of its own (Debian's redis-server, on a third loopback port, nothing saved to disk),
+ * as a production rspamd does, with {@code min_learns = 1} and {@code min_token_hits = 1}: it scores with BAYES_SPAM
+ * or BAYES_HAM once it learned one message of each class, and counts a word seen once (rspamd's defaults, 200
+ * learns and 2 hits, suit a real site; a test teaches two messages). The controller
+ * ({@link #controllerUrl()}) takes {@code /learnspam} and {@code /learnham} from loopback without a password. rspamd
+ * compiles its TLD list at start, which takes up to a minute on a busy machine, so a test class shares one.
  */
 public final class RspamdServer implements AutoCloseable {
 
@@ -38,25 +42,32 @@ public final class RspamdServer implements AutoCloseable {
 
     private final Path dir;
     private final Process process;
+    private final Process redis;
     private final int normalPort;
     private final int controllerPort;
 
-    private RspamdServer(Path dir, Process process, int normalPort, int controllerPort) {
+    private RspamdServer(Path dir, Process process, Process redis, int normalPort, int controllerPort) {
         this.dir = dir;
         this.process = process;
+        this.redis = redis;
         this.normalPort = normalPort;
         this.controllerPort = controllerPort;
     }
 
     public static RspamdServer start() {
         Path rspamd = Tools.require("rspamd", "rspamd");
+        Path redisServer = Tools.require("redis-server", "redis-server");
         try {
             Path dir = Files.createTempDirectory("courriel-rspamd");
             int normal = freePort();
             int controller = freePort();
-            for (String sub : List.of("local.d", "db", "run", "log")) {
+            int redisPort = freePort();
+            for (String sub : List.of("local.d", "db", "run", "log", "redis")) {
                 Files.createDirectories(dir.resolve(sub));
             }
+            Process redis = new ProcessBuilder(redisServer.toString(), "--bind", "127.0.0.1", "--port",
+                    String.valueOf(redisPort), "--save", "", "--appendonly", "no", "--dir", dir.resolve("redis").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("log/redis.log").toFile()).start();
             Path local = dir.resolve("local.d");
             Files.writeString(local.resolve("worker-normal.inc"), "bind_socket = \"127.0.0.1:" + normal + "\";\ncount = 1;\n");
             Files.writeString(local.resolve("worker-controller.inc"),
@@ -69,12 +80,12 @@ public final class RspamdServer implements AutoCloseable {
                     + "\"; level = \"warning\";\n");
             Files.writeString(local.resolve("actions.conf"), "greylist = null;\nadd_header = 4;\nrewrite_subject = null;\nreject = 15;\n");
             Files.writeString(local.resolve("classifier-bayes.conf"), """
-                    backend = "sqlite3";
+                    backend = "redis";
+                    servers = "127.0.0.1:%d";
                     min_learns = 1;
+                    min_token_hits = 1;
                     autolearn = false;
-                    statfile { symbol = "BAYES_HAM"; spam = false; path = "%1$s/db/bayes.ham.sqlite"; }
-                    statfile { symbol = "BAYES_SPAM"; spam = true; path = "%1$s/db/bayes.spam.sqlite"; }
-                    """.formatted(dir));
+                    """.formatted(redisPort));
             for (String module : OFF) {
                 Files.writeString(local.resolve(module + ".conf"), "enabled = false;\n");
             }
@@ -88,7 +99,7 @@ public final class RspamdServer implements AutoCloseable {
             }
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("log/stdout.log").toFile()).start();
-            RspamdServer server = new RspamdServer(dir, process, normal, controller);
+            RspamdServer server = new RspamdServer(dir, process, redis, normal, controller);
             server.awaitReady(Duration.ofMinutes(3));
             return server;
         } catch (IOException e) {
@@ -101,6 +112,11 @@ public final class RspamdServer implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + normalPort;
+    }
+
+    /** The controller worker: {@code /learnspam}, {@code /learnham}, {@code /stat}. */
+    public String controllerUrl() {
+        return "http://127.0.0.1:" + controllerPort;
     }
 
     /**
@@ -171,5 +187,6 @@ public final class RspamdServer implements AutoCloseable {
             process.destroyForcibly();
         }
         workers.forEach(ProcessHandle::destroyForcibly);
+        redis.destroyForcibly();
     }
 }
