@@ -3,6 +3,7 @@ package org.courriel.mta.auth;
 import java.time.Clock;
 
 import org.courriel.access.ServerProperties;
+import org.courriel.mta.auth.arc.ArcProperties;
 import org.courriel.mta.auth.dmarc.DmarcProperties;
 import org.courriel.mta.dns.DnsResolver;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,13 +15,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /** The MX's sender checks, with the authserv-id {@code courriel.hostname}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({InboundAuthProperties.class, DmarcProperties.class})
+@EnableConfigurationProperties({InboundAuthProperties.class, DmarcProperties.class, ArcProperties.class})
 public class InboundAuthConfiguration {
 
     @Bean
     InboundAuthenticator inboundAuthenticator(DnsResolver dns, InboundAuthProperties properties,
-            DmarcProperties dmarc, ServerProperties server, ObjectProvider<MeterRegistry> meters) {
-        return new InboundAuthenticator(dns, properties, dmarc, server.hostname(), Clock.systemUTC(),
+            DmarcProperties dmarc, ArcProperties arc, ServerProperties server, ObjectProvider<MeterRegistry> meters) {
+        return new InboundAuthenticator(dns, properties, dmarc, arc, server.hostname(), Clock.systemUTC(),
                 meters.getIfAvailable());
     }
 }
