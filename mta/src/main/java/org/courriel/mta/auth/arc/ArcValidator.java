@@ -86,29 +86,27 @@ public final class ArcValidator {
         if (key.key() == null) {
             return key.reason();
         }
-        byte[] data = sealInput(sets.subList(0, i), null).getBytes(StandardCharsets.ISO_8859_1);
+        ArcSet set = sets.get(i - 1);
+        byte[] data = sealInput(sets.subList(0, i - 1), set.authenticationResults().raw(),
+                set.messageSignature().raw(), InboundCanonicalization.withoutSignature(set.sealField().raw()))
+                .getBytes(StandardCharsets.ISO_8859_1);
         return DkimVerifier.signatureVerifies(seal.algorithm(), key.key(), data, seal.signature()) ? null
                 : "signature did not verify";
     }
 
     /**
-     * RFC 8617 §5.1.1: the fields of the sets in increasing instance order, AAR, AMS, AS each, relaxed; the last
-     * AS without its b= value and without its final CRLF. {@code unsignedSeal} stands in for the last set's AS
-     * when sealing (null when validating).
+     * RFC 8617 §5.1.1: the fields of the older sets in increasing instance order, AAR, AMS, AS each, then the
+     * newest set's AAR and AMS, all relaxed; last its AS without the b= value and without the final CRLF.
      */
-    static String sealInput(List<ArcSet> sets, String unsignedSeal) {
+    static String sealInput(List<ArcSet> older, String aar, String ams, String sealWithoutSignature) {
         StringBuilder data = new StringBuilder();
-        for (int k = 0; k < sets.size(); k++) {
-            for (Field f : sets.get(k).inSealOrder()) {
-                boolean last = k == sets.size() - 1 && f == sets.get(k).sealField();
-                if (!last) {
-                    data.append(InboundCanonicalization.header(f.raw(), true));
-                }
+        for (ArcSet set : older) {
+            for (Field f : set.inSealOrder()) {
+                data.append(InboundCanonicalization.header(f.raw(), true));
             }
         }
-        String last = unsignedSeal != null ? unsignedSeal
-                : InboundCanonicalization.withoutSignature(sets.getLast().sealField().raw());
-        String canonical = InboundCanonicalization.header(last, true);
+        data.append(InboundCanonicalization.header(aar, true)).append(InboundCanonicalization.header(ams, true));
+        String canonical = InboundCanonicalization.header(sealWithoutSignature, true);
         data.append(canonical, 0, canonical.length() - 2);
         return data.toString();
     }

@@ -94,8 +94,15 @@ public final class ArcDkimpy {
     }
 
     public static Verdict verify(String message, List<Sealer> sealers) throws IOException, InterruptedException {
+        return verify(message, sealers, Map.of());
+    }
+
+    /** With more key records (owner name → TXT text), e.g. of Courriel's own keys. */
+    public static Verdict verify(String message, List<Sealer> sealers, Map<String, String> records)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("verify"));
         sealers.forEach(s -> s.record().forEach((name, text) -> args.add(name + "=" + text)));
+        records.forEach((name, text) -> args.add(name + "=" + text));
         Run r = run(args, message);
         return new Verdict(r.status == 0, r.output.strip());
     }
