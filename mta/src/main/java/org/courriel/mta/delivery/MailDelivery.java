@@ -48,11 +48,12 @@ public class MailDelivery {
     private final MessageService messages;
     private final LocalFiling filing;
     private final ObjectProvider<OutboundQueue> queue;
+    private final ForwardSealing sealing;
     private final int maxSummaryField;
 
     public MailDelivery(RecipientResolver resolver, MailboxService mailboxes, MessageService messages,
             ObjectProvider<LocalFiling> filing, ObjectProvider<OutboundQueue> queue,
-            StoreProperties storeProperties) {
+            StoreProperties storeProperties, ObjectProvider<ForwardSealing> sealing) {
         this.resolver = resolver;
         this.mailboxes = mailboxes;
         this.messages = messages;
@@ -69,6 +70,7 @@ public class MailDelivery {
             }
         });
         this.queue = queue;
+        this.sealing = sealing.getIfAvailable(() -> ForwardSealing.NONE);
         this.maxSummaryField = storeProperties.summaryFieldLimit();
     }
 
@@ -125,6 +127,7 @@ public class MailDelivery {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED, "no outbound queue to relay with");
         }
         MessageContent content = MessageContent.of(message, maxSummaryField);
+        MessageContent leaving = remote.isEmpty() ? content : sealing.seal(content, envelope, origin); // ARC
         // One copy per mailbox however many recipients reach it (an alias and the address itself), with the
         // union of the flags they ask for.
         Map<Long, Flags> copies = new LinkedHashMap<>();
@@ -147,7 +150,7 @@ public class MailDelivery {
                 return;
             }
             if (!remote.isEmpty()) {
-                outbound.enqueue(tx, content, envelope, remote, queueId);
+                outbound.enqueue(tx, leaving, envelope, remote, queueId);
             }
             for (SieveDisposition d : local) {
                 for (SieveDisposition.Redirect r : d.redirects()) {

@@ -16,12 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedSealers the sealer domains ({@code d=} of the ARC-Seal of the oldest-pass instance) whose
  *                       passing chain overrides a DMARC reject or quarantine (RFC 7489 §6.7, RFC 8617 §7.2.1);
  *                       default empty: no override
+ * @param seal           add an ARC set, sealed with the DKIM RSA key of the alias's domain, to mail received on
+ *                       the MX that an alias forwards to an outside address (default true; a domain without an
+ *                       RSA key seals nothing)
  */
 @ConfigurationProperties("courriel.auth.arc")
 public record ArcProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("50") int maxSets,
-        @DefaultValue List<String> trustedSealers) {
+        @DefaultValue List<String> trustedSealers,
+        @DefaultValue("true") boolean seal) {
 
     public ArcProperties {
         if (maxSets < 1 || maxSets > ArcChain.MAX_INSTANCE) {
@@ -31,9 +35,9 @@ public record ArcProperties(
                 : trustedSealers.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** ARC on, no trusted sealer. */
+    /** ARC on, no trusted sealer, sealing on. */
     public static ArcProperties defaults() {
-        return new ArcProperties(true, ArcChain.MAX_INSTANCE, List.of());
+        return new ArcProperties(true, ArcChain.MAX_INSTANCE, List.of(), true);
     }
 
     /** A passing chain whose vouching sealer is trusted (RFC 8617 §7.2.1). */
