@@ -1,7 +1,6 @@
 package org.courriel.mta.delivery;
 
 import org.courriel.mta.maillog.MailOrigin;
-import org.courriel.store.content.MessageContent;
 
 /**
  * What a forwarder adds to a message it received and sends on (an alias to an outside address) before the copy
@@ -11,11 +10,11 @@ import org.courriel.store.content.MessageContent;
 public interface ForwardSealing {
 
     /** Adds nothing. */
-    ForwardSealing NONE = (content, envelope, origin) -> content;
+    ForwardSealing NONE = (message, envelope, origin) -> message;
 
     /**
-     * The copy to queue for the forwarded recipients: {@code content} itself, or a new content with the
-     * forwarder's fields on top. Never throws: a copy that cannot be sealed leaves as it came.
+     * The copy to queue for the forwarded recipients: the same array, or a new one with the forwarder's fields
+     * on top. Never throws: a copy that cannot be sealed leaves as it came.
      */
-    MessageContent seal(MessageContent content, MailEnvelope envelope, MailOrigin origin);
+    byte[] seal(byte[] message, MailEnvelope envelope, MailOrigin origin);
 }

@@ -127,7 +127,8 @@ public class MailDelivery {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED, "no outbound queue to relay with");
         }
         MessageContent content = MessageContent.of(message, maxSummaryField);
-        MessageContent leaving = remote.isEmpty() ? content : sealing.seal(content, envelope, origin); // ARC
+        byte[] sealed = remote.isEmpty() ? message : sealing.seal(message, envelope, origin); // ARC, RFC 8617
+        MessageContent leaving = sealed == message ? content : MessageContent.of(sealed, maxSummaryField);
         // One copy per mailbox however many recipients reach it (an alias and the address itself), with the
         // union of the flags they ask for.
         Map<Long, Flags> copies = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.ForwardSealing;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.maillog.MailOrigin;
-import org.courriel.store.content.MessageContent;
 import org.courriel.store.dkim.DkimAlgorithm;
 import org.courriel.store.dkim.DkimKeyService;
 import org.courriel.store.dkim.DkimSigningKey;
@@ -41,31 +40,30 @@ public final class ArcForwardSealing implements ForwardSealing {
     }
 
     @Override
-    public MessageContent seal(MessageContent content, MailEnvelope envelope, MailOrigin origin) {
+    public byte[] seal(byte[] message, MailEnvelope envelope, MailOrigin origin) {
         if (origin == null || origin.helo() == null || origin.auth() != null) {
-            return content;
+            return message;
         }
         try {
-            byte[] message = content.bytes();
             if (ArcSealer.ourResults(InboundMessage.parse(message), authservId) == null) {
-                return content;
+                return message;
             }
             Optional<DkimSigningKey> key = key(envelope);
             if (key.isEmpty()) {
-                return content;
+                return message;
             }
             byte[] set = ArcSealer.seal(message, authservId, key.get(), clock.instant())
                     .getBytes(StandardCharsets.ISO_8859_1);
             if (set.length == 0) {
-                return content;
+                return message;
             }
             byte[] sealed = new byte[set.length + message.length];
             System.arraycopy(set, 0, sealed, 0, set.length);
             System.arraycopy(message, 0, sealed, set.length, message.length);
-            return MessageContent.of(sealed);
+            return sealed;
         } catch (RuntimeException e) {
             log.warn("Forwarded copy left unsealed: {}", e.toString());
-            return content;
+            return message;
         }
     }
 
