@@ -55,7 +55,8 @@ class AuthenticationResultsTest {
                 \tdmarc=fail (p=reject dis=none policy.override=arc sealer=list.example) header.from=bank.example\r
                 """);
         String fail = AuthenticationResults.field("mx.hamburger.edu", checks, List.of(),
-                new ArcVerdict(ArcResult.FAIL, 1, -1, null, "ARC-Seal 1: signature (did) not verify"), List.of(), false);
+                new ArcVerdict(ArcResult.FAIL, 1, -1, null, "ARC-Seal 1: signature (did) not verify"), List.of(),
+                false);
         assertThat(fail).contains("arc=fail (ARC-Seal 1: signature did not verify) smtp.remote-ip=");
         assertThat(AuthenticationResults.field("mx.hamburger.edu", checks, List.of(), ArcVerdict.NONE, List.of(),
                 false)).contains("\tarc=none;\r\n");

@@ -55,7 +55,8 @@ public final class ArcMessageSignature {
             throw new DkimException("From is not signed"); // RFC 6376 §6.1.1, as for DKIM
         }
         String domain = tags.get("d").toLowerCase(Locale.ROOT);
-        return new DkimSignatureHeader(tags.get("a").toLowerCase(Locale.ROOT), DkimSignatureHeader.base64(tags.get("b")),
+        return new DkimSignatureHeader(tags.get("a").toLowerCase(Locale.ROOT),
+                DkimSignatureHeader.base64(tags.get("b")),
                 DkimSignatureHeader.base64(tags.get("bh")), headerCanon, bodyCanon, domain, List.copyOf(headers),
                 "@" + domain, number(tags, "l"), tags.get("s"), number(tags, "t"), number(tags, "x"), tags.get("b"));
     }

@@ -91,7 +91,8 @@ class ArcSealerTest {
     @Test
     void aFirstSetVerifiesWithDkimpyAndHere() throws Exception {
         String message = sealed("Authentication-Results: mx.hamburger.edu;\r\n\tdkim=none;\r\n"
-                + "\tspf=pass smtp.mailfrom=origin.example;\r\n\tarc=none;\r\n\tdmarc=pass header.from=origin.example\r\n"
+                + "\tspf=pass smtp.mailfrom=origin.example;\r\n\tarc=none;\r\n"
+                + "\tdmarc=pass header.from=origin.example\r\n"
                 + MESSAGE);
         assertThat(message).startsWith("ARC-Seal: i=1; cv=none; a=rsa-sha256; d=hamburger.edu; s=c2026;\r\n t=");
         assertThat(message).contains("ARC-Authentication-Results: i=1; mx.hamburger.edu;\r\n\tdkim=none;",
