@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.courriel.mta.auth.arc.ArcResult;
+import org.courriel.mta.auth.arc.ArcVerdict;
 import org.courriel.mta.auth.dkim.DkimVerdict;
+import org.courriel.mta.auth.dmarc.DmarcResult;
 import org.courriel.mta.auth.dmarc.DmarcVerdict;
 import org.courriel.mta.auth.spf.SpfVerdict;
 
@@ -21,6 +24,15 @@ public final class AuthenticationResults {
     /** One field: {@code Authentication-Results: id; dkim=...; spf=...; dmarc=...}, folded one result a line. */
     public static String field(String authservId, SenderChecks checks, List<DkimVerdict> dkim,
             List<DmarcVerdict> dmarc) {
+        return field(authservId, checks, dkim, null, dmarc, false);
+    }
+
+    /**
+     * With the ARC result ({@code arc=}, RFC 8617 §7.2; none when {@code arc} is null) and whether a trusted
+     * sealer's passing chain overrode a DMARC failure (RFC 7489 §6.7), which the failing dmarc results say.
+     */
+    public static String field(String authservId, SenderChecks checks, List<DkimVerdict> dkim, ArcVerdict arc,
+            List<DmarcVerdict> dmarc, boolean arcOverride) {
         List<String> results = new ArrayList<>();
         if (dkim.isEmpty()) {
             results.add("dkim=none");
@@ -43,12 +55,19 @@ public final class AuthenticationResults {
                 results.add(spf(checks.heloSpf(), "smtp.helo", checks.helo()));
             }
         }
+        if (arc != null) {
+            results.add(arc(arc, checks));
+        }
         for (DmarcVerdict v : dmarc) {
             StringBuilder r = new StringBuilder("dmarc=").append(v.result().keyword());
             if (v.requested() != null) {
                 // RFC 7489 §11.2 and mox, Stalwart: the policy asked for and what was done, as a comment.
-                r.append(" (p=").append(v.requested().keyword()).append(" dis=").append(v.disposition().keyword())
-                        .append(')');
+                r.append(" (p=").append(v.requested().keyword()).append(" dis=").append(v.disposition().keyword());
+                if (arcOverride && v.result() != DmarcResult.PASS) {
+                    // RFC 7489 §6.7 local policy: the trusted sealer's chain vouches for the original verdict.
+                    r.append(" policy.override=arc sealer=").append(clean(arc.sealer()).replaceAll("[()\\\\]", ""));
+                }
+                r.append(')');
             }
             r.append(" header.from=").append(value(v.fromDomain()));
             results.add(r.toString());
@@ -57,6 +76,21 @@ public final class AuthenticationResults {
             results.add("dmarc=none");
         }
         return "Authentication-Results: " + clean(authservId) + ";\r\n\t" + String.join(";\r\n\t", results) + "\r\n";
+    }
+
+    /** RFC 8617 §7.2: {@code arc=pass (...) header.oldest-pass=N smtp.remote-ip=ADDRESS}. */
+    private static String arc(ArcVerdict arc, SenderChecks checks) {
+        StringBuilder r = new StringBuilder("arc=").append(arc.result().keyword());
+        if (arc.result() == ArcResult.PASS) {
+            comment(r, "i=" + arc.instances() + " sealer=" + arc.sealer());
+            r.append(" header.oldest-pass=").append(arc.oldestPass());
+        } else {
+            comment(r, arc.reason());
+        }
+        if (arc.result() != ArcResult.NONE && checks != null && checks.client() != null) {
+            r.append(" smtp.remote-ip=").append(value(checks.client().getHostAddress()));
+        }
+        return r.toString();
     }
 
     private static String spf(SpfVerdict verdict, String property, String identity) {

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.courriel.mta.auth.arc.ArcPolicyOverride;
+import org.courriel.mta.auth.arc.ArcProperties;
+import org.courriel.mta.auth.arc.ArcValidator;
+import org.courriel.mta.auth.arc.ArcVerdict;
 import org.courriel.mta.auth.dkim.DkimResult;
 import org.courriel.mta.auth.dkim.DkimVerdict;
 import org.courriel.mta.auth.dkim.DkimVerifier;
@@ -37,10 +41,12 @@ public final class InboundAuthenticator {
     private final SpfEvaluator spf;
     private final DkimVerifier dkim;
     private final DmarcEvaluator dmarc;
+    private final ArcProperties arcProperties;
+    private final ArcValidator arc;
     private final MeterRegistry meters;
 
     public InboundAuthenticator(DnsResolver dns, InboundAuthProperties properties, DmarcProperties dmarcProperties,
-            String authservId, Clock clock, MeterRegistry meters) {
+            ArcProperties arcProperties, String authservId, Clock clock, MeterRegistry meters) {
         this.dns = dns;
         this.properties = properties;
         this.dmarcProperties = dmarcProperties;
@@ -48,6 +54,8 @@ public final class InboundAuthenticator {
         this.spf = new SpfEvaluator(dns, properties.spfTimeout());
         this.dkim = new DkimVerifier(dns, properties.maxDkimSignatures(), clock);
         this.dmarc = new DmarcEvaluator(dns, () -> ThreadLocalRandom.current().nextInt(100));
+        this.arcProperties = arcProperties;
+        this.arc = new ArcValidator(dkim, arcProperties.maxSets());
         this.meters = meters;
     }
 
@@ -83,6 +91,14 @@ public final class InboundAuthenticator {
             }
         }
         verdicts.forEach(v -> count("dmarc", v.result().keyword()));
+        ArcVerdict chain = arcProperties.enabled() ? arc.validate(message) : null;
+        if (chain != null) {
+            count("arc", chain.result().keyword());
+        }
+        boolean arcOverride = chain != null && arcProperties.trusts(chain) && ArcPolicyOverride.applies(verdicts);
+        if (arcOverride) {
+            verdicts = ArcPolicyOverride.apply(verdicts); // RFC 7489 §6.7, RFC 8617 §7.2.1
+        }
         AuthVerdict.Action action = AuthVerdict.Action.DELIVER;
         String reason = null;
         boolean someTemperror = checks.mailFrom().result() == SpfResult.TEMPERROR
@@ -101,7 +117,7 @@ public final class InboundAuthenticator {
                 reason = v.fromDomain() + ": " + v.reason();
             }
         }
-        String header = AuthenticationResults.field(authservId, checks, signatures, verdicts);
+        String header = AuthenticationResults.field(authservId, checks, signatures, chain, verdicts, arcOverride);
         boolean dmarcPass = !verdicts.isEmpty() && verdicts.stream().allMatch(v -> v.result() == DmarcResult.PASS);
         return new AuthVerdict(action, header, AuthenticationResults.withoutOurs(content, authservId), reason,
                 dmarcPass);
@@ -125,7 +141,7 @@ public final class InboundAuthenticator {
         if (meters != null) {
             Counter.builder("courriel.auth.inbound.results").tag("method", method)
                     .tag("result", result.toLowerCase(Locale.ROOT))
-                    .description("SPF, DKIM and DMARC results of mail received on the MX").register(meters)
+                    .description("SPF, DKIM, ARC and DMARC results of mail received on the MX").register(meters)
                     .increment();
         }
     }

@@ -49,11 +49,13 @@ public class MailDelivery {
     private final LocalFiling filing;
     private final ObjectProvider<OutboundQueue> queue;
     private final ForwardingAddress forwarding;
+    private final ForwardSealing sealing;
     private final int maxSummaryField;
 
     public MailDelivery(RecipientResolver resolver, MailboxService mailboxes, MessageService messages,
             ObjectProvider<LocalFiling> filing, ObjectProvider<OutboundQueue> queue,
-            ObjectProvider<ForwardingAddress> forwarding, StoreProperties storeProperties) {
+            ObjectProvider<ForwardingAddress> forwarding, ObjectProvider<ForwardSealing> sealing,
+            StoreProperties storeProperties) {
         this.resolver = resolver;
         this.mailboxes = mailboxes;
         this.messages = messages;
@@ -71,6 +73,7 @@ public class MailDelivery {
         });
         this.queue = queue;
         this.forwarding = forwarding.getIfAvailable(() -> ForwardingAddress.KEEP);
+        this.sealing = sealing.getIfAvailable(() -> ForwardSealing.NONE);
         this.maxSummaryField = storeProperties.summaryFieldLimit();
     }
 
@@ -132,6 +135,9 @@ public class MailDelivery {
         // An alias to an external address forwards: the copy goes out with a rewritten reverse-path (SRS).
         MailEnvelope forwardedEnvelope = forwarded.isEmpty() ? null : forwardingEnvelope(envelope);
         MessageContent content = MessageContent.of(message, maxSummaryField);
+        // The forwarder's ARC set on the forwarded copy (RFC 8617 §5.1), so the target keeps our verdict.
+        byte[] sealed = forwarded.isEmpty() ? message : sealing.seal(message, envelope, origin);
+        MessageContent forwardedContent = sealed == message ? content : MessageContent.of(sealed, maxSummaryField);
         // One copy per mailbox however many recipients reach it (an alias and the address itself), with the
         // union of the flags they ask for.
         Map<Long, Flags> copies = new LinkedHashMap<>();
@@ -157,7 +163,7 @@ public class MailDelivery {
                 outbound.enqueue(tx, content, envelope, remote, queueId);
             }
             if (forwardedEnvelope != null) {
-                outbound.enqueue(tx, content, forwardedEnvelope, forwarded, queueId);
+                outbound.enqueue(tx, forwardedContent, forwardedEnvelope, forwarded, queueId);
             }
             for (SieveDisposition d : local) {
                 for (SieveDisposition.Redirect r : d.redirects()) {

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.courriel.mta.auth.arc.ArcResult;
+import org.courriel.mta.auth.arc.ArcVerdict;
 import org.courriel.mta.auth.dkim.DkimResult;
 import org.courriel.mta.auth.dkim.DkimVerdict;
 import org.courriel.mta.auth.dmarc.DmarcPolicy;
@@ -35,6 +37,29 @@ class AuthenticationResultsTest {
                 \tspf=none smtp.helo=mail.example.org;\r
                 \tdmarc=pass (p=reject dis=none) header.from=example.org\r
                 """);
+    }
+
+    @Test
+    void arcResultsWithOldestPassRemoteIpAndTheDmarcOverride() throws Exception {
+        SenderChecks checks = new SenderChecks(InetAddress.getByName("2001:db8::25"), "list.example",
+                new SpfVerdict(SpfResult.NONE, "list.example", ""), null, null);
+        List<DmarcVerdict> overridden = List.of(new DmarcVerdict(DmarcResult.FAIL, "bank.example", DmarcPolicy.REJECT,
+                DmarcPolicy.NONE, false, "no aligned SPF or DKIM pass"));
+        String pass = AuthenticationResults.field("mx.hamburger.edu", checks, List.of(),
+                new ArcVerdict(ArcResult.PASS, 2, 0, "list.example", null), overridden, true);
+        assertThat(pass).isEqualTo("""
+                Authentication-Results: mx.hamburger.edu;\r
+                \tdkim=none;\r
+                \tspf=none smtp.mailfrom=list.example;\r
+                \tarc=pass (i=2 sealer=list.example) header.oldest-pass=0 smtp.remote-ip="2001:db8:0:0:0:0:0:25";\r
+                \tdmarc=fail (p=reject dis=none policy.override=arc sealer=list.example) header.from=bank.example\r
+                """);
+        String fail = AuthenticationResults.field("mx.hamburger.edu", checks, List.of(),
+                new ArcVerdict(ArcResult.FAIL, 1, -1, null, "ARC-Seal 1: signature (did) not verify"), List.of(),
+                false);
+        assertThat(fail).contains("arc=fail (ARC-Seal 1: signature did not verify) smtp.remote-ip=");
+        assertThat(AuthenticationResults.field("mx.hamburger.edu", checks, List.of(), ArcVerdict.NONE, List.of(),
+                false)).contains("\tarc=none;\r\n");
     }
 
     @Test

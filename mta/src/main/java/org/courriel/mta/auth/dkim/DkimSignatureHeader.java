@@ -62,7 +62,7 @@ public record DkimSignatureHeader(String algorithm, byte[] signature, byte[] bod
     }
 
     /** RFC 6376 §3.2: {@code name=value; ...}, whitespace around names and values ignored, no name twice. */
-    static Map<String, String> tagList(String text) throws DkimException {
+    public static Map<String, String> tagList(String text) throws DkimException {
         Map<String, String> tags = new LinkedHashMap<>();
         String unfolded = text.replace("\r\n", "");
         for (String spec : unfolded.split(";", -1)) {
@@ -85,7 +85,7 @@ public record DkimSignatureHeader(String algorithm, byte[] signature, byte[] bod
     }
 
     /** Base64 with folding whitespace anywhere (RFC 6376 §2.4 base64string). */
-    static byte[] base64(String value) throws DkimException {
+    public static byte[] base64(String value) throws DkimException {
         try {
             return Base64.getDecoder().decode(value.replaceAll("[ \t\r\n]", ""));
         } catch (IllegalArgumentException e) {

@@ -40,15 +40,32 @@ public final class DkimSigner {
         }
         StringBuilder out = new StringBuilder();
         for (DkimSigningKey key : keys) {
-            out.append(signature(key, names, bodyHash, signedHeaders, now));
+            out.append(signature("DKIM-Signature:", "v=1;", key, names, bodyHash, signedHeaders, now));
         }
         return out.toString();
     }
 
-    private static String signature(DkimSigningKey key, List<String> names, String bodyHash,
-            CharSequence signedHeaders, Instant now) {
-        Folder f = new Folder("DKIM-Signature:");
-        f.add("v=1;");
+    /**
+     * A field signed as a DKIM-Signature is, under another name and with another first tag: what ARC's
+     * ARC-Message-Signature is ({@code ARC-Message-Signature}, {@code i=N;}, RFC 8617 §4.1.2). With its CRLF.
+     */
+    public static String signatureField(String fieldName, String firstTag, byte[] message, DkimSigningKey key,
+            Instant now) {
+        RawHeaderSection header = RawHeaderSection.parse(message);
+        String bodyHash = Base64.getEncoder().encodeToString(
+                DkimRelaxedCanonicalizer.bodyHash(message, header.bodyStart()));
+        List<String> names = DkimHeaderSet.names(header);
+        StringBuilder signedHeaders = new StringBuilder();
+        for (String field : DkimHeaderSet.select(header, names)) {
+            signedHeaders.append(DkimRelaxedCanonicalizer.header(field));
+        }
+        return signature(fieldName + ":", firstTag, key, names, bodyHash, signedHeaders, now);
+    }
+
+    private static String signature(String start, String firstTag, DkimSigningKey key, List<String> names,
+            String bodyHash, CharSequence signedHeaders, Instant now) {
+        Folder f = new Folder(start);
+        f.add(firstTag);
         f.add("a=" + key.key().algorithm().tag() + ";");
         f.add("c=relaxed/relaxed;");
         f.add("d=" + key.key().domain() + ";");
@@ -72,7 +89,8 @@ public final class DkimSigner {
                 .getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] sign(DkimSigningKey key, byte[] input) {
+    /** The signature of {@code input} with the key's algorithm (ed25519-sha256 over its SHA-256, RFC 8463 §3). */
+    public static byte[] sign(DkimSigningKey key, byte[] input) {
         try {
             Signature signer = Signature.getInstance(key.key().algorithm().jcaSignature());
             signer.initSign(key.privateKey());
@@ -89,7 +107,7 @@ public final class DkimSigner {
     }
 
     /** The b= value split by FWS (RFC 6376 §3.5 base64string allows it; verifiers remove it with the value). */
-    private static String fold(String b64, int firstRoom) {
+    public static String fold(String b64, int firstRoom) {
         StringBuilder out = new StringBuilder();
         int room = Math.max(firstRoom, 8);
         int i = 0;

@@ -51,6 +51,14 @@ public final class DkimVerifier {
         return verdicts;
     }
 
+    /**
+     * One signature whose tags are already parsed, as RFC 6376 §6.1 verifies it: also what ARC's
+     * ARC-Message-Signature needs (RFC 8617 §5.2 step 4, "as DKIM does").
+     */
+    public DkimVerdict verify(InboundMessage message, Field field, DkimSignatureHeader signature) {
+        return verify(message, field, signature, new HashMap<>());
+    }
+
     private DkimVerdict verify(InboundMessage message, Field field, DkimSignatureHeader s, Map<String, byte[]> bodies) {
         // RFC 6376 §6.1.1: what this verifier understands.
         if (!s.algorithm().equals("rsa-sha256") && !s.algorithm().equals("ed25519-sha256")) {
@@ -59,21 +67,12 @@ public final class DkimVerifier {
         if (s.expires() >= 0 && s.expires() < clock.instant().getEpochSecond()) {
             return DkimVerdict.of(DkimResult.FAIL, s, "signature expired");
         }
-        DnsAnswer<String> txt = dns.txt(s.selector() + "._domainkey." + s.domain());
-        if (txt.status() == DnsAnswer.Status.TEMPORARY_FAILURE) {
-            return DkimVerdict.of(DkimResult.TEMPERROR, s, "key lookup failed: " + txt.error()); // §6.1.2
+        KeyLookup found = publicKey(s.selector(), s.domain(), s.algorithm());
+        if (found.key() == null) {
+            return DkimVerdict.of(found.failure(), s, found.reason());
         }
-        if (txt.records().isEmpty()) {
-            return DkimVerdict.of(DkimResult.PERMERROR, s, "no key for selector " + s.selector());
-        }
-        PublicKey key;
-        DkimKeyRecord record;
-        try {
-            record = DkimKeyRecord.parse(txt.records().get(0));
-            key = record.publicKey(s.algorithm());
-        } catch (DkimException e) {
-            return DkimVerdict.of(DkimResult.PERMERROR, s, e.getMessage());
-        }
+        PublicKey key = found.key();
+        DkimKeyRecord record = found.record();
         if (record.strict() && !s.identity().substring(s.identity().lastIndexOf('@') + 1).equalsIgnoreCase(s.domain())) {
             return DkimVerdict.of(DkimResult.PERMERROR, s, "the key requires i= in d= exactly");
         }
@@ -94,25 +93,53 @@ public final class DkimVerifier {
             return DkimVerdict.of(DkimResult.FAIL, s, "body hash did not verify");
         }
         byte[] headerData = signedHeaders(message, field, s).getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            Signature verifier;
-            if (s.algorithm().equals("ed25519-sha256")) {
-                // RFC 8463 §3: Ed25519 over the SHA-256 hash of the header data.
-                verifier = Signature.getInstance("Ed25519");
-                verifier.initVerify(key);
-                verifier.update(sha256().digest(headerData));
-            } else {
-                verifier = Signature.getInstance("SHA256withRSA");
-                verifier.initVerify(key);
-                verifier.update(headerData);
-            }
-            if (!verifier.verify(s.signature())) {
-                return DkimVerdict.of(DkimResult.FAIL, s, "signature did not verify");
-            }
-        } catch (GeneralSecurityException e) {
+        if (!signatureVerifies(s.algorithm(), key, headerData, s.signature())) {
             return DkimVerdict.of(DkimResult.FAIL, s, "signature did not verify");
         }
         return DkimVerdict.of(DkimResult.PASS, s, record.testing() ? "testing key" : null);
+    }
+
+    /**
+     * A public key found for a selector, or why none: {@code failure} TEMPERROR when the lookup failed for now
+     * (RFC 6376 §6.1.2), PERMERROR when there is no usable key.
+     */
+    public record KeyLookup(PublicKey key, DkimKeyRecord record, DkimResult failure, String reason) {
+    }
+
+    /** The key of {@code selector._domainkey.domain} for {@code algorithm} (RFC 6376 §3.6.2.2). */
+    public KeyLookup publicKey(String selector, String domain, String algorithm) {
+        DnsAnswer<String> txt = dns.txt(selector + "._domainkey." + domain);
+        if (txt.status() == DnsAnswer.Status.TEMPORARY_FAILURE) {
+            return new KeyLookup(null, null, DkimResult.TEMPERROR, "key lookup failed: " + txt.error()); // §6.1.2
+        }
+        if (txt.records().isEmpty()) {
+            return new KeyLookup(null, null, DkimResult.PERMERROR, "no key for selector " + selector);
+        }
+        try {
+            DkimKeyRecord record = DkimKeyRecord.parse(txt.records().get(0));
+            return new KeyLookup(record.publicKey(algorithm), record, null, null);
+        } catch (DkimException e) {
+            return new KeyLookup(null, null, DkimResult.PERMERROR, e.getMessage());
+        }
+    }
+
+    /** rsa-sha256 over the data; ed25519-sha256 over its SHA-256 hash (RFC 8463 §3). */
+    public static boolean signatureVerifies(String algorithm, PublicKey key, byte[] data, byte[] signature) {
+        try {
+            Signature verifier;
+            if (algorithm.equals("ed25519-sha256")) {
+                verifier = Signature.getInstance("Ed25519");
+                verifier.initVerify(key);
+                verifier.update(sha256().digest(data));
+            } else {
+                verifier = Signature.getInstance("SHA256withRSA");
+                verifier.initVerify(key);
+                verifier.update(data);
+            }
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /**

@@ -8,13 +8,13 @@ import java.util.Locale;
  * The canonicalization algorithms of RFC 6376 §3.4 as a verifier applies them to the bytes as received
  * (header fields as ISO-8859-1 strings: one character an octet). Pure.
  */
-final class InboundCanonicalization {
+public final class InboundCanonicalization {
 
     private InboundCanonicalization() {
     }
 
     /** §3.4.1 simple, §3.4.2 relaxed: one header field (without its CRLF), canonicalized, with a final CRLF. */
-    static String header(String field, boolean relaxed) {
+    public static String header(String field, boolean relaxed) {
         if (!relaxed) {
             return field + "\r\n";
         }
@@ -31,7 +31,7 @@ final class InboundCanonicalization {
     }
 
     /** §3.4.3 simple, §3.4.4 relaxed (with erratum 1384: an empty body is empty under relaxed). */
-    static byte[] body(byte[] body, boolean relaxed) {
+    public static byte[] body(byte[] body, boolean relaxed) {
         String text = new String(body, StandardCharsets.ISO_8859_1);
         StringBuilder out = new StringBuilder(text.length());
         if (relaxed) {
@@ -69,7 +69,7 @@ final class InboundCanonicalization {
      * The DKIM-Signature field with the value of its {@code b=} tag removed, all else as it was (§3.7): what is
      * hashed last, without a final CRLF.
      */
-    static String withoutSignature(String field) {
+    public static String withoutSignature(String field) {
         int colon = field.indexOf(':');
         int pos = colon + 1;
         while (pos < field.length()) {

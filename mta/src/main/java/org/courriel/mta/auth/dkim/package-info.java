@@ -8,6 +8,7 @@
  * every tag (z= ignored, q= assumed dns/txt), §3.6.1 key records (v, k, h, s, t=y and t=s, revoked keys),
  * §3.7 hashes on the bytes as received, §5.4.2 several fields of one name, bottom up, §6.1 every signature
  * (up to a configured number), From required in h=, i= within d=, x= expiry. RFC 8463 ed25519-sha256.
- * RFC 8301: rsa-sha1 refused, RSA keys under 1024 bits refused. Not done: ARC (RFC 8617).
+ * RFC 8301: rsa-sha1 refused, RSA keys under 1024 bits refused. ARC (RFC 8617) lives in {@code auth.arc}, which
+ * uses {@code DkimVerifier.publicKey}, {@code signatureVerifies} and {@code DkimSigner.signatureField}.
  */
 package org.courriel.mta.auth.dkim;
