@@ -123,6 +123,7 @@ final class Checker {
                 yield new Command.Flags(op, a.strings("a list of flags"));
             }
             case "vacation" -> vacation(a, n);
+            case "set" -> set(a, n);
             default -> throw new SieveSyntaxException(n.line(), "unknown command " + n.name());
         };
         a.end();
@@ -157,6 +158,31 @@ final class Checker {
             flags = a.strings("a list of flags after :flags");
         }
         return flags;
+    }
+
+    // RFC 5229 §4: set [MODIFIER] <name: string> <value: string>; one modifier per precedence (§4.1).
+    private Command set(Args a, Node n) throws SieveSyntaxException {
+        need("variables", n.line());
+        List<Variables.Modifier> modifiers = new ArrayList<>();
+        while (a.hasTag()) {
+            Argument.Tag t = a.tag();
+            Variables.Modifier m;
+            try {
+                m = Variables.Modifier.valueOf(t.name().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw a.unknownTag(t);
+            }
+            if (modifiers.stream().anyMatch(x -> x.precedence == m.precedence)) {
+                throw new SieveSyntaxException(t.line(), "set: :" + t.name() + " conflicts with another modifier"
+                        + " of the same precedence");
+            }
+            modifiers.add(m);
+        }
+        String name = a.string("a variable name");
+        if (!Variables.identifier(name)) {
+            throw new SieveSyntaxException(n.line(), "set: \"" + name + "\" is not a variable name");
+        }
+        return new Command.Set(name, a.string("a value"), List.copyOf(modifiers));
     }
 
     // RFC 5230 §4, RFC 6131 §2.
@@ -255,6 +281,11 @@ final class Checker {
                 need("imap4flags", n.line());
                 MatchTags m = matchTags(a, false);
                 yield new Test.HasFlag(m.match(), a.strings("flags"));
+            }
+            case "string" -> {
+                need("variables", n.line());
+                MatchTags m = matchTags(a, false);
+                yield new Test.StringTest(m.match(), a.strings("source strings"), a.strings("keys"));
             }
             case "mailboxexists" -> {
                 need("mailbox", n.line());

@@ -41,4 +41,8 @@ sealed interface Command {
     /** RFC 5230 §4 with RFC 6131 :seconds. */
     record Vacation(SieveAction.Vacation action) implements Command {
     }
+
+    /** RFC 5229 §4: {@code set} with its modifiers. */
+    record Set(String name, String value, List<Variables.Modifier> modifiers) implements Command {
+    }
 }

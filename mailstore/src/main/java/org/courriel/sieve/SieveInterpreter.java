@@ -18,6 +18,8 @@ public final class SieveInterpreter {
     private final SieveLimits limits;
     private final long deadline;
     private final String subaddressSeparator;
+    /** RFC 5229: null unless the script requires "variables", so a script without it sees strings as written. */
+    private final Variables variables;
     private Set<String> flags = new LinkedHashSet<>();
     private boolean implicitKeep = true;
     private boolean stopped;
@@ -26,8 +28,10 @@ public final class SieveInterpreter {
     private final Map<String, SieveAction> deliveries = new LinkedHashMap<>();
     private final List<SieveAction> others = new ArrayList<>();
 
-    private SieveInterpreter(SieveMessage message, SieveLimits limits, String subaddressSeparator) {
+    private SieveInterpreter(SieveScript script, SieveMessage message, SieveLimits limits,
+            String subaddressSeparator) {
         this.message = message;
+        this.variables = script.required().contains("variables") ? new Variables(limits) : null;
         this.limits = limits;
         this.subaddressSeparator = subaddressSeparator;
         this.deadline = System.nanoTime() + limits.maxRunTime().toNanos();
@@ -39,7 +43,7 @@ public final class SieveInterpreter {
      */
     public static List<SieveAction> run(SieveScript script, SieveMessage message, SieveLimits limits,
             String subaddressSeparator) {
-        SieveInterpreter run = new SieveInterpreter(message, limits, subaddressSeparator);
+        SieveInterpreter run = new SieveInterpreter(script, message, limits, subaddressSeparator);
         run.block(script.commands());
         return run.result();
     }
@@ -84,14 +88,15 @@ public final class SieveInterpreter {
             case Command.Keep k -> {
                 count();
                 implicitKeep = false;
-                deliver("INBOX", new SieveAction.Keep(flagsOf(k.flags())));
+                deliver("INBOX", new SieveAction.Keep(flagsOf(x(k.flags()))));
             }
             case Command.FileInto f -> {
                 count();
                 if (!f.copy()) {
                     implicitKeep = false;
                 }
-                deliver(f.mailbox(), new SieveAction.FileInto(f.mailbox(), flagsOf(f.flags()), f.create()));
+                String mailbox = x(f.mailbox());
+                deliver(mailbox, new SieveAction.FileInto(mailbox, flagsOf(x(f.flags())), f.create()));
             }
             case Command.Redirect r -> {
                 count();
@@ -101,7 +106,7 @@ public final class SieveInterpreter {
                 if (!r.copy()) {
                     implicitKeep = false;
                 }
-                SieveAction.Redirect action = new SieveAction.Redirect(r.address());
+                SieveAction.Redirect action = new SieveAction.Redirect(x(r.address()));
                 if (!others.contains(action)) {
                     others.add(action);
                 }
@@ -112,7 +117,7 @@ public final class SieveInterpreter {
                     throw new SieveRuntimeException("more than one reject");
                 }
                 implicitKeep = false;
-                others.add(new SieveAction.Reject(r.reason(), r.extended()));
+                others.add(new SieveAction.Reject(x(r.reason()), r.extended()));
             }
             case Command.Vacation v -> {
                 count();
@@ -120,10 +125,10 @@ public final class SieveInterpreter {
                 if (others.stream().anyMatch(a -> a instanceof SieveAction.Vacation)) {
                     throw new SieveRuntimeException("more than one vacation");
                 }
-                others.add(v.action());
+                others.add(expanded(v.action()));
             }
             case Command.Flags f -> {
-                Set<String> given = normalFlags(f.flags());
+                Set<String> given = normalFlags(x(f.flags()));
                 switch (f.op()) {
                     case SET -> flags = given;
                     case ADD -> given.stream().filter(g -> flags.stream().noneMatch(g::equalsIgnoreCase))
@@ -131,7 +136,22 @@ public final class SieveInterpreter {
                     case REMOVE -> flags.removeIf(x -> given.stream().anyMatch(x::equalsIgnoreCase));
                 }
             }
+            case Command.Set v -> variables.set(v.name(), Variables.Modifier.applyAll(v.modifiers(), x(v.value())));
         }
+    }
+
+    /** RFC 5229 §3: a string argument with its variables expanded (as written without "variables"). */
+    private String x(String s) {
+        return variables == null || s == null ? s : variables.expand(s);
+    }
+
+    private List<String> x(List<String> list) {
+        return variables == null || list == null ? list : variables.expand(list);
+    }
+
+    private SieveAction.Vacation expanded(SieveAction.Vacation v) {
+        return new SieveAction.Vacation(x(v.reason()), x(v.subject()), x(v.from()), x(v.addresses()), v.period(),
+                x(v.handle()), v.mime());
     }
 
     // RFC 5228 §2.10.3: filing twice into one mailbox stores one copy; the later flags win.
@@ -164,19 +184,19 @@ public final class SieveInterpreter {
             case Test.Not n -> !test(n.test());
             case Test.AllOf a -> a.tests().stream().allMatch(this::test);
             case Test.AnyOf a -> a.tests().stream().anyMatch(this::test);
-            case Test.Exists e -> e.headers().stream().allMatch(h -> !message.header(h).isEmpty());
+            case Test.Exists e -> x(e.headers()).stream().allMatch(h -> !message.header(h).isEmpty());
             case Test.Size s -> s.over() ? message.size() > s.limit() : message.size() < s.limit();
             case Test.Header h -> {
                 List<String> values = new ArrayList<>();
-                h.headers().forEach(name -> values.addAll(message.header(name)));
-                yield h.match().any(values, h.keys());
+                x(h.headers()).forEach(name -> values.addAll(message.header(name)));
+                yield h.match().any(values, x(h.keys()), variables);
             }
             case Test.Address a -> {
                 List<String> values = new ArrayList<>();
-                for (String name : a.headers()) {
+                for (String name : x(a.headers())) {
                     message.addresses(name).forEach(addr -> part(addr, a.part(), values));
                 }
-                yield a.match().any(values, a.keys());
+                yield a.match().any(values, x(a.keys()), variables);
             }
             case Test.Envelope e -> {
                 List<String> values = new ArrayList<>();
@@ -184,10 +204,18 @@ public final class SieveInterpreter {
                     String addr = p.equalsIgnoreCase("from") ? message.envelopeFrom() : message.envelopeTo();
                     part(addr, e.part(), values);
                 }
-                yield e.match().any(values, e.keys());
+                yield e.match().any(values, x(e.keys()), variables);
             }
-            case Test.HasFlag h -> h.match().any(List.copyOf(flags), List.copyOf(normalFlags(h.keys())));
-            case Test.MailboxExists m -> m.names().stream().allMatch(message::mailboxExists);
+            case Test.HasFlag h -> h.match().any(List.copyOf(flags), List.copyOf(normalFlags(x(h.keys()))), variables);
+            case Test.MailboxExists m -> x(m.names()).stream().allMatch(message::mailboxExists);
+            // RFC 5229 §5: with :count, empty strings are not counted.
+            case Test.StringTest st -> {
+                List<String> sources = x(st.sources());
+                if (st.match().type() == Match.Type.COUNT) {
+                    sources = sources.stream().filter(v -> !v.isEmpty()).toList();
+                }
+                yield st.match().any(sources, x(st.keys()), variables);
+            }
         };
     }
 

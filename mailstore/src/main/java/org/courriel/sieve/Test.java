@@ -45,6 +45,10 @@ sealed interface Test {
     record MailboxExists(List<String> names) implements Test {
     }
 
+    /** RFC 5229 §5: {@code string} compares expanded strings. */
+    record StringTest(Match match, List<String> sources, List<String> keys) implements Test {
+    }
+
     /** RFC 5228 §2.7.4 and RFC 5233 §4: which part of an address a test compares. */
     enum AddressPart { ALL, LOCALPART, DOMAIN, USER, DETAIL }
 }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vacationMinPeriod shortest period between two vacation responses to one sender; a script's
  *                          shorter :days or :seconds is raised to it (RFC 5230 §4.1, RFC 6131 §2)
  * @param vacationMaxPeriod longest such period; a longer one is lowered to it
+ * @param maxVariables      most variables one run may set (RFC 5229); more is a run-time error (INBOX)
+ * @param maxVariableSize   most characters a variable holds or a string expands to; longer values are cut
  */
 @ConfigurationProperties("courriel.sieve.execution")
 public record SieveProperties(
@@ -21,7 +23,9 @@ public record SieveProperties(
         @DefaultValue("32") int maxActions,
         @DefaultValue("" + org.courriel.sieve.SieveLimits.DEFAULT_MAX_REDIRECTS) int maxRedirects,
         @DefaultValue("1h") Duration vacationMinPeriod,
-        @DefaultValue("90d") Duration vacationMaxPeriod) {
+        @DefaultValue("90d") Duration vacationMaxPeriod,
+        @DefaultValue("" + org.courriel.sieve.SieveLimits.DEFAULT_MAX_VARIABLES) int maxVariables,
+        @DefaultValue("" + org.courriel.sieve.SieveLimits.DEFAULT_MAX_VARIABLE_SIZE) int maxVariableSize) {
 
     public SieveProperties {
         if (!maxRunTime.isPositive()) {
@@ -31,6 +35,10 @@ public record SieveProperties(
             throw new IllegalArgumentException("courriel.sieve.execution.max-actions must be at least 1"
                     + " and max-redirects not negative");
         }
+        if (maxVariables < 1 || maxVariableSize < 1) {
+            throw new IllegalArgumentException("courriel.sieve.execution.max-variables and max-variable-size"
+                    + " must be at least 1");
+        }
         if (vacationMinPeriod.isNegative() || vacationMaxPeriod.compareTo(vacationMinPeriod) < 0) {
             throw new IllegalArgumentException(
                     "courriel.sieve.execution.vacation-min-period must be between 0 and vacation-max-period");
@@ -38,6 +46,7 @@ public record SieveProperties(
     }
 
     org.courriel.sieve.SieveLimits limits() {
-        return new org.courriel.sieve.SieveLimits(maxActions, maxRedirects, maxRunTime);
+        return new org.courriel.sieve.SieveLimits(maxActions, maxRedirects, maxRunTime, maxVariables,
+                maxVariableSize);
     }
 }
