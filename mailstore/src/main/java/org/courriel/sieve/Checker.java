@@ -282,6 +282,7 @@ final class Checker {
                 MatchTags m = matchTags(a, false);
                 yield new Test.HasFlag(m.match(), a.strings("flags"));
             }
+            case "body" -> body(a, n);
             case "string" -> {
                 need("variables", n.line());
                 MatchTags m = matchTags(a, false);
@@ -301,6 +302,34 @@ final class Checker {
         return t;
     }
 
+    // RFC 5173 §4: body [COMPARATOR] [MATCH-TYPE] [BODY-TRANSFORM] <key-list>, tags in any order.
+    private Test body(Args a, Node n) throws SieveSyntaxException {
+        need("body", n.line());
+        BodyText.Transform[] transform = {null};
+        List<List<String>> types = new ArrayList<>();
+        MatchTags m = matchTags(a, false, t -> {
+            if (!t.name().equals("raw") && !t.name().equals("content") && !t.name().equals("text")) {
+                return false;
+            }
+            if (transform[0] != null) {
+                throw new SieveSyntaxException(t.line(), "body: only one of :raw, :content, :text");
+            }
+            transform[0] = BodyText.Transform.valueOf(t.name().toUpperCase(Locale.ROOT));
+            if (transform[0] == BodyText.Transform.CONTENT) {
+                types.add(a.strings("content types after :content"));
+            }
+            return true;
+        });
+        return new Test.Body(m.match(), transform[0] == null ? BodyText.Transform.TEXT : transform[0],
+                types.isEmpty() ? List.of() : types.getFirst(), a.strings("keys"));
+    }
+
+    /** A tag of one test's own, read where it appears among the match tags; false when it is not one. */
+    @FunctionalInterface
+    interface OwnTag {
+        boolean read(Argument.Tag tag) throws SieveSyntaxException;
+    }
+
     /** The comparator, match type and address part tags, in any order (RFC 5228 §2.6.2). */
     private final class MatchTags {
         Match.Type type = Match.Type.IS;
@@ -314,11 +343,18 @@ final class Checker {
     }
 
     private MatchTags matchTags(Args a, boolean addressParts) throws SieveSyntaxException {
+        return matchTags(a, addressParts, t -> false);
+    }
+
+    private MatchTags matchTags(Args a, boolean addressParts, OwnTag own) throws SieveSyntaxException {
         MatchTags m = new MatchTags();
         boolean typeSeen = false;
         boolean partSeen = false;
         while (a.hasTag()) {
             Argument.Tag t = a.tag();
+            if (own.read(t)) {
+                continue;
+            }
             switch (t.name()) {
                 case "is", "contains", "matches", "value", "count" -> {
                     if (typeSeen) {

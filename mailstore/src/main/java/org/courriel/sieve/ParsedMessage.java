@@ -17,14 +17,16 @@ public final class ParsedMessage implements SieveMessage {
     /** Header bytes looked at: a message whose header is longer is judged on its first part only. */
     static final int MAX_HEADER = 256 * 1024;
 
+    private final byte[] message;
     private final List<String[]> fields;
     private final String envelopeFrom;
     private final String envelopeTo;
     private final long size;
     private final Predicate<String> mailboxExists;
 
-    private ParsedMessage(List<String[]> fields, String envelopeFrom, String envelopeTo, long size,
+    private ParsedMessage(byte[] message, List<String[]> fields, String envelopeFrom, String envelopeTo, long size,
             Predicate<String> mailboxExists) {
+        this.message = message;
         this.fields = fields;
         this.envelopeFrom = envelopeFrom;
         this.envelopeTo = envelopeTo;
@@ -34,7 +36,7 @@ public final class ParsedMessage implements SieveMessage {
 
     public static ParsedMessage of(byte[] message, String envelopeFrom, String envelopeTo,
             Predicate<String> mailboxExists) {
-        return new ParsedMessage(fields(message), envelopeFrom, envelopeTo, message.length, mailboxExists);
+        return new ParsedMessage(message, fields(message), envelopeFrom, envelopeTo, message.length, mailboxExists);
     }
 
     // RFC 5322 §2.2: name ":" value, continuation lines start with white space; the header ends at an empty line.
@@ -91,6 +93,11 @@ public final class ParsedMessage implements SieveMessage {
             }
         }
         return out;
+    }
+
+    @Override
+    public List<String> body(BodyText.Transform transform, List<String> types) {
+        return BodyText.of(message, transform, types);
     }
 
     @Override

@@ -208,6 +208,7 @@ public final class SieveInterpreter {
             }
             case Test.HasFlag h -> h.match().any(List.copyOf(flags), List.copyOf(normalFlags(x(h.keys()))), variables);
             case Test.MailboxExists m -> x(m.names()).stream().allMatch(message::mailboxExists);
+            case Test.Body b -> b.match().any(message.body(b.transform(), x(b.types())), x(b.keys()), variables);
             // RFC 5229 §5: with :count, empty strings are not counted.
             case Test.StringTest st -> {
                 List<String> sources = x(st.sources());

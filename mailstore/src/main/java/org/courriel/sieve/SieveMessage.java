@@ -20,6 +20,14 @@ public interface SieveMessage {
     /** RFC 5228 §5.9: the size of the message in octets. */
     long size();
 
+    /**
+     * RFC 5173 §5: the body as {@code body} sees it; {@code types} only for {@link BodyText.Transform#CONTENT}.
+     * Without the message's bytes, nothing.
+     */
+    default List<String> body(BodyText.Transform transform, List<String> types) {
+        return List.of();
+    }
+
     /** RFC 5490 §3.1: whether the recipient has that mailbox. */
     boolean mailboxExists(String name);
 }

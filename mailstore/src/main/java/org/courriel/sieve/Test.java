@@ -49,6 +49,10 @@ sealed interface Test {
     record StringTest(Match match, List<String> sources, List<String> keys) implements Test {
     }
 
+    /** RFC 5173: {@code body :raw|:content types|:text}. */
+    record Body(Match match, BodyText.Transform transform, List<String> types, List<String> keys) implements Test {
+    }
+
     /** RFC 5228 §2.7.4 and RFC 5233 §4: which part of an address a test compares. */
     enum AddressPart { ALL, LOCALPART, DOMAIN, USER, DETAIL }
 }
