@@ -259,13 +259,17 @@ final class Checker {
                 yield new Test.Size(tag.name().equals("over"), a.number("a size limit"));
             }
             case "header" -> {
-                MatchTags m = matchTags(a, false);
-                yield new Test.Header(m.match(), a.strings("header names"), a.strings("keys"));
+                IndexTag index = new IndexTag(a);
+                MatchTags m = matchTags(a, false, index);
+                yield new Test.Header(m.match(), a.strings("header names"), a.strings("keys"), index.value(n));
             }
             case "address" -> {
-                MatchTags m = matchTags(a, true);
-                yield new Test.Address(m.part, m.match(), a.strings("header names"), a.strings("keys"));
+                IndexTag index = new IndexTag(a);
+                MatchTags m = matchTags(a, true, index);
+                yield new Test.Address(m.part, m.match(), a.strings("header names"), a.strings("keys"),
+                        index.value(n));
             }
+            case "date", "currentdate" -> date(a, n);
             case "envelope" -> {
                 need("envelope", n.line());
                 MatchTags m = matchTags(a, true);
@@ -322,6 +326,84 @@ final class Checker {
         });
         return new Test.Body(m.match(), transform[0] == null ? BodyText.Transform.TEXT : transform[0],
                 types.isEmpty() ? List.of() : types.getFirst(), a.strings("keys"));
+    }
+
+    // RFC 5260 §4: date [:zone z / :originalzone] [COMPARATOR] [MATCH-TYPE] <header> <date-part> <key-list>;
+    // §5: currentdate [:zone z] [COMPARATOR] [MATCH-TYPE] <date-part> <key-list>.
+    private Test date(Args a, Node n) throws SieveSyntaxException {
+        need("date", n.line());
+        boolean current = n.name().equals("currentdate");
+        String[] zone = {null};
+        boolean[] original = {false};
+        IndexTag index = new IndexTag(a);
+        MatchTags m = matchTags(a, false, t -> {
+            switch (t.name()) {
+                case "zone" -> {
+                    zone[0] = a.string("a zone after :zone");
+                    if (!zone[0].contains("${") && DateParts.zone(zone[0]) == null) {
+                        throw new SieveSyntaxException(t.line(), "date: zone \"" + zone[0] + "\" is not +hhmm or -hhmm");
+                    }
+                }
+                case "originalzone" -> {
+                    if (current) {
+                        return false;
+                    }
+                    original[0] = true;
+                }
+                default -> {
+                    return !current && index.read(t);
+                }
+            }
+            return true;
+        });
+        if (zone[0] != null && original[0]) {
+            throw new SieveSyntaxException(n.line(), "date: :zone and :originalzone exclude each other");
+        }
+        String header = current ? null : a.string("a header name");
+        String part = a.string("a date-part");
+        if (!part.contains("${") && !DateParts.NAMES.contains(part.toLowerCase(Locale.ROOT))) {
+            throw new SieveSyntaxException(n.line(), n.name() + ": unknown date-part \"" + part + "\"");
+        }
+        return new Test.Date(header, zone[0], original[0], part, m.match(), a.strings("keys"), index.value(n));
+    }
+
+    /** RFC 5260 §6: {@code :index n [:last]} on header, address and date. */
+    private final class IndexTag implements OwnTag {
+        private final Args args;
+        private long index;
+        private boolean last;
+
+        IndexTag(Args args) {
+            this.args = args;
+        }
+
+        @Override
+        public boolean read(Argument.Tag t) throws SieveSyntaxException {
+            switch (t.name()) {
+                case "index" -> {
+                    need("index", t.line());
+                    index = args.number("a field number after :index");
+                    if (index < 1 || index > Integer.MAX_VALUE) {
+                        throw new SieveSyntaxException(t.line(), ":index counts from 1");
+                    }
+                }
+                case "last" -> {
+                    need("index", t.line());
+                    last = true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        int value(Node n) throws SieveSyntaxException {
+            if (last && index == 0) {
+                throw new SieveSyntaxException(n.line(), n.name() + ": :last needs :index");
+            }
+            return (int) (last ? -index : index);
+        }
     }
 
     /** A tag of one test's own, read where it appears among the match tags; false when it is not one. */

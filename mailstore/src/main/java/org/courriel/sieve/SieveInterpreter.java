@@ -140,6 +140,46 @@ public final class SieveInterpreter {
         }
     }
 
+    /** RFC 5260 §6: the nth field from the top (index > 0) or the bottom (index < 0), or all (0). */
+    private static <T> List<T> indexed(List<T> fields, int index) {
+        if (index == 0) {
+            return fields;
+        }
+        int at = index > 0 ? index - 1 : fields.size() + index;
+        return at >= 0 && at < fields.size() ? List.of(fields.get(at)) : List.of();
+    }
+
+    // RFC 5260 §4.1: a field without a date that parses fails the test; :zone converts, :originalzone keeps
+    // the zone as written, neither converts to the local zone.
+    private boolean date(Test.Date d) {
+        String part = x(d.part());
+        if (!DateParts.NAMES.contains(part.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        java.time.ZoneOffset zone = d.zone() == null ? null : DateParts.zone(x(d.zone()));
+        if (d.zone() != null && zone == null) {
+            return false;
+        }
+        List<java.time.ZonedDateTime> dates = new ArrayList<>();
+        if (d.header() == null) {
+            dates.add(message.now());
+        } else {
+            String name = x(d.header());
+            for (String v : indexed(message.header(name), d.index())) {
+                // RFC 5260 §4: in a Received field the date follows the last ';'.
+                java.time.ZonedDateTime t = DateParts.parse(name.equalsIgnoreCase("received") && v.contains(";")
+                        ? v.substring(v.lastIndexOf(';') + 1) : v);
+                if (t != null) {
+                    dates.add(t);
+                }
+            }
+        }
+        List<String> values = dates.stream().map(t -> d.originalZone() ? t
+                : t.withZoneSameInstant(zone != null ? zone : message.now().getZone()))
+                .map(t -> DateParts.part(t, part)).toList();
+        return !values.isEmpty() && d.match().any(values, x(d.keys()), variables);
+    }
+
     /** RFC 5229 §3: a string argument with its variables expanded (as written without "variables"). */
     private String x(String s) {
         return variables == null || s == null ? s : variables.expand(s);
@@ -188,13 +228,14 @@ public final class SieveInterpreter {
             case Test.Size s -> s.over() ? message.size() > s.limit() : message.size() < s.limit();
             case Test.Header h -> {
                 List<String> values = new ArrayList<>();
-                x(h.headers()).forEach(name -> values.addAll(message.header(name)));
+                x(h.headers()).forEach(name -> values.addAll(indexed(message.header(name), h.index())));
                 yield h.match().any(values, x(h.keys()), variables);
             }
             case Test.Address a -> {
                 List<String> values = new ArrayList<>();
                 for (String name : x(a.headers())) {
-                    message.addresses(name).forEach(addr -> part(addr, a.part(), values));
+                    indexed(message.addressFields(name), a.index()).stream().flatMap(List::stream)
+                            .forEach(addr -> part(addr, a.part(), values));
                 }
                 yield a.match().any(values, x(a.keys()), variables);
             }
@@ -208,6 +249,7 @@ public final class SieveInterpreter {
             }
             case Test.HasFlag h -> h.match().any(List.copyOf(flags), List.copyOf(normalFlags(x(h.keys()))), variables);
             case Test.MailboxExists m -> x(m.names()).stream().allMatch(message::mailboxExists);
+            case Test.Date d -> date(d);
             case Test.Body b -> b.match().any(message.body(b.transform(), x(b.types())), x(b.keys()), variables);
             // RFC 5229 §5: with :count, empty strings are not counted.
             case Test.StringTest st -> {

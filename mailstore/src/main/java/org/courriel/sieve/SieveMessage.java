@@ -11,6 +11,16 @@ public interface SieveMessage {
     /** The addresses ({@code local@domain}) in every header field of that name. */
     List<String> addresses(String name);
 
+    /** The addresses of each header field of that name, one list per field, in order (RFC 5260 §6 :index). */
+    default List<List<String>> addressFields(String name) {
+        return List.of(addresses(name));
+    }
+
+    /** RFC 5260 §5: when the script runs, in the server's zone. */
+    default java.time.ZonedDateTime now() {
+        return java.time.ZonedDateTime.now();
+    }
+
     /** MAIL FROM, "" for the null reverse-path. */
     String envelopeFrom();
 

@@ -5,16 +5,17 @@ import java.util.List;
 /** A checked test of a script. */
 sealed interface Test {
 
-    /** RFC 5228 §5.1. */
-    record Address(AddressPart part, Match match, List<String> headers, List<String> keys) implements Test {
+    /** RFC 5228 §5.1; {@code index} as in {@link Date}. */
+    record Address(AddressPart part, Match match, List<String> headers, List<String> keys, int index)
+            implements Test {
     }
 
     /** RFC 5228 §5.4: envelope parts {@code from}, {@code to}. */
     record Envelope(AddressPart part, Match match, List<String> parts, List<String> keys) implements Test {
     }
 
-    /** RFC 5228 §5.7. */
-    record Header(Match match, List<String> headers, List<String> keys) implements Test {
+    /** RFC 5228 §5.7; {@code index} as in {@link Date}. */
+    record Header(Match match, List<String> headers, List<String> keys, int index) implements Test {
     }
 
     /** RFC 5228 §5.5. */
@@ -47,6 +48,18 @@ sealed interface Test {
 
     /** RFC 5229 §5: {@code string} compares expanded strings. */
     record StringTest(Match match, List<String> sources, List<String> keys) implements Test {
+    }
+
+    /**
+     * RFC 5260 §4 {@code date} (a header field's date) and §5 {@code currentdate} ({@code header} null).
+     *
+     * @param zone         the :zone to convert to, or null for the local zone
+     * @param originalZone :originalzone, the zone the field was written in
+     * @param index        RFC 5260 §6: 0 for every field, n for the nth from the top, -n for the nth from the
+     *                     bottom (:last)
+     */
+    record Date(String header, String zone, boolean originalZone, String part, Match match, List<String> keys,
+            int index) implements Test {
     }
 
     /** RFC 5173: {@code body :raw|:content types|:text}. */
