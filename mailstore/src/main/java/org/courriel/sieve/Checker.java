@@ -287,6 +287,7 @@ final class Checker {
                 yield new Test.HasFlag(m.match(), a.strings("flags"));
             }
             case "body" -> body(a, n);
+            case "spamtest" -> spamtest(a, n);
             case "string" -> {
                 need("variables", n.line());
                 MatchTags m = matchTags(a, false);
@@ -367,6 +368,24 @@ final class Checker {
         return new Test.Date(header, zone[0], original[0], part, m.match(), a.strings("keys"), index.value(n));
     }
 
+    // RFC 3685 §3: spamtest [COMPARATOR] [MATCH-TYPE] <value>, i;ascii-numeric by default; RFC 5235 §3.2
+    // adds :percent, and requiring spamtestplus implies spamtest.
+    private Test spamtest(Args a, Node n) throws SieveSyntaxException {
+        if (!required.contains("spamtestplus")) {
+            need("spamtest", n.line());
+        }
+        boolean[] percent = {false};
+        MatchTags m = matchTags(a, false, t -> {
+            if (!t.name().equals("percent")) {
+                return false;
+            }
+            need("spamtestplus", t.line());
+            percent[0] = true;
+            return true;
+        }, Match.Comparator.ASCII_NUMERIC);
+        return new Test.SpamTest(percent[0], m.match(), a.string("a value"));
+    }
+
     /** RFC 5260 §6: {@code :index n [:last]} on header, address and date. */
     private final class IndexTag implements OwnTag {
         private final Args args;
@@ -429,7 +448,13 @@ final class Checker {
     }
 
     private MatchTags matchTags(Args a, boolean addressParts, OwnTag own) throws SieveSyntaxException {
+        return matchTags(a, addressParts, own, Match.Comparator.ASCII_CASEMAP);
+    }
+
+    private MatchTags matchTags(Args a, boolean addressParts, OwnTag own, Match.Comparator comparator)
+            throws SieveSyntaxException {
         MatchTags m = new MatchTags();
+        m.comparator = comparator;
         boolean typeSeen = false;
         boolean partSeen = false;
         while (a.hasTag()) {

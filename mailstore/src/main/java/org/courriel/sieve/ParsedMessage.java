@@ -113,6 +113,11 @@ public final class ParsedMessage implements SieveMessage {
     }
 
     @Override
+    public SpamScore spamScore() {
+        return SpamScore.fromHeader(fields);
+    }
+
+    @Override
     public ZonedDateTime now() {
         return now;
     }

@@ -140,6 +140,14 @@ public final class SieveInterpreter {
         }
     }
 
+    // RFC 3685 §3: "0" when the message was not tested; RFC 5235 §3.2: with :percent, no value then.
+    private boolean spamtest(Test.SpamTest st) {
+        SpamScore s = message.spamScore();
+        List<String> values = s == null ? (st.percent() ? List.of() : List.of("0"))
+                : List.of(Integer.toString(st.percent() ? s.percent() : s.value()));
+        return st.match().any(values, List.of(x(st.value())), variables);
+    }
+
     /** RFC 5260 §6: the nth field from the top (index > 0) or the bottom (index < 0), or all (0). */
     private static <T> List<T> indexed(List<T> fields, int index) {
         if (index == 0) {
@@ -250,6 +258,7 @@ public final class SieveInterpreter {
             case Test.HasFlag h -> h.match().any(List.copyOf(flags), List.copyOf(normalFlags(x(h.keys()))), variables);
             case Test.MailboxExists m -> x(m.names()).stream().allMatch(message::mailboxExists);
             case Test.Date d -> date(d);
+            case Test.SpamTest st -> spamtest(st);
             case Test.Body b -> b.match().any(message.body(b.transform(), x(b.types())), x(b.keys()), variables);
             // RFC 5229 §5: with :count, empty strings are not counted.
             case Test.StringTest st -> {

@@ -16,6 +16,11 @@ public interface SieveMessage {
         return List.of(addresses(name));
     }
 
+    /** RFC 3685: the spam filter's verdict, or null when the message was not tested. */
+    default SpamScore spamScore() {
+        return null;
+    }
+
     /** RFC 5260 §5: when the script runs, in the server's zone. */
     default java.time.ZonedDateTime now() {
         return java.time.ZonedDateTime.now();

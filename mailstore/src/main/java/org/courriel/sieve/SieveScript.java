@@ -11,7 +11,7 @@ public final class SieveScript {
 
     /** The extensions Courriel implements, as ManageSieve's SIEVE capability lists them (RFC 5804 §1.7). */
     public static final List<String> EXTENSIONS = List.of("fileinto", "envelope", "reject", "ereject",
-            "imap4flags", "subaddress", "copy", "mailbox", "relational", "vacation", "vacation-seconds", "variables", "body", "date", "index",
+            "imap4flags", "subaddress", "copy", "mailbox", "relational", "vacation", "vacation-seconds", "variables", "body", "date", "index", "spamtest", "spamtestplus",
             "comparator-i;ascii-numeric");
 
     private final List<Command> commands;

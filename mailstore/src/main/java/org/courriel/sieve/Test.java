@@ -62,6 +62,10 @@ sealed interface Test {
             int index) implements Test {
     }
 
+    /** RFC 3685 §3 {@code spamtest}, RFC 5235 §3.2 with {@code :percent}. */
+    record SpamTest(boolean percent, Match match, String value) implements Test {
+    }
+
     /** RFC 5173: {@code body :raw|:content types|:text}. */
     record Body(Match match, BodyText.Transform transform, List<String> types, List<String> keys) implements Test {
     }
