@@ -288,6 +288,7 @@ final class Checker {
             }
             case "body" -> body(a, n);
             case "spamtest" -> spamtest(a, n);
+            case "duplicate" -> duplicate(a, n);
             case "string" -> {
                 need("variables", n.line());
                 MatchTags m = matchTags(a, false);
@@ -366,6 +367,37 @@ final class Checker {
             throw new SieveSyntaxException(n.line(), n.name() + ": unknown date-part \"" + part + "\"");
         }
         return new Test.Date(header, zone[0], original[0], part, m.match(), a.strings("keys"), index.value(n));
+    }
+
+    // RFC 7352 §3: duplicate [:handle h] [:header name / :uniqueid value] [:seconds n] [:last].
+    private Test duplicate(Args a, Node n) throws SieveSyntaxException {
+        need("duplicate", n.line());
+        String handle = "";
+        String header = null;
+        String uniqueId = null;
+        long seconds = -1;
+        boolean last = false;
+        while (a.hasTag()) {
+            Argument.Tag t = a.tag();
+            switch (t.name()) {
+                case "handle" -> handle = a.string("a handle after :handle");
+                case "header", "uniqueid" -> {
+                    if (header != null || uniqueId != null) {
+                        throw new SieveSyntaxException(t.line(), "duplicate: :header and :uniqueid exclude each other");
+                    }
+                    String v = a.string("a string after :" + t.name());
+                    if (t.name().equals("header")) {
+                        header = v;
+                    } else {
+                        uniqueId = v;
+                    }
+                }
+                case "seconds" -> seconds = a.number("a period after :seconds");
+                case "last" -> last = true;
+                default -> throw a.unknownTag(t);
+            }
+        }
+        return new Test.Duplicate(handle, header, uniqueId, seconds, last);
     }
 
     // RFC 3685 §3: spamtest [COMPARATOR] [MATCH-TYPE] <value>, i;ascii-numeric by default; RFC 5235 §3.2

@@ -25,6 +25,7 @@ public final class ParsedMessage implements SieveMessage {
     private final long size;
     private final Predicate<String> mailboxExists;
     private final ZonedDateTime now;
+    private Predicate<String> seenBefore = key -> false;
 
     private ParsedMessage(byte[] message, List<String[]> fields, String envelopeFrom, String envelopeTo, long size,
             Predicate<String> mailboxExists, ZonedDateTime now) {
@@ -110,6 +111,17 @@ public final class ParsedMessage implements SieveMessage {
             out.add(field);
         }
         return out;
+    }
+
+    /** RFC 7352: how the duplicate test asks whether an identifier key was seen before; none by default. */
+    public ParsedMessage withDuplicates(Predicate<String> seen) {
+        this.seenBefore = seen;
+        return this;
+    }
+
+    @Override
+    public boolean seenBefore(String duplicateKey) {
+        return seenBefore.test(duplicateKey);
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class SieveInterpreter {
     private int redirectCount;
     private final Map<String, SieveAction> deliveries = new LinkedHashMap<>();
     private final List<SieveAction> others = new ArrayList<>();
+    private final Set<String> tracked = new java.util.HashSet<>();
 
     private SieveInterpreter(SieveScript script, SieveMessage message, SieveLimits limits,
             String subaddressSeparator) {
@@ -138,6 +139,28 @@ public final class SieveInterpreter {
             }
             case Command.Set v -> variables.set(v.name(), Variables.Modifier.applyAll(v.modifiers(), x(v.value())));
         }
+    }
+
+    // RFC 7352 §3.1: the identifier is the Message-ID (or the :header field's value, or :uniqueid), without
+    // its surrounding white space; a message without one is no duplicate and is not tracked. Tracked once
+    // per run and key; recorded by the caller only once the delivery commits (§3).
+    private boolean duplicate(Test.Duplicate d) {
+        String id;
+        if (d.uniqueId() != null) {
+            id = x(d.uniqueId());
+        } else {
+            List<String> values = message.header(d.header() == null ? "message-id" : x(d.header()));
+            id = values.isEmpty() ? "" : values.getFirst().strip();
+        }
+        if (id.isEmpty()) {
+            return false;
+        }
+        String key = DuplicateKey.of(x(d.handle()), id);
+        java.time.Duration period = d.seconds() < 0 ? null : java.time.Duration.ofSeconds(d.seconds());
+        if (tracked.add(key)) {
+            others.add(new SieveAction.TrackDuplicate(key, period, d.last()));
+        }
+        return message.seenBefore(key);
     }
 
     // RFC 3685 §3: "0" when the message was not tested; RFC 5235 §3.2: with :percent, no value then.
@@ -259,6 +282,7 @@ public final class SieveInterpreter {
             case Test.MailboxExists m -> x(m.names()).stream().allMatch(message::mailboxExists);
             case Test.Date d -> date(d);
             case Test.SpamTest st -> spamtest(st);
+            case Test.Duplicate d -> duplicate(d);
             case Test.Body b -> b.match().any(message.body(b.transform(), x(b.types())), x(b.keys()), variables);
             // RFC 5229 §5: with :count, empty strings are not counted.
             case Test.StringTest st -> {

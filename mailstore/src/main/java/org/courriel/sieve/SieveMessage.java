@@ -16,6 +16,11 @@ public interface SieveMessage {
         return List.of(addresses(name));
     }
 
+    /** RFC 7352 §3: whether a message with this identifier key was delivered before, within its period. */
+    default boolean seenBefore(String duplicateKey) {
+        return false;
+    }
+
     /** RFC 3685: the spam filter's verdict, or null when the message was not tested. */
     default SpamScore spamScore() {
         return null;

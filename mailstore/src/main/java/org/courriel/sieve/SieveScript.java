@@ -11,8 +11,9 @@ public final class SieveScript {
 
     /** The extensions Courriel implements, as ManageSieve's SIEVE capability lists them (RFC 5804 §1.7). */
     public static final List<String> EXTENSIONS = List.of("fileinto", "envelope", "reject", "ereject",
-            "imap4flags", "subaddress", "copy", "mailbox", "relational", "vacation", "vacation-seconds", "variables", "body", "date", "index", "spamtest", "spamtestplus",
-            "comparator-i;ascii-numeric");
+            "imap4flags", "subaddress", "copy", "mailbox", "relational", "vacation", "vacation-seconds",
+            "comparator-i;ascii-numeric", "variables", "body", "date", "index", "spamtest", "spamtestplus",
+            "duplicate");
 
     private final List<Command> commands;
     private final Set<String> required;

@@ -62,6 +62,16 @@ sealed interface Test {
             int index) implements Test {
     }
 
+    /**
+     * RFC 7352 §3: {@code duplicate}.
+     *
+     * @param header   :header, the field whose value identifies the message; null for :uniqueid or Message-ID
+     * @param uniqueId :uniqueid, the identifier itself, or null
+     * @param seconds  :seconds, or -1 for the site's default
+     */
+    record Duplicate(String handle, String header, String uniqueId, long seconds, boolean last) implements Test {
+    }
+
     /** RFC 3685 §3 {@code spamtest}, RFC 5235 §3.2 with {@code :percent}. */
     record SpamTest(boolean percent, Match match, String value) implements Test {
     }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vacationMaxPeriod longest such period; a longer one is lowered to it
  * @param maxVariables      most variables one run may set (RFC 5229); more is a run-time error (INBOX)
  * @param maxVariableSize   most characters a variable holds or a string expands to; longer values are cut
+ * @param duplicateDefaultPeriod how long the duplicate test remembers an identifier without :seconds (RFC 7352)
+ * @param duplicateMaxPeriod     the longest it remembers one; a longer :seconds is lowered to it
  */
 @ConfigurationProperties("courriel.sieve.execution")
 public record SieveProperties(
@@ -25,7 +27,9 @@ public record SieveProperties(
         @DefaultValue("1h") Duration vacationMinPeriod,
         @DefaultValue("90d") Duration vacationMaxPeriod,
         @DefaultValue("" + org.courriel.sieve.SieveLimits.DEFAULT_MAX_VARIABLES) int maxVariables,
-        @DefaultValue("" + org.courriel.sieve.SieveLimits.DEFAULT_MAX_VARIABLE_SIZE) int maxVariableSize) {
+        @DefaultValue("" + org.courriel.sieve.SieveLimits.DEFAULT_MAX_VARIABLE_SIZE) int maxVariableSize,
+        @DefaultValue("7d") Duration duplicateDefaultPeriod,
+        @DefaultValue("30d") Duration duplicateMaxPeriod) {
 
     public SieveProperties {
         if (!maxRunTime.isPositive()) {
@@ -39,10 +43,22 @@ public record SieveProperties(
             throw new IllegalArgumentException("courriel.sieve.execution.max-variables and max-variable-size"
                     + " must be at least 1");
         }
+        if (!duplicateDefaultPeriod.isPositive() || duplicateMaxPeriod.compareTo(duplicateDefaultPeriod) < 0) {
+            throw new IllegalArgumentException("courriel.sieve.execution.duplicate-default-period must be positive"
+                    + " and at most duplicate-max-period");
+        }
         if (vacationMinPeriod.isNegative() || vacationMaxPeriod.compareTo(vacationMinPeriod) < 0) {
             throw new IllegalArgumentException(
                     "courriel.sieve.execution.vacation-min-period must be between 0 and vacation-max-period");
         }
+    }
+
+    /** RFC 7352 §3.3: a script's :seconds (null: the default) within the site's maximum. */
+    Duration duplicatePeriod(Duration requested) {
+        if (requested == null) {
+            return duplicateDefaultPeriod;
+        }
+        return requested.compareTo(duplicateMaxPeriod) > 0 ? duplicateMaxPeriod : requested;
     }
 
     org.courriel.sieve.SieveLimits limits() {
