@@ -124,6 +124,22 @@ final class Checker {
             }
             case "vacation" -> vacation(a, n);
             case "set" -> set(a, n);
+            case "include" -> include(a, n);
+            case "return" -> {
+                need("include", n.line());
+                yield new Command.Return();
+            }
+            case "global" -> {
+                need("include", n.line());
+                need("variables", n.line());
+                List<String> names = a.strings("variable names");
+                for (String name : names) {
+                    if (!Variables.identifier(name)) {
+                        throw new SieveSyntaxException(n.line(), "global: \"" + name + "\" is not a variable name");
+                    }
+                }
+                yield new Command.Global(names);
+            }
             default -> throw new SieveSyntaxException(n.line(), "unknown command " + n.name());
         };
         a.end();
@@ -158,6 +174,33 @@ final class Checker {
             flags = a.strings("a list of flags after :flags");
         }
         return flags;
+    }
+
+    // RFC 6609 §3.2: include [LOCATION] [":once"] [":optional"] <value: string>; the name may not be a path.
+    private Command include(Args a, Node n) throws SieveSyntaxException {
+        need("include", n.line());
+        Boolean global = null;
+        boolean once = false;
+        boolean optional = false;
+        while (a.hasTag()) {
+            Argument.Tag t = a.tag();
+            switch (t.name()) {
+                case "personal", "global" -> {
+                    if (global != null) {
+                        throw new SieveSyntaxException(t.line(), "include: :personal and :global exclude each other");
+                    }
+                    global = t.name().equals("global");
+                }
+                case "once" -> once = true;
+                case "optional" -> optional = true;
+                default -> throw a.unknownTag(t);
+            }
+        }
+        String name = a.string("a script name");
+        if (name.isEmpty() || name.contains("/")) {
+            throw new SieveSyntaxException(n.line(), "include: \"" + name + "\" is not a script name");
+        }
+        return new Command.Include(name, global != null && global, once, optional);
     }
 
     // RFC 5229 §4: set [MODIFIER] <name: string> <value: string>; one modifier per precedence (§4.1).

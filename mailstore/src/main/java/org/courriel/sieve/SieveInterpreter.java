@@ -18,8 +18,18 @@ public final class SieveInterpreter {
     private final SieveLimits limits;
     private final long deadline;
     private final String subaddressSeparator;
-    /** RFC 5229: null unless the script requires "variables", so a script without it sees strings as written. */
-    private final Variables variables;
+    /**
+     * RFC 5229: null unless the running script requires "variables", so a script without it sees strings as
+     * written. Each included script has its own (RFC 6609 §3.4), sharing the globals.
+     */
+    private Variables variables;
+    private final java.util.Map<String, String> globals = new java.util.HashMap<>();
+    private final ScriptSource source;
+    /** RFC 6609 §3.2: the scripts being included, innermost last, and those included already (for :once). */
+    private final java.util.Deque<String> including = new java.util.ArrayDeque<>();
+    private final Set<String> included = new java.util.HashSet<>();
+    private int includeCount;
+    private boolean returned;
     private Set<String> flags = new LinkedHashSet<>();
     private boolean implicitKeep = true;
     private boolean stopped;
@@ -29,10 +39,15 @@ public final class SieveInterpreter {
     private final List<SieveAction> others = new ArrayList<>();
     private final Set<String> tracked = new java.util.HashSet<>();
 
+    /** Includes deeper than this, or more than {@link #MAX_INCLUDES} in one run, are a run-time error. */
+    static final int MAX_INCLUDE_DEPTH = 8;
+    static final int MAX_INCLUDES = 32;
+
     private SieveInterpreter(SieveScript script, SieveMessage message, SieveLimits limits,
-            String subaddressSeparator) {
+            String subaddressSeparator, ScriptSource source) {
         this.message = message;
-        this.variables = script.required().contains("variables") ? new Variables(limits) : null;
+        this.source = source;
+        this.variables = script.required().contains("variables") ? new Variables(limits, globals) : null;
         this.limits = limits;
         this.subaddressSeparator = subaddressSeparator;
         this.deadline = System.nanoTime() + limits.maxRunTime().toNanos();
@@ -44,7 +59,13 @@ public final class SieveInterpreter {
      */
     public static List<SieveAction> run(SieveScript script, SieveMessage message, SieveLimits limits,
             String subaddressSeparator) {
-        SieveInterpreter run = new SieveInterpreter(script, message, limits, subaddressSeparator);
+        return run(script, message, limits, subaddressSeparator, ScriptSource.NONE);
+    }
+
+    /** As {@link #run(SieveScript, SieveMessage, SieveLimits, String)}, {@code include} reading {@code source}. */
+    public static List<SieveAction> run(SieveScript script, SieveMessage message, SieveLimits limits,
+            String subaddressSeparator, ScriptSource source) {
+        SieveInterpreter run = new SieveInterpreter(script, message, limits, subaddressSeparator, source);
         run.block(script.commands());
         return run.result();
     }
@@ -65,7 +86,7 @@ public final class SieveInterpreter {
 
     private void block(List<Command> commands) {
         for (Command c : commands) {
-            if (stopped) {
+            if (stopped || returned) {
                 return;
             }
             checkTime();
@@ -137,6 +158,9 @@ public final class SieveInterpreter {
                     case REMOVE -> flags.removeIf(x -> given.stream().anyMatch(x::equalsIgnoreCase));
                 }
             }
+            case Command.Include inc -> include(inc);
+            case Command.Return r -> returned = true;
+            case Command.Global g -> g.names().forEach(variables::declareGlobal);
             case Command.Set v -> variables.set(v.name(), Variables.Modifier.applyAll(v.modifiers(), x(v.value())));
         }
     }
@@ -161,6 +185,48 @@ public final class SieveInterpreter {
             others.add(new SieveAction.TrackDuplicate(key, period, d.last()));
         }
         return message.seenBefore(key);
+    }
+
+    // RFC 6609 §3.2: the named script runs here with its own variables; a missing one is an error unless
+    // :optional; including a script that is being included (recursion) is an error.
+    private void include(Command.Include inc) {
+        String name = x(inc.name());
+        String key = (inc.global() ? "global/" : "personal/") + name;
+        if (inc.once() && included.contains(key)) {
+            return;
+        }
+        if (including.contains(key)) {
+            throw new SieveRuntimeException("include \"" + name + "\" includes itself");
+        }
+        if (including.size() >= MAX_INCLUDE_DEPTH || ++includeCount > MAX_INCLUDES) {
+            throw new SieveRuntimeException("more than " + MAX_INCLUDE_DEPTH + " nested or " + MAX_INCLUDES
+                    + " includes");
+        }
+        String text = source.script(name, inc.global());
+        if (text == null) {
+            if (inc.optional()) {
+                return;
+            }
+            throw new SieveRuntimeException("include: no " + (inc.global() ? "global" : "personal")
+                    + " script \"" + name + "\"");
+        }
+        SieveScript script;
+        try {
+            script = SieveScript.compile(text);
+        } catch (SieveSyntaxException e) {
+            throw new SieveRuntimeException("include \"" + name + "\": " + e.getMessage());
+        }
+        included.add(key);
+        Variables outer = variables;
+        variables = script.required().contains("variables") ? new Variables(limits, globals) : null;
+        including.addLast(key);
+        try {
+            block(script.commands());
+        } finally {
+            including.removeLast();
+            variables = outer;
+            returned = false;
+        }
     }
 
     // RFC 3685 §3: "0" when the message was not tested; RFC 5235 §3.2: with :percent, no value then.

@@ -13,7 +13,7 @@ public final class SieveScript {
     public static final List<String> EXTENSIONS = List.of("fileinto", "envelope", "reject", "ereject",
             "imap4flags", "subaddress", "copy", "mailbox", "relational", "vacation", "vacation-seconds",
             "comparator-i;ascii-numeric", "variables", "body", "date", "index", "spamtest", "spamtestplus",
-            "duplicate");
+            "duplicate", "include");
 
     private final List<Command> commands;
     private final Set<String> required;

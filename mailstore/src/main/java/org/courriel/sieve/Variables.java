@@ -16,11 +16,20 @@ final class Variables {
     static final int MATCH_VARIABLES = 10;
 
     private final Map<String, String> named = new HashMap<>();
+    /** RFC 6609 §3.4: the variables every script of the run shares, and those this script declared global. */
+    private final Map<String, String> globals;
+    private final java.util.Set<String> declared = new java.util.HashSet<>();
     private List<String> matched = List.of();
     private final int maxVariables;
     private final int maxSize;
 
     Variables(SieveLimits limits) {
+        this(limits, new HashMap<>());
+    }
+
+    /** The variables of an included script, sharing {@code globals} with the rest of the run. */
+    Variables(SieveLimits limits, Map<String, String> globals) {
+        this.globals = globals;
         this.maxVariables = limits.maxVariables();
         this.maxSize = limits.maxVariableSize();
     }
@@ -28,10 +37,20 @@ final class Variables {
     /** RFC 5229 §4: names are case-insensitive. */
     void set(String name, String value) {
         String key = name.toLowerCase(Locale.ROOT);
-        if (!named.containsKey(key) && named.size() >= maxVariables) {
+        Map<String, String> map = declared.contains(key) ? globals : named;
+        if (!map.containsKey(key) && map.size() >= maxVariables) {
             throw new SieveRuntimeException("more than " + maxVariables + " variables");
         }
-        named.put(key, cut(value));
+        map.put(key, cut(value));
+    }
+
+    /** RFC 6609 §3.4: from here on this name is the run's shared variable. */
+    void declareGlobal(String name) {
+        declared.add(name.toLowerCase(Locale.ROOT));
+    }
+
+    Map<String, String> globals() {
+        return globals;
     }
 
     /** RFC 5229 §3.2: a successful :matches sets ${0} (the whole value) and one per wildcard. */
@@ -82,7 +101,8 @@ final class Variables {
             int n = Integer.parseInt(name.length() > 3 ? "999" : name);
             return n < matched.size() ? matched.get(n) : "";
         }
-        return named.getOrDefault(name.toLowerCase(Locale.ROOT), "");
+        String key = name.toLowerCase(Locale.ROOT);
+        return (declared.contains(key) ? globals : named).getOrDefault(key, "");
     }
 
     // RFC 5229 §3 grammar: variable-ref = "${" [namespace] variable-name "}"; identifier or num-variable.

@@ -91,7 +91,9 @@ public class SieveFilter implements LocalFiling {
                     name -> mailboxes.find(account.id(), name).isPresent(), ZonedDateTime.ofInstant(now,
                             ZoneId.systemDefault()))
                     .withDuplicates(key -> duplicates.seen(account.id(), key, now));
-            List<SieveAction> actions = SieveInterpreter.run(script, parsed, properties.limits(), subaddressSeparator);
+            // RFC 6609: include reads the account's other scripts; Courriel keeps no global ones.
+            List<SieveAction> actions = SieveInterpreter.run(script, parsed, properties.limits(), subaddressSeparator,
+                    (name, global) -> global ? null : scripts.get(account.id(), name).orElse(null));
             SieveDisposition d = carryOut(account, rcpt, envelope, message, parsed, actions, inbox);
             metrics.ran("ok");
             return d;
