@@ -14,6 +14,7 @@ import java.util.Set;
 final class Checker {
 
     private final Set<String> required = new LinkedHashSet<>();
+    private final ExtensionTests extensions = new ExtensionTests(this);
 
     static SieveScript check(List<Node> nodes) throws SieveSyntaxException {
         Checker c = new Checker();
@@ -302,17 +303,17 @@ final class Checker {
                 yield new Test.Size(tag.name().equals("over"), a.number("a size limit"));
             }
             case "header" -> {
-                IndexTag index = new IndexTag(a);
+                ExtensionTests.IndexTag index = extensions.new IndexTag(a);
                 MatchTags m = matchTags(a, false, index);
                 yield new Test.Header(m.match(), a.strings("header names"), a.strings("keys"), index.value(n));
             }
             case "address" -> {
-                IndexTag index = new IndexTag(a);
+                ExtensionTests.IndexTag index = extensions.new IndexTag(a);
                 MatchTags m = matchTags(a, true, index);
                 yield new Test.Address(m.part, m.match(), a.strings("header names"), a.strings("keys"),
                         index.value(n));
             }
-            case "date", "currentdate" -> date(a, n);
+            case "date", "currentdate" -> extensions.date(a, n);
             case "envelope" -> {
                 need("envelope", n.line());
                 MatchTags m = matchTags(a, true);
@@ -329,9 +330,9 @@ final class Checker {
                 MatchTags m = matchTags(a, false);
                 yield new Test.HasFlag(m.match(), a.strings("flags"));
             }
-            case "body" -> body(a, n);
-            case "spamtest" -> spamtest(a, n);
-            case "duplicate" -> duplicate(a, n);
+            case "body" -> extensions.body(a, n);
+            case "spamtest" -> extensions.spamtest(a, n);
+            case "duplicate" -> extensions.duplicate(a, n);
             case "string" -> {
                 need("variables", n.line());
                 MatchTags m = matchTags(a, false);
@@ -351,155 +352,6 @@ final class Checker {
         return t;
     }
 
-    // RFC 5173 §4: body [COMPARATOR] [MATCH-TYPE] [BODY-TRANSFORM] <key-list>, tags in any order.
-    private Test body(Args a, Node n) throws SieveSyntaxException {
-        need("body", n.line());
-        BodyText.Transform[] transform = {null};
-        List<List<String>> types = new ArrayList<>();
-        MatchTags m = matchTags(a, false, t -> {
-            if (!t.name().equals("raw") && !t.name().equals("content") && !t.name().equals("text")) {
-                return false;
-            }
-            if (transform[0] != null) {
-                throw new SieveSyntaxException(t.line(), "body: only one of :raw, :content, :text");
-            }
-            transform[0] = BodyText.Transform.valueOf(t.name().toUpperCase(Locale.ROOT));
-            if (transform[0] == BodyText.Transform.CONTENT) {
-                types.add(a.strings("content types after :content"));
-            }
-            return true;
-        });
-        return new Test.Body(m.match(), transform[0] == null ? BodyText.Transform.TEXT : transform[0],
-                types.isEmpty() ? List.of() : types.getFirst(), a.strings("keys"));
-    }
-
-    // RFC 5260 §4: date [:zone z / :originalzone] [COMPARATOR] [MATCH-TYPE] <header> <date-part> <key-list>;
-    // §5: currentdate [:zone z] [COMPARATOR] [MATCH-TYPE] <date-part> <key-list>.
-    private Test date(Args a, Node n) throws SieveSyntaxException {
-        need("date", n.line());
-        boolean current = n.name().equals("currentdate");
-        String[] zone = {null};
-        boolean[] original = {false};
-        IndexTag index = new IndexTag(a);
-        MatchTags m = matchTags(a, false, t -> {
-            switch (t.name()) {
-                case "zone" -> {
-                    zone[0] = a.string("a zone after :zone");
-                    if (!zone[0].contains("${") && DateParts.zone(zone[0]) == null) {
-                        throw new SieveSyntaxException(t.line(), "date: zone \"" + zone[0] + "\" is not +hhmm or -hhmm");
-                    }
-                }
-                case "originalzone" -> {
-                    if (current) {
-                        return false;
-                    }
-                    original[0] = true;
-                }
-                default -> {
-                    return !current && index.read(t);
-                }
-            }
-            return true;
-        });
-        if (zone[0] != null && original[0]) {
-            throw new SieveSyntaxException(n.line(), "date: :zone and :originalzone exclude each other");
-        }
-        String header = current ? null : a.string("a header name");
-        String part = a.string("a date-part");
-        if (!part.contains("${") && !DateParts.NAMES.contains(part.toLowerCase(Locale.ROOT))) {
-            throw new SieveSyntaxException(n.line(), n.name() + ": unknown date-part \"" + part + "\"");
-        }
-        return new Test.Date(header, zone[0], original[0], part, m.match(), a.strings("keys"), index.value(n));
-    }
-
-    // RFC 7352 §3: duplicate [:handle h] [:header name / :uniqueid value] [:seconds n] [:last].
-    private Test duplicate(Args a, Node n) throws SieveSyntaxException {
-        need("duplicate", n.line());
-        String handle = "";
-        String header = null;
-        String uniqueId = null;
-        long seconds = -1;
-        boolean last = false;
-        while (a.hasTag()) {
-            Argument.Tag t = a.tag();
-            switch (t.name()) {
-                case "handle" -> handle = a.string("a handle after :handle");
-                case "header", "uniqueid" -> {
-                    if (header != null || uniqueId != null) {
-                        throw new SieveSyntaxException(t.line(), "duplicate: :header and :uniqueid exclude each other");
-                    }
-                    String v = a.string("a string after :" + t.name());
-                    if (t.name().equals("header")) {
-                        header = v;
-                    } else {
-                        uniqueId = v;
-                    }
-                }
-                case "seconds" -> seconds = a.number("a period after :seconds");
-                case "last" -> last = true;
-                default -> throw a.unknownTag(t);
-            }
-        }
-        return new Test.Duplicate(handle, header, uniqueId, seconds, last);
-    }
-
-    // RFC 3685 §3: spamtest [COMPARATOR] [MATCH-TYPE] <value>, i;ascii-numeric by default; RFC 5235 §3.2
-    // adds :percent, and requiring spamtestplus implies spamtest.
-    private Test spamtest(Args a, Node n) throws SieveSyntaxException {
-        if (!required.contains("spamtestplus")) {
-            need("spamtest", n.line());
-        }
-        boolean[] percent = {false};
-        MatchTags m = matchTags(a, false, t -> {
-            if (!t.name().equals("percent")) {
-                return false;
-            }
-            need("spamtestplus", t.line());
-            percent[0] = true;
-            return true;
-        }, Match.Comparator.ASCII_NUMERIC);
-        return new Test.SpamTest(percent[0], m.match(), a.string("a value"));
-    }
-
-    /** RFC 5260 §6: {@code :index n [:last]} on header, address and date. */
-    private final class IndexTag implements OwnTag {
-        private final Args args;
-        private long index;
-        private boolean last;
-
-        IndexTag(Args args) {
-            this.args = args;
-        }
-
-        @Override
-        public boolean read(Argument.Tag t) throws SieveSyntaxException {
-            switch (t.name()) {
-                case "index" -> {
-                    need("index", t.line());
-                    index = args.number("a field number after :index");
-                    if (index < 1 || index > Integer.MAX_VALUE) {
-                        throw new SieveSyntaxException(t.line(), ":index counts from 1");
-                    }
-                }
-                case "last" -> {
-                    need("index", t.line());
-                    last = true;
-                }
-                default -> {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        int value(Node n) throws SieveSyntaxException {
-            if (last && index == 0) {
-                throw new SieveSyntaxException(n.line(), n.name() + ": :last needs :index");
-            }
-            return (int) (last ? -index : index);
-        }
-    }
-
     /** A tag of one test's own, read where it appears among the match tags; false when it is not one. */
     @FunctionalInterface
     interface OwnTag {
@@ -507,7 +359,7 @@ final class Checker {
     }
 
     /** The comparator, match type and address part tags, in any order (RFC 5228 §2.6.2). */
-    private final class MatchTags {
+    final class MatchTags {
         Match.Type type = Match.Type.IS;
         Match.Relation relation;
         Match.Comparator comparator = Match.Comparator.ASCII_CASEMAP;
@@ -518,15 +370,15 @@ final class Checker {
         }
     }
 
-    private MatchTags matchTags(Args a, boolean addressParts) throws SieveSyntaxException {
+    MatchTags matchTags(Args a, boolean addressParts) throws SieveSyntaxException {
         return matchTags(a, addressParts, t -> false);
     }
 
-    private MatchTags matchTags(Args a, boolean addressParts, OwnTag own) throws SieveSyntaxException {
+    MatchTags matchTags(Args a, boolean addressParts, OwnTag own) throws SieveSyntaxException {
         return matchTags(a, addressParts, own, Match.Comparator.ASCII_CASEMAP);
     }
 
-    private MatchTags matchTags(Args a, boolean addressParts, OwnTag own, Match.Comparator comparator)
+    MatchTags matchTags(Args a, boolean addressParts, OwnTag own, Match.Comparator comparator)
             throws SieveSyntaxException {
         MatchTags m = new MatchTags();
         m.comparator = comparator;
@@ -583,7 +435,11 @@ final class Checker {
         return m;
     }
 
-    private void need(String extension, int line) throws SieveSyntaxException {
+    boolean requires(String extension) {
+        return required.contains(extension);
+    }
+
+    void need(String extension, int line) throws SieveSyntaxException {
         if (!required.contains(extension)) {
             throw new SieveSyntaxException(line, "missing require \"" + extension + "\"");
         }
