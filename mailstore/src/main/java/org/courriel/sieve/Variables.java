@@ -49,10 +49,6 @@ final class Variables {
         declared.add(name.toLowerCase(Locale.ROOT));
     }
 
-    Map<String, String> globals() {
-        return globals;
-    }
-
     /** RFC 5229 §3.2: a successful :matches sets ${0} (the whole value) and one per wildcard. */
     void matched(List<String> groups) {
         matched = groups.stream().limit(MATCH_VARIABLES).map(this::cut).toList();
