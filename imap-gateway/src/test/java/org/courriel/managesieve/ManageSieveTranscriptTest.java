@@ -21,8 +21,18 @@ class ManageSieveTranscriptTest extends ManageSieveTestSupport {
             List<String> greeting = c.response();
             assertThat(greeting).contains("\"IMPLEMENTATION\" \"Courriel\"", "\"SASL\" \"PLAIN\"", "\"STARTTLS\"",
                     "\"VERSION\" \"1.0\"", "\"MAXREDIRECTS\" \"4\"");
-            assertThat(greeting).anyMatch(l -> l.startsWith("\"SIEVE\" \"fileinto ") && l.contains("vacation"));
+            assertThat(greeting).anyMatch(l -> l.startsWith("\"SIEVE\" \"fileinto ") && l.contains("vacation")
+                    && l.contains(" variables body date index spamtest spamtestplus duplicate include\""));
             assertThat(greeting.getLast()).startsWith("OK");
+        }
+    }
+
+    @Test
+    void aScriptIncludingOneNotUploadedYetIsAccepted() throws Exception {
+        // RFC 6609 §3.2: whether an included script exists is known only when the script runs.
+        try (Client c = new Client().login()) {
+            c.send("CHECKSCRIPT " + literal("require [\"include\", \"variables\"];\r\ninclude \"later\";\r\n"));
+            assertThat(c.status()).startsWith("OK");
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 final class Checker {
 
     private final Set<String> required = new LinkedHashSet<>();
+    private final ExtensionTests extensions = new ExtensionTests(this);
 
     static SieveScript check(List<Node> nodes) throws SieveSyntaxException {
         Checker c = new Checker();
@@ -123,6 +124,23 @@ final class Checker {
                 yield new Command.Flags(op, a.strings("a list of flags"));
             }
             case "vacation" -> vacation(a, n);
+            case "set" -> set(a, n);
+            case "include" -> include(a, n);
+            case "return" -> {
+                need("include", n.line());
+                yield new Command.Return();
+            }
+            case "global" -> {
+                need("include", n.line());
+                need("variables", n.line());
+                List<String> names = a.strings("variable names");
+                for (String name : names) {
+                    if (!Variables.identifier(name)) {
+                        throw new SieveSyntaxException(n.line(), "global: \"" + name + "\" is not a variable name");
+                    }
+                }
+                yield new Command.Global(names);
+            }
             default -> throw new SieveSyntaxException(n.line(), "unknown command " + n.name());
         };
         a.end();
@@ -157,6 +175,58 @@ final class Checker {
             flags = a.strings("a list of flags after :flags");
         }
         return flags;
+    }
+
+    // RFC 6609 §3.2: include [LOCATION] [":once"] [":optional"] <value: string>; the name may not be a path.
+    private Command include(Args a, Node n) throws SieveSyntaxException {
+        need("include", n.line());
+        Boolean global = null;
+        boolean once = false;
+        boolean optional = false;
+        while (a.hasTag()) {
+            Argument.Tag t = a.tag();
+            switch (t.name()) {
+                case "personal", "global" -> {
+                    if (global != null) {
+                        throw new SieveSyntaxException(t.line(), "include: :personal and :global exclude each other");
+                    }
+                    global = t.name().equals("global");
+                }
+                case "once" -> once = true;
+                case "optional" -> optional = true;
+                default -> throw a.unknownTag(t);
+            }
+        }
+        String name = a.string("a script name");
+        if (name.isEmpty() || name.contains("/")) {
+            throw new SieveSyntaxException(n.line(), "include: \"" + name + "\" is not a script name");
+        }
+        return new Command.Include(name, global != null && global, once, optional);
+    }
+
+    // RFC 5229 §4: set [MODIFIER] <name: string> <value: string>; one modifier per precedence (§4.1).
+    private Command set(Args a, Node n) throws SieveSyntaxException {
+        need("variables", n.line());
+        List<Variables.Modifier> modifiers = new ArrayList<>();
+        while (a.hasTag()) {
+            Argument.Tag t = a.tag();
+            Variables.Modifier m;
+            try {
+                m = Variables.Modifier.valueOf(t.name().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw a.unknownTag(t);
+            }
+            if (modifiers.stream().anyMatch(x -> x.precedence == m.precedence)) {
+                throw new SieveSyntaxException(t.line(), "set: :" + t.name() + " conflicts with another modifier"
+                        + " of the same precedence");
+            }
+            modifiers.add(m);
+        }
+        String name = a.string("a variable name");
+        if (!Variables.identifier(name)) {
+            throw new SieveSyntaxException(n.line(), "set: \"" + name + "\" is not a variable name");
+        }
+        return new Command.Set(name, a.string("a value"), List.copyOf(modifiers));
     }
 
     // RFC 5230 §4, RFC 6131 §2.
@@ -233,13 +303,17 @@ final class Checker {
                 yield new Test.Size(tag.name().equals("over"), a.number("a size limit"));
             }
             case "header" -> {
-                MatchTags m = matchTags(a, false);
-                yield new Test.Header(m.match(), a.strings("header names"), a.strings("keys"));
+                ExtensionTests.IndexTag index = extensions.new IndexTag(a);
+                MatchTags m = matchTags(a, false, index);
+                yield new Test.Header(m.match(), a.strings("header names"), a.strings("keys"), index.value(n));
             }
             case "address" -> {
-                MatchTags m = matchTags(a, true);
-                yield new Test.Address(m.part, m.match(), a.strings("header names"), a.strings("keys"));
+                ExtensionTests.IndexTag index = extensions.new IndexTag(a);
+                MatchTags m = matchTags(a, true, index);
+                yield new Test.Address(m.part, m.match(), a.strings("header names"), a.strings("keys"),
+                        index.value(n));
             }
+            case "date", "currentdate" -> extensions.date(a, n);
             case "envelope" -> {
                 need("envelope", n.line());
                 MatchTags m = matchTags(a, true);
@@ -256,6 +330,14 @@ final class Checker {
                 MatchTags m = matchTags(a, false);
                 yield new Test.HasFlag(m.match(), a.strings("flags"));
             }
+            case "body" -> extensions.body(a, n);
+            case "spamtest" -> extensions.spamtest(a, n);
+            case "duplicate" -> extensions.duplicate(a, n);
+            case "string" -> {
+                need("variables", n.line());
+                MatchTags m = matchTags(a, false);
+                yield new Test.StringTest(m.match(), a.strings("source strings"), a.strings("keys"));
+            }
             case "mailboxexists" -> {
                 need("mailbox", n.line());
                 yield new Test.MailboxExists(a.strings("mailbox names"));
@@ -270,8 +352,14 @@ final class Checker {
         return t;
     }
 
+    /** A tag of one test's own, read where it appears among the match tags; false when it is not one. */
+    @FunctionalInterface
+    interface OwnTag {
+        boolean read(Argument.Tag tag) throws SieveSyntaxException;
+    }
+
     /** The comparator, match type and address part tags, in any order (RFC 5228 §2.6.2). */
-    private final class MatchTags {
+    final class MatchTags {
         Match.Type type = Match.Type.IS;
         Match.Relation relation;
         Match.Comparator comparator = Match.Comparator.ASCII_CASEMAP;
@@ -282,12 +370,25 @@ final class Checker {
         }
     }
 
-    private MatchTags matchTags(Args a, boolean addressParts) throws SieveSyntaxException {
+    MatchTags matchTags(Args a, boolean addressParts) throws SieveSyntaxException {
+        return matchTags(a, addressParts, t -> false);
+    }
+
+    MatchTags matchTags(Args a, boolean addressParts, OwnTag own) throws SieveSyntaxException {
+        return matchTags(a, addressParts, own, Match.Comparator.ASCII_CASEMAP);
+    }
+
+    MatchTags matchTags(Args a, boolean addressParts, OwnTag own, Match.Comparator comparator)
+            throws SieveSyntaxException {
         MatchTags m = new MatchTags();
+        m.comparator = comparator;
         boolean typeSeen = false;
         boolean partSeen = false;
         while (a.hasTag()) {
             Argument.Tag t = a.tag();
+            if (own.read(t)) {
+                continue;
+            }
             switch (t.name()) {
                 case "is", "contains", "matches", "value", "count" -> {
                     if (typeSeen) {
@@ -334,7 +435,11 @@ final class Checker {
         return m;
     }
 
-    private void need(String extension, int line) throws SieveSyntaxException {
+    boolean requires(String extension) {
+        return required.contains(extension);
+    }
+
+    void need(String extension, int line) throws SieveSyntaxException {
         if (!required.contains(extension)) {
             throw new SieveSyntaxException(line, "missing require \"" + extension + "\"");
         }

@@ -41,4 +41,20 @@ sealed interface Command {
     /** RFC 5230 §4 with RFC 6131 :seconds. */
     record Vacation(SieveAction.Vacation action) implements Command {
     }
+
+    /** RFC 6609 §3.2: {@code include [:personal / :global] [:once] [:optional] <name>}. */
+    record Include(String name, boolean global, boolean once, boolean optional) implements Command {
+    }
+
+    /** RFC 6609 §3.3: ends the current script, the including one goes on. */
+    record Return() implements Command {
+    }
+
+    /** RFC 6609 §3.4: these variables are shared with every script of the run that declares them. */
+    record Global(List<String> names) implements Command {
+    }
+
+    /** RFC 5229 §4: {@code set} with its modifiers. */
+    record Set(String name, String value, List<Variables.Modifier> modifiers) implements Command {
+    }
 }

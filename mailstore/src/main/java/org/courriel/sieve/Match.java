@@ -76,6 +76,14 @@ record Match(Type type, Relation relation, Comparator comparator) {
 
     /** Whether any of {@code values} matches any of {@code keys}. */
     boolean any(List<String> values, List<String> keys) {
+        return any(values, keys, null);
+    }
+
+    /**
+     * As {@link #any(List, List)}; when a {@code :matches} succeeds and {@code variables} is not null, its
+     * wildcards become the match variables (RFC 5229 §3.2).
+     */
+    boolean any(List<String> values, List<String> keys, Variables variables) {
         if (type == Type.COUNT) {
             String count = Integer.toString(values.size());
             return keys.stream().anyMatch(k -> relation.holds(Comparator.ASCII_NUMERIC.compare(count, k)));
@@ -83,6 +91,10 @@ record Match(Type type, Relation relation, Comparator comparator) {
         for (String v : values) {
             for (String k : keys) {
                 if (one(v, k)) {
+                    if (variables != null && type == Type.MATCHES) {
+                        List<String> groups = Wildcards.captures(v, k, comparator == Comparator.ASCII_CASEMAP);
+                        variables.matched(groups == null ? List.of(v) : groups);
+                    }
                     return true;
                 }
             }

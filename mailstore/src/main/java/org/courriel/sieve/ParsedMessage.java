@@ -1,6 +1,7 @@
 package org.courriel.sieve;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,14 +18,19 @@ public final class ParsedMessage implements SieveMessage {
     /** Header bytes looked at: a message whose header is longer is judged on its first part only. */
     static final int MAX_HEADER = 256 * 1024;
 
+    private final byte[] message;
     private final List<String[]> fields;
     private final String envelopeFrom;
     private final String envelopeTo;
     private final long size;
     private final Predicate<String> mailboxExists;
+    private final ZonedDateTime now;
+    private Predicate<String> seenBefore = key -> false;
 
-    private ParsedMessage(List<String[]> fields, String envelopeFrom, String envelopeTo, long size,
-            Predicate<String> mailboxExists) {
+    private ParsedMessage(byte[] message, List<String[]> fields, String envelopeFrom, String envelopeTo, long size,
+            Predicate<String> mailboxExists, ZonedDateTime now) {
+        this.now = now;
+        this.message = message;
         this.fields = fields;
         this.envelopeFrom = envelopeFrom;
         this.envelopeTo = envelopeTo;
@@ -34,7 +40,14 @@ public final class ParsedMessage implements SieveMessage {
 
     public static ParsedMessage of(byte[] message, String envelopeFrom, String envelopeTo,
             Predicate<String> mailboxExists) {
-        return new ParsedMessage(fields(message), envelopeFrom, envelopeTo, message.length, mailboxExists);
+        return of(message, envelopeFrom, envelopeTo, mailboxExists, ZonedDateTime.now());
+    }
+
+    /** @param now the time {@code currentdate} sees (RFC 5260 §5), with the zone dates are shown in */
+    public static ParsedMessage of(byte[] message, String envelopeFrom, String envelopeTo,
+            Predicate<String> mailboxExists, ZonedDateTime now) {
+        return new ParsedMessage(message, fields(message), envelopeFrom, envelopeTo, message.length, mailboxExists,
+                now);
     }
 
     // RFC 5322 §2.2: name ":" value, continuation lines start with white space; the header ends at an empty line.
@@ -84,13 +97,46 @@ public final class ParsedMessage implements SieveMessage {
 
     @Override
     public List<String> addresses(String name) {
-        List<String> out = new ArrayList<>();
+        return addressFields(name).stream().flatMap(List::stream).toList();
+    }
+
+    @Override
+    public List<List<String>> addressFields(String name) {
+        List<List<String>> out = new ArrayList<>();
         for (String v : raw(name)) {
+            List<String> field = new ArrayList<>();
             for (Mailbox m : LenientAddressParser.DEFAULT.parseAddressList(v).flatten()) {
-                out.add(m.getDomain() == null ? m.getLocalPart() : m.getLocalPart() + "@" + m.getDomain());
+                field.add(m.getDomain() == null ? m.getLocalPart() : m.getLocalPart() + "@" + m.getDomain());
             }
+            out.add(field);
         }
         return out;
+    }
+
+    /** RFC 7352: how the duplicate test asks whether an identifier key was seen before; none by default. */
+    public ParsedMessage withDuplicates(Predicate<String> seen) {
+        this.seenBefore = seen;
+        return this;
+    }
+
+    @Override
+    public boolean seenBefore(String duplicateKey) {
+        return seenBefore.test(duplicateKey);
+    }
+
+    @Override
+    public SpamScore spamScore() {
+        return SpamScore.fromHeader(fields);
+    }
+
+    @Override
+    public ZonedDateTime now() {
+        return now;
+    }
+
+    @Override
+    public List<String> body(BodyText.Transform transform, List<String> types) {
+        return BodyText.of(message, transform, types);
     }
 
     @Override

@@ -24,6 +24,17 @@ public sealed interface SieveAction {
     }
 
     /**
+     * RFC 7352 §3: remember that this message's identifier was seen, once the delivery commits. Not an action
+     * of RFC 5228 §2.10 (not counted), but work for the delivery code.
+     *
+     * @param key    a digest of the handle and the identifier
+     * @param period :seconds, or null for the site's default; not yet bounded by the site's maximum
+     * @param last   :last, the period runs from the latest occurrence instead of the first (§3.4)
+     */
+    record TrackDuplicate(String key, Duration period, boolean last) implements SieveAction {
+    }
+
+    /**
      * RFC 5230 §4 (with RFC 6131's :seconds).
      *
      * @param subject   :subject, or null for "Auto: " and the original subject

@@ -11,6 +11,26 @@ public interface SieveMessage {
     /** The addresses ({@code local@domain}) in every header field of that name. */
     List<String> addresses(String name);
 
+    /** The addresses of each header field of that name, one list per field, in order (RFC 5260 §6 :index). */
+    default List<List<String>> addressFields(String name) {
+        return List.of(addresses(name));
+    }
+
+    /** RFC 7352 §3: whether a message with this identifier key was delivered before, within its period. */
+    default boolean seenBefore(String duplicateKey) {
+        return false;
+    }
+
+    /** RFC 3685: the spam filter's verdict, or null when the message was not tested. */
+    default SpamScore spamScore() {
+        return null;
+    }
+
+    /** RFC 5260 §5: when the script runs, in the server's zone. */
+    default java.time.ZonedDateTime now() {
+        return java.time.ZonedDateTime.now();
+    }
+
     /** MAIL FROM, "" for the null reverse-path. */
     String envelopeFrom();
 
@@ -19,6 +39,14 @@ public interface SieveMessage {
 
     /** RFC 5228 §5.9: the size of the message in octets. */
     long size();
+
+    /**
+     * RFC 5173 §5: the body as {@code body} sees it; {@code types} only for {@link BodyText.Transform#CONTENT}.
+     * Without the message's bytes, nothing.
+     */
+    default List<String> body(BodyText.Transform transform, List<String> types) {
+        return List.of();
+    }
 
     /** RFC 5490 §3.1: whether the recipient has that mailbox. */
     boolean mailboxExists(String name);

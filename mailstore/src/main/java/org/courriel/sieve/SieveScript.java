@@ -12,7 +12,8 @@ public final class SieveScript {
     /** The extensions Courriel implements, as ManageSieve's SIEVE capability lists them (RFC 5804 §1.7). */
     public static final List<String> EXTENSIONS = List.of("fileinto", "envelope", "reject", "ereject",
             "imap4flags", "subaddress", "copy", "mailbox", "relational", "vacation", "vacation-seconds",
-            "comparator-i;ascii-numeric");
+            "comparator-i;ascii-numeric", "variables", "body", "date", "index", "spamtest", "spamtestplus",
+            "duplicate", "include");
 
     private final List<Command> commands;
     private final Set<String> required;

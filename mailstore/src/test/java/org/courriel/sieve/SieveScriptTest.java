@@ -30,7 +30,7 @@ class SieveScriptTest {
         "keep|1|expected ';'",
         "fileinto \"x\";|1|missing require \"fileinto\"",
         "keep;\\nrequire \"fileinto\";|2|require must come before",
-        "require \"variables\";|1|unsupported extension",
+        "require \"foreverypart\";|1|unsupported extension",
         "\\n\\nif true { frobnicate; }|3|unknown command frobnicate",
         "if header :contains \"a\" \"b\" { keep; }\\nelse { keep; }\\nelse { keep; }|3|else without if",
         "keep;\\n\"unterminated|2|unterminated string",

@@ -14,9 +14,17 @@ import org.courriel.store.message.Flags;
  * @param redirects copies to queue in the same transaction as the stored ones
  * @param vacation  a vacation response to consider after commit, or null
  * @param reject    the reason of a reject/ereject, or null
+ * @param duplicates identifiers to remember after commit (RFC 7352 duplicate test)
  */
 public record SieveDisposition(AccountInfo account, String recipient, List<Target> targets,
-        List<Redirect> redirects, SieveAction.Vacation vacation, String reject) {
+        List<Redirect> redirects, SieveAction.Vacation vacation, String reject,
+        List<SieveAction.TrackDuplicate> duplicates) {
+
+    /** Without identifiers to remember. */
+    public SieveDisposition(AccountInfo account, String recipient, List<Target> targets, List<Redirect> redirects,
+            SieveAction.Vacation vacation, String reject) {
+        this(account, recipient, targets, redirects, vacation, reject, List.of());
+    }
 
     /** Store into one mailbox with these flags. */
     public record Target(long mailboxId, Flags flags) {

@@ -9,7 +9,9 @@ import org.courriel.mta.dsn.DsnAction;
 import org.courriel.mta.dsn.DsnRecipient;
 import org.courriel.mta.dsn.DsnRequest;
 import org.courriel.mta.dsn.DsnSender;
+import org.courriel.sieve.SieveAction;
 import org.courriel.store.DatabaseUnavailable;
+import org.courriel.store.sieve.SieveDuplicates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,10 +29,15 @@ public class SieveAfterDelivery {
 
     private final VacationResponder vacation;
     private final ObjectProvider<DsnSender> dsn;
+    private final SieveDuplicates duplicates;
+    private final SieveProperties properties;
 
-    SieveAfterDelivery(VacationResponder vacation, ObjectProvider<DsnSender> dsn) {
+    SieveAfterDelivery(VacationResponder vacation, ObjectProvider<DsnSender> dsn, SieveDuplicates duplicates,
+            SieveProperties properties) {
         this.vacation = vacation;
         this.dsn = dsn;
+        this.duplicates = duplicates;
+        this.properties = properties;
     }
 
     /** Never throws: the message is stored already, so a failure here is logged, not reported to the sender. */
@@ -50,6 +57,11 @@ public class SieveAfterDelivery {
     }
 
     private void afterOne(SieveDisposition d, MailEnvelope envelope, byte[] message) {
+        // RFC 7352 §3: the identifiers are remembered only now that the delivery committed.
+        for (SieveAction.TrackDuplicate t : d.duplicates()) {
+            duplicates.record(d.account().id(), t.key(), properties.duplicatePeriod(t.period()), t.last(),
+                    Instant.now());
+        }
         if (d.vacation() != null) {
             vacation.respond(d, envelope, message);
         }

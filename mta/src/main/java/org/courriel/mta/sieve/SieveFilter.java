@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.ForwardingAddress;
@@ -27,6 +30,7 @@ import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.Flags;
 import org.courriel.store.sieve.ActiveScript;
+import org.courriel.store.sieve.SieveDuplicates;
 import org.courriel.store.sieve.SieveScriptService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,10 +56,12 @@ public class SieveFilter implements LocalFiling {
     private final ObjectProvider<ForwardingAddress> forwarding;
     private final SieveMetrics metrics;
     private final SieveAfterDelivery after;
+    private final SieveDuplicates duplicates;
 
     SieveFilter(SieveScriptService scripts, MailboxService mailboxes, SieveProperties properties,
             StoreProperties store, ObjectProvider<ForwardingAddress> forwarding, SieveMetrics metrics,
-            SieveAfterDelivery after) {
+            SieveAfterDelivery after, SieveDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.scripts = scripts;
         this.mailboxes = mailboxes;
         this.properties = properties;
@@ -81,9 +87,14 @@ public class SieveFilter implements LocalFiling {
         }
         try {
             SieveScript script = SieveScript.compile(active.get().content());
+            Instant now = Instant.now();
             ParsedMessage parsed = ParsedMessage.of(message, envelope.reversePath(), rcpt.address(),
-                    name -> mailboxes.find(account.id(), name).isPresent());
-            List<SieveAction> actions = SieveInterpreter.run(script, parsed, properties.limits(), subaddressSeparator);
+                    name -> mailboxes.find(account.id(), name).isPresent(), ZonedDateTime.ofInstant(now,
+                            ZoneId.systemDefault()))
+                    .withDuplicates(key -> duplicates.seen(account.id(), key, now));
+            // RFC 6609: include reads the account's other scripts; Courriel keeps no global ones.
+            List<SieveAction> actions = SieveInterpreter.run(script, parsed, properties.limits(), subaddressSeparator,
+                    (name, global) -> global ? null : scripts.get(account.id(), name).orElse(null));
             SieveDisposition d = carryOut(account, rcpt, envelope, message, parsed, actions, inbox);
             metrics.ran("ok");
             return d;
@@ -105,10 +116,14 @@ public class SieveFilter implements LocalFiling {
         List<SieveDisposition.Redirect> redirects = new ArrayList<>();
         SieveAction.Vacation vacation = null;
         String reject = null;
+        List<SieveAction.TrackDuplicate> seen = new ArrayList<>();
         boolean keepForSafety = false;
         for (SieveAction action : actions) {
-            metrics.action(action);
+            if (!(action instanceof SieveAction.TrackDuplicate)) {
+                metrics.action(action);
+            }
             switch (action) {
+                case SieveAction.TrackDuplicate t -> seen.add(t);
                 case SieveAction.Keep k -> targets.merge(inbox, storable(k.flags()), Flags::with);
                 case SieveAction.FileInto f -> {
                     Long id = mailbox(account, f);
@@ -135,7 +150,8 @@ public class SieveFilter implements LocalFiling {
         }
         List<SieveDisposition.Target> list = targets.entrySet().stream()
                 .map(e -> new SieveDisposition.Target(e.getKey(), capped(e.getValue()))).toList();
-        return new SieveDisposition(account, rcpt.address(), list, List.copyOf(redirects), vacation, reject);
+        return new SieveDisposition(account, rcpt.address(), list, List.copyOf(redirects), vacation, reject,
+                List.copyOf(seen));
     }
 
     /**

@@ -89,6 +89,17 @@ class SieveDeliveryTest extends SmtpServerTestSupport {
     }
 
     @Test
+    void includeRunsAnotherOfTheAccountsScripts() throws Exception {
+        scripts.put(carol.id(), "lists", "require [\"fileinto\", \"mailbox\"];\n"
+                + "if exists \"List-Id\" { fileinto :create \"Lists\"; }");
+        activate("require [\"include\", \"fileinto\"]; include \"lists\"; include :optional \"none\";");
+        assertThat(send("x@crepes.fr", carol.address(), "List-Id: <dev.example>\r\nSubject: a\r\n\r\nhi\r\n"))
+                .startsWith("250 2.0.0");
+        assertThat(count("Lists")).isEqualTo(1);
+        assertThat(count("INBOX")).isZero();
+    }
+
+    @Test
     void rejectOfTheOnlyRecipientIsRefusedInTheDialogue() throws Exception {
         activate("require \"reject\"; if header :contains \"subject\" \"offer\" { reject \"No thanks\"; }");
         assertThat(send("x@crepes.fr", carol.address(), "Subject: an offer\r\n\r\nbuy\r\n")).startsWith("550 5.7.1");
