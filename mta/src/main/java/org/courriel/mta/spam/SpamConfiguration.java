@@ -29,4 +29,10 @@ public class SpamConfiguration {
         return new SpamScreening(new DnsblChecker(dns, dnsbl, meters), new Greylisting(triplets, greylist, meters),
                 filter, spam);
     }
+
+    /** Outbound scoring for the REST send endpoint; submission reaches it through {@link SpamScreening}. */
+    @Bean
+    OutboundScoring outboundScoring(SpamScreening screening) {
+        return screening.outbound();
+    }
 }

@@ -26,12 +26,19 @@ public final class SpamScreening {
     private final Greylisting greylisting;
     private final SpamFilter filter;
     private final SpamProperties properties;
+    private final OutboundScoring outbound;
 
     public SpamScreening(DnsblChecker dnsbl, Greylisting greylisting, SpamFilter filter, SpamProperties properties) {
         this.dnsbl = dnsbl;
         this.greylisting = greylisting;
         this.filter = filter;
         this.properties = properties;
+        this.outbound = new OutboundScoring(filter, properties);
+    }
+
+    /** The scoring of what authenticated senders send, with the same filter. */
+    public OutboundScoring outbound() {
+        return outbound;
     }
 
     /** The header fields a filter's verdict is written in; the sender's own copies of them are removed. */

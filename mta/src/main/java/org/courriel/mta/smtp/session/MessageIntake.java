@@ -166,7 +166,7 @@ public class MessageIntake {
             byte[] full = TraceHeaders.prepend(headers.toString(), message);
             if (spam != null && !arrival.submission() && !arrival.authenticated()) {
                 full = spam.withoutForgedVerdicts(full);
-                SpamScreening.Result screened = spam.atEndOfData(spamRequest(tx, arrival), arrival.client(), dmarcPass,
+                SpamScreening.Result screened = spam.atEndOfData(spamRequest(tx, arrival, ""), arrival.client(), dmarcPass,
                         full, arrival.at().toInstant());
                 switch (screened.decision()) {
                     case REJECT -> {
@@ -183,6 +183,19 @@ public class MessageIntake {
                     }
                 }
                 full = TraceHeaders.prepend(screened.headers(), full);
+            }
+            if (spam != null && arrival.authenticated() && spam.outbound().enabled()) {
+                // Issue #12: a stolen password's spam is refused before it leaves (OutboundScoring).
+                switch (spam.outbound().check(spamRequest(tx, arrival, arrival.account()), full).outcome()) {
+                    case REFUSE -> {
+                        return new Outcome(Reply.SPAM_REJECTED, "spam-reject-outbound");
+                    }
+                    case TEMPFAIL -> {
+                        return new Outcome(Reply.SPAM_DEFERRED, "spam-deferred-outbound");
+                    }
+                    case SEND -> {
+                    }
+                }
             }
             if (arrival.submission()) {
                 full = submissionSigner.apply(full); // once, now that the message is final (RFC 6376 §5)
@@ -214,10 +227,11 @@ public class MessageIntake {
         }
     }
 
-    private static SpamRequest spamRequest(Transaction tx, Arrival arrival) {
+    /** @param user the authenticated account, or empty on the MX */
+    private static SpamRequest spamRequest(Transaction tx, Arrival arrival, String user) {
         String name = clientName(tx);
         return new SpamRequest(arrival.client().getHostAddress(), arrival.helo() == null ? "" : arrival.helo(),
-                name == null ? "" : name, tx.reversePath(), addresses(tx), "", arrival.sessionId());
+                name == null ? "" : name, tx.reversePath(), addresses(tx), user, arrival.sessionId());
     }
 
     /** The client's forward-confirmed reverse-DNS name for Received, when the sender checks found one. */
