@@ -205,7 +205,9 @@ public class MessageIntake {
                     && limits.admit(arrival.account(), tx.recipients().size()) instanceof SendAdmission.Refused) {
                 return new Outcome(Reply.SEND_LIMITED, "send-limit");
             }
-            delivery.deliver(envelope, full, arrival.origin(), junk);
+            // The verdict travels with the message to the queue: only a genuine sender gets notifications (V76).
+            delivery.deliver(envelope, full, arrival.origin().withSenderVerified(
+                    arrival.authenticated() || dmarcPass || spfPass(tx)), junk);
             return new Outcome(Reply.MESSAGE_ACCEPTED, null);
         } catch (org.courriel.mta.delivery.SieveRejectedException e) {
             log.info("Delivery from <{}> refused: {}", tx.reversePath(), e.getMessage());
@@ -232,6 +234,15 @@ public class MessageIntake {
         String name = clientName(tx);
         return new SpamRequest(arrival.client().getHostAddress(), arrival.helo() == null ? "" : arrival.helo(),
                 name == null ? "" : name, tx.reversePath(), addresses(tx), user, arrival.sessionId());
+    }
+
+    /**
+     * MAIL FROM passed SPF at our MX (RFC 7208 §2.4): the reverse-path is the sender's own, so a later failure may
+     * be reported to it (issue 12: no backscatter to forged senders).
+     */
+    private static boolean spfPass(Transaction tx) {
+        return tx.senderChecks() != null && tx.senderChecks().mailFrom() != null
+                && tx.senderChecks().mailFrom().result() == org.courriel.mta.auth.spf.SpfResult.PASS;
     }
 
     /** The client's forward-confirmed reverse-DNS name for Received, when the sender checks found one. */
