@@ -80,8 +80,10 @@ class SpamDefenceEndToEndTest {
         // The sender's domain passes DMARC by SPF, so greylisting lets it through at once.
         DNS.zone("friend.example", """
                 @      TXT "v=spf1 ip4:127.0.0.1 -all"
+                @      A   192.0.2.20
                 _dmarc TXT "v=DMARC1; p=reject"
                 """);
+        DNS.zone("unknown.example", "@ A 192.0.2.21\n"); // a sender domain must exist (RFC 5321 §5.1)
         if (!domains.isLocal("hamburger.edu")) {
             domains.add("hamburger.edu");
         }

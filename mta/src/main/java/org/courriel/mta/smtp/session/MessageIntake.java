@@ -13,6 +13,8 @@ import org.courriel.mta.limit.SendLimiter;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.spam.SpamRequest;
 import org.courriel.mta.spam.SpamScreening;
+import org.courriel.mta.spam.sanity.SanityChecks;
+import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.reply.StoreReplies;
 import org.courriel.mta.smtp.trace.SubmissionHeaders;
 import org.courriel.mta.smtp.trace.TraceHeaders;
@@ -116,6 +118,33 @@ public class MessageIntake {
             return;
         }
         session.transaction().blocklisted(spam.blocklisted(session.channel().remoteAddress()));
+    }
+
+    /** The MX's sanity checks of this session's client, or none (submission, an authenticated client, no spam defences). */
+    private SanityChecks sanity(CommandSession session) {
+        return spam == null || session.context().kind() != ListenerKind.MX || session.isAuthenticated()
+                ? SanityChecks.NONE : spam.sanity();
+    }
+
+    /** At HELO/EHLO on the MX: the refusal of a name that claims to be this server, or null (docs/spam.md). */
+    public Reply checkHelo(CommandSession session, String name) {
+        return sanity(session).helo(name, session.channel().remoteAddress()) == SanityChecks.Verdict.HELO_CLAIMS_US
+                ? Reply.HELO_CLAIMS_US : null;
+    }
+
+    /** At MAIL on the MX: the refusal of a sender domain that has no MX nor address (RFC 5321 §5.1), or null. */
+    public Reply checkSenderDomain(CommandSession session, String domain) {
+        return switch (sanity(session).senderDomain(domain, session.channel().remoteAddress())) {
+            case SENDER_DOMAIN_UNKNOWN -> Reply.SENDER_DOMAIN_UNKNOWN;
+            case SENDER_DOMAIN_NULL_MX -> Reply.SENDER_DOMAIN_NULL_MX;
+            case SENDER_DOMAIN_TEMPORARY -> Reply.SENDER_DOMAIN_TEMPORARY;
+            default -> null;
+        };
+    }
+
+    /** The early-talker check of the MX for {@code session}'s client (RFC 5321 §4.3.1), NONE when exempt. */
+    public SanityChecks earlyTalkers(CommandSession session) {
+        return sanity(session);
     }
 
     /** What the client is told and why, for metrics. */
