@@ -178,8 +178,7 @@ public final class SmtpSession implements CommandSession {
 
     private void refuseEarlyTalker(String when) throws IOException {
         log.info("Session {} from {}: input {}, refused", id, channel.remoteAddress().getHostAddress(), when);
-        context.intake().earlyTalkers(this).earlyTalker();
-        context.metrics().messageRejected("early-talker");
+        context.intake().earlyTalkers(this).earlyTalker(); // courriel_spam_sanity_refused_total{check="early-talker"}
         reply(Reply.EARLY_TALKER);
         flush();
     }
