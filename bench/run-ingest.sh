@@ -3,7 +3,7 @@
 # (bench/src/SmtpLoadGenerator.java), then Courriel's kill -9 check at SMTP level. See bench/README.md.
 #
 #   bench/run-ingest.sh                 # everything: build, Courriel, Postfix, kill -9 check
-#   PARTS="courriel" bench/run-ingest.sh   # any of: courriel postfix kill
+#   PARTS="courriel" bench/run-ingest.sh   # any of: courriel postfix kill rspamd (rspamd: not in the default)
 #   CONNECTIONS=50 MESSAGES=100 RECIPIENTS=3 USERS=10 SIZE=4096 SKIP_BUILD=1 PROFILE=1 ...
 #
 # Needs root for Postfix (apt-get install, /etc/postfix). Everything listens on 127.0.0.1 only.
@@ -23,7 +23,7 @@ GEN_ARGS=(--connections "$CONNECTIONS" --messages "$MESSAGES" --recipients "$REC
 RESULTS=$WORK/ingest-results.txt
 
 mkdir -p "$WORK"
-trap 'courriel_stop' EXIT
+trap 'courriel_stop; rspamd_stop' EXIT
 : >"$RESULTS"
 say() { echo "$*" | tee -a "$RESULTS"; }
 
@@ -168,6 +168,93 @@ run_postfix() {
     awk -v a="$cpu0" -v b="$cpu1" -v n="$((CONNECTIONS * MESSAGES))" \
         'BEGIN {printf "Postfix processes CPU until delivered: %.1f s, %.2f ms per message\n", b - a, (b - a) * 1000 / n}' | tee -a "$RESULTS"
     postfix stop >/dev/null 2>&1 || true
+}
+
+# ---------------------------------------------------------------------------------------------- rspamd
+# Courriel twice on fresh data, without and with Debian's rspamd scoring every message at the end of DATA, with
+# the test fixture's minimal configuration (RspamdServer: no network lookups, Bayes on SQLite). Prints both
+# rates and the latency rspamd adds per message (the difference of the p50 end-of-DATA-to-250 latencies).
+RSPAMD_PORT=${RSPAMD_PORT:-41333}
+RSPAMD_PID=
+
+rspamd_start() {
+    command -v rspamd >/dev/null || { echo "rspamd is missing: apt-get install rspamd" >&2; exit 1; }
+    local dir=$WORK/rspamd m
+    rm -rf "$dir"
+    mkdir -p "$dir"/{local.d,db,run,log}
+    echo "bind_socket = \"127.0.0.1:$RSPAMD_PORT\"; count = 1;" >"$dir/local.d/worker-normal.inc"
+    echo "bind_socket = \"127.0.0.1:$((RSPAMD_PORT + 1))\"; count = 1; secure_ip = \"127.0.0.1\";" >"$dir/local.d/worker-controller.inc"
+    echo "enabled = false;" >"$dir/local.d/worker-proxy.inc"
+    echo "enabled = false;" >"$dir/local.d/worker-fuzzy.inc"
+    echo 'dns { nameserver = ["127.0.0.1:9"]; timeout = 0.1s; retransmits = 1; }' >"$dir/local.d/options.inc"
+    echo "type = \"file\"; filename = \"$dir/log/rspamd.log\"; level = \"warning\";" >"$dir/local.d/logging.inc"
+    printf 'greylist = null;\nadd_header = 4;\nrewrite_subject = null;\nreject = 15;\n' >"$dir/local.d/actions.conf"
+    printf 'backend = "sqlite3";\nmin_learns = 1;\nautolearn = false;\nstatfile { symbol = "BAYES_HAM"; spam = false; path = "%s/db/bayes.ham.sqlite"; }\nstatfile { symbol = "BAYES_SPAM"; spam = true; path = "%s/db/bayes.spam.sqlite"; }\n' \
+        "$dir" "$dir" >"$dir/local.d/classifier-bayes.conf"
+    for m in fuzzy_check rbl surbl dcc phishing url_redirector neural asn emails spamassassin replies ratelimit \
+        greylist dkim_signing arc mx_check multimap maillist once_received spf dkim dmarc history_redis elastic \
+        clickhouse metadata_exporter reputation milter_headers rspamd_update p0f external_services hfilter; do
+        echo "enabled = false;" >"$dir/local.d/$m.conf"
+    done
+    local user=()
+    if [[ $(id -u) == 0 ]]; then
+        user=(-u nobody -g nogroup)
+        chown -R nobody "$dir"
+    fi
+    rspamd -f -i -c /etc/rspamd/rspamd.conf --var "LOCAL_CONFDIR=$dir" --var "DBDIR=$dir/db" --var "RUNDIR=$dir/run" \
+        --var "LOGDIR=$dir/log" "${user[@]}" >"$dir/log/stdout.log" 2>&1 &
+    RSPAMD_PID=$!
+    local i
+    for ((i = 0; i < 900; i++)); do   # ready once a scan names a rule (it compiles its TLD list first)
+        if curl -fsS --max-time 5 --data-binary $'From: probe@example.net\r\nSubject: probe\r\n\r\nprobe\r\n' \
+            "http://127.0.0.1:$RSPAMD_PORT/checkv2" 2>/dev/null | grep -q '"symbols":{"'; then
+            log "rspamd up (pid $RSPAMD_PID)"
+            return 0
+        fi
+        sleep 0.2
+    done
+    echo "rspamd not ready after 180 s: $dir/log" >&2
+    exit 1
+}
+
+rspamd_stop() {
+    if [[ -n $RSPAMD_PID ]]; then
+        pkill -P "$RSPAMD_PID" 2>/dev/null || true   # its workers, children of this one process
+        kill "$RSPAMD_PID" 2>/dev/null || true
+        wait "$RSPAMD_PID" 2>/dev/null || true
+    fi
+    RSPAMD_PID=
+}
+
+rspamd_run_one() {   # rspamd_run_one LABEL [Spring arguments]
+    local label=$1 data=$WORK/courriel-$1
+    shift
+    rm -rf "$data"
+    mkdir -p "$data"
+    create_users "$data" "$USERS"
+    COURRIEL_JVM_OPTS=()
+    COURRIEL_ARGS=("$@")
+    courriel_start "$data" "$WORK/courriel-$label.log"
+    generator "${GEN_ARGS[@]}" --port "$MX_PORT" --connections 10 --messages 20 --run-id warmup >/dev/null
+    generator "${GEN_ARGS[@]}" --port "$MX_PORT" --run-id "$label" >"$WORK/$label-generator.txt"
+    courriel_stop
+    sed 's/^/   /' "$WORK/$label-generator.txt" | tee -a "$RESULTS" >&2
+}
+
+run_rspamd() {
+    say "-- Courriel without and with rspamd $(rspamd --version 2>/dev/null | head -1 | awk '{print $NF}') (127.0.0.1:$RSPAMD_PORT, the tests' minimal configuration)"
+    rspamd_run_one plain
+    rspamd_start
+    rspamd_run_one rspamd "--courriel.spam.rspamd.url=http://127.0.0.1:$RSPAMD_PORT"
+    rspamd_stop
+    local plain with p50a p50b
+    plain=$(awk '/^RATE/ {print $2}' "$WORK/plain-generator.txt")
+    with=$(awk '/^RATE/ {print $2}' "$WORK/rspamd-generator.txt")
+    p50a=$(sed -n 's/.*latency: p50 \([0-9.]*\) ms.*/\1/p' "$WORK/plain-generator.txt")
+    p50b=$(sed -n 's/.*latency: p50 \([0-9.]*\) ms.*/\1/p' "$WORK/rspamd-generator.txt")
+    awk -v a="$plain" -v b="$with" -v la="$p50a" -v lb="$p50b" 'BEGIN {
+        printf "rspamd: %.1f messages/s without, %.1f with (%.0f%%); p50 end-of-DATA to 250 %.1f ms without, %.1f ms with: +%.1f ms per message\n",
+            a, b, (a > 0 ? 100 * b / a : 0), la, lb, lb - la }' | tee -a "$RESULTS"
 }
 
 # ---------------------------------------------------------------------------------------------- kill -9

@@ -28,7 +28,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 @AutoConfigurationPackage(basePackages = "org.courriel")
 // other modules' test applications (the reactor puts their test classes on this classpath) stay out
 @ComponentScan(basePackages = "org.courriel",
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
+                classes = {SpringBootApplication.class, SpringBootConfiguration.class}))
 public class ApiTestApplication {
 
     @Bean

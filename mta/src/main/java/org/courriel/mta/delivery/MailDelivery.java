@@ -160,15 +160,16 @@ public class MailDelivery {
                 return;
             }
             if (!remote.isEmpty()) {
-                outbound.enqueue(tx, content, envelope, remote, queueId);
+                outbound.enqueue(tx, content, envelope, remote, queueId, origin.senderVerified());
             }
             if (forwardedEnvelope != null) {
-                outbound.enqueue(tx, forwardedContent, forwardedEnvelope, forwarded, queueId);
+                // a failed forward's notice goes back through SRS to the original sender: only a verified one
+                outbound.enqueue(tx, forwardedContent, forwardedEnvelope, forwarded, queueId, origin.senderVerified());
             }
             for (SieveDisposition d : local) {
                 for (SieveDisposition.Redirect r : d.redirects()) {
                     outbound.enqueue(tx, MessageContent.of(r.message(), maxSummaryField), r.envelope(),
-                            r.envelope().recipients());
+                            r.envelope().recipients(), MailLog.newQueueId(), origin.senderVerified());
                 }
             }
         });
@@ -186,7 +187,9 @@ public class MailDelivery {
         } catch (RuntimeException e) {
             log.warn("Mail log lines of {} incomplete: {}", queueId, e.toString());
         }
-        filing.afterCommit(local, envelope, message); // never throws (LocalFiling)
+        // No backscatter (issue 12): a Sieve reject of a sender that may be forged sends it no notification.
+        filing.afterCommit(origin.senderVerified() ? local : local.stream().map(SieveDisposition::withoutReject).toList(),
+                envelope, message); // never throws (LocalFiling)
         List<EnvelopeRecipient> leaving = new ArrayList<>(remote);
         leaving.addAll(forwarded);
         return new DeliveryResult(stored, List.copyOf(leaving), queueId);

@@ -25,4 +25,13 @@ public interface OutboundQueue {
             List<EnvelopeRecipient> remoteRecipients, String queueId) {
         enqueue(tx, content, envelope, remoteRecipients);
     }
+
+    /**
+     * As the other; {@code senderVerified} travels with the entry, so that a later failure sends a notification
+     * only to a sender known to be genuine ({@link org.courriel.mta.maillog.MailOrigin#senderVerified()}).
+     */
+    default void enqueue(StoreTransaction tx, MessageContent content, MailEnvelope envelope,
+            List<EnvelopeRecipient> remoteRecipients, String queueId, boolean senderVerified) {
+        enqueue(tx, content, envelope, remoteRecipients, queueId);
+    }
 }

@@ -34,6 +34,11 @@ public record SieveDisposition(AccountInfo account, String recipient, List<Targe
     public record Redirect(MailEnvelope envelope, byte[] message) {
     }
 
+    /** The same, without the reject's notification to the sender (it may be forged: no backscatter). */
+    public SieveDisposition withoutReject() {
+        return reject == null ? this : new SieveDisposition(account, recipient, targets, redirects, vacation, null);
+    }
+
     public static SieveDisposition inbox(AccountInfo account, String recipient, long inboxId) {
         return new SieveDisposition(account, recipient, List.of(new Target(inboxId, Flags.NONE)), List.of(), null, null);
     }

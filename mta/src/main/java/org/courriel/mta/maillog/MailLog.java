@@ -88,6 +88,15 @@ public final class MailLog {
         log.info("{}: sender {} notification to=<{}>", id, clean(action).toLowerCase(Locale.ROOT), clean(sender));
     }
 
+    /**
+     * A notification that is not sent because the envelope sender is not known to be genuine (no backscatter,
+     * issue 12): the failure is in the mail log alone.
+     */
+    public static void notificationSuppressed(String id, String sender, String action) {
+        log.info("{}: sender {} notification to=<{}> not sent: sender not verified (no backscatter)", id,
+                clean(action).toLowerCase(Locale.ROOT), clean(sender));
+    }
+
     /** Without control characters (CR, LF: no forged lines), {@code <>} and commas kept, at most MAX_VALUE. */
     public static String clean(String value) {
         if (value == null) {

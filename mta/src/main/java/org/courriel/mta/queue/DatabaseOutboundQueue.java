@@ -42,11 +42,18 @@ public class DatabaseOutboundQueue implements OutboundQueue {
     @Override
     public void enqueue(StoreTransaction tx, MessageContent content, MailEnvelope envelope,
             List<EnvelopeRecipient> remoteRecipients, String queueId) {
+        enqueue(tx, content, envelope, remoteRecipients, queueId, true);
+    }
+
+    @Override
+    public void enqueue(StoreTransaction tx, MessageContent content, MailEnvelope envelope,
+            List<EnvelopeRecipient> remoteRecipients, String queueId, boolean senderVerified) {
         if (remoteRecipients.isEmpty()) {
             return;
         }
         long contentId = contents.reference(content, 1); // the queue's own reference, released when finished
-        repository.insert(contentId, envelope, remoteRecipients, content.size(), clock.instant(), queueId);
+        repository.insert(contentId, envelope, remoteRecipients, content.size(), clock.instant(), queueId,
+                senderVerified);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // wake this node's worker once the rows are visible (a rolled-back unit registers nothing)
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -55,7 +55,11 @@ public class PendingNotifications {
         for (List<PendingNotice> group : groups.values()) {
             QueuedMessage message = group.get(0).message();
             DsnSender.Result result = DsnSender.Result.DROPPED;
-            if (!message.hasNullSender() && message.contentId() != null) {
+            if (!message.hasNullSender() && !group.get(0).senderVerified()) {
+                // Issue 12, no backscatter: a sender that may be forged hears nothing; the mail log keeps it.
+                MailLog.notificationSuppressed(repository.logIds(List.of(message.id())).get(message.id()),
+                        message.sender(), group.get(0).action());
+            } else if (!message.hasNullSender() && message.contentId() != null) {
                 byte[] original;
                 try {
                     original = contents.bytes(message.contentId());

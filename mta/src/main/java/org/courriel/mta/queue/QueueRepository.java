@@ -55,11 +55,18 @@ public class QueueRepository {
     /** Inserts a message and its recipients; call inside the caller's transaction. */
     public long insert(long contentId, MailEnvelope envelope, List<EnvelopeRecipient> recipients, long size,
             Instant now, String logId) {
+        return insert(contentId, envelope, recipients, size, now, logId, true);
+    }
+
+    /** @param senderVerified whether a notification may go to the sender (V76, no backscatter) */
+    public long insert(long contentId, MailEnvelope envelope, List<EnvelopeRecipient> recipients, long size,
+            Instant now, String logId, boolean senderVerified) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO queue_message (content_id, sender, ret, env_id, smtp_utf8, eight_bit, size, created_at, "
-                + "log_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "log_id, sender_verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(contentId, envelope.reversePath(), envelope.ret() == null ? null : envelope.ret().name(),
-                        envelope.envId(), envelope.smtpUtf8(), envelope.eightBit(), size, time(now), logId)
+                        envelope.envId(), envelope.smtpUtf8(), envelope.eightBit(), size, time(now), logId,
+                        senderVerified)
                 .update(key, "id");
         long messageId = key.getKeyAs(Long.class);
         for (EnvelopeRecipient rcpt : recipients) {
@@ -114,16 +121,18 @@ public class QueueRepository {
     }
 
     /** A notification due for one recipient, with what the DSN reports. */
+    /** @param senderVerified the sender may be notified (V76): it was authenticated or passed SPF/DMARC */
     public record PendingNotice(long recipientId, QueuedMessage message, String address, String orcpt, String action,
-            Integer lastCode, String lastStatus, String lastReply, String lastHost, Instant lastAttemptAt) {
+            Integer lastCode, String lastStatus, String lastReply, String lastHost, Instant lastAttemptAt,
+            boolean senderVerified) {
     }
 
     /** The notifications due on recipients {@code token} holds. */
     public List<PendingNotice> pendingNotices(String token) {
         return jdbc.sql("SELECT r.id, r.message_id, r.address, r.orcpt, r.dsn_pending, r.last_code, r.last_status,"
                 + " r.last_reply, r.last_host, r.last_attempt_at, m.content_id, m.sender, m.ret, m.env_id, m.smtp_utf8,"
-                + " m.eight_bit, m.size, m.created_at FROM queue_recipient r JOIN queue_message m ON m.id = r.message_id"
-                + " WHERE r.claim_token = ? AND r.dsn_pending IS NOT NULL ORDER BY r.message_id, r.id")
+                + " m.eight_bit, m.size, m.created_at, m.sender_verified FROM queue_recipient r"
+                + " JOIN queue_message m ON m.id = r.message_id WHERE r.claim_token = ? AND r.dsn_pending IS NOT NULL ORDER BY r.message_id, r.id")
                 .param(token)
                 .query((rs, n) -> {
                     String ret = rs.getString("ret");
@@ -135,7 +144,7 @@ public class QueueRepository {
                     return new PendingNotice(rs.getLong("id"), message, rs.getString("address"), rs.getString("orcpt"),
                             rs.getString("dsn_pending"), (Integer) rs.getObject("last_code", Integer.class),
                             rs.getString("last_status"), rs.getString("last_reply"), rs.getString("last_host"),
-                            instant(rs, "last_attempt_at"));
+                            instant(rs, "last_attempt_at"), rs.getBoolean("sender_verified"));
                 })
                 .list();
     }

@@ -11,11 +11,36 @@ import org.springframework.util.unit.DataSize;
  *
  * @param rspamd     the rspamd filter
  * @param addHeaders add X-Spam-Status and X-Spam-Score to delivered scored mail
+ * @param outbound   scoring of what authenticated senders send (submission, the REST send endpoint)
  */
 @ConfigurationProperties("courriel.spam")
 public record SpamProperties(
         @DefaultValue Rspamd rspamd,
-        @DefaultValue("true") boolean addHeaders) {
+        @DefaultValue("true") boolean addHeaders,
+        @DefaultValue Outbound outbound) {
+
+    /**
+     * Outbound scoring ({@code courriel.spam.outbound.*}): when rspamd is configured, an authenticated sender's
+     * message is scored too, with {@code User: <account>}, before it is stored or queued.
+     *
+     * @param enabled  score outbound mail when {@code courriel.spam.rspamd.url} is set
+     * @param refuseAt the weakest rspamd action that refuses an outbound message: {@code REJECT} (the default:
+     *                 {@code add header} is still sent, logged and counted, since the sender is one of our own
+     *                 accounts and a false positive would stop a colleague's mail) or {@code ADD_HEADER} (refuse
+     *                 that too, for sites that prefer a refused message to any spam leaving)
+     */
+    public record Outbound(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("REJECT") RefuseAt refuseAt) {
+
+        /** The weakest action that refuses an outbound message. */
+        public enum RefuseAt {
+            /** rspamd's {@code reject} alone. */
+            REJECT,
+            /** {@code add header} and {@code rewrite subject} as well. */
+            ADD_HEADER
+        }
+    }
 
     /** What the intake does when the filter cannot be asked (down, slow, or answering garbage). */
     public enum Unavailable {

@@ -10,6 +10,7 @@ import org.courriel.mta.spam.dnsbl.DnsblChecker;
 import org.courriel.mta.spam.dnsbl.DnsblResult;
 import org.courriel.mta.spam.greylist.GreylistDecision;
 import org.courriel.mta.spam.greylist.Greylisting;
+import org.courriel.mta.spam.sanity.SanityChecks;
 
 /**
  * The spam defences of the MX, in the order they cost: the client's address against the blocklists (at MAIL,
@@ -26,12 +27,32 @@ public final class SpamScreening {
     private final Greylisting greylisting;
     private final SpamFilter filter;
     private final SpamProperties properties;
+    private final OutboundScoring outbound;
+    private final SanityChecks sanity;
 
     public SpamScreening(DnsblChecker dnsbl, Greylisting greylisting, SpamFilter filter, SpamProperties properties) {
+        this(dnsbl, greylisting, filter, properties, SanityChecks.NONE);
+    }
+
+    /** @param sanity the MX's checks of HELO, the sender domain and early talkers */
+    public SpamScreening(DnsblChecker dnsbl, Greylisting greylisting, SpamFilter filter, SpamProperties properties,
+            SanityChecks sanity) {
+        this.sanity = sanity;
         this.dnsbl = dnsbl;
         this.greylisting = greylisting;
         this.filter = filter;
         this.properties = properties;
+        this.outbound = new OutboundScoring(filter, properties);
+    }
+
+    /** The MX's sanity checks (HELO, sender domain, early talkers). */
+    public SanityChecks sanity() {
+        return sanity;
+    }
+
+    /** The scoring of what authenticated senders send, with the same filter. */
+    public OutboundScoring outbound() {
+        return outbound;
     }
 
     /** The header fields a filter's verdict is written in; the sender's own copies of them are removed. */

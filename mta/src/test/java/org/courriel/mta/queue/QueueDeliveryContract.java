@@ -16,6 +16,7 @@ import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.delivery.OutboundQueue;
+import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.store.testing.Await;
 import org.courriel.mta.testing.FakeSmtpServer;
 import org.courriel.mta.testing.SelfSignedTls;
@@ -284,6 +285,29 @@ abstract class QueueDeliveryContract {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM queue_recipient WHERE dsn_pending IS NOT NULL AND address = ?")
                 .param(nobody).query(Long.class).single()).isZero();
         assertThat(inbox()).isEmpty();
+    }
+
+    @Test
+    void notifiesOnlyASenderThatWasVerifiedAtOurMx() {
+        // Issue 12, no backscatter: the MX took both from an unauthenticated client; only the second passed SPF.
+        MailOrigin stranger = MailOrigin.smtp(java.net.InetAddress.getLoopbackAddress(), "mx.forger.example", null,
+                null);
+        String first = "nobody.forged." + n + "@pipe.example";
+        byte[] forged = message("forged", "Who sent this?\r\n");
+        delivery.deliver(new MailEnvelope(alice.address(), List.of(EnvelopeRecipient.of(first)), null, null, false,
+                false), forged, stranger);
+        awaitState(first, RecipientState.FAILED);
+        Await.until("entry finished without a notification", () -> contentRows(forged) == 0);
+        assertThat(jdbc.sql("SELECT sender_verified FROM queue_message WHERE id = ?").param(messageId(first))
+                .query(Boolean.class).single()).isFalse();
+        assertThat(inbox()).isEmpty();
+
+        String second = "nobody.genuine." + n + "@pipe.example";
+        delivery.deliver(new MailEnvelope(alice.address(), List.of(EnvelopeRecipient.of(second)), null, null, false,
+                false), message("genuine", "SPF passed\r\n"), stranger.withSenderVerified(true));
+        awaitState(second, RecipientState.FAILED);
+        Await.until("DSN in alice's INBOX", () -> inbox().size() == 1);
+        assertThat(inbox().get(0)).contains("Final-Recipient: rfc822; " + second, "Action: failed");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -79,12 +80,15 @@ class SpamDefenceEndToEndTest {
         // The sender's domain passes DMARC by SPF, so greylisting lets it through at once.
         DNS.zone("friend.example", """
                 @      TXT "v=spf1 ip4:127.0.0.1 -all"
+                @      A   192.0.2.20
                 _dmarc TXT "v=DMARC1; p=reject"
                 """);
+        DNS.zone("unknown.example", "@ A 192.0.2.21\n"); // a sender domain must exist (RFC 5321 §5.1)
         if (!domains.isLocal("hamburger.edu")) {
             domains.add("hamburger.edu");
         }
-        for (String a : List.of("bob@hamburger.edu", "postmaster@hamburger.edu", "alice@hamburger.edu")) {
+        for (String a : List.of("bob@hamburger.edu", "postmaster@hamburger.edu", "alice@hamburger.edu",
+                "carol@hamburger.edu")) {
             accounts.find(a).orElseGet(() -> accounts.create(a, PASSWORD, a, 0));
         }
     }
@@ -202,5 +206,32 @@ class SpamDefenceEndToEndTest {
         assertThat(replies.get(0)).startsWith("250");
         assertThat(replies.get(1)).startsWith("250");
         assertThat(replies.get(2)).startsWith("451 4.7.1").contains("limit");
+    }
+
+    @Test
+    void submissionIsScoredAsOutboundWithTheAccountAndGtubeIsRefused(@Autowired MeterRegistry meters)
+            throws Exception {
+        String auth = Base64.getEncoder().encodeToString(("\0carol@hamburger.edu\0" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        List<String> replies = new ArrayList<>();
+        for (String body : List.of(RspamdServer.GTUBE, "Minutes of Monday's meeting attached.")) {
+            try (SmtpClient c = new SmtpClient(servers.port(ListenerKind.SUBMISSION))) {
+                c.expect("220 ");
+                c.send("EHLO laptop").reply();
+                c.send("AUTH PLAIN " + auth).expect("235 ");
+                c.send("MAIL FROM:<carol@hamburger.edu>").expect("250 ");
+                c.send("RCPT TO:<bob@hamburger.edu>").expect("250 ");
+                c.send("DATA").expect("354 ");
+                c.raw("From: carol@hamburger.edu\r\nTo: bob@hamburger.edu\r\nSubject: minutes\r\n\r\n"
+                        + body + "\r\n.\r\n");
+                replies.add(c.line());
+            }
+        }
+        assertThat(replies.get(0)).startsWith("550 5.7.1");
+        assertThat(replies.get(1)).startsWith("250 2.0.0");
+        assertThat(meters.get("courriel.spam.checks").tag("direction", "outbound").tag("result", "reject").counter()
+                .count()).isEqualTo(1);
+        assertThat(meters.get("courriel.spam.checks").tag("direction", "outbound").tag("result", "no_action")
+                .counter().count()).isGreaterThanOrEqualTo(1);
     }
 }

@@ -25,6 +25,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     /** The request or the message to send is larger than the configured limit. */
     TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Larger than allowed"),
+    /** The message to send was refused by the spam filter (rspamd's reject); sending it again will not help. */
+    SPAM_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "spam-rejected", "Refused as spam"),
     /** The request's media type is not one the endpoint reads. */
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Media type not supported"),
     /** Too many requests from this account; Retry-After says when to try again. */

@@ -8,6 +8,7 @@ import java.util.List;
 import org.courriel.api.ApiConfiguration;
 import org.courriel.api.problem.ApiException;
 import org.courriel.store.account.AccountInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,7 +36,8 @@ public class SendController {
             + "message (Message-ID and Date added), delivers it to local recipients, queues it for remote ones and "
             + "stores a copy, marked \\Seen, in Sent: 202 once all that is durable. 403 when the From address is not "
             + "the account's; 400 names the field at fault (an unknown local recipient too); 413 past "
-            + "courriel.api.max-message-size.";
+            + "courriel.api.max-message-size; 422 when the spam filter refuses the message, 503 when it asks to try "
+            + "later.";
 
     private final SendService sender;
 
@@ -46,8 +48,9 @@ public class SendController {
     @PostMapping(path = "/api/v1/send", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "application/json")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
-    public SendResult send(@AuthenticationPrincipal AccountInfo me, @RequestBody SendRequest request) {
-        return sender.send(me, request, List.of());
+    public SendResult send(@AuthenticationPrincipal AccountInfo me, @RequestBody SendRequest request,
+            HttpServletRequest http) {
+        return sender.send(me, request, List.of(), http.getRemoteAddr());
     }
 
     @PostMapping(path = "/api/v1/send", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/json")
@@ -56,14 +59,14 @@ public class SendController {
     public SendResult sendWithAttachments(@AuthenticationPrincipal AccountInfo me,
             @Parameter(description = "The message as JSON") @RequestPart("message") SendRequest request,
             @Parameter(description = "Files to attach") @RequestPart(name = "attachments", required = false)
-            List<MultipartFile> files) {
+            List<MultipartFile> files, HttpServletRequest http) {
         List<Attachment> attachments = new ArrayList<>();
         if (files != null) {
             for (int i = 0; i < files.size(); i++) {
                 attachments.add(attachment(files.get(i), i));
             }
         }
-        return sender.send(me, request, attachments);
+        return sender.send(me, request, attachments, http.getRemoteAddr());
     }
 
     private static Attachment attachment(MultipartFile file, int index) {

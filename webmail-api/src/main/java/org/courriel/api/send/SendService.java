@@ -21,6 +21,8 @@ import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.limit.SendLimiter;
 import org.courriel.mta.maillog.MailOrigin;
+import org.courriel.mta.spam.OutboundScoring;
+import org.courriel.mta.spam.SpamRequest;
 import org.courriel.store.StoreException;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AddressOwnership;
@@ -57,12 +59,14 @@ public class SendService {
     private final ApiProperties properties;
     private final OutboundSigning signing;
     private final SendLimiter limits;
+    private final OutboundScoring spam;
 
     public SendService(AddressOwnership ownership, RecipientResolver resolver, MailDelivery delivery,
             MessageService messages, AccountMailboxes mailboxes, ApiProperties properties, OutboundSigning signing,
-            SendLimiter limits) {
+            SendLimiter limits, OutboundScoring spam) {
         this.signing = signing;
         this.limits = limits;
+        this.spam = spam;
         this.ownership = ownership;
         this.resolver = resolver;
         this.delivery = delivery;
@@ -72,6 +76,12 @@ public class SendService {
     }
 
     public SendResult send(AccountInfo account, SendRequest request, List<Attachment> attachments) {
+        return send(account, request, attachments, "");
+    }
+
+    /** @param clientAddress the HTTP client's IP address, for the spam filter; empty when unknown */
+    public SendResult send(AccountInfo account, SendRequest request, List<Attachment> attachments,
+            String clientAddress) {
         Mailbox from = from(account, request.from());
         List<Mailbox> to = mailboxes(request.to(), "to");
         List<Mailbox> cc = mailboxes(request.cc(), "cc");
@@ -109,6 +119,16 @@ public class SendService {
         if (!account.fits(bytes.length)) {
             throw new StoreException(StoreException.Reason.OVER_QUOTA, "no room left for the copy in Sent");
         }
+        // Scored as on submission (issue #12): a stolen password's spam is refused before it leaves.
+        String sender = Addresses.address(from.getAddress());
+        switch (spam.check(new SpamRequest(clientAddress, "", "", sender, List.copyOf(recipients),
+                account.address(), ""), bytes).outcome()) {
+            case REFUSE -> throw new ApiException(ProblemType.SPAM_REJECTED, "the spam filter refused the message");
+            case TEMPFAIL -> throw new ApiException(ProblemType.UNAVAILABLE,
+                    "the spam filter could not accept the message now; try again later");
+            case SEND -> {
+            }
+        }
         // The hourly limits of authenticated senders hold here as on submission (issue #12), on every node.
         if (limits.admit(account.address(), recipients.size()) instanceof SendAdmission.Refused refused) {
             throw new ApiException(ProblemType.RATE_LIMITED, SendLimiter.refusalText(refused));
@@ -116,7 +136,7 @@ public class SendService {
         List<EnvelopeRecipient> envelopeRecipients = recipients.stream().map(EnvelopeRecipient::of).toList();
         boolean utf8 = !isAscii(from.getAddress()) || recipients.stream().anyMatch(r -> !isAscii(r));
         DeliveryResult result = delivery.deliver(
-                new MailEnvelope(Addresses.address(from.getAddress()), envelopeRecipients, null, null, utf8, false), bytes,
+                new MailEnvelope(sender, envelopeRecipients, null, null, utf8, false), bytes,
                 new MailOrigin("api", null, null, account.address()));
         AppendResult copy = messages.append(sent.id(), bytes, Flags.of(SystemFlag.SEEN), Instant.now());
         List<String> queued = result.queued().stream().map(EnvelopeRecipient::address).toList();

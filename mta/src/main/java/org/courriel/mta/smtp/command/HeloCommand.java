@@ -27,6 +27,11 @@ public final class HeloCommand implements SmtpCommand {
     @Override
     public void execute(CommandSession session, String arguments) throws IOException, SmtpSyntaxException {
         String name = HeloArgument.parse(verb(), arguments);
+        Reply refused = session.context().intake().checkHelo(session, name); // a name that is ours (docs/spam.md)
+        if (refused != null) {
+            session.reply(refused);
+            return;
+        }
         session.greeted(name, false);
         session.reply(Reply.HELLO.with(session.context().hostname() + " Hello " + name));
     }

@@ -61,6 +61,11 @@ public final class MailCommand implements SmtpCommand {
             session.reply(Reply.SENDER_NOT_OWNED); // RFC 6409 §6.1
             return;
         }
+        Reply domain = session.context().intake().checkSenderDomain(session, path.domain()); // RFC 5321 §5.1
+        if (domain != null) {
+            session.reply(domain);
+            return;
+        }
         session.begin(new Transaction(path.mailbox(), mail.size(), mail.ret(), mail.envId(), mail.smtpUtf8(),
                 mail.eightBit()));
         try {

@@ -27,6 +27,8 @@ public enum Reply {
     // 4xx
     TOO_MANY_ERRORS(421, "4.7.0", "Too many errors, closing connection"),
     TIMEOUT(421, "4.4.2", "Timeout, closing connection"),
+    /** RFC 5321 §5.1: DNS could not say whether the sender domain exists; the client tries again. */
+    SENDER_DOMAIN_TEMPORARY(450, "4.1.8", "Sender address deferred: its domain cannot be resolved now"),
     TOO_MANY_CONNECTIONS(421, "4.7.0", "Too many connections, try again later"),
     SHUTTING_DOWN(421, "4.3.2", "Service shutting down, try again later"),
     LOCAL_ERROR(451, "4.3.0", "Temporary failure, please try again later"),
@@ -62,6 +64,12 @@ public enum Reply {
     AUTH_FAILED(535, "5.7.8", "Authentication credentials invalid"),
     ENCRYPTION_REQUIRED(538, "5.7.11", "Encryption required for requested authentication mechanism"),
     NO_SUCH_USER(550, "5.1.1", "No such user here"),
+    /** RFC 5321 §5.1: the sender domain has neither MX nor A/AAAA records, so no reply could reach it. */
+    SENDER_DOMAIN_UNKNOWN(550, "5.1.8", "Sender address rejected: its domain has no MX or address record"),
+    /** RFC 7505 §4.2: the sender domain's null MX says it receives no mail. */
+    SENDER_DOMAIN_NULL_MX(550, "5.7.27", "Sender address rejected: its domain accepts no mail (null MX)"),
+    /** A HELO/EHLO name that is this server's own (docs/spam.md, sanity checks). */
+    HELO_CLAIMS_US(550, "5.7.1", "HELO/EHLO name claims to be this server"),
     BARE_LINE_ENDING(550, "5.5.2", "Bare CR or LF in message content: lines must end with CRLF"),
     // RFC 7489 §6.6.4, §10.3: the From domain's policy asks that unauthenticated mail be refused
     DMARC_REJECTED(550, "5.7.1", "Message refused by the DMARC policy of its From domain"),
@@ -76,6 +84,8 @@ public enum Reply {
     REJECTED_BY_RECIPIENT(550, "5.7.1", "Message rejected by the recipient's filter"),
     RELAY_DISGUISE(554, "5.7.1", "Source routes, %-hacks, quoted local parts and address literals are not accepted"),
     NO_VALID_RECIPIENTS(554, "5.5.1", "No valid recipients"),
+    /** RFC 5321 §4.3.1, RFC 2920 §3.1: input before the greeting, or ahead of a reply that must be awaited. */
+    EARLY_TALKER(554, "5.5.0", "Protocol error: input sent before the server's reply, closing connection"),
     PARAMETER_UNRECOGNIZED(555, "5.5.4", "MAIL FROM/RCPT TO parameter not recognized or not implemented");
 
     private final int code;

@@ -13,6 +13,8 @@ import org.courriel.mta.limit.SendLimiter;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.spam.SpamRequest;
 import org.courriel.mta.spam.SpamScreening;
+import org.courriel.mta.spam.sanity.SanityChecks;
+import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.reply.StoreReplies;
 import org.courriel.mta.smtp.trace.SubmissionHeaders;
 import org.courriel.mta.smtp.trace.TraceHeaders;
@@ -118,6 +120,33 @@ public class MessageIntake {
         session.transaction().blocklisted(spam.blocklisted(session.channel().remoteAddress()));
     }
 
+    /** The MX's sanity checks of this session's client, or none (submission, an authenticated client, no spam defences). */
+    private SanityChecks sanity(CommandSession session) {
+        return spam == null || session.context().kind() != ListenerKind.MX || session.isAuthenticated()
+                ? SanityChecks.NONE : spam.sanity();
+    }
+
+    /** At HELO/EHLO on the MX: the refusal of a name that claims to be this server, or null (docs/spam.md). */
+    public Reply checkHelo(CommandSession session, String name) {
+        return sanity(session).helo(name, session.channel().remoteAddress()) == SanityChecks.Verdict.HELO_CLAIMS_US
+                ? Reply.HELO_CLAIMS_US : null;
+    }
+
+    /** At MAIL on the MX: the refusal of a sender domain that has no MX nor address (RFC 5321 §5.1), or null. */
+    public Reply checkSenderDomain(CommandSession session, String domain) {
+        return switch (sanity(session).senderDomain(domain, session.channel().remoteAddress())) {
+            case SENDER_DOMAIN_UNKNOWN -> Reply.SENDER_DOMAIN_UNKNOWN;
+            case SENDER_DOMAIN_NULL_MX -> Reply.SENDER_DOMAIN_NULL_MX;
+            case SENDER_DOMAIN_TEMPORARY -> Reply.SENDER_DOMAIN_TEMPORARY;
+            default -> null;
+        };
+    }
+
+    /** The early-talker check of the MX for {@code session}'s client (RFC 5321 §4.3.1), NONE when exempt. */
+    public SanityChecks earlyTalkers(CommandSession session) {
+        return sanity(session);
+    }
+
     /** What the client is told and why, for metrics. */
     public record Outcome(Reply reply, String rejectReason) {
         public boolean accepted() {
@@ -166,7 +195,7 @@ public class MessageIntake {
             byte[] full = TraceHeaders.prepend(headers.toString(), message);
             if (spam != null && !arrival.submission() && !arrival.authenticated()) {
                 full = spam.withoutForgedVerdicts(full);
-                SpamScreening.Result screened = spam.atEndOfData(spamRequest(tx, arrival), arrival.client(), dmarcPass,
+                SpamScreening.Result screened = spam.atEndOfData(spamRequest(tx, arrival, ""), arrival.client(), dmarcPass,
                         full, arrival.at().toInstant());
                 switch (screened.decision()) {
                     case REJECT -> {
@@ -184,6 +213,19 @@ public class MessageIntake {
                 }
                 full = TraceHeaders.prepend(screened.headers(), full);
             }
+            if (spam != null && arrival.authenticated() && spam.outbound().enabled()) {
+                // Issue #12: a stolen password's spam is refused before it leaves (OutboundScoring).
+                switch (spam.outbound().check(spamRequest(tx, arrival, arrival.account()), full).outcome()) {
+                    case REFUSE -> {
+                        return new Outcome(Reply.SPAM_REJECTED, "spam-reject-outbound");
+                    }
+                    case TEMPFAIL -> {
+                        return new Outcome(Reply.SPAM_DEFERRED, "spam-deferred-outbound");
+                    }
+                    case SEND -> {
+                    }
+                }
+            }
             if (arrival.submission()) {
                 full = submissionSigner.apply(full); // once, now that the message is final (RFC 6376 §5)
             }
@@ -192,7 +234,9 @@ public class MessageIntake {
                     && limits.admit(arrival.account(), tx.recipients().size()) instanceof SendAdmission.Refused) {
                 return new Outcome(Reply.SEND_LIMITED, "send-limit");
             }
-            delivery.deliver(envelope, full, arrival.origin(), junk);
+            // The verdict travels with the message to the queue: only a genuine sender gets notifications (V76).
+            delivery.deliver(envelope, full, arrival.origin().withSenderVerified(
+                    arrival.authenticated() || dmarcPass || spfPass(tx)), junk);
             return new Outcome(Reply.MESSAGE_ACCEPTED, null);
         } catch (org.courriel.mta.delivery.SieveRejectedException e) {
             log.info("Delivery from <{}> refused: {}", tx.reversePath(), e.getMessage());
@@ -214,10 +258,20 @@ public class MessageIntake {
         }
     }
 
-    private static SpamRequest spamRequest(Transaction tx, Arrival arrival) {
+    /** @param user the authenticated account, or empty on the MX */
+    private static SpamRequest spamRequest(Transaction tx, Arrival arrival, String user) {
         String name = clientName(tx);
         return new SpamRequest(arrival.client().getHostAddress(), arrival.helo() == null ? "" : arrival.helo(),
-                name == null ? "" : name, tx.reversePath(), addresses(tx), "", arrival.sessionId());
+                name == null ? "" : name, tx.reversePath(), addresses(tx), user, arrival.sessionId());
+    }
+
+    /**
+     * MAIL FROM passed SPF at our MX (RFC 7208 §2.4): the reverse-path is the sender's own, so a later failure may
+     * be reported to it (issue 12: no backscatter to forged senders).
+     */
+    private static boolean spfPass(Transaction tx) {
+        return tx.senderChecks() != null && tx.senderChecks().mailFrom() != null
+                && tx.senderChecks().mailFrom().result() == org.courriel.mta.auth.spf.SpfResult.PASS;
     }
 
     /** The client's forward-confirmed reverse-DNS name for Received, when the sender checks found one. */

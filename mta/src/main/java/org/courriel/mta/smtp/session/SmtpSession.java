@@ -67,6 +67,9 @@ public final class SmtpSession implements CommandSession, ServedSession {
         if (channel.isSecure()) {
             context.metrics().tlsHandshake("success");
         }
+        if (talksBeforeGreeting()) {
+            return;
+        }
         reply(Reply.SERVICE_READY.with(context.hostname() + " " + Reply.SERVICE_READY.text()));
         try {
             while (!closing) {
@@ -96,6 +99,9 @@ public final class SmtpSession implements CommandSession, ServedSession {
                 if (line == null) {
                     return;
                 }
+                if (talksAhead(line)) {
+                    break;
+                }
                 dispatcher.dispatch(new String(line, StandardCharsets.UTF_8), this);
             }
             if (stopping) {
@@ -120,6 +126,62 @@ public final class SmtpSession implements CommandSession, ServedSession {
                 log.debug("Session {}: final flush failed: {}", id, e.toString());
             }
         }
+    }
+
+    /**
+     * RFC 5321 §4.3.1: a client must wait for the greeting. On the MX, after {@code courriel.smtp.mx.greet-pause},
+     * one that already sent something is told 554 5.5.0 and closed (spam software often talks at once).
+     */
+    private boolean talksBeforeGreeting() throws IOException {
+        var checks = context.intake().earlyTalkers(this);
+        if (!checks.refusesEarlyTalkers(channel.remoteAddress())) {
+            return false;
+        }
+        Duration pause = checks.greetPause(channel.remoteAddress());
+        if (pause.isPositive()) {
+            try {
+                Thread.sleep(pause); // the pause is the check: a virtual thread waits, no platform thread
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        if (!channel.hasBufferedInput()) {
+            return false;
+        }
+        refuseEarlyTalker("before the greeting");
+        return true;
+    }
+
+    /** RFC 2920 §3.1: these end a group; the client must wait for their reply before it sends more. */
+    private static final java.util.Set<String> ENDS_GROUP = java.util.Set.of("EHLO", "HELO", "DATA", "VRFY", "EXPN",
+            "TURN", "NOOP");
+
+    /**
+     * Input already waiting behind a command after which the client must wait for the reply: one that ends a
+     * group (RFC 2920 §3.1), or any after HELO, which offers no PIPELINING. Checked on the MX before the command
+     * runs, so nothing of it is carried out.
+     */
+    private boolean talksAhead(byte[] line) throws IOException {
+        int space = 0;
+        while (space < line.length && line[space] != ' ') {
+            space++;
+        }
+        String verb = new String(line, 0, Math.min(space, 8), StandardCharsets.US_ASCII).toUpperCase(java.util.Locale.ROOT);
+        boolean mustWait = ENDS_GROUP.contains(verb) || (state != SessionState.CONNECTED && !extended);
+        if (!mustWait || !channel.hasBufferedInput()
+                || !context.intake().earlyTalkers(this).refusesEarlyTalkers(channel.remoteAddress())) {
+            return false;
+        }
+        refuseEarlyTalker("ahead of the reply to " + verb);
+        return true;
+    }
+
+    private void refuseEarlyTalker(String when) throws IOException {
+        log.info("Session {} from {}: input {}, refused", id, channel.remoteAddress().getHostAddress(), when);
+        context.intake().earlyTalkers(this).earlyTalker(); // courriel_spam_sanity_refused_total{check="early-talker"}
+        reply(Reply.EARLY_TALKER);
+        flush();
     }
 
     @Override

@@ -58,13 +58,15 @@ public final class RspamdFilter implements SpamFilter, AutoCloseable {
 
     @Override
     public SpamVerdict score(SpamRequest request, byte[] message) {
+        // An authenticated sender's message is outbound (OutboundScoring); the MX's never names a user.
+        String direction = request.user().isEmpty() ? "inbound" : "outbound";
         if (message.length > settings.maxMessageSize().toBytes()) {
-            metrics.skipped();
+            metrics.skipped(direction);
             return SpamVerdict.UNSCORED;
         }
         Timer.Sample sample = Timer.start();
         SpamVerdict verdict = ask(request, message);
-        metrics.scored(sample, verdict);
+        metrics.scored(sample, verdict, direction);
         return verdict;
     }
 

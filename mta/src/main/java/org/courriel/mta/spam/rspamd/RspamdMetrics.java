@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** {@code courriel_spam_checks_total{result}} and {@code courriel_spam_check_seconds} (docs/metrics.md). */
+/** {@code courriel_spam_checks_total{result,direction}} and {@code courriel_spam_check_seconds} (docs/metrics.md). */
 final class RspamdMetrics {
 
     private final MeterRegistry meters;
@@ -22,17 +22,19 @@ final class RspamdMetrics {
                 .register(meters);
     }
 
-    void scored(Timer.Sample sample, SpamVerdict verdict) {
+    /** @param direction {@code inbound} (MX) or {@code outbound} (an authenticated sender's) */
+    void scored(Timer.Sample sample, SpamVerdict verdict, String direction) {
         sample.stop(time);
-        result(verdict.available() ? verdict.action().name().toLowerCase(java.util.Locale.ROOT) : "unavailable");
+        result(verdict.available() ? verdict.action().name().toLowerCase(java.util.Locale.ROOT) : "unavailable",
+                direction);
     }
 
-    void skipped() {
-        result("skipped");
+    void skipped(String direction) {
+        result("skipped", direction);
     }
 
-    private void result(String result) {
-        Counter.builder("courriel.spam.checks").description("Messages scored by rspamd, by its action")
-                .tag("result", result).register(meters).increment();
+    private void result(String result, String direction) {
+        Counter.builder("courriel.spam.checks").description("Messages scored by rspamd, by its action and direction")
+                .tag("result", result).tag("direction", direction).register(meters).increment();
     }
 }
