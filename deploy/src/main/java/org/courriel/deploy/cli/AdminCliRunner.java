@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import org.courriel.CourrielApplication;
+import org.courriel.deploy.cli.command.RestoreCommand;
 import org.courriel.deploy.cli.socket.AdminSocketClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -31,11 +32,15 @@ public final class AdminCliRunner {
 
     public static int run(AdminCommandLine command, InputStream stdin, PrintStream out, PrintStream err) {
         if (command.usageError() == null && command.serverMayRun()) {
-            OptionalInt viaServer = AdminSocketClient.run(ServerLocator.socket(command, System.getenv()), command.args(),
-                    stdin, out, err);
+            OptionalInt viaServer = AdminSocketClient.run(ServerLocator.socket(command, System.getenv()),
+                    PathArguments.forServer(command), stdin, out, err);
             if (viaServer.isPresent()) {
                 return viaServer.getAsInt();
             }
+        }
+        if (command.noun().equals(RestoreCommand.SPEC.noun())) {
+            // before any context: one would create a database in the data directory to restore into
+            return RestoreCommand.withoutServer(command, ServerLocator.dataDir(command, System.getenv()), out, err).code;
         }
         return runOnItsOwn(command, stdin, out, err);
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.courriel.deploy.cli.command.AliasCommands;
+import org.courriel.deploy.cli.command.BackupCommand;
 import org.courriel.deploy.cli.command.DkimCommands;
 import org.courriel.deploy.cli.command.DnsCommand;
 import org.courriel.deploy.cli.command.LimitsCommands;
@@ -15,6 +16,7 @@ import org.courriel.deploy.cli.command.DomainCommands;
 import org.courriel.deploy.cli.command.LogCommand;
 import org.courriel.deploy.cli.command.QueueCommands;
 import org.courriel.deploy.cli.command.QuickstartCommand;
+import org.courriel.deploy.cli.command.RestoreCommand;
 import org.courriel.deploy.cli.command.SieveCommands;
 import org.courriel.deploy.cli.command.StatusCommand;
 import org.courriel.deploy.cli.command.UserCommands;
@@ -42,6 +44,8 @@ public final class CommandTable {
             QuickstartCommand.SPEC,
             StatusCommand.SPEC,
             LogCommand.SPEC,
+            BackupCommand.SPEC,
+            RestoreCommand.SPEC,
             HELP);
 
     /** Options every command takes. */

@@ -33,9 +33,18 @@ public final class ServerLocator {
         List<Map<String, Object>> files = configFiles(environment);
         String path = first(command.springArgument(SOCKET_PATH), System.getProperty(SOCKET_PATH),
                 environment.get("COURRIEL_ADMIN_SOCKET_PATH"), fromFiles(files, SOCKET_PATH));
-        String dataDir = first(command.springArgument(DATA_DIR), System.getProperty(DATA_DIR),
+        return AdminSocketLocation.of(path, dataDir(command, environment, files));
+    }
+
+    /** The data directory a server started here would use, made absolute. */
+    public static Path dataDir(AdminCommandLine command, Map<String, String> environment) {
+        return Path.of(dataDir(command, environment, configFiles(environment))).toAbsolutePath().normalize();
+    }
+
+    private static String dataDir(AdminCommandLine command, Map<String, String> environment,
+            List<Map<String, Object>> files) {
+        return first(command.springArgument(DATA_DIR), System.getProperty(DATA_DIR),
                 environment.get("COURRIEL_DATA_DIR"), fromFiles(files, DATA_DIR), "data");
-        return AdminSocketLocation.of(path, dataDir);
     }
 
     private static String first(String... candidates) {

@@ -25,35 +25,39 @@ import org.courriel.mta.queue.QueueRepository;
 import org.courriel.mta.queue.RecipientState;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
+import org.courriel.store.backup.BackupRecord;
+import org.courriel.store.backup.StoreBackups;
 import org.courriel.store.disk.H2Files;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code status}: whether a server runs and its listeners' ports, the certificate's expiry, the queue's depth
- * and its oldest waiting entry, and the store's size. Run on its own (no server), it says so and reports what
+ * and its oldest waiting entry, the store's size and the last backup (recorded in the store). Run on its own (no server), it says so and reports what
  * the database tells.
  */
 @Component
 public class StatusCommand implements AdminCommand {
 
     public static final CommandSpec SPEC = CommandSpec.of("status",
-            "status                                (listeners, certificate, queue, store size)");
+            "status                                (listeners, certificate, queue, store size, last backup)");
 
     private final ListenersHealthIndicator listeners;
     private final TlsContext tls;
     private final QueueRepository queue;
     private final AccountService accounts;
+    private final StoreBackups backups;
     private final boolean serverRuns;
     private final String databaseUrl;
 
     public StatusCommand(ListenersHealthIndicator listeners, TlsContext tls, QueueRepository queue,
-            AccountService accounts, @Value("${courriel.listeners.enabled:true}") boolean serverRuns,
+            AccountService accounts, StoreBackups backups, @Value("${courriel.listeners.enabled:true}") boolean serverRuns,
             @Value("${spring.datasource.url:}") String databaseUrl) {
         this.listeners = listeners;
         this.tls = tls;
         this.queue = queue;
         this.accounts = accounts;
+        this.backups = backups;
         this.serverRuns = serverRuns;
         this.databaseUrl = databaseUrl;
     }
@@ -61,7 +65,7 @@ public class StatusCommand implements AdminCommand {
     /** The status, for {@code --json}. */
     public record Status(boolean serverRunning, Map<String, Object> listeners, Instant certificateNotAfter,
             Map<RecipientState, Long> queueRecipients, Instant oldestWaiting, int accounts, long mailBytes,
-            Long databaseBytes) {
+            Long databaseBytes, BackupRecord lastBackup) {
     }
 
     @Override
@@ -79,7 +83,8 @@ public class StatusCommand implements AdminCommand {
         long mail = all.stream().mapToLong(AccountInfo::usedBytes).sum();
         Path h2 = H2Files.directoryOf(databaseUrl);
         Status s = new Status(serverRuns, ports, tls.notAfter().orElse(null), queue.countByState(),
-                queue.oldestWaiting().orElse(null), all.size(), mail, h2 == null ? null : sizeOf(h2));
+                queue.oldestWaiting().orElse(null), all.size(), mail, h2 == null ? null : sizeOf(h2),
+                backups.last().orElse(null));
         return io.result(s, text(s));
     }
 
@@ -102,6 +107,9 @@ public class StatusCommand implements AdminCommand {
         lines.add("store:       " + s.accounts() + " account" + (s.accounts() == 1 ? "" : "s") + ", "
                 + Arguments.size(s.mailBytes()) + " of mail"
                 + (s.databaseBytes() == null ? "" : ", database files " + Arguments.size(s.databaseBytes())));
+        BackupRecord b = s.lastBackup();
+        lines.add("backup:      " + (b == null ? "none yet (courriel backup DIR)"
+                : "last " + b.takenAt() + " to " + b.directory() + (b.storeIncluded() ? "" : " (keys only)")));
         return String.join("\n", lines);
     }
 

@@ -1,0 +1,30 @@
+package org.courriel.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/** What the command line sends to a running server, which does not share its working directory. */
+class PathArgumentsTest {
+
+    private static String[] forServer(String... args) {
+        return PathArguments.forServer(AdminCommandLine.parse(args));
+    }
+
+    @Test
+    void theDirectoryOfBackupAndRestoreIsMadeAbsolute() {
+        String absolute = Path.of("backups/today").toAbsolutePath().toString();
+        assertThat(forServer("--courriel.data-dir=/srv/data", "backup", "backups/today", "--json"))
+                .containsExactly("--courriel.data-dir=/srv/data", "backup", absolute, "--json");
+        assertThat(forServer("restore", "backups/./today")).containsExactly("restore", absolute);
+        assertThat(forServer("backup", "/already/absolute")).containsExactly("backup", "/already/absolute");
+    }
+
+    @Test
+    void otherCommandsAndAMissingDirectoryAreSentAsGiven() {
+        assertThat(forServer("domain", "add", "backup")).containsExactly("domain", "add", "backup");
+        assertThat(forServer("backup")).containsExactly("backup");
+    }
+}
