@@ -59,7 +59,7 @@ final class BodyText {
                 boolean wanted = transform == Transform.TEXT ? type.equals("text") : matches(type, subtype, types);
                 if (wanted) {
                     String text = decoded(stream, d, type);
-                    out.add(transform == Transform.TEXT && subtype.equals("html") ? withoutTags(text) : text);
+                    out.add(transform == Transform.TEXT && subtype.equals("html") ? HtmlText.of(text) : text);
                 }
             }
         } catch (IOException | MimeException | RuntimeException e) {
@@ -89,17 +89,6 @@ final class BodyText {
     private static Charset charset(String name) {
         Charset c = name == null ? null : CharsetUtil.lookup(name);
         return c == null || name.equalsIgnoreCase("us-ascii") ? StandardCharsets.UTF_8 : c;
-    }
-
-    /**
-     * HTML as text, enough for matching: comments, scripts and tags removed (a block-level tag leaves a space),
-     * white space runs made one space, the common entities replaced.
-     */
-    static String withoutTags(String html) {
-        return html.replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?is)<(script|style)[^>]*>.*?</\\1\\s*>", " ")
-                .replaceAll("(?i)</?(p|br|div|li|tr|td|h[1-6]|table|ul|ol|blockquote)\\b[^>]*>", " ")
-                .replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
     private static int bodyStart(byte[] m, int length) {
