@@ -95,9 +95,9 @@ public final class InboundAuthenticator {
         if (chain != null) {
             count("arc", chain.result().keyword());
         }
-        boolean arcOverride = chain != null && arcProperties.trusts(chain) && ArcPolicyOverride.applies(verdicts);
+        boolean arcOverride = chain != null && arcProperties.trusts(chain) && ArcPolicyOverride.applies(verdicts, chain);
         if (arcOverride) {
-            verdicts = ArcPolicyOverride.apply(verdicts); // RFC 7489 §6.7, RFC 8617 §7.2.1
+            verdicts = ArcPolicyOverride.apply(verdicts, chain); // RFC 7489 §6.7, RFC 8617 §7.2.1
         }
         AuthVerdict.Action action = AuthVerdict.Action.DELIVER;
         String reason = null;

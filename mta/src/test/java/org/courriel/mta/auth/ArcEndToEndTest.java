@@ -99,8 +99,12 @@ class ArcEndToEndTest {
 
     /** The bank's message as a list passes it on: the list checked it (dmarc=pass), added a footer, sealed. */
     static String throughTheList(ArcDkimpy.Sealer sealer) throws Exception {
-        String original = "Authentication-Results: " + sealer.domain() + "; spf=pass smtp.mailfrom=bank.example;"
-                + " dmarc=pass header.from=bank.example\r\n"
+        return throughTheList(sealer, "spf=pass smtp.mailfrom=bank.example; dmarc=pass header.from=bank.example");
+    }
+
+    /** As the other, the list having found {@code results} when the message reached it. */
+    static String throughTheList(ArcDkimpy.Sealer sealer, String results) throws Exception {
+        String original = "Authentication-Results: " + sealer.domain() + "; " + results + "\r\n"
                 + "From: Bank <news@bank.example>\r\nTo: customers@" + sealer.domain() + "\r\n"
                 + "Subject: Quarterly letter\r\nMessage-ID: <q4@bank.example>\r\n\r\nDear customer,\r\n"
                 + "-- \r\nTo unsubscribe, write to the list.\r\n";
@@ -160,6 +164,16 @@ class ArcEndToEndTest {
         int before = inbox().size();
         String tampered = throughTheList(list).replace("Dear customer,", "Dear customer, pay here:");
         assertThat(send(tampered)).startsWith("550 5.7.1");
+        assertThat(inbox()).hasSize(before);
+    }
+
+    /** RFC 8617 §7.2.1: what a trusted sealer found is trusted, so a forgery it saw fail and sealed stays refused. */
+    @Test
+    void aTrustedSealerThatFoundDmarcFailingOverridesNothing() throws Exception {
+        int before = inbox().size();
+        String forged = throughTheList(list, "spf=fail smtp.mailfrom=bank.example;"
+                + " dmarc=fail (comment: dmarc=pass header.from=bank.example) header.from=bank.example");
+        assertThat(send(forged)).startsWith("550 5.7.1");
         assertThat(inbox()).hasSize(before);
     }
 }

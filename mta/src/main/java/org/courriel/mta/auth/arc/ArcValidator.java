@@ -59,8 +59,9 @@ public final class ArcValidator {
                 return ArcVerdict.fail(n, "ARC-Seal " + i + ": " + why);
             }
         }
-        String sealer = sets.get(Math.max(oldestPass, 1) - 1).seal().domain();
-        return new ArcVerdict(ArcResult.PASS, n, oldestPass, sealer, null); // §5.2 step 7
+        ArcSet vouching = sets.get(Math.max(oldestPass, 1) - 1);
+        return new ArcVerdict(ArcResult.PASS, n, oldestPass, vouching.seal().domain(), null, // §5.2 step 7
+                vouching.authenticationResults().value());
     }
 
     /** Null when the set's AMS verifies, else why not. */

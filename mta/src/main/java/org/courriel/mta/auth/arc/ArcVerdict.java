@@ -10,8 +10,15 @@ package org.courriel.mta.auth.arc;
  * @param sealer     for a pass: the {@code d=} of the ARC-Seal of the oldest-pass instance (instance 1 when
  *                   oldest-pass is 0), the intermediary vouching for the message as it is now; otherwise null
  * @param reason     for the comment in Authentication-Results and the logs; null for none
+ * @param sealerResults for a pass: the value of that instance's ARC-Authentication-Results, what the sealer
+ *                   found when the message reached it (RFC 8617 §4.1.1); otherwise null
  */
-public record ArcVerdict(ArcResult result, int instances, int oldestPass, String sealer, String reason) {
+public record ArcVerdict(ArcResult result, int instances, int oldestPass, String sealer, String reason,
+        String sealerResults) {
+
+    public ArcVerdict(ArcResult result, int instances, int oldestPass, String sealer, String reason) {
+        this(result, instances, oldestPass, sealer, reason, null);
+    }
 
     public static final ArcVerdict NONE = new ArcVerdict(ArcResult.NONE, 0, -1, null, null);
 
