@@ -64,7 +64,7 @@ public final class RcptCommand implements SmtpCommand {
         }
         boolean mayRelay = session.context().kind().isSubmission() && session.isAuthenticated();
         RecipientDecision decision = session.context().recipients()
-                .check(path, mayRelay, tx.declaredSize(), session.context().hostname());
+                .check(path, mayRelay, tx.reversePath().isEmpty(), tx.declaredSize(), session.context().hostname());
         switch (decision) {
             case RecipientDecision.Accept accept -> {
                 tx.addRecipient(new EnvelopeRecipient(accept.address(), rcpt.notifications(), rcpt.orcpt()), accept.leavesServer());

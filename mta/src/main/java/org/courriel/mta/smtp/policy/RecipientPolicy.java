@@ -43,7 +43,8 @@ public final class RecipientPolicy {
      * @param postmasterDomain the server's host name: a bare {@code <postmaster>} (RFC 5321 §4.1.1.3) is
      *                         postmaster there, or else in the domain the host name is part of
      */
-    public RecipientDecision check(Path path, boolean mayRelay, long declaredSize, String postmasterDomain) {
+    public RecipientDecision check(Path path, boolean mayRelay, boolean bounce, long declaredSize,
+            String postmasterDomain) {
         if (path.isNull()) {
             return new RecipientDecision.Refuse(Reply.BAD_RECIPIENT_SYNTAX, "syntax");
         }
@@ -69,7 +70,7 @@ public final class RecipientPolicy {
             // A bounce to a forwarded copy's SRS reverse-path: for the original sender, wherever it is. A
             // forged or expired one is no such user, so that nothing is sent back to a forged address.
             case ForwardingAddress.Return.Original o -> {
-                return returned(o.address(), declaredSize);
+                return returned(o.address(), mayRelay || bounce, declaredSize);
             }
             case ForwardingAddress.Return.Forged f -> {
                 return new RecipientDecision.Refuse(Reply.NO_SUCH_USER, "srs");
@@ -92,17 +93,23 @@ public final class RecipientPolicy {
         };
     }
 
-    /** The original sender behind a valid SRS address: a remote one is relayed to without authentication. */
-    private RecipientDecision returned(String original, long declaredSize) {
+    /**
+     * The original sender behind a valid SRS address. A remote one is relayed to without authentication only for
+     * a bounce (the null reverse-path, RFC 5321 §4.5.5; auto-replies use it too, RFC 3834 §3.3): the address is in
+     * the Return-Path of every forwarded copy, so anyone who saw one could otherwise relay through us to it.
+     */
+    private RecipientDecision returned(String original, boolean mayLeave, long declaredSize) {
         String normal;
         try {
             normal = Addresses.address(original);
         } catch (StoreException e) {
             // an SRS1 address names the first forwarder's SRS0 address, longer than 64 octets at times
-            return new RecipientDecision.Accept(original, true);
+            return mayLeave ? new RecipientDecision.Accept(original, true)
+                    : new RecipientDecision.Refuse(Reply.RELAY_DENIED, "srs");
         }
         return switch (resolver.apply(normal)) {
-            case Recipient.Remote r -> new RecipientDecision.Accept(r.address(), true);
+            case Recipient.Remote r -> mayLeave ? new RecipientDecision.Accept(r.address(), true)
+                    : new RecipientDecision.Refuse(Reply.RELAY_DENIED, "srs");
             case Recipient.Unknown u -> new RecipientDecision.Refuse(Reply.NO_SUCH_USER, "unknown");
             case Recipient.Local local -> local(local, normal, declaredSize);
         };

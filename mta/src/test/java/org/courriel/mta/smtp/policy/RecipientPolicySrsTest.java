@@ -42,17 +42,20 @@ class RecipientPolicySrsTest {
                     : new Recipient.Unknown(address)
             : new Recipient.Remote(address), SRS);
 
-    @ParameterizedTest(name = "{0} -> {1}")
+    @ParameterizedTest(name = "{0} from <{1}> -> {2}")
     @CsvSource({
-            "SRS0=ok-alice=crepes.example@srs.hamburger.edu, accept alice@crepes.example leaves",
-            "SRS0=ok-bob=hamburger.edu@srs.hamburger.edu,    accept bob@hamburger.edu stays",
-            "SRS0=ok-nobody=hamburger.edu@srs.hamburger.edu, refuse 550 5.1.1 unknown",
-            "SRS0=forged=crepes.example@srs.hamburger.edu,   refuse 550 5.1.1 srs",
-            "bob@hamburger.edu,                              accept bob@hamburger.edu stays",
-            "alice@crepes.example,                           refuse 554 5.7.1 relay"})
-    void anMxRecipientAtTheSrsDomainIsReadBack(String rcpt, String expected) throws Exception {
-        RecipientDecision d = policy.check(RcptParameters.parse("TO:<" + rcpt + ">").path(), false, 0,
-                "mx.hamburger.edu");
+            "SRS0=ok-alice=crepes.example@srs.hamburger.edu, '',               accept alice@crepes.example leaves",
+            // not a bounce: relaying to the original sender would make the SRS address an open relay to it
+            "SRS0=ok-alice=crepes.example@srs.hamburger.edu, spam@spam.example, refuse 554 5.7.1 srs",
+            "SRS0=ok-bob=hamburger.edu@srs.hamburger.edu,    '',               accept bob@hamburger.edu stays",
+            "SRS0=ok-bob=hamburger.edu@srs.hamburger.edu,    carol@crepes.example, accept bob@hamburger.edu stays",
+            "SRS0=ok-nobody=hamburger.edu@srs.hamburger.edu, '',               refuse 550 5.1.1 unknown",
+            "SRS0=forged=crepes.example@srs.hamburger.edu,   '',               refuse 550 5.1.1 srs",
+            "bob@hamburger.edu,                              '',               accept bob@hamburger.edu stays",
+            "alice@crepes.example,                           '',               refuse 554 5.7.1 relay"})
+    void anMxRecipientAtTheSrsDomainIsReadBack(String rcpt, String sender, String expected) throws Exception {
+        RecipientDecision d = policy.check(RcptParameters.parse("TO:<" + rcpt + ">").path(), false, sender.isEmpty(),
+                0, "mx.hamburger.edu");
         String got = switch (d) {
             case RecipientDecision.Accept a -> "accept " + a.address() + (a.leavesServer() ? " leaves" : " stays");
             case RecipientDecision.Refuse r -> "refuse " + r.reply().code() + " " + r.reply().enhanced() + " "
