@@ -10,7 +10,7 @@
  * Junk is its own verdict. With learning off ({@code courriel.spam.rspamd.learn.enabled=false}, or no
  * {@code courriel.spam.rspamd.url}) the hook returns at once, before any SQL.
  * <p>
- * <b>Storage.</b> {@code spam_training} (migration V42): one row per classification, holding one reference on the
+ * <b>Storage.</b> {@code spam_training} (migration V78): one row per classification, holding one reference on the
  * message's {@code content} row until the row is deleted (sent, dropped, or its account gone), so an expunge
  * meanwhile does not lose the bytes. A second classification of the same message by the same account while the
  * first is unclaimed replaces it (the last word counts); while it is claimed, a new row is added.

@@ -27,7 +27,7 @@ abstract class StoreBackupsContract {
     @Test
     void factsNameTheLastMigrationAndCountMessages() {
         StoreFacts facts = backups.facts();
-        assertThat(facts.schemaVersion()).as("the V56 migration of this change at least").matches("\\d+(\\.\\d+)*");
+        assertThat(facts.schemaVersion()).as("the V80 migration of this change at least").matches("\\d+(\\.\\d+)*");
         assertThat(Integer.parseInt(facts.schemaVersion().split("\\.")[0])).isGreaterThanOrEqualTo(56);
         assertThat(facts.messages()).isNotNegative();
     }
