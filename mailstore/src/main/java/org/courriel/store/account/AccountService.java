@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.courriel.store.StoreException;
 import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.training.TrainingOutbox;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -23,13 +24,15 @@ public class AccountService {
     private final DomainService domains;
     private final MailboxService mailboxes;
     private final DirectoryChanges changes;
+    private final TrainingOutbox training;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     /** Checked when an address is unknown, so that a login costs the same time whether it exists or not. */
     private final String dummyHash = passwords.encode("no account has this password");
 
     AccountService(AccountRepository accounts, DomainService domains, MailboxService mailboxes,
-            DirectoryChanges changes) {
+            DirectoryChanges changes, TrainingOutbox training) {
         this.accounts = accounts;
+        this.training = training;
         this.domains = domains;
         this.mailboxes = mailboxes;
         this.changes = changes;
@@ -123,9 +126,10 @@ public class AccountService {
         changes.changed();
     }
 
-    /** Deletes the account with all its mailboxes and messages. */
+    /** Deletes the account with all its mailboxes, messages and spam training rows. */
     public void delete(String address) {
         Account account = get(address);
+        training.forget(account.getId());
         mailboxes.deleteAll(account.getId());
         accounts.delete(account);
         changes.changed();

@@ -215,6 +215,23 @@ public class TrainingOutbox {
         });
     }
 
+    /**
+     * The account goes: its rows go first, each releasing its reference on the content (the account's cascade would
+     * drop the rows and leave the references, so the content would never be collected). A worker holding one of
+     * them finds it gone and releases nothing ({@link #finish}).
+     */
+    public void forget(long accountId) {
+        committer.execute(tx -> {
+            List<Long> held = jdbc.sql("SELECT content_id FROM spam_training WHERE account_id = ?")
+                    .param(accountId).query(Long.class).list();
+            int deleted = jdbc.sql("DELETE FROM spam_training WHERE account_id = ?").param(accountId).update();
+            if (deleted == held.size()) {
+                held.forEach(contentId -> contents.release(contentId, 1));
+            }
+            return deleted;
+        });
+    }
+
     /** Not learned this time: the row is given back for another attempt at {@code next}. */
     public void retry(TrainingTask task, Instant next, String error) {
         String cut = error == null || error.length() <= ERROR_COLUMN ? error : error.substring(0, ERROR_COLUMN);

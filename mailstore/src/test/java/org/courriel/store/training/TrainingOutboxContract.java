@@ -175,6 +175,17 @@ abstract class TrainingOutboxContract {
     }
 
     @Test
+    void aDeletedAccountsRowsReleaseTheirContent() {
+        AppendResult m = append(inbox, Flags.NONE);
+        messages.move(inbox.id(), UidSet.of(m.uid()), junk.id());
+        messages.remove(junk.id(), UidSet.ALL); // the row holds the last reference now
+        long contentsBefore = contents.count();
+        accounts.delete(bob.address());
+        assertThat(outbox.entries(bob.id())).isEmpty();
+        assertThat(contents.count()).isEqualTo(contentsBefore - 1);
+    }
+
+    @Test
     void aLearnedRowIsDeletedWithItsLastReference() {
         AppendResult m = append(inbox, Flags.NONE);
         messages.move(inbox.id(), UidSet.of(m.uid()), junk.id());
