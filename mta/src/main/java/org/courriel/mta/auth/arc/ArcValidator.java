@@ -1,7 +1,9 @@
 package org.courriel.mta.auth.arc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.courriel.mta.auth.InboundMessage;
 import org.courriel.mta.auth.InboundMessage.Field;
@@ -42,13 +44,14 @@ public final class ArcValidator {
         }
         List<ArcSet> sets = chain.sets();
         // §5.2 step 4: the newest AMS, as DKIM verifies.
-        String newest = messageSignature(message, sets.get(n - 1));
+        Map<String, byte[]> bodyHashes = new HashMap<>(); // the body is hashed once, however many sets ask
+        String newest = messageSignature(message, sets.get(n - 1), bodyHashes);
         if (newest != null) {
             return ArcVerdict.fail(n, "ARC-Message-Signature " + n + ": " + newest);
         }
         // §5.2 step 5: the oldest AMS that still validates, walking down until one does not; 0 when all do.
         int oldest = n;
-        while (oldest > 1 && messageSignature(message, sets.get(oldest - 2)) == null) {
+        while (oldest > 1 && messageSignature(message, sets.get(oldest - 2), bodyHashes) == null) {
             oldest--;
         }
         int oldestPass = oldest == 1 ? 0 : oldest;
@@ -65,7 +68,7 @@ public final class ArcValidator {
     }
 
     /** Null when the set's AMS verifies, else why not. */
-    private String messageSignature(InboundMessage message, ArcSet set) {
+    private String messageSignature(InboundMessage message, ArcSet set, Map<String, byte[]> bodyHashes) {
         Field field = set.messageSignature();
         DkimSignatureHeader signature;
         try {
@@ -73,14 +76,14 @@ public final class ArcValidator {
         } catch (DkimException e) {
             return e.getMessage();
         }
-        DkimVerdict verdict = dkim.verify(message, field, signature);
+        DkimVerdict verdict = dkim.verifySharing(message, field, signature, bodyHashes);
         return verdict.result() == DkimResult.PASS ? null : verdict.reason();
     }
 
     /** Null when ARC-Seal {@code i} verifies over the sets 1..i (RFC 8617 §5.1.1), else why not. */
     private String seal(List<ArcSet> sets, int i) {
         ArcSeal seal = sets.get(i - 1).seal();
-        if (!seal.algorithm().equals("rsa-sha256") && !seal.algorithm().equals("ed25519-sha256")) {
+        if (!seal.algorithm().equals("rsa-sha256")) { // RFC 8617 §4.1.3: the one algorithm of ARC
             return "algorithm " + seal.algorithm() + " not accepted";
         }
         DkimVerifier.KeyLookup key = dkim.publicKey(seal.selector(), seal.domain(), seal.algorithm());

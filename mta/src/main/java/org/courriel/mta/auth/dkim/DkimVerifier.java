@@ -59,6 +59,15 @@ public final class DkimVerifier {
         return verify(message, field, signature, new HashMap<>());
     }
 
+    /**
+     * As the other, sharing {@code bodyHashes} (by canonicalization and length) with the caller's other verifications
+     * of the same message, so that the body is hashed once per kind however many signatures ask (ARC's chain).
+     */
+    public DkimVerdict verifySharing(InboundMessage message, Field field, DkimSignatureHeader signature,
+            Map<String, byte[]> bodyHashes) {
+        return verify(message, field, signature, bodyHashes);
+    }
+
     private DkimVerdict verify(InboundMessage message, Field field, DkimSignatureHeader s, Map<String, byte[]> bodies) {
         // RFC 6376 §6.1.1: what this verifier understands.
         if (!s.algorithm().equals("rsa-sha256") && !s.algorithm().equals("ed25519-sha256")) {
