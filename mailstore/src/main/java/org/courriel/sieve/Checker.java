@@ -201,6 +201,10 @@ final class Checker {
         if (name.isEmpty() || name.contains("/")) {
             throw new SieveSyntaxException(n.line(), "include: \"" + name + "\" is not a script name");
         }
+        // RFC 6609 §3.2: the name is a constant string (RFC 5229 §3); no variable is substituted in it.
+        if (name.contains("${")) {
+            throw new SieveSyntaxException(n.line(), "include: the script name must be a constant, not \"" + name + "\"");
+        }
         return new Command.Include(name, global != null && global, once, optional);
     }
 

@@ -190,7 +190,7 @@ public final class SieveInterpreter {
     // RFC 6609 §3.2: the named script runs here with its own variables; a missing one is an error unless
     // :optional; including a script that is being included (recursion) is an error.
     private void include(Command.Include inc) {
-        String name = x(inc.name());
+        String name = inc.name(); // a constant (RFC 6609 §3.2), checked so at upload
         String key = (inc.global() ? "global/" : "personal/") + name;
         if (inc.once() && included.contains(key)) {
             return;

@@ -101,6 +101,7 @@ class IncludeTest {
         "require \"include\"; include :personal :global \"a\";|exclude each other",
         "require \"include\"; include \"../a\";|not a script name",
         "require \"include\"; global \"a\";|missing require \"variables\"",
+        "require [\"include\", \"variables\"]; set \"n\" \"a\"; include \"${n}\";|must be a constant",
     })
     void refusesBadIncludes(String script, String message) {
         assertThatThrownBy(() -> SieveScript.compile(script)).isInstanceOf(SieveSyntaxException.class)
