@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.LongAdder;
  * (RFC 2920) when the server offers PIPELINING. A message counts only once the server has answered 250 to the
  * end of its DATA; each such message's token (also its Subject) is appended to the --log file, flushed at once,
  * so that a crash test can check afterwards that every acknowledged message is in the store.
+ * {@code --message FILE} sends that message instead (a DKIM-signed one, bench/run-ingest-verify.sh), its token in
+ * an unsigned {@code X-Bench-Token} field put in front, from {@code --sender} (the MAIL FROM of SPF).
  * <p>
  * Run with the JDK's single-file launcher: {@code java bench/src/SmtpLoadGenerator.java --port 42525 ...}
  * (no dependencies). It talks only to the given host, 127.0.0.1 by default.
@@ -37,7 +39,7 @@ public final class SmtpLoadGenerator {
     private static final int TIMEOUT_MILLIS = 120_000;
 
     record Options(String host, int port, int connections, int messages, int recipients, int users, String domain,
-            int size, Path log, String runId) {
+            int size, Path log, String runId, Path message, String sender) {
 
         static Options parse(String[] args) {
             Map<String, String> o = new HashMap<>();
@@ -52,7 +54,8 @@ public final class SmtpLoadGenerator {
                     Integer.parseInt(o.getOrDefault("recipients", "3")), Integer.parseInt(o.getOrDefault("users", "20")),
                     o.getOrDefault("domain", "bench.example.org"), Integer.parseInt(o.getOrDefault("size", "4096")),
                     o.containsKey("log") ? Path.of(o.get("log")) : null,
-                    o.getOrDefault("run-id", Long.toString(System.currentTimeMillis(), 36)));
+                    o.getOrDefault("run-id", Long.toString(System.currentTimeMillis(), 36)),
+                    o.containsKey("message") ? Path.of(o.get("message")) : null, o.get("sender"));
         }
     }
 
@@ -65,6 +68,8 @@ public final class SmtpLoadGenerator {
     private final AtomicLong latencyCount = new AtomicLong();
     private final PrintWriter log;
     private final byte[] filler;
+    /** The --message file, CRLF lines, dot-stuffed and ended by CRLF; null for generated messages. */
+    private final byte[] fixed;
 
     SmtpLoadGenerator(Options options) throws IOException {
         this.options = options;
@@ -77,6 +82,13 @@ public final class SmtpLoadGenerator {
             text.append("Line ").append(line++).append(" of the benchmark body, plain ASCII text that looks like mail.\r\n");
         }
         this.filler = text.toString().getBytes(StandardCharsets.US_ASCII);
+        if (options.message() == null) {
+            this.fixed = null;
+        } else {
+            String m = Files.readString(options.message(), StandardCharsets.ISO_8859_1).replaceAll("\r?\n", "\r\n");
+            m = (m.endsWith("\r\n") ? m : m + "\r\n").replace("\r\n.", "\r\n..");
+            this.fixed = (m.startsWith(".") ? "." + m : m).getBytes(StandardCharsets.ISO_8859_1);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -147,7 +159,8 @@ public final class SmtpLoadGenerator {
             }
         }
         List<String> commands = new ArrayList<>();
-        commands.add("MAIL FROM:<load" + connection + "@sender.bench.invalid> SIZE=" + (filler.length + 600));
+        String sender = options.sender() != null ? options.sender() : "load" + connection + "@sender.bench.invalid";
+        commands.add("MAIL FROM:<" + sender + "> SIZE=" + (fixed != null ? fixed.length + 60 : filler.length + 600));
         rcpts.forEach(r -> commands.add("RCPT TO:<" + r + ">"));
         commands.add("DATA");
         List<List<String>> replies = new ArrayList<>();
@@ -177,14 +190,19 @@ public final class SmtpLoadGenerator {
             reply(in);
             return;
         }
-        String header = "Message-ID: <" + token + "@load.bench.invalid>\r\n"
-                + "Date: " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME) + "\r\n"
-                + "From: Load " + connection + " <load" + connection + "@sender.bench.invalid>\r\n"
-                + "To: " + String.join(", ", rcpts) + "\r\n"
-                + "Subject: " + token + "\r\n"
-                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n";
-        out.write(header.getBytes(StandardCharsets.US_ASCII));
-        out.write(filler);
+        if (fixed != null) {
+            out.write(("X-Bench-Token: " + token + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(fixed);
+        } else {
+            String header = "Message-ID: <" + token + "@load.bench.invalid>\r\n"
+                    + "Date: " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME) + "\r\n"
+                    + "From: Load " + connection + " <load" + connection + "@sender.bench.invalid>\r\n"
+                    + "To: " + String.join(", ", rcpts) + "\r\n"
+                    + "Subject: " + token + "\r\n"
+                    + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n";
+            out.write(header.getBytes(StandardCharsets.US_ASCII));
+            out.write(filler);
+        }
         out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
         long sent = System.nanoTime();

@@ -12,9 +12,17 @@ import java.util.List;
  * @param envId       ENVID (xtext as given), or null
  * @param smtpUtf8    the client used SMTPUTF8 (RFC 6531)
  * @param eightBit    the body was declared 8BITMIME (or BINARYMIME)
+ * @param requireTls  MAIL had REQUIRETLS (RFC 8689 §4.1): relayed only over verified TLS to a REQUIRETLS server;
+ *                    nothing special for local copies
  */
 public record MailEnvelope(String reversePath, List<EnvelopeRecipient> recipients, Ret ret, String envId,
-        boolean smtpUtf8, boolean eightBit) {
+        boolean smtpUtf8, boolean eightBit, boolean requireTls) {
+
+    /** An envelope without REQUIRETLS. */
+    public MailEnvelope(String reversePath, List<EnvelopeRecipient> recipients, Ret ret, String envId,
+            boolean smtpUtf8, boolean eightBit) {
+        this(reversePath, recipients, ret, envId, smtpUtf8, eightBit, false);
+    }
 
     /** RFC 3461 §4.3 RET. */
     public enum Ret { FULL, HDRS }

@@ -16,6 +16,10 @@ public interface DnsResolver {
         }
     }
 
+    /** An SRV record (RFC 2782), the target without the final dot. */
+    record SrvRecord(int priority, int weight, int port, String target) {
+    }
+
     /** The MX records of a domain. */
     DnsAnswer<MxRecord> mx(String domain);
 
@@ -38,6 +42,16 @@ public interface DnsResolver {
     /** The PTR names of an address (RFC 1035 §3.5 in-addr.arpa, RFC 3596 §2.5 ip6.arpa), without the final dot. */
     default DnsAnswer<String> ptr(InetAddress address) {
         return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "this resolver answers no PTR question");
+    }
+
+    /** The SRV records of a name ({@code courriel dns check}: RFC 6186 client records). */
+    default DnsAnswer<SrvRecord> srv(String name) {
+        return DnsAnswer.of(DnsAnswer.Status.TEMPORARY_FAILURE, "this resolver answers no SRV question");
+    }
+
+    /** The CNAME target of a name, without the final dot ({@code courriel dns check}). */
+    default DnsAnswer<String> cname(String name) {
+        return DnsAnswer.of(DnsAnswer.Status.TEMPORARY_FAILURE, "this resolver answers no CNAME question");
     }
 
     private DnsAnswer<InetAddress> addressesOfFamily(String host, Class<? extends InetAddress> family) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.MXRecord;
@@ -24,6 +25,7 @@ import org.xbill.DNS.Resolver;
 import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TXTRecord;
@@ -150,6 +152,17 @@ public class DnsjavaResolver implements DnsResolver {
     public DnsAnswer<String> ptr(InetAddress address) {
         return map(lookup(ReverseMap.fromAddress(address), Type.PTR),
                 r -> r instanceof PTRRecord p ? p.getTarget().toString(true) : null);
+    }
+
+    @Override
+    public DnsAnswer<SrvRecord> srv(String name) {
+        return map(lookup(name, Type.SRV), r -> r instanceof SRVRecord s
+                ? new SrvRecord(s.getPriority(), s.getWeight(), s.getPort(), s.getTarget().toString(true)) : null);
+    }
+
+    @Override
+    public DnsAnswer<String> cname(String name) {
+        return map(lookup(name, Type.CNAME), r -> r instanceof CNAMERecord c ? c.getTarget().toString(true) : null);
     }
 
     private DnsAnswer<Record> lookup(String name, int type) {

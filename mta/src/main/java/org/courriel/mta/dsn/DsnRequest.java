@@ -12,9 +12,16 @@ import java.util.List;
  * @param returnFull  RET=FULL: return the whole message, else its header
  * @param original    the original message's bytes
  * @param recipients  the recipients reported on, all with the same action
+ * @param requireTls  the original had REQUIRETLS (RFC 8689 §5): the report goes with REQUIRETLS, header only
  */
 public record DsnRequest(String sender, String envId, Instant arrival, boolean returnFull, byte[] original,
-        List<DsnRecipient> recipients) {
+        List<DsnRecipient> recipients, boolean requireTls) {
+
+    /** A notification about a message without REQUIRETLS. */
+    public DsnRequest(String sender, String envId, Instant arrival, boolean returnFull, byte[] original,
+            List<DsnRecipient> recipients) {
+        this(sender, envId, arrival, returnFull, original, recipients, false);
+    }
 
     public DsnRequest {
         if (sender == null || sender.isEmpty()) {

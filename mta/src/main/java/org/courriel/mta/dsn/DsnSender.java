@@ -38,7 +38,7 @@ public class DsnSender {
 
     public Result send(DsnRequest request) {
         byte[] report = DsnMessage.build(reportingMta, request.sender(), request.envId(), request.arrival(),
-                request.recipients(), request.original(), request.returnFull());
+                request.recipients(), request.original(), request.returnFull() && !request.requireTls());
         boolean eightBit = false;
         for (byte b : report) {
             if (b < 0) {
@@ -46,8 +46,9 @@ public class DsnSender {
                 break;
             }
         }
+        // RFC 8689 §5: the report on a REQUIRETLS message is itself sent with REQUIRETLS, and as if RET=HDRS
         MailEnvelope envelope = new MailEnvelope("", List.of(EnvelopeRecipient.of(request.sender())), null, null,
-                false, eightBit);
+                false, eightBit, request.requireTls());
         try {
             delivery.deliver(envelope, report, MailOrigin.internal("notification"));
             log.info("Sent a {} notification to <{}> about {} recipient(s)",

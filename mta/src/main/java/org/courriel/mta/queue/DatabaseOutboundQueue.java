@@ -7,6 +7,7 @@ import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.mta.maillog.MailLog;
+import org.courriel.mta.relay.TlsRequiredField;
 import org.courriel.store.commit.StoreTransaction;
 import org.courriel.store.content.ContentStore;
 import org.courriel.store.content.MessageContent;
@@ -52,8 +53,10 @@ public class DatabaseOutboundQueue implements OutboundQueue {
             return;
         }
         long contentId = contents.reference(content, 1); // the queue's own reference, released when finished
+        // RFC 8689 §4.1: the message is tagged at receipt with what its TLS-Required field asks (REQUIRETLS wins)
+        boolean tlsOptional = !envelope.requireTls() && TlsRequiredField.saysNo(content.header());
         repository.insert(contentId, envelope, remoteRecipients, content.size(), clock.instant(), queueId,
-                senderVerified);
+                senderVerified, tlsOptional);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // wake this node's worker once the rows are visible (a rolled-back unit registers nothing)
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -18,6 +18,7 @@ import org.courriel.mta.relay.OutboundMessage;
 import org.courriel.mta.relay.RecipientResult;
 import org.courriel.mta.relay.RelayTarget;
 import org.courriel.mta.relay.RemoteRefusalException;
+import org.courriel.mta.relay.RequireTls;
 import org.courriel.mta.relay.Route;
 import org.courriel.mta.relay.Router;
 import org.courriel.mta.relay.SmtpClient;
@@ -76,8 +77,22 @@ public class DomainDelivery {
         switch (route) {
             case Route.Undeliverable u -> pending.forEach(m -> recordAll(m, u.reply(), null));
             case Route.Unavailable u -> pending.forEach(m -> recordAll(m, u.reply(), null));
-            case Route.Servers servers -> deliver(servers.targets(), pending, control);
+            case Route.Servers servers -> {
+                for (Deque<List<QueuedRecipient>> group : byTlsRequirement(pending)) {
+                    deliver(servers.targets(), group, control);
+                }
+            }
         }
+    }
+
+    /** The messages in groups of one RFC 8689 requirement (REQUIRETLS, TLS-Required: No, none), each its sessions. */
+    private static List<Deque<List<QueuedRecipient>>> byTlsRequirement(Deque<List<QueuedRecipient>> pending) {
+        Map<String, Deque<List<QueuedRecipient>>> groups = new LinkedHashMap<>();
+        for (List<QueuedRecipient> message : pending) {
+            QueuedMessage m = message.get(0).message();
+            groups.computeIfAbsent(m.requireTls() + "/" + m.tlsOptional(), k -> new ArrayDeque<>()).add(message);
+        }
+        return List.copyOf(groups.values());
     }
 
     /** What the worker tells a delivery and hears from it. */
@@ -92,10 +107,13 @@ public class DomainDelivery {
     private void deliver(List<RelayTarget> targets, Deque<List<QueuedRecipient>> pending, Control control) {
         RemoteReply lastFailure = LocalReply.noServerTried();
         String lastHost = null;
-        for (RelayTarget target : targets) {
+        QueuedMessage first = pending.isEmpty() ? null : pending.peek().get(0).message();
+        boolean requireTls = first != null && first.requireTls();
+        for (RelayTarget routed : targets) {
             if (pending.isEmpty() || !control.running()) {
                 break;
             }
+            RelayTarget target = RequireTls.target(routed, requireTls, first.tlsOptional());
             lastHost = target.describe();
             try (SmtpClientSession session = client.open(target)) {
                 while (!pending.isEmpty() && control.running() && session.isUsable()) {
@@ -115,6 +133,7 @@ public class DomainDelivery {
             }
         }
         if (control.running()) {
+            lastFailure = RequireTls.sessionFailure(requireTls, lastFailure);
             for (List<QueuedRecipient> message : pending) {
                 recordAll(message, lastFailure, lastHost);
             }
@@ -143,7 +162,8 @@ public class DomainDelivery {
             List<QueuedRecipient> chunk = recipients.subList(from, Math.min(recipients.size(), from + maxRecipients));
             OutboundMessage outbound = new OutboundMessage(message.sender(), message.ret(), message.envId(),
                     message.smtpUtf8(), content, chunk.stream()
-                            .map(r -> new OutboundMessage.Recipient(r.address(), r.notifyOn(), r.orcpt())).toList());
+                            .map(r -> new OutboundMessage.Recipient(r.address(), r.notifyOn(), r.orcpt())).toList(),
+                    message.requireTls());
             try {
                 List<RecipientResult> results = session.send(outbound);
                 List<Attempt> attempts = new ArrayList<>();

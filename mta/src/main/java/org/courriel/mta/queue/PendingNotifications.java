@@ -69,7 +69,7 @@ public class PendingNotifications {
                 }
                 result = sender.send(new DsnRequest(message.sender(), message.envId(), message.createdAt(),
                         message.ret() == MailEnvelope.Ret.FULL, original,
-                        group.stream().map(n -> dsnRecipient(n)).toList()));
+                        group.stream().map(n -> dsnRecipient(n)).toList(), message.requireTls()));
             }
             if (result == DsnSender.Result.RETRY) {
                 continue;
@@ -97,6 +97,10 @@ public class PendingNotifications {
         };
         if (action == DsnAction.RELAYED || action == DsnAction.DELIVERED) {
             status = status.startsWith("2") ? status : "2.0.0";
+        }
+        if (action == DsnAction.FAILED && n.message().requireTls() && status.startsWith("4.7.")) {
+            // RFC 8689 §5: a REQUIRETLS message given up for want of protection bounces with 5.7.30 (or 5.7.10)
+            status = "5" + status.substring(1);
         }
         String diagnostic = n.lastCode() == null ? null
                 : n.lastCode() + (n.lastStatus() != null ? " " + n.lastStatus() : "")

@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class QueueRepository {
 
     static final String RECIPIENT_COLUMNS = "r.id, r.message_id, r.address, r.domain, r.notify, r.orcpt, r.attempts, "
-            + "r.delay_notified, m.content_id, m.sender, m.ret, m.env_id, m.smtp_utf8, m.eight_bit, m.size, m.created_at";
+            + "r.delay_notified, m.content_id, m.sender, m.ret, m.env_id, m.smtp_utf8, m.eight_bit, m.size, m.created_at, "
+            + "m.require_tls, m.tls_optional";
 
     private final JdbcClient jdbc;
     private final ContentStore contents;
@@ -55,18 +56,21 @@ public class QueueRepository {
     /** Inserts a message and its recipients; call inside the caller's transaction. */
     public long insert(long contentId, MailEnvelope envelope, List<EnvelopeRecipient> recipients, long size,
             Instant now, String logId) {
-        return insert(contentId, envelope, recipients, size, now, logId, true);
+        return insert(contentId, envelope, recipients, size, now, logId, true, false);
     }
 
-    /** @param senderVerified whether a notification may go to the sender (V76, no backscatter) */
+    /**
+     * @param senderVerified whether a notification may go to the sender (V76, no backscatter)
+     * @param tlsOptional    the message says {@code TLS-Required: No} (RFC 8689 §3)
+     */
     public long insert(long contentId, MailEnvelope envelope, List<EnvelopeRecipient> recipients, long size,
-            Instant now, String logId, boolean senderVerified) {
+            Instant now, String logId, boolean senderVerified, boolean tlsOptional) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO queue_message (content_id, sender, ret, env_id, smtp_utf8, eight_bit, size, created_at, "
-                + "log_id, sender_verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "log_id, sender_verified, require_tls, tls_optional) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(contentId, envelope.reversePath(), envelope.ret() == null ? null : envelope.ret().name(),
                         envelope.envId(), envelope.smtpUtf8(), envelope.eightBit(), size, time(now), logId,
-                        senderVerified)
+                        senderVerified, envelope.requireTls(), tlsOptional && !envelope.requireTls())
                 .update(key, "id");
         long messageId = key.getKeyAs(Long.class);
         for (EnvelopeRecipient rcpt : recipients) {
@@ -120,8 +124,11 @@ public class QueueRepository {
                 .param(token).query(QueueRepository::recipient).list();
     }
 
-    /** A notification due for one recipient, with what the DSN reports. */
-    /** @param senderVerified the sender may be notified (V76): it was authenticated or passed SPF/DMARC */
+    /**
+     * A notification due for one recipient, with what the DSN reports.
+     *
+     * @param senderVerified the sender may be notified (V76): it was authenticated or passed SPF/DMARC
+     */
     public record PendingNotice(long recipientId, QueuedMessage message, String address, String orcpt, String action,
             Integer lastCode, String lastStatus, String lastReply, String lastHost, Instant lastAttemptAt,
             boolean senderVerified) {
@@ -131,8 +138,9 @@ public class QueueRepository {
     public List<PendingNotice> pendingNotices(String token) {
         return jdbc.sql("SELECT r.id, r.message_id, r.address, r.orcpt, r.dsn_pending, r.last_code, r.last_status,"
                 + " r.last_reply, r.last_host, r.last_attempt_at, m.content_id, m.sender, m.ret, m.env_id, m.smtp_utf8,"
-                + " m.eight_bit, m.size, m.created_at, m.sender_verified FROM queue_recipient r"
-                + " JOIN queue_message m ON m.id = r.message_id WHERE r.claim_token = ? AND r.dsn_pending IS NOT NULL ORDER BY r.message_id, r.id")
+                + " m.eight_bit, m.size, m.created_at, m.sender_verified, m.require_tls, m.tls_optional"
+                + " FROM queue_recipient r JOIN queue_message m ON m.id = r.message_id"
+                + " WHERE r.claim_token = ? AND r.dsn_pending IS NOT NULL ORDER BY r.message_id, r.id")
                 .param(token)
                 .query((rs, n) -> {
                     String ret = rs.getString("ret");
@@ -140,7 +148,7 @@ public class QueueRepository {
                             (Long) rs.getObject("content_id", Long.class), rs.getString("sender"),
                             ret == null ? null : MailEnvelope.Ret.valueOf(ret), rs.getString("env_id"),
                             rs.getBoolean("smtp_utf8"), rs.getBoolean("eight_bit"), rs.getLong("size"),
-                            instant(rs, "created_at"));
+                            instant(rs, "created_at"), rs.getBoolean("require_tls"), rs.getBoolean("tls_optional"));
                     return new PendingNotice(rs.getLong("id"), message, rs.getString("address"), rs.getString("orcpt"),
                             rs.getString("dsn_pending"), (Integer) rs.getObject("last_code", Integer.class),
                             rs.getString("last_status"), rs.getString("last_reply"), rs.getString("last_host"),
@@ -294,7 +302,8 @@ public class QueueRepository {
         String ret = rs.getString("ret");
         QueuedMessage message = new QueuedMessage(rs.getLong("message_id"), (Long) rs.getObject("content_id", Long.class),
                 rs.getString("sender"), ret == null ? null : MailEnvelope.Ret.valueOf(ret), rs.getString("env_id"),
-                rs.getBoolean("smtp_utf8"), rs.getBoolean("eight_bit"), rs.getLong("size"), instant(rs, "created_at"));
+                rs.getBoolean("smtp_utf8"), rs.getBoolean("eight_bit"), rs.getLong("size"), instant(rs, "created_at"),
+                rs.getBoolean("require_tls"), rs.getBoolean("tls_optional"));
         return new QueuedRecipient(rs.getLong("id"), message, rs.getString("address"), rs.getString("domain"),
                 notifyOf(rs.getString("notify")), rs.getString("orcpt"), rs.getInt("attempts"),
                 rs.getBoolean("delay_notified"));

@@ -11,11 +11,18 @@ import java.util.Set;
  *
  * @param maxSize         the SIZE limit (RFC 1870 §4), 0 when the server announced no fixed limit or none
  * @param authMechanisms  SASL mechanisms of AUTH (RFC 4954 §3), upper case
+ * @param requireTls      REQUIRETLS (RFC 8689 §2)
  */
 public record EhloExtensions(boolean pipelining, boolean startTls, boolean eightBitMime, boolean smtpUtf8,
-        boolean dsn, boolean size, long maxSize, Set<String> authMechanisms) {
+        boolean dsn, boolean size, long maxSize, Set<String> authMechanisms, boolean requireTls) {
 
     public static final EhloExtensions NONE = new EhloExtensions(false, false, false, false, false, false, 0, Set.of());
+
+    /** Extensions without REQUIRETLS. */
+    public EhloExtensions(boolean pipelining, boolean startTls, boolean eightBitMime, boolean smtpUtf8, boolean dsn,
+            boolean size, long maxSize, Set<String> authMechanisms) {
+        this(pipelining, startTls, eightBitMime, smtpUtf8, dsn, size, maxSize, authMechanisms, false);
+    }
 
     /** Reads the keywords of a positive EHLO reply: its first line is the greeting, the others one extension each. */
     public static EhloExtensions parse(RemoteReply ehlo) {
@@ -26,6 +33,7 @@ public record EhloExtensions(boolean pipelining, boolean startTls, boolean eight
         boolean dsn = false;
         boolean size = false;
         long maxSize = 0;
+        boolean requireTls = false;
         Set<String> auth = new HashSet<>();
         List<String> lines = ehlo.lines();
         for (int i = 1; i < lines.size(); i++) {
@@ -36,6 +44,7 @@ public record EhloExtensions(boolean pipelining, boolean startTls, boolean eight
                 case "8BITMIME" -> eightBit = true;               // RFC 6152
                 case "SMTPUTF8" -> utf8 = true;                   // RFC 6531
                 case "DSN" -> dsn = true;                         // RFC 3461
+                case "REQUIRETLS" -> requireTls = true;           // RFC 8689 §2
                 case "SIZE" -> {                                  // RFC 1870 §4
                     size = true;
                     if (words.length > 1) {
@@ -55,6 +64,7 @@ public record EhloExtensions(boolean pipelining, boolean startTls, boolean eight
                 }
             }
         }
-        return new EhloExtensions(pipelining, startTls, eightBit, utf8, dsn, size, maxSize, Set.copyOf(auth));
+        return new EhloExtensions(pipelining, startTls, eightBit, utf8, dsn, size, maxSize, Set.copyOf(auth),
+                requireTls);
     }
 }

@@ -59,6 +59,17 @@ public final class LocalReply {
         return RemoteReply.local(421, "4.7.0", "TLS with " + target.describe() + " failed: " + why);
     }
 
+    /** RFC 8689 §5: a REQUIRETLS message and a session not protected as it asks; deferred, not sent in clear. */
+    public static RemoteReply requireTlsUnprotected(RelayTarget target, String why) {
+        return RemoteReply.local(451, "4.7.10", "REQUIRETLS: " + why + " with " + target.describe());
+    }
+
+    /** RFC 8689 §5: 5.7.30 "REQUIRETLS support required" once the queue gives up, 4.7.30 until then. */
+    public static RemoteReply requireTlsNotOffered(RelayTarget target) {
+        return RemoteReply.local(451, "4.7.30", "REQUIRETLS support required: " + target.describe()
+                + " does not offer REQUIRETLS");
+    }
+
     public static RemoteReply credentialsNeedTls(RelayTarget target) {
         return RemoteReply.local(530, "5.7.0", "refusing to send credentials to " + target.describe() + " without TLS");
     }

@@ -126,6 +126,9 @@ final class MailTransaction {
         if (message.needsSmtpUtf8() && extensions.smtpUtf8()) {
             mail.append(" SMTPUTF8"); // RFC 6531 §3.4
         }
+        if (message.requireTls()) {
+            mail.append(" REQUIRETLS"); // RFC 8689 §4.2.1 step 5: RequireTls let it through only if offered
+        }
         if (extensions.dsn()) { // RFC 3461 §4.3, §4.4, passed on to a DSN server (§5.2.2)
             if (message.ret() != null) {
                 mail.append(" RET=").append(message.ret().name());

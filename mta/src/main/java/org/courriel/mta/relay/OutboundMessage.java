@@ -15,12 +15,19 @@ import org.courriel.mta.delivery.MailEnvelope.Ret;
  * @param smtpUtf8   the message needs SMTPUTF8 (RFC 6531)
  * @param content    the message bytes, CRLF lines
  * @param recipients the recipients, all of one destination
+ * @param requireTls MAIL had REQUIRETLS (RFC 8689 §4.1): passed on, over verified TLS only ({@link RequireTls})
  */
 public record OutboundMessage(String sender, Ret ret, String envId, boolean smtpUtf8, byte[] content,
-        List<Recipient> recipients) {
+        List<Recipient> recipients, boolean requireTls) {
 
     public OutboundMessage {
         recipients = List.copyOf(recipients);
+    }
+
+    /** A message without REQUIRETLS. */
+    public OutboundMessage(String sender, Ret ret, String envId, boolean smtpUtf8, byte[] content,
+            List<Recipient> recipients) {
+        this(sender, ret, envId, smtpUtf8, content, recipients, false);
     }
 
     /** A recipient with its DSN parameters (RFC 3461 §4). */

@@ -30,6 +30,8 @@ public class SmtpClient {
     private final String heloName;
     private final SSLContext unverified;
     private final SSLContext verified;
+    /** RFC 8689 §4.2.1 step 1; the MTA-STS/DANE work is to feed it. */
+    private final MxAuthentication mxAuthentication = MxAuthentication.NOT_CHECKED;
 
     public SmtpClient(RelayProperties properties, String heloName) {
         this(properties, heloName, defaultContext());
@@ -119,7 +121,8 @@ public class SmtpClient {
             if (target.authenticates()) {
                 authenticate(connection, extensions, target);
             }
-            SmtpClientSession session = new SmtpClientSession(connection, extensions, target, timeouts);
+            SmtpClientSession session = new SmtpClientSession(connection, extensions, target, timeouts,
+                    mxAuthentication);
             connection = null;
             return session;
         } finally {

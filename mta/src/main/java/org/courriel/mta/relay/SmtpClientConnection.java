@@ -38,6 +38,7 @@ final class SmtpClientConnection implements Closeable {
     private OutputStream out;
     private RemoteReplyReader replies;
     private boolean secure;
+    private boolean verified;
 
     SmtpClientConnection(Socket socket, RelayProperties properties, boolean secure) throws IOException {
         this.properties = properties;
@@ -109,10 +110,16 @@ final class SmtpClientConnection implements Closeable {
         tls.startHandshake();
         attach(tls);
         secure = true;
+        verified = verify;
     }
 
     boolean isSecure() {
         return secure;
+    }
+
+    /** TLS is in place and its handshake checked the certificate chain and the host name. */
+    boolean isVerified() {
+        return verified;
     }
 
     @Override

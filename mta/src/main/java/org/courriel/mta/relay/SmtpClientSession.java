@@ -11,10 +11,12 @@ public final class SmtpClientSession implements Closeable {
     private final EhloExtensions extensions;
     private final RelayTarget target;
     private final RelayProperties.Timeouts timeouts;
+    private final MxAuthentication mxAuthentication;
     private boolean broken;
 
     SmtpClientSession(SmtpClientConnection connection, EhloExtensions extensions, RelayTarget target,
-            RelayProperties.Timeouts timeouts) {
+            RelayProperties.Timeouts timeouts, MxAuthentication mxAuthentication) {
+        this.mxAuthentication = mxAuthentication;
         this.connection = connection;
         this.extensions = extensions;
         this.target = target;
@@ -45,6 +47,12 @@ public final class SmtpClientSession implements Closeable {
     public List<RecipientResult> send(OutboundMessage message) throws IOException {
         if (broken) {
             throw new IOException("session with " + target + " is broken");
+        }
+        RemoteReply refusal = RequireTls.refusal(message.requireTls(), target, new RequireTls.Session(
+                connection.isSecure(), connection.isVerified(), mxAuthentication.authenticated(target),
+                extensions.requireTls()));
+        if (refusal != null) {
+            return message.recipients().stream().map(r -> new RecipientResult(r, refusal, false)).toList();
         }
         try {
             MailTransaction transaction = new MailTransaction(connection, extensions, timeouts);

@@ -26,7 +26,11 @@
  * downgrade to 7 bit). RFC 6531 SMTPUTF8: required when the message or an address needs it.</li>
  * <li>RFC 3461 DSN: RET, ENVID, NOTIFY, ORCPT passed on to servers that announce DSN.</li>
  * <li>RFC 4954 AUTH with RFC 4616 PLAIN towards a smarthost, over TLS only. Not done: other mechanisms.</li>
- * <li>Not done: CHUNKING/BINARYMIME (RFC 3030), REQUIRETLS (RFC 8689).</li>
+ * <li>RFC 8689 REQUIRETLS: {@link org.courriel.mta.relay.RequireTls} decides (verified STARTTLS, REQUIRETLS
+ * offered, parameter passed on, else deferred with 4.7.10/4.7.30); {@code TLS-Required: No}
+ * ({@link org.courriel.mta.relay.TlsRequiredField}) relaxes required TLS. Not done: the MX validation of
+ * §4.2.1 step 1 ({@link org.courriel.mta.relay.MxAuthentication}, to be fed by MTA-STS/DANE).</li>
+ * <li>Not done: CHUNKING/BINARYMIME (RFC 3030).</li>
  * </ul>
  */
 package org.courriel.mta.relay;

@@ -35,6 +35,8 @@ class RequiredTlsTest {
     static final FakeSmtpServer CLEAR = FakeSmtpServer.start("clear");
     static final FakeSmtpServer SECURE = FakeSmtpServer.start("secure");
     static final FakeSmtpServer SMARTHOST = FakeSmtpServer.start("smarthost");
+    /** No STARTTLS either, for the messages that say TLS-Required: No. */
+    static final FakeSmtpServer OPTIONAL = FakeSmtpServer.start("optional");
 
     static {
         SECURE.tls = SelfSignedTls.serverContext("secure.test");
@@ -46,6 +48,7 @@ class RequiredTlsTest {
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("courriel.relay.routes[clear.example]", CLEAR::route);
         registry.add("courriel.relay.routes[secure.example]", SECURE::route);
+        registry.add("courriel.relay.routes[optional.example]", OPTIONAL::route);
         registry.add("courriel.relay.smarthost.host", () -> "127.0.0.1");
         registry.add("courriel.relay.smarthost.port", SMARTHOST::port);
         registry.add("courriel.relay.smarthost.tls", () -> "REQUIRED");
@@ -59,7 +62,11 @@ class RequiredTlsTest {
     JdbcClient jdbc;
 
     private void send(String to) {
-        byte[] message = ("From: sender@elsewhere.example\r\nSubject: tls\r\n\r\nfor " + to + "\r\n")
+        send(to, "");
+    }
+
+    private void send(String to, String field) {
+        byte[] message = (field + "From: sender@elsewhere.example\r\nSubject: tls\r\n\r\nfor " + to + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         delivery.deliver(new MailEnvelope("sender@elsewhere.example", List.of(EnvelopeRecipient.of(to)), null, null,
                 false, false), message);
@@ -94,5 +101,17 @@ class RequiredTlsTest {
                 () -> stateAndReply("carol@anywhere.example").filter(s -> s.startsWith("DELIVERED 250")).isPresent());
         assertThat(SMARTHOST.authenticated).contains("relay-user");
         assertThat(SMARTHOST.to("carol@anywhere.example")).singleElement().satisfies(t -> assertThat(t.secure()).isTrue());
+    }
+
+    /** RFC 8689 §4.2.2: the sender said the message needs no TLS, so the required TLS gives way. */
+    @Test
+    void aMessageSayingTlsRequiredNoGoesInClear() {
+        send("bob@optional.example", "TLS-Required: No\r\n");
+        Await.until("delivered in clear", () -> stateAndReply("bob@optional.example")
+                .filter(s -> s.startsWith("DELIVERED 250")).isPresent());
+        assertThat(OPTIONAL.to("bob@optional.example")).singleElement().satisfies(t -> {
+            assertThat(t.secure()).isFalse();
+            assertThat(t.text()).contains("TLS-Required: No\r\n"); // passed on as it is
+        });
     }
 }

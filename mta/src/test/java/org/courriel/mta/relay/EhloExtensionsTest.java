@@ -21,6 +21,13 @@ class EhloExtensionsTest {
         assertThat(e.dsn()).isTrue();
         assertThat(e.smtpUtf8()).isTrue();
         assertThat(e.authMechanisms()).containsExactlyInAnyOrder("PLAIN", "LOGIN");
+        assertThat(e.requireTls()).isFalse();
+    }
+
+    @Test
+    void readsRequireTls() {
+        RemoteReply ehlo = new RemoteReply(250, null, List.of("mx.example.org", "STARTTLS", "requiretls"));
+        assertThat(EhloExtensions.parse(ehlo).requireTls()).isTrue(); // RFC 8689 §2
     }
 
     @Test

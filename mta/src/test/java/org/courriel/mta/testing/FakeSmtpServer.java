@@ -49,6 +49,8 @@ public final class FakeSmtpServer implements AutoCloseable {
     public volatile boolean eightBitMime = true;
     public volatile long sizeLimit;
     public volatile SSLContext tls;
+    /** Announce REQUIRETLS (RFC 8689) in the EHLO reply after TLS. */
+    public volatile boolean requireTls;
     /** Offers STARTTLS, says 220 to it, then hangs up instead of a handshake. */
     public volatile boolean brokenTls;
     /** Accepts connections and never says a word (timeouts). */
@@ -193,6 +195,9 @@ public final class FakeSmtpServer implements AutoCloseable {
                         lines.add(sizeLimit > 0 ? "SIZE " + sizeLimit : "SIZE");
                         if ((tls != null || brokenTls) && !secure) {
                             lines.add("STARTTLS");
+                        }
+                        if (requireTls && secure) {
+                            lines.add("REQUIRETLS");
                         }
                         if (plainCredentials != null && secure) {
                             lines.add("AUTH PLAIN");

@@ -56,6 +56,9 @@ public final class EhloCommand implements SmtpCommand {
         if (session.authOffered()) {
             lines.add("AUTH PLAIN LOGIN");                                          // RFC 4954, RFC 4616
         }
+        if (session.channel().isSecure()) {
+            lines.add("REQUIRETLS");                                                // RFC 8689 §4.1: over TLS only
+        }
         lines.add("CHUNKING");                                                      // RFC 3030
         lines.add("DSN");                                                           // RFC 3461
         return lines;

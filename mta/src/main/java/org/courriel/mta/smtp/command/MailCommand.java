@@ -45,7 +45,7 @@ public final class MailCommand implements SmtpCommand {
             session.reply(Reply.AUTH_REQUIRED); // RFC 6409 §4.3, RFC 4954 §6
             return;
         }
-        MailRequest mail = MailParameters.parse(arguments);
+        MailRequest mail = MailParameters.parse(arguments, session.channel().isSecure());
         Path path = mail.path();
         if (!path.isAscii() && !mail.smtpUtf8()) {
             session.reply(Reply.NON_ASCII_ADDRESS); // RFC 6531 §3.4
@@ -67,7 +67,7 @@ public final class MailCommand implements SmtpCommand {
             return;
         }
         session.begin(new Transaction(path.mailbox(), mail.size(), mail.ret(), mail.envId(), mail.smtpUtf8(),
-                mail.eightBit()));
+                mail.eightBit(), mail.requireTls()));
         try {
             session.context().intake().checkSender(session); // SPF at MAIL (RFC 7208 §2.4)
             session.context().intake().checkClient(session); // DNS blocklists (RFC 5782), answered at RCPT

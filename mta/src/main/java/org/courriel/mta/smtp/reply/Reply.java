@@ -61,6 +61,7 @@ public enum Reply {
     // 5xx refusals
     AUTH_REQUIRED(530, "5.7.0", "Authentication required"),
     TLS_REQUIRED(530, "5.7.0", "Must issue a STARTTLS command first"),
+    REQUIRETLS_NEEDS_TLS(530, "5.7.10", "REQUIRETLS is only accepted over TLS"),
     AUTH_FAILED(535, "5.7.8", "Authentication credentials invalid"),
     ENCRYPTION_REQUIRED(538, "5.7.11", "Encryption required for requested authentication mechanism"),
     NO_SUCH_USER(550, "5.1.1", "No such user here"),

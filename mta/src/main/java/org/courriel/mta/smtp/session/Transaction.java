@@ -19,6 +19,7 @@ public final class Transaction {
     private final String envId;
     private final boolean smtpUtf8;
     private final boolean eightBit;
+    private final boolean requireTls;
     private final List<EnvelopeRecipient> recipients = new ArrayList<>();
     private boolean leavesServer;
     private ChunkReader chunks;
@@ -29,6 +30,13 @@ public final class Transaction {
 
     public Transaction(String reversePath, long declaredSize, MailEnvelope.Ret ret, String envId, boolean smtpUtf8,
             boolean eightBit) {
+        this(reversePath, declaredSize, ret, envId, smtpUtf8, eightBit, false);
+    }
+
+    /** @param requireTls MAIL had REQUIRETLS (RFC 8689 §4.1) */
+    public Transaction(String reversePath, long declaredSize, MailEnvelope.Ret ret, String envId, boolean smtpUtf8,
+            boolean eightBit, boolean requireTls) {
+        this.requireTls = requireTls;
         this.reversePath = reversePath;
         this.declaredSize = declaredSize;
         this.ret = ret;
@@ -108,6 +116,6 @@ public final class Transaction {
     }
 
     public MailEnvelope envelope() {
-        return new MailEnvelope(reversePath, List.copyOf(recipients), ret, envId, smtpUtf8, eightBit);
+        return new MailEnvelope(reversePath, List.copyOf(recipients), ret, envId, smtpUtf8, eightBit, requireTls);
     }
 }

@@ -10,7 +10,8 @@ import org.courriel.mta.delivery.MailEnvelope;
  * @param eightBit BODY=8BITMIME (RFC 6152)
  * @param ret      RET (RFC 3461 §4.3), or null
  * @param envId    ENVID (RFC 3461 §4.4), or null
+ * @param requireTls REQUIRETLS was given (RFC 8689 §4.1): every onward hop must be verified TLS
  */
 public record MailRequest(Path path, long size, boolean smtpUtf8, boolean eightBit, MailEnvelope.Ret ret,
-        String envId) {
+        String envId, boolean requireTls) {
 }

@@ -22,7 +22,7 @@ class MailParametersTest {
     @Test
     void aBareSenderHasNoParameters() throws SmtpSyntaxException {
         assertThat(MailParameters.parse("FROM:<>")).isEqualTo(new MailRequest(MailParameters.parse("FROM:<>").path(),
-                0, false, false, null, null));
+                0, false, false, null, null, false));
         assertThat(MailParameters.parse("from: <a@b.example>").path().mailbox()).isEqualTo("a@b.example");
     }
 
@@ -38,6 +38,7 @@ class MailParametersTest {
             FROM:<a@b.example> ENVID=a=b      | SYNTAX_ERROR          | 501 5.5.4 Syntax error in parameters or arguments: ENVID must be xtext of at most 100 characters
             FROM:<a@b.example> SIZE=1 SIZE=2  | SYNTAX_ERROR          | 501 5.5.4 Syntax error in parameters or arguments: parameter given twice: SIZE
             FROM:<a@b.example> XYZZY=1        | PARAMETER_UNRECOGNIZED| 555 5.5.4 MAIL FROM/RCPT TO parameter not recognized or not implemented: XYZZY
+            FROM:<a@b.example> REQUIRETLS     | REQUIRETLS_NEEDS_TLS  | 530 5.7.10 REQUIRETLS is only accepted over TLS
             """)
     void refusesWithTheReplyOfItsKind(String arguments, String kind, String reply) {
         assertThatThrownBy(() -> MailParameters.parse(arguments))
@@ -55,5 +56,25 @@ class MailParametersTest {
         assertThat(MailParameters.parse("FROM:<> ENVID=" + longest).envId()).isEqualTo(longest);
         assertThatThrownBy(() -> MailParameters.parse("FROM:<> ENVID=" + longest + "x"))
                 .isInstanceOf(SmtpSyntaxException.class);
+    }
+
+    /** RFC 8689 §4.1: REQUIRETLS over TLS only, without a value. */
+    @ParameterizedTest(name = "{0} over TLS: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            FROM:<a@b.example>                        | true  | false
+            FROM:<a@b.example> REQUIRETLS             | true  | true
+            FROM:<a@b.example> requiretls SMTPUTF8    | true  | true
+            FROM:<a@b.example>                        | false | false
+            """)
+    void requireTlsIsTakenOnATlsSession(String arguments, boolean overTls, boolean requireTls)
+            throws SmtpSyntaxException {
+        assertThat(MailParameters.parse(arguments, overTls).requireTls()).isEqualTo(requireTls);
+    }
+
+    @Test
+    void requireTlsTakesNoValue() {
+        assertThatThrownBy(() -> MailParameters.parse("FROM:<a@b.example> REQUIRETLS=yes", true))
+                .isInstanceOfSatisfying(SmtpSyntaxException.class,
+                        e -> assertThat(e.reply().name()).isEqualTo("SYNTAX_ERROR"));
     }
 }
