@@ -13,7 +13,7 @@ import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.store.testing.Await;
 import org.courriel.store.testing.FailOnErrorLogs;
 import org.courriel.mta.testing.FakeSmtpServer;
-import org.courriel.mta.testing.SelfSignedTls;
+import org.courriel.store.testing.TestTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +37,8 @@ class RequiredTlsTest {
     static final FakeSmtpServer SMARTHOST = FakeSmtpServer.start("smarthost");
 
     static {
-        SECURE.tls = SelfSignedTls.serverContext("secure.test");
-        SMARTHOST.tls = SelfSignedTls.serverContext("smarthost.test");
+        SECURE.tls = TestTls.serverContext("secure.test");
+        SMARTHOST.tls = TestTls.serverContext("smarthost.test");
         SMARTHOST.plainCredentials = "relay-user\0relay-secret";
     }
 
