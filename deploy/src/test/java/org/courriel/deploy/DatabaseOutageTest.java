@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import org.courriel.deploy.testing.LineConnection;
 import org.courriel.CourrielApplication;
 import org.courriel.imap.server.ImapServer;
 import org.courriel.mta.smtp.ListenerKind;

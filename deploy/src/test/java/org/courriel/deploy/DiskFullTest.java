@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import org.courriel.deploy.testing.LineConnection;
 import org.courriel.CourrielApplication;
 import org.courriel.imap.server.ImapServer;
 import org.courriel.mta.smtp.ListenerKind;

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.courriel.deploy.testing.LineConnection;
+
 /**
  * A scripted remote MTA on loopback for the queue's crash test: it turns everyone away until opened, takes its
  * time before the 250 to the final dot (so a kill falls in the middle of transfers), answers 451 for ever to recipients of

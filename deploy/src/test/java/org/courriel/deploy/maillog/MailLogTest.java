@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.courriel.deploy.testing.ServerProcess;
 import org.courriel.deploy.cli.LaunchedCli;
 import org.courriel.store.testing.Await;
 import org.courriel.store.testing.Tools;
@@ -34,9 +35,9 @@ class MailLogTest {
         Path maillog = dir.resolve("maillog.log");
         try (FakeRemoteMta taking = new FakeRemoteMta("250 2.1.5 Ok");
                 FakeRemoteMta refusing = new FakeRemoteMta("550 5.1.1 no such user here");
-                LaunchedCli.Server server = LaunchedCli.Server.start(data, "--courriel.maillog.file=" + maillog,
-                        "--courriel.relay.routes[remote.test]=127.0.0.1:" + taking.port(),
-                        "--courriel.relay.routes[refusing.test]=127.0.0.1:" + refusing.port())) {
+                ServerProcess server = ServerProcess.start(data, "cli.test", List.of("courriel.maillog.file=" + maillog,
+                        "courriel.relay.routes[remote.test]=127.0.0.1:" + taking.port(),
+                        "courriel.relay.routes[refusing.test]=127.0.0.1:" + refusing.port()))) {
             String db = "--courriel.data-dir=" + data;
             assertThat(LaunchedCli.command(dir, "", db, "domain", "add", "example.org").exit()).isZero();
             assertThat(LaunchedCli.command(dir, "", db, "user", "add", "bob@example.org", "--password", "a long secret")
