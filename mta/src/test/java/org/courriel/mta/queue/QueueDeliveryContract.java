@@ -17,7 +17,7 @@ import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.store.testing.Await;
-import org.courriel.mta.testing.FakeSmtpServer;
+import org.courriel.store.testing.FakeSmtpServer;
 import org.courriel.store.testing.TestTls;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;

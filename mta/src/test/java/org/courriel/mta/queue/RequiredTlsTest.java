@@ -12,7 +12,7 @@ import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.store.testing.Await;
 import org.courriel.store.testing.FailOnErrorLogs;
-import org.courriel.mta.testing.FakeSmtpServer;
+import org.courriel.store.testing.FakeSmtpServer;
 import org.courriel.store.testing.TestTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

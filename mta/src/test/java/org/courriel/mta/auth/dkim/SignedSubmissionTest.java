@@ -14,7 +14,7 @@ import org.courriel.mta.MtaTestApplication;
 import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
 import org.courriel.mta.smtp.testing.SmtpClient;
-import org.courriel.mta.testing.FakeSmtpServer;
+import org.courriel.store.testing.FakeSmtpServer;
 import org.courriel.store.testing.FailOnErrorLogs;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;

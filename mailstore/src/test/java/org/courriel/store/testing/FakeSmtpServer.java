@@ -1,4 +1,4 @@
-package org.courriel.mta.testing;
+package org.courriel.store.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
