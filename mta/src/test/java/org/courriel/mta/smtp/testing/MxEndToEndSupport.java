@@ -14,8 +14,9 @@ import org.courriel.store.message.MessageService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What the end-to-end tests of the MX share: the listeners on loopback, hosted domains and accounts, one
- * message sent as a remote MTA sends it, and the mailbox contents read back from the store.
+ * What the end-to-end tests of the SMTP listeners share (and {@code SmtpServerTestSupport} builds on): the
+ * listeners on loopback, hosted domains and accounts, one message sent as a remote MTA sends it, and the
+ * mailbox contents read back from the store.
  */
 public abstract class MxEndToEndSupport {
 
