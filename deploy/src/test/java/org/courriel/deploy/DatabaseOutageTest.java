@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,20 +30,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import org.courriel.deploy.testing.InProcessServerTest;
+import org.courriel.deploy.testing.LineConnection;
 import org.courriel.CourrielApplication;
-import org.courriel.imap.server.ImapServer;
 import org.courriel.mta.smtp.ListenerKind;
-import org.courriel.mta.smtp.SmtpServers;
-import org.courriel.store.account.AccountService;
-import org.courriel.store.account.DomainService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,13 +54,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * message the server acknowledged is in the mailbox exactly once.
  */
 @SpringBootTest(classes = CourrielApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"courriel.data-dir=target/test-data/outage", "courriel.imap.allow-plaintext-loopback=true",
+        properties = {"courriel.data-dir=target/test-data/outage",
             // a request waits at most 1 s for a connection, so the outage shows as refusals, not as waits
             "spring.datasource.hikari.connection-timeout=1000",
             "courriel.api.rate-limit.per-second=1000", "courriel.api.rate-limit.burst=10000"})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class DatabaseOutageTest {
+class DatabaseOutageTest extends InProcessServerTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(10);
     private static final Duration RECOVERY = Duration.ofSeconds(15);
@@ -77,16 +72,6 @@ class DatabaseOutageTest {
     private static int pgPort;
     private static EmbeddedPostgres postgres;
 
-    @Autowired
-    DomainService domains;
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    SmtpServers smtp;
-    @Autowired
-    ImapServer imap;
-    @LocalServerPort
-    int httpPort;
 
     /** What the clients saw: the Message-IDs acknowledged and deferred, and any answer that is neither. */
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();

@@ -12,18 +12,15 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import org.courriel.deploy.testing.InProcessServerTest;
+import org.courriel.deploy.testing.LineConnection;
 import org.courriel.CourrielApplication;
-import org.courriel.imap.server.ImapServer;
 import org.courriel.mta.smtp.ListenerKind;
-import org.courriel.mta.smtp.SmtpServers;
-import org.courriel.store.account.AccountService;
-import org.courriel.store.account.DomainService;
 import org.courriel.store.disk.FreeSpaceGuard;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -33,26 +30,16 @@ import org.springframework.util.unit.DataSize;
  * messages acknowledged, readable.
  */
 @SpringBootTest(classes = CourrielApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"courriel.imap.allow-plaintext-loopback=true", "courriel.data-dir=target/test-data/disk-full",
+        properties = {"courriel.data-dir=target/test-data/disk-full",
             // a new H2 file database each run, in the data directory as by default
             "spring.datasource.url=jdbc:h2:file:${courriel.data-dir}/courriel-${random.uuid}"})
-class DiskFullTest {
+class DiskFullTest extends InProcessServerTest {
 
     private static final String ADDRESS = "dora@disk.example.org";
     private static final String PASSWORD = "dora's password";
 
     @Autowired
-    DomainService domains;
-    @Autowired
-    AccountService accounts;
-    @Autowired
     FreeSpaceGuard guard;
-    @Autowired
-    SmtpServers smtp;
-    @Autowired
-    ImapServer imap;
-    @LocalServerPort
-    int httpPort;
 
     @Test
     void newMailIsRefusedAsTemporaryWhileTheDiskIsNearlyFullAndAcceptedOnceThereIsRoom() throws Exception {

@@ -10,29 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.courriel.deploy.testing.InProcessServerTest;
 import org.courriel.CourrielApplication;
-import org.courriel.imap.server.ImapServer;
-import org.courriel.mta.smtp.ListenerKind;
-import org.courriel.mta.smtp.SmtpServers;
-import org.courriel.store.account.AccountService;
-import org.courriel.store.account.DomainService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * docs/metrics.md is the reference of what {@code /actuator/prometheus} exports: after a little SMTP, IMAP and
@@ -40,22 +28,12 @@ import jakarta.mail.internet.MimeMessage;
  * and every row names a family that is exported, unless the row says it appears only after some event.
  */
 @SpringBootTest(classes = CourrielApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"courriel.data-dir=target/test-data/metrics", "courriel.imap.allow-plaintext-loopback=true",
+        properties = {"courriel.data-dir=target/test-data/metrics",
             "spring.datasource.url=jdbc:h2:mem:metrics;DB_CLOSE_DELAY=-1"})
-class MetricsDocumentedTest {
+class MetricsDocumentedTest extends InProcessServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Autowired
-    DomainService domains;
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    SmtpServers smtp;
-    @Autowired
-    ImapServer imap;
-    @LocalServerPort
-    int httpPort;
     @LocalManagementPort
     int managementPort;
 
@@ -118,7 +96,7 @@ class MetricsDocumentedTest {
             domains.add("metrics.example.org");
             accounts.create("erin@metrics.example.org", "erin's password", "Erin", 0);
         }
-        sendOverSmtp();
+        sendOverSmtp("frank@elsewhere.example.net", "erin@metrics.example.org", "Counted", "Every meter has a row.");
         try (var client = new OneStoreThreeProtocolsTest.ImapClient(imap.port())) {
             client.command("a1 LOGIN erin@metrics.example.org \"erin's password\"", "a1 OK");
             client.command("a2 SELECT INBOX", "a2 OK");
@@ -134,19 +112,6 @@ class MetricsDocumentedTest {
                         .encodeToString("erin@metrics.example.org:erin's password".getBytes(StandardCharsets.UTF_8)))
                 .timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(mailboxes.statusCode()).as(mailboxes.body()).isEqualTo(200);
-    }
-
-    private void sendOverSmtp() throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", String.valueOf(smtp.port(ListenerKind.MX)));
-        props.put("mail.smtp.localhost", "client.example.net");
-        MimeMessage message = new MimeMessage(Session.getInstance(props));
-        message.setFrom(new InternetAddress("frank@elsewhere.example.net"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress("erin@metrics.example.org"));
-        message.setSubject("Counted");
-        message.setText("Every meter has a row.");
-        Transport.send(message);
     }
 
     private String scrape() throws Exception {

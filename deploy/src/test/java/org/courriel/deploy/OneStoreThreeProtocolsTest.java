@@ -16,49 +16,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.courriel.deploy.testing.InProcessServerTest;
 import org.courriel.CourrielApplication;
-import org.courriel.imap.server.ImapServer;
-import org.courriel.mta.smtp.ListenerKind;
-import org.courriel.mta.smtp.SmtpServers;
-import org.courriel.store.account.AccountService;
-import org.courriel.store.account.DomainService;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * The whole server as a user meets it: mail arrives over SMTP, an IMAP client IDLEs on INBOX, a web client
  * reads, flags and deletes over REST, and the IMAP client hears every change as it happens.
  */
 @SpringBootTest(classes = CourrielApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"courriel.data-dir=target/test-data/three-protocols", "courriel.imap.allow-plaintext-loopback=true",
+        properties = {"courriel.data-dir=target/test-data/three-protocols",
             "spring.datasource.url=jdbc:h2:mem:three-protocols;DB_CLOSE_DELAY=-1"})
-class OneStoreThreeProtocolsTest {
+class OneStoreThreeProtocolsTest extends InProcessServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Autowired
-    DomainService domains;
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    SmtpServers smtp;
-    @Autowired
-    ImapServer imap;
-    @LocalServerPort
-    int httpPort;
 
     @Test
     void smtpDeliveryRestChangesAndImapIdleAgree() throws Exception {
@@ -100,17 +78,7 @@ class OneStoreThreeProtocolsTest {
     }
 
     private void sendOverSmtp(String subject) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", String.valueOf(smtp.port(ListenerKind.MX)));
-        props.put("mail.smtp.localhost", "client.example.net");
-        Session session = Session.getInstance(props);
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress("dave@elsewhere.example.net"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress("carol@three.example.org"));
-        message.setSubject(subject);
-        message.setText("Three protocols, one store.");
-        Transport.send(message);
+        sendOverSmtp("dave@elsewhere.example.net", "carol@three.example.org", subject, "Three protocols, one store.");
     }
 
     private HttpRequest.Builder request(String path) {

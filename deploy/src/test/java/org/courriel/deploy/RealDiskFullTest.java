@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.courriel.deploy.testing.LineConnection;
 import org.courriel.CourrielApplication;
 import org.courriel.imap.server.ImapServer;
 import org.courriel.mta.smtp.ListenerKind;

@@ -1,9 +1,6 @@
 package org.courriel.api;
 
-import java.net.InetAddress;
-
-import org.courriel.mta.dns.DnsAnswer;
-import org.courriel.mta.dns.DnsResolver;
+import org.courriel.mta.testing.TestApplicationBeans;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -11,11 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.context.annotation.Import;
 
 /**
  * The store, local delivery, the real outbound queue and the API, as the API's tests start them (the deploy
@@ -27,35 +20,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 @EnableAutoConfiguration(exclude = UserDetailsServiceAutoConfiguration.class)
 @AutoConfigurationPackage(basePackages = "org.courriel")
 // other modules' test applications (the reactor puts their test classes on this classpath) stay out
-@ComponentScan(basePackages = "org.courriel",
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
-                classes = {SpringBootApplication.class, SpringBootConfiguration.class}))
+@ComponentScan(basePackages = "org.courriel", excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION,
+        classes = {SpringBootApplication.class, SpringBootConfiguration.class}))
+@Import(TestApplicationBeans.class)
 public class ApiTestApplication {
-
-    @Bean
-    MeterRegistry meterRegistry() {
-        return new SimpleMeterRegistry();
-    }
-
-    /** Tests never touch a real DNS server. */
-    @Bean
-    @Primary
-    DnsResolver noDns() {
-        return new DnsResolver() {
-            @Override
-            public DnsAnswer<MxRecord> mx(String domain) {
-                return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
-            }
-
-            @Override
-            public DnsAnswer<InetAddress> addresses(String host) {
-                return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
-            }
-
-            @Override
-            public DnsAnswer<String> txt(String name) {
-                return DnsAnswer.of(DnsAnswer.Status.NO_DOMAIN, "tests have no DNS");
-            }
-        };
-    }
 }

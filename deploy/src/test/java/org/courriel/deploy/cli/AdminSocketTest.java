@@ -2,10 +2,12 @@ package org.courriel.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import org.courriel.deploy.testing.ServerProcess;
 import org.courriel.deploy.cli.LaunchedCli.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,13 +25,13 @@ class AdminSocketTest {
 
     private static Path dir;
     private static Path data;
-    private static LaunchedCli.Server server;
+    private static ServerProcess server;
 
     @BeforeAll
     static void startServer() throws Exception {
         dir = Files.createTempDirectory("cli");
         data = dir.resolve("data");
-        server = LaunchedCli.Server.start(data);
+        server = ServerProcess.start(data, "cli.test", List.of());
     }
 
     @AfterAll
@@ -122,7 +124,7 @@ class AdminSocketTest {
     @Test
     @Order(6)
     void anUnreachableDatabaseIsOneLine() throws Exception {
-        int closed = LaunchedCli.freePort();
+        int closed = ServerProcess.freePort();
         Result r = courriel("", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closed + "/courriel", "user", "list");
         assertThat(r.exit()).isEqualTo(ExitCode.UNAVAILABLE.code);
         assertThat(r.err().lines()).singleElement().asString().startsWith("courriel: cannot open the database: ");

@@ -23,6 +23,7 @@ import org.courriel.deploy.backup.BackupManifest;
 import org.courriel.deploy.cli.AdminCliRunner;
 import org.courriel.deploy.cli.AdminCommandLine;
 import org.courriel.deploy.cli.ExitCode;
+import org.courriel.deploy.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +51,7 @@ class BackupUnderLoadTest {
 
         Ledger ledger = new Ledger();
         Map<String, LoadMessage> acknowledgedBefore;
-        try (ServerProcess server = ServerProcess.start(data, List.of())) {
+        try (ServerProcess server = CrashCampaignTest.server(data, List.of())) {
             ledger.killAfter(40); // here: the moment of the backup
             ExecutorService clients = Executors.newFixedThreadPool(SMTP_SESSIONS);
             List<Future<?>> sessions = new ArrayList<>();
@@ -96,7 +97,7 @@ class BackupUnderLoadTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(restored.resolve("tls/self-signed-key.pem"))))
                 .isEqualTo("rw-------");
 
-        try (ServerProcess server = ServerProcess.start(restored, List.of())) {
+        try (ServerProcess server = CrashCampaignTest.server(restored, List.of())) {
             Map<String, Integer> copies = new HashMap<>();
             for (byte[] stored : MailboxReader.inbox(server.imapPort)) {
                 String id = LoadMessage.idIn(stored);

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.courriel.deploy.testing.ServerProcess;
 import org.courriel.deploy.cli.AdminCliRunner;
 import org.courriel.deploy.cli.AdminCommandLine;
 import org.courriel.store.testing.EmbeddedPostgres;
@@ -62,12 +63,12 @@ class CrashCampaignTest {
 
         Ledger ledger = new Ledger();
         for (int round = 0; round < rounds; round++) {
-            try (ServerProcess server = ServerProcess.start(data, settings)) {
+            try (ServerProcess server = server(data, settings)) {
                 check(server, ledger);
                 load(server, round, random, ledger);
             }
         }
-        try (ServerProcess server = ServerProcess.start(data, settings)) {
+        try (ServerProcess server = server(data, settings)) {
             check(server, ledger);
         }
         System.out.printf("crash campaign %s: %d rounds, %d messages acknowledged, %d sent%n", name, rounds,
@@ -114,6 +115,13 @@ class CrashCampaignTest {
         }
         assertThat(copies).allSatisfy((id, n) -> assertThat(n).as("copies of %s", id).isEqualTo(1));
         assertThat(copies.keySet()).as("every acknowledged message is stored").containsAll(ledger.acknowledged.keySet());
+    }
+
+    /** The server as the crash tests run it: the web port on loopback too, no ManageSieve. */
+    static ServerProcess server(Path data, List<String> settings) throws Exception {
+        List<String> all = new ArrayList<>(List.of("server.address=127.0.0.1", "courriel.managesieve.port=-1"));
+        all.addAll(settings);
+        return ServerProcess.start(data, "crash.test", all);
     }
 
     static void admin(Path data, List<String> settings, String... words) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.courriel.deploy.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +57,7 @@ class GracefulShutdownTest {
                     "courriel.listeners.shutdown-grace=" + GRACE.toSeconds() + "s");
             remote.open();
             CountDownLatch firstRemoteDelivery = remote.countDeliveries(1);
-            try (ServerProcess server = ServerProcess.start(data, settings)) {
+            try (ServerProcess server = CrashCampaignTest.server(data, settings)) {
                 ledger.killAfter(10);
                 ExecutorService clients = Executors.newFixedThreadPool(SMTP_SESSIONS);
                 List<Future<?>> sessions = new ArrayList<>();
@@ -93,7 +94,7 @@ class GracefulShutdownTest {
             assertNoClaimAndWorkLeft(data);
 
             int deliveredBeforeStop = remote.deliveries.size();
-            try (ServerProcess server = ServerProcess.start(data, settings)) {
+            try (ServerProcess server = CrashCampaignTest.server(data, settings)) {
                 CrashCampaignTest.check(server, ledger);
                 awaitEveryRecipient(remote, expectedRemote);
             }

@@ -1,24 +1,17 @@
 package org.courriel.deploy.crash;
 
 import java.io.IOException;
-import java.util.Random;
+
+import org.courriel.deploy.testing.LineConnection;
 
 /**
  * One IMAP session that APPENDs distinct messages to INBOX until the server dies, recording each message
  * before it goes out and again on the tagged OK (RFC 9051 §6.3.12: the message is then in the mailbox).
  */
-final class ImapAppendLoad implements Runnable {
-
-    private final int port;
-    private final String prefix;
-    private final Ledger ledger;
-    private final Random random;
+final class ImapAppendLoad extends LoadSession {
 
     ImapAppendLoad(int port, String prefix, long seed, Ledger ledger) {
-        this.port = port;
-        this.prefix = prefix;
-        this.ledger = ledger;
-        this.random = new Random(seed);
+        super(port, prefix, seed, ledger);
     }
 
     @Override
@@ -28,9 +21,9 @@ final class ImapAppendLoad implements Runnable {
             c.send("l LOGIN " + CrashCampaignTest.USER + " \"" + CrashCampaignTest.PASSWORD + "\"");
             tagged(c, "l");
             for (int n = 0; !Thread.currentThread().isInterrupted(); n++) {
-                String id = prefix + "-" + n;
-                byte[] message = LoadMessage.build(id, random);
-                LoadMessage m = LoadMessage.of(id, message);
+                Next next = message(n);
+                byte[] message = next.bytes();
+                LoadMessage m = next.entry();
                 String tag = "a" + n;
                 c.send(tag + " APPEND INBOX {" + message.length + "}");
                 String go = c.line();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.courriel.deploy.testing.LineConnection;
+
 /** Reads every message of INBOX back over IMAP, as stored: {@code UID FETCH 1:* BODY.PEEK[]} (RFC 9051 §6.4.5). */
 final class MailboxReader {
 

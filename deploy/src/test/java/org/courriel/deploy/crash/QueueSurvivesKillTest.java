@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.courriel.deploy.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +62,7 @@ class QueueSurvivesKillTest {
                     "courriel.queue.retry.expire-after=" + LIFETIME.toSeconds() + "s");
             List<String> expected = new ArrayList<>();
             var killAt = remote.countDeliveries(1 + random.nextInt(MESSAGES * RECIPIENTS.size() / 2));
-            try (ServerProcess server = ServerProcess.start(data, settings);
+            try (ServerProcess server = CrashCampaignTest.server(data, settings);
                     Submission submission = new Submission(server.submissionPort, CrashCampaignTest.USER,
                             CrashCampaignTest.PASSWORD)) {
                 submission.send(CrashCampaignTest.USER, List.of(DOOMED), message("doomed"));
@@ -76,7 +77,7 @@ class QueueSurvivesKillTest {
             }
             int deliveredBeforeKill = remote.deliveries.size();
 
-            try (ServerProcess server = ServerProcess.start(data, settings)) {
+            try (ServerProcess server = CrashCampaignTest.server(data, settings)) {
                 awaitEveryRecipient(remote, expected);
                 remote.counts().forEach((key, n) -> {
                     if (n > 1) {

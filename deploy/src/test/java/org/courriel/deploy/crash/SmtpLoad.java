@@ -1,7 +1,8 @@
 package org.courriel.deploy.crash;
 
 import java.io.IOException;
-import java.util.Random;
+
+import org.courriel.deploy.testing.LineConnection;
 
 /**
  * One SMTP session to the MX listener that sends distinct messages until the server dies, recording each
@@ -9,18 +10,10 @@ import java.util.Random;
  * from then on the server is responsible for it). A 421 4.3.2 ends the session quietly: the server is
  * stopping gracefully.
  */
-final class SmtpLoad implements Runnable {
-
-    private final int port;
-    private final String prefix;
-    private final Ledger ledger;
-    private final Random random;
+final class SmtpLoad extends LoadSession {
 
     SmtpLoad(int port, String prefix, long seed, Ledger ledger) {
-        this.port = port;
-        this.prefix = prefix;
-        this.ledger = ledger;
-        this.random = new Random(seed);
+        super(port, prefix, seed, ledger);
     }
 
     @Override
@@ -30,9 +23,9 @@ final class SmtpLoad implements Runnable {
             c.send("EHLO load.sender.test");
             expect(c.reply(), "250");
             for (int n = 0; !Thread.currentThread().isInterrupted(); n++) {
-                String id = prefix + "-" + n;
-                byte[] message = LoadMessage.build(id, random);
-                LoadMessage m = LoadMessage.of(id, message);
+                Next next = message(n);
+                byte[] message = next.bytes();
+                LoadMessage m = next.entry();
                 c.send("MAIL FROM:<load@sender.test>");
                 expect(c.reply(), "250");
                 c.send("RCPT TO:<crash@crash.test>");

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import org.courriel.deploy.testing.LineConnection;
+
 /** A submission client (RFC 6409) for the queue crash test: AUTH PLAIN on loopback, one message at a time. */
 final class Submission implements AutoCloseable {
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.courriel.store.testing.FakeSmtpServer;
+import org.courriel.deploy.testing.ServerProcess;
 import org.courriel.deploy.cli.LaunchedCli;
 import org.courriel.store.testing.Await;
 import org.courriel.store.testing.Tools;
@@ -32,11 +34,11 @@ class MailLogTest {
         Path dir = Files.createTempDirectory("maillog");
         Path data = dir.resolve("data");
         Path maillog = dir.resolve("maillog.log");
-        try (FakeRemoteMta taking = new FakeRemoteMta("250 2.1.5 Ok");
-                FakeRemoteMta refusing = new FakeRemoteMta("550 5.1.1 no such user here");
-                LaunchedCli.Server server = LaunchedCli.Server.start(data, "--courriel.maillog.file=" + maillog,
-                        "--courriel.relay.routes[remote.test]=127.0.0.1:" + taking.port(),
-                        "--courriel.relay.routes[refusing.test]=127.0.0.1:" + refusing.port())) {
+        try (FakeSmtpServer taking = remote("250 2.1.5 Ok");
+                FakeSmtpServer refusing = remote("550 5.1.1 no such user here");
+                ServerProcess server = ServerProcess.start(data, "cli.test", List.of("courriel.maillog.file=" + maillog,
+                        "courriel.relay.routes[remote.test]=127.0.0.1:" + taking.port(),
+                        "courriel.relay.routes[refusing.test]=127.0.0.1:" + refusing.port()))) {
             String db = "--courriel.data-dir=" + data;
             assertThat(LaunchedCli.command(dir, "", db, "domain", "add", "example.org").exit()).isZero();
             assertThat(LaunchedCli.command(dir, "", db, "user", "add", "bob@example.org", "--password", "a long secret")
@@ -135,5 +137,13 @@ class MailLogTest {
             line = in.readLine();
         }
         assertThat(line).startsWith(prefix);
+    }
+
+    /** A remote MTA on loopback that answers every RCPT with {@code rcptReply} (250 takes the message, 550 refuses). */
+    private static FakeSmtpServer remote(String rcptReply) {
+        FakeSmtpServer remote = FakeSmtpServer.start("remote");
+        remote.rcptReply = (address, attempt) -> rcptReply;
+        remote.dataReply = recipients -> "250 2.0.0 Ok: queued as REMOTE1";
+        return remote;
     }
 }

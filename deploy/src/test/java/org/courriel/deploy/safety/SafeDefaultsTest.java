@@ -2,6 +2,7 @@ package org.courriel.deploy.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.courriel.deploy.cli.LaunchedCli;
+import org.courriel.deploy.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +23,7 @@ class SafeDefaultsTest {
     void restApiAndH2ServerListenOnLoopbackOnly() throws Exception {
         Path dir = Files.createTempDirectory("safe");
         Path data = dir.resolve("data");
-        try (LaunchedCli.Server server = LaunchedCli.Server.start(data)) {
+        try (ServerProcess server = ServerProcess.start(data, "cli.test", List.of())) {
             Matcher tomcat = Pattern.compile("Tomcat started on port (\\d+) \\(http\\)").matcher(server.log());
             assertThat(tomcat.find()).as(server.log()).isTrue();
             int restPort = Integer.parseInt(tomcat.group(1));

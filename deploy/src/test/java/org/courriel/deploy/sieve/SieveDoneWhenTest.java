@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.courriel.store.testing.FakeSmtpServer;
 import org.courriel.CourrielApplication;
 import org.courriel.imap.server.ImapServer;
 import org.courriel.managesieve.ManageSieveServer;
@@ -52,25 +53,18 @@ import org.springframework.test.context.DynamicPropertySource;
         "courriel.queue.poll-interval=200ms", TestTls.CERTIFICATE, TestTls.PRIVATE_KEY})
 class SieveDoneWhenTest {
 
-    private static final SmtpSink SINK = newSink();
+    /** The external mail server: accepts everything and remembers each transaction. */
+    private static final FakeSmtpServer SINK = FakeSmtpServer.start("sink");
     private static final String PASSWORD = "dora's password";
-
-    private static SmtpSink newSink() {
-        try {
-            return new SmtpSink();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void routeRemoteDomainsToTheSink(DynamicPropertyRegistry registry) {
-        registry.add("courriel.relay.routes[crepes.example]", () -> "127.0.0.1:" + SINK.port());
-        registry.add("courriel.relay.routes[elsewhere.example]", () -> "127.0.0.1:" + SINK.port());
+        registry.add("courriel.relay.routes[crepes.example]", SINK::route);
+        registry.add("courriel.relay.routes[elsewhere.example]", SINK::route);
     }
 
     @AfterAll
-    static void stopTheSink() throws IOException {
+    static void stopTheSink() {
         SINK.close();
     }
 
@@ -115,30 +109,30 @@ class SieveDoneWhenTest {
                 + "List-Id: Developers <dev.lists.example>\r\nSubject: release\r\n\r\nnews\r\n");
 
         Await.until("two forwarded copies and one vacation reply at the external server", Duration.ofSeconds(60),
-                () -> SINK.received().size() >= 3);
-        List<SmtpSink.Transaction> replies = SINK.received().stream()
+                () -> SINK.transactions.size() >= 3);
+        List<FakeSmtpServer.Transaction> replies = SINK.transactions.stream()
                 .filter(t -> t.recipients().contains("alice@crepes.example")).toList();
         assertThat(replies).singleElement().satisfies(r -> {
             assertThat(r.mailFrom()).isEmpty();
-            assertThat(r.data()).contains("Auto-Submitted: auto-replied").contains("Subject: Out of office")
+            assertThat(r.text()).contains("Auto-Submitted: auto-replied").contains("Subject: Out of office")
                     .contains("In-Reply-To: <1@crepes.example>").contains("I am away until Monday.");
         });
-        List<SmtpSink.Transaction> forwarded = SINK.received().stream()
+        List<FakeSmtpServer.Transaction> forwarded = SINK.transactions.stream()
                 .filter(t -> t.recipients().contains("dora@elsewhere.example")).toList();
         assertThat(forwarded).hasSize(2).allSatisfy(t -> {
             // SRS: SPF at the target checks our domain, which sends it (the hash is read without regard to case)
             assertThat(t.mailFrom()).matches("(?i)SRS0=[a-z0-9+/]{6}=[a-z2-7]{2}=crepes\\.example=alice@mx\\.sieve\\.example");
-            assertThat(t.data()).startsWith("Delivered-To: dora@sieve.example\r\n");
+            assertThat(t.text()).startsWith("Delivered-To: dora@sieve.example\r\n");
         });
         assertThat(count(dora, "Lists")).isEqualTo(1);
         assertThat(count(dora, "INBOX")).isEqualTo(2);
-        assertThat(SINK.received()).hasSize(3);
+        assertThat(SINK.transactions).hasSize(3);
 
         // A bounce of the forward comes back to the SRS address and reaches Alice through the queue.
         send("", forwarded.getFirst().mailFrom(), "From: MAILER-DAEMON@elsewhere.example\r\nTo: "
                 + forwarded.getFirst().mailFrom() + "\r\nSubject: Undelivered Mail\r\n\r\nbounced\r\n");
-        Await.until("the bounce at Alice's server", Duration.ofSeconds(60), () -> SINK.received().size() >= 4);
-        assertThat(SINK.received().get(3)).satisfies(t -> {
+        Await.until("the bounce at Alice's server", Duration.ofSeconds(60), () -> SINK.transactions.size() >= 4);
+        assertThat(SINK.transactions.get(3)).satisfies(t -> {
             assertThat(t.mailFrom()).isEmpty();
             assertThat(t.recipients()).containsExactly("alice@crepes.example");
         });

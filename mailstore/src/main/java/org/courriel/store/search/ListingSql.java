@@ -59,10 +59,10 @@ record ListingSql(String where, List<Object> params) {
         };
     }
 
-    /** The flag's bit of {@code system_flags}, tested with arithmetic both H2 and PostgreSQL evaluate alike. */
+    /** The flag's condition as IMAP SEARCH's SEEN/UNSEEN, FLAGGED/UNFLAGGED decide it ({@link ColumnCondition}). */
     private static void flag(StringBuilder where, SystemFlag flag, Boolean set) {
         if (set != null) {
-            where.append(" AND MOD(system_flags / ").append(flag.bit()).append(", 2) = ").append(set ? 1 : 0);
+            where.append(" AND ").append(ColumnCondition.flag(flag, set).sql());
         }
     }
 

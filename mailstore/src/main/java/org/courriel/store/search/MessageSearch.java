@@ -4,11 +4,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.courriel.store.message.MessageFields;
 import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.message.UidSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,14 +23,20 @@ import org.springframework.stereotype.Service;
  * so it is taken as a date in a zone: UTC unless the caller passes the user's zone. The Date header keeps the
  * sender's own offset: SENT* keys use the date as the header writes it (a message sent on Monday at 23:30 -0500
  * is sent ON Monday, wherever the server is); a header without a parseable date matches no SENT* key.
+ *
+ * <p>A key made only of what the message row's columns decide (flags, sizes, MODSEQ, UID sets: see
+ * {@code ColumnCondition}, the same conditions as the REST listing's) is answered by one SQL query, without a
+ * scan; for example an IMAP client's {@code SEARCH UNSEEN}.
  */
 @Service
 public class MessageSearch {
 
     private final MessageService messages;
+    private final JdbcClient jdbc;
 
-    public MessageSearch(MessageService messages) {
+    public MessageSearch(MessageService messages, JdbcClient jdbc) {
         this.messages = messages;
+        this.jdbc = jdbc;
     }
 
     /** The UIDs of the mailbox's messages that match, ascending; internal dates are taken in UTC. */
@@ -38,6 +46,14 @@ public class MessageSearch {
 
     /** As {@link #search(long, SearchKey)}, internal dates taken as dates in {@code zone}. */
     public List<Long> search(long mailboxId, SearchKey key, ZoneId zone) {
+        Optional<ColumnCondition> columns = ColumnCondition.of(key);
+        if (columns.isPresent()) {
+            List<Object> params = new ArrayList<>();
+            params.add(mailboxId);
+            params.addAll(columns.get().params());
+            String sql = "SELECT uid FROM message WHERE mailbox_id = ? AND (" + columns.get().sql() + ") ORDER BY uid";
+            return jdbc.sql(sql).params(params).query(Long.class).list();
+        }
         SearchNeeds needs = SearchNeeds.of(key);
         SearchMatcher matcher = new SearchMatcher(zone);
         List<Long> matched = new ArrayList<>();

@@ -166,6 +166,22 @@ abstract class MessageSearchContract {
         assertThat(find(unflagged())).containsExactly(1L, 3L, 4L);
     }
 
+    /** What the message row's columns decide is one SQL query; it finds exactly what the scan finds. */
+    @Test
+    void keysTheColumnsDecideFindWhatTheScanFinds() {
+        SearchKey scanOnly = unkeyword("$never-set"); // true of every message here, decided by the scan only
+        List<SearchKey> keys = List.of(seen(), not(flagged()), or(deleted(), larger(m3Size - 1)),
+                and(uid(UidSet.range(1, 3)), unseen()), modSeq(m4Modseq), not(or(smaller(10), answered())),
+                uid(UidSet.of()), and(undeleted(), uid(UidSet.of(1, 4, 9))));
+        for (SearchKey key : keys) {
+            assertThat(ColumnCondition.of(key)).as("decided by the columns: %s", key).isPresent();
+            assertThat(ColumnCondition.of(and(key, scanOnly))).as("left to the scan").isEmpty();
+            assertThat(find(key)).as("%s", key).isEqualTo(find(and(key, scanOnly)));
+        }
+        assertThat(find(or(deleted(), flagged()))).containsExactly(2L, 3L);
+        assertThat(find(and(undeleted(), uid(UidSet.of(1, 4, 9))))).containsExactly(1L, 4L);
+    }
+
     @Test
     void keywordsCompareWithoutCase() {
         assertThat(find(keyword("$important"))).containsExactly(2L);

@@ -5,6 +5,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -13,8 +14,10 @@ import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
 /**
- * A self-signed certificate for localhost/127.0.0.1 (testing/tls in the mailstore test jar) as the server's
- * SSL bundle, and a client context that trusts exactly it.
+ * The tests' TLS material: a self-signed certificate for localhost/127.0.0.1 (testing/tls in the mailstore test
+ * jar) as the server's SSL bundle and a client context that trusts exactly it; and, for fake remote servers
+ * that must present a certificate of their own name, a fresh self-signed one per host
+ * ({@link #serverContext(String)}, needs BouncyCastle on the test classpath).
  */
 public final class TestTls {
 
@@ -30,6 +33,19 @@ public final class TestTls {
         PemSslStoreDetails keyStore = PemSslStoreDetails.forCertificate("classpath:testing/tls/cert.pem")
                 .withPrivateKey("classpath:testing/tls/key.pem");
         return SslBundle.of(new PemSslStoreBundle(keyStore, null)).createSslContext();
+    }
+
+    /** A server SSLContext over a fresh self-signed certificate for {@code hostName} (its CN). */
+    public static SSLContext serverContext(String hostName) {
+        try {
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(SelfSignedCertificate.keyStore(hostName), SelfSignedCertificate.PASSWORD);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a test certificate for " + hostName, e);
+        }
     }
 
     /** A client SSLContext trusting the test certificate only. */

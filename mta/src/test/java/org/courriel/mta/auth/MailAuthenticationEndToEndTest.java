@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -16,15 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 import courriel.test.auth.InboundAuthTestApplication;
 import org.courriel.mta.smtp.ListenerKind;
-import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.testing.MxEndToEndSupport;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.mta.testing.dns.TestDnsServer;
 import org.courriel.store.account.AccountInfo;
-import org.courriel.store.account.AccountService;
 import org.courriel.store.account.AliasService;
-import org.courriel.store.account.DomainService;
-import org.courriel.store.mailbox.MailboxService;
-import org.courriel.store.message.MessageService;
 import org.courriel.store.testing.Tools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -50,17 +45,11 @@ import ch.qos.logback.core.read.ListAppender;
  */
 @SpringBootTest(classes = InboundAuthTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:auth-${random.uuid};DB_CLOSE_DELAY=-1",
-        "spring.jpa.hibernate.ddl-auto=validate", "spring.jpa.open-in-view=false",
-        "courriel.hostname=mx.hamburger.edu",
-        "courriel.mx.port=0", "courriel.mx.bind-address=127.0.0.1",
-        "courriel.submission.port=0", "courriel.submission.bind-address=127.0.0.1",
-        "courriel.submissions.enabled=false",
-        "courriel.smtp.allow-plaintext-auth-on-loopback=true",
+        MxEndToEndSupport.LOOPBACK_LISTENERS,
         "courriel.dns.timeout=1s"})
-class MailAuthenticationEndToEndTest {
+class MailAuthenticationEndToEndTest extends MxEndToEndSupport {
 
     static final TestDnsServer DNS = TestDnsServer.start();
-    static final String PASSWORD = "correct horse battery";
     static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
 
     @TempDir
@@ -71,16 +60,6 @@ class MailAuthenticationEndToEndTest {
         registry.add("courriel.dns.servers", DNS::address);
     }
 
-    @Autowired
-    SmtpServers servers;
-    @Autowired
-    DomainService domains;
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    MailboxService mailboxes;
-    @Autowired
-    MessageService messages;
     @Autowired
     AliasService aliases;
 
@@ -97,12 +76,7 @@ class MailAuthenticationEndToEndTest {
                 @      TXT "v=spf1 -all"
                 _dmarc TXT "v=DMARC1; p=quarantine"
                 """);
-        if (!domains.isLocal("hamburger.edu")) {
-            domains.add("hamburger.edu");
-        }
-        for (String a : List.of("bob@hamburger.edu", "alice@hamburger.edu")) {
-            accounts.find(a).orElseGet(() -> accounts.create(a, PASSWORD, a, 0));
-        }
+        host("hamburger.edu", "bob@hamburger.edu", "alice@hamburger.edu");
         Logger courriel = (Logger) LoggerFactory.getLogger("org.courriel");
         if (courriel.getAppender("auth-test") == null) {
             LOGS.setName("auth-test");
@@ -122,37 +96,6 @@ class MailAuthenticationEndToEndTest {
     @AfterAll
     static void stopDns() {
         DNS.close();
-    }
-
-    private int mx() {
-        return servers.port(ListenerKind.MX);
-    }
-
-    /** Sends one message on the MX; the reply to its end of data. */
-    private String send(String mailFrom, String rcpt, String message) throws Exception {
-        try (SmtpClient c = new SmtpClient(mx())) {
-            c.expect("220 ");
-            c.send("EHLO client.relay.example").reply();
-            c.send("MAIL FROM:<" + mailFrom + ">").expect("250 ");
-            c.send("RCPT TO:<" + rcpt + ">").expect("250 ");
-            c.send("DATA").expect("354 ");
-            c.raw(message + ".\r\n");
-            return c.line();
-        }
-    }
-
-    private List<String> folder(String address, String name) {
-        AccountInfo account = accounts.find(address).orElseThrow();
-        var mailbox = mailboxes.find(account.id(), name);
-        List<String> contents = new ArrayList<>();
-        if (mailbox.isEmpty()) {
-            return contents;
-        }
-        for (long uid : messages.uids(mailbox.get().id())) {
-            var record = messages.get(mailbox.get().id(), uid).orElseThrow();
-            contents.add(new String(messages.content(record.contentId()), StandardCharsets.UTF_8));
-        }
-        return contents;
     }
 
     private static String last(List<String> messages) {
@@ -175,7 +118,7 @@ class MailAuthenticationEndToEndTest {
                 + "\r\nAt noon?\r\n";
         String signed = dkimsign(message, key);
         int before = folder("bob@hamburger.edu", "INBOX").size();
-        assertThat(send("alice@signed.example", "bob@hamburger.edu", signed)).startsWith("250 2.0.0");
+        assertThat(sendOnMx("alice@signed.example", "bob@hamburger.edu", signed)).startsWith("250 2.0.0");
         List<String> inbox = folder("bob@hamburger.edu", "INBOX");
         assertThat(inbox).hasSize(before + 1);
         String stored = last(inbox);
@@ -193,12 +136,12 @@ class MailAuthenticationEndToEndTest {
     @Test
     void aForgedFromOfARejectDomainIsRefusedAtTheEndOfData() throws Exception {
         int before = folder("bob@hamburger.edu", "INBOX").size();
-        String reply = send("ceo@bank.example", "bob@hamburger.edu",
+        String reply = sendOnMx("ceo@bank.example", "bob@hamburger.edu",
                 "From: CEO <ceo@bank.example>\r\nSubject: Wire transfer\r\n\r\nPay now.\r\n");
         assertThat(reply).startsWith("550 5.7.1");
         assertThat(folder("bob@hamburger.edu", "INBOX")).hasSize(before);
         // A display name that looks like the domain changes nothing: the address counts.
-        assertThat(send("x@relay.example", "bob@hamburger.edu",
+        assertThat(sendOnMx("x@relay.example", "bob@hamburger.edu",
                 "From: \"ceo@relay.example\" <ceo@bank.example>\r\nSubject: Hi\r\n\r\nPay.\r\n"))
                 .startsWith("550 5.7.1");
     }
@@ -208,7 +151,7 @@ class MailAuthenticationEndToEndTest {
         AccountInfo alice = accounts.find("alice@hamburger.edu").orElseThrow();
         mailboxes.find(alice.id(), "Junk").ifPresent(m -> mailboxes.delete(alice.id(), "Junk"));
         int inbox = folder("alice@hamburger.edu", "INBOX").size();
-        assertThat(send("offers@shop.example", "alice@hamburger.edu",
+        assertThat(sendOnMx("offers@shop.example", "alice@hamburger.edu",
                 "From: offers@shop.example\r\nSubject: Deal\r\n\r\nBuy.\r\n")).startsWith("250 2.0.0");
         assertThat(folder("alice@hamburger.edu", "INBOX")).hasSize(inbox);
         assertThat(last(folder("alice@hamburger.edu", "Junk"))).contains("dmarc=fail (p=quarantine dis=quarantine)",
@@ -243,7 +186,7 @@ class MailAuthenticationEndToEndTest {
         DNS.zone("down.example", "_dmarc TXT \"v=DMARC1; p=reject\"\n");
         DNS.mode(TestDnsServer.Mode.SILENT);
         long started = System.nanoTime();
-        String reply = send("someone@down.example", "bob@hamburger.edu",
+        String reply = sendOnMx("someone@down.example", "bob@hamburger.edu",
                 "From: someone@down.example\r\nSubject: Hi\r\n\r\nHello.\r\n");
         assertThat(reply).startsWith("451 4.4.3");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));

@@ -18,8 +18,8 @@ import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.mta.maillog.MailOrigin;
 import org.courriel.store.testing.Await;
-import org.courriel.mta.testing.FakeSmtpServer;
-import org.courriel.mta.testing.SelfSignedTls;
+import org.courriel.store.testing.FakeSmtpServer;
+import org.courriel.store.testing.TestTls;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
@@ -64,7 +64,7 @@ abstract class QueueDeliveryContract {
 
     static {
         PIPE.pipelining = true;
-        PIPE.tls = SelfSignedTls.serverContext("pipe.test");
+        PIPE.tls = TestTls.serverContext("pipe.test");
         BASIC.ehlo = false;
         SMALL.sizeLimit = 2000;
         BROKEN_TLS.brokenTls = true;

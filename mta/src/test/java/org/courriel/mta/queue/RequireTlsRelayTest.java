@@ -14,10 +14,9 @@ import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.relay.RelayProperties;
 import org.courriel.mta.relay.SmtpClient;
-import org.courriel.mta.testing.FakeSmtpServer;
-import org.courriel.mta.testing.SelfSignedTls;
 import org.courriel.store.testing.Await;
 import org.courriel.store.testing.FailOnErrorLogs;
+import org.courriel.store.testing.FakeSmtpServer;
 import org.courriel.store.testing.TestTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +54,7 @@ class RequireTlsRelayTest {
         STRICT.tls = TestTls.serverContext();
         STRICT.requireTls = true;
         PLAIN_TLS.tls = TestTls.serverContext();
-        UNTRUSTED.tls = SelfSignedTls.serverContext("untrusted.test");
+        UNTRUSTED.tls = TestTls.serverContext("untrusted.test");
         UNTRUSTED.requireTls = true;
     }
 

@@ -12,8 +12,8 @@ import org.courriel.mta.delivery.MailDelivery;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.store.testing.Await;
 import org.courriel.store.testing.FailOnErrorLogs;
-import org.courriel.mta.testing.FakeSmtpServer;
-import org.courriel.mta.testing.SelfSignedTls;
+import org.courriel.store.testing.FakeSmtpServer;
+import org.courriel.store.testing.TestTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +39,8 @@ class RequiredTlsTest {
     static final FakeSmtpServer OPTIONAL = FakeSmtpServer.start("optional");
 
     static {
-        SECURE.tls = SelfSignedTls.serverContext("secure.test");
-        SMARTHOST.tls = SelfSignedTls.serverContext("smarthost.test");
+        SECURE.tls = TestTls.serverContext("secure.test");
+        SMARTHOST.tls = TestTls.serverContext("smarthost.test");
         SMARTHOST.plainCredentials = "relay-user\0relay-secret";
     }
 

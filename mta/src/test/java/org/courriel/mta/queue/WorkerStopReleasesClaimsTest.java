@@ -16,7 +16,7 @@ import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.delivery.OutboundQueue;
 import org.courriel.store.testing.Await;
-import org.courriel.mta.testing.FakeSmtpServer;
+import org.courriel.store.testing.FakeSmtpServer;
 import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.content.MessageContent;
 import org.junit.jupiter.api.AfterEach;

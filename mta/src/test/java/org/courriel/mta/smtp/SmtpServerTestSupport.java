@@ -5,13 +5,10 @@ import java.util.List;
 
 import courriel.test.smtp.SmtpTestApplication;
 import org.courriel.store.account.AccountInfo;
-import org.courriel.store.account.AccountService;
 import org.courriel.store.account.AliasService;
-import org.courriel.store.account.DomainService;
 import org.courriel.store.mailbox.MailboxInfo;
-import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.MessageRecord;
-import org.courriel.store.message.MessageService;
+import org.courriel.mta.smtp.testing.MxEndToEndSupport;
 import org.courriel.store.testing.FailOnErrorLogs;
 import org.courriel.store.testing.TestTls;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,23 +37,12 @@ import io.micrometer.core.instrument.MeterRegistry;
         "courriel.auth.max-failures-per-account=3",
         TestTls.CERTIFICATE, TestTls.PRIVATE_KEY})
 @ExtendWith(FailOnErrorLogs.class) // any error logged by the server fails the test: a bug path was taken
-public abstract class SmtpServerTestSupport {
+public abstract class SmtpServerTestSupport extends MxEndToEndSupport {
 
     public static final String DOMAIN = "hamburger.edu";
-    public static final String PASSWORD = "correct horse battery";
 
     @Autowired
-    protected SmtpServers servers;
-    @Autowired
-    protected DomainService domains;
-    @Autowired
-    protected AccountService accounts;
-    @Autowired
     protected AliasService aliases;
-    @Autowired
-    protected MailboxService mailboxes;
-    @Autowired
-    protected MessageService messages;
     @Autowired
     protected MeterRegistry meters;
 
@@ -72,10 +58,6 @@ public abstract class SmtpServerTestSupport {
     /** The account, created on first use. */
     protected AccountInfo account(String address, long quota) {
         return accounts.find(address).orElseGet(() -> accounts.create(address, PASSWORD, address, quota));
-    }
-
-    protected int mx() {
-        return servers.port(ListenerKind.MX);
     }
 
     protected int submission() {

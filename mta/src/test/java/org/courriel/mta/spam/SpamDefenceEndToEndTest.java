@@ -10,15 +10,10 @@ import java.util.List;
 
 import courriel.test.spam.SpamTestApplication;
 import org.courriel.mta.smtp.ListenerKind;
-import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.testing.MxEndToEndSupport;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.mta.testing.RspamdServer;
 import org.courriel.mta.testing.dns.TestDnsServer;
-import org.courriel.store.account.AccountInfo;
-import org.courriel.store.account.AccountService;
-import org.courriel.store.account.DomainService;
-import org.courriel.store.mailbox.MailboxService;
-import org.courriel.store.message.MessageService;
 import org.courriel.store.testing.Await;
 import org.courriel.store.testing.FailOnErrorLogs;
 import org.junit.jupiter.api.AfterAll;
@@ -39,39 +34,22 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = SpamTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:spam-${random.uuid};DB_CLOSE_DELAY=-1",
-        "spring.jpa.hibernate.ddl-auto=validate", "spring.jpa.open-in-view=false",
-        "courriel.hostname=mx.hamburger.edu",
-        "courriel.mx.port=0", "courriel.mx.bind-address=127.0.0.1",
-        "courriel.submission.port=0", "courriel.submission.bind-address=127.0.0.1",
-        "courriel.submissions.enabled=false",
-        "courriel.smtp.allow-plaintext-auth-on-loopback=true",
+        MxEndToEndSupport.LOOPBACK_LISTENERS,
         "courriel.dns.timeout=1s", "courriel.dns.cache-size=0", // each test lists the client or not
         "courriel.spam.dnsbl.zones=bl.test", "courriel.spam.dnsbl.allow-networks=",
         "courriel.spam.greylist.enabled=true", "courriel.spam.greylist.delay=2s",
         "courriel.limits.send.account-messages=2"})
 @ExtendWith(FailOnErrorLogs.class)
-class SpamDefenceEndToEndTest {
+class SpamDefenceEndToEndTest extends MxEndToEndSupport {
 
     static final TestDnsServer DNS = TestDnsServer.start();
     static final RspamdServer RSPAMD = RspamdServer.start();
-    static final String PASSWORD = "correct horse battery";
 
     @DynamicPropertySource
     static void external(DynamicPropertyRegistry registry) {
         registry.add("courriel.dns.servers", DNS::address);
         registry.add("courriel.spam.rspamd.url", RSPAMD::url);
     }
-
-    @Autowired
-    SmtpServers servers;
-    @Autowired
-    DomainService domains;
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    MailboxService mailboxes;
-    @Autowired
-    MessageService messages;
 
     @BeforeEach
     void zonesAndAccounts() {
@@ -84,47 +62,14 @@ class SpamDefenceEndToEndTest {
                 _dmarc TXT "v=DMARC1; p=reject"
                 """);
         DNS.zone("unknown.example", "@ A 192.0.2.21\n"); // a sender domain must exist (RFC 5321 §5.1)
-        if (!domains.isLocal("hamburger.edu")) {
-            domains.add("hamburger.edu");
-        }
-        for (String a : List.of("bob@hamburger.edu", "postmaster@hamburger.edu", "alice@hamburger.edu",
-                "carol@hamburger.edu")) {
-            accounts.find(a).orElseGet(() -> accounts.create(a, PASSWORD, a, 0));
-        }
+        host("hamburger.edu", "bob@hamburger.edu", "postmaster@hamburger.edu", "alice@hamburger.edu",
+                "carol@hamburger.edu");
     }
 
     @AfterAll
     static void stop() {
         DNS.close();
         RSPAMD.close();
-    }
-
-    private String send(String mailFrom, String rcpt, String message) throws Exception {
-        try (SmtpClient c = new SmtpClient(servers.port(ListenerKind.MX))) {
-            c.expect("220 ");
-            c.send("EHLO client.relay.example").reply();
-            c.send("MAIL FROM:<" + mailFrom + ">").expect("250 ");
-            String rcptReply = c.send("RCPT TO:<" + rcpt + ">").line();
-            if (!rcptReply.startsWith("250")) {
-                return rcptReply;
-            }
-            c.send("DATA").expect("354 ");
-            c.raw(message + ".\r\n");
-            return c.line();
-        }
-    }
-
-    private List<String> folder(String address, String name) {
-        AccountInfo account = accounts.find(address).orElseThrow();
-        var mailbox = mailboxes.find(account.id(), name);
-        List<String> contents = new ArrayList<>();
-        if (mailbox.isPresent()) {
-            for (long uid : messages.uids(mailbox.get().id())) {
-                var record = messages.get(mailbox.get().id(), uid).orElseThrow();
-                contents.add(new String(messages.content(record.contentId()), StandardCharsets.UTF_8));
-            }
-        }
-        return contents;
     }
 
     private static String message(String body) {
@@ -139,10 +84,10 @@ class SpamDefenceEndToEndTest {
     @Test
     void gtubeIsRefusedAtTheEndOfDataAndAPlainMessageIsDeliveredWithItsScore() throws Exception {
         int before = folder("bob@hamburger.edu", "INBOX").size();
-        assertThat(send("friend@friend.example", "bob@hamburger.edu", message(RspamdServer.GTUBE)))
+        assertThat(sendOnMx("friend@friend.example", "bob@hamburger.edu", message(RspamdServer.GTUBE)))
                 .startsWith("550 5.7.1");
         // the sender's own verdict is removed: only ours reaches the mailbox
-        assertThat(send("friend@friend.example", "bob@hamburger.edu",
+        assertThat(sendOnMx("friend@friend.example", "bob@hamburger.edu",
                 "X-Spam-Status: No, score=-100.00 required=15.00\r\nX-Spam-Score: -100\r\n"
                         + message("See you at noon."))).startsWith("250 2.0.0");
         List<String> inbox = folder("bob@hamburger.edu", "INBOX");
@@ -158,21 +103,21 @@ class SpamDefenceEndToEndTest {
                 1.0.0.127 A   127.0.0.2
                 1.0.0.127 TXT "Listed, see https://bl.test/127.0.0.1"
                 """);
-        assertThat(send("friend@friend.example", "bob@hamburger.edu", message("hello")))
+        assertThat(sendOnMx("friend@friend.example", "bob@hamburger.edu", message("hello")))
                 .startsWith("554 5.7.1").contains("bl.test").contains("https://bl.test/127.0.0.1");
-        assertThat(send("friend@friend.example", "postmaster@hamburger.edu", message("Why am I listed?")))
+        assertThat(sendOnMx("friend@friend.example", "postmaster@hamburger.edu", message("Why am I listed?")))
                 .startsWith("250 2.0.0");
     }
 
     @Test
     void aNewSenderIsGreylistedOnceUnlessItPassesDmarc() throws Exception {
         String stranger = "someone-" + System.nanoTime() + "@unknown.example";
-        assertThat(send(stranger, "alice@hamburger.edu", message(stranger, "first try"))).startsWith("451 4.7.1");
+        assertThat(sendOnMx(stranger, "alice@hamburger.edu", message(stranger, "first try"))).startsWith("451 4.7.1");
         // A real server retries after the delay; the retry is accepted.
         List<String> replies = new ArrayList<>();
         Await.until("the retry after the greylisting delay to be accepted", Duration.ofSeconds(20), () -> {
             try {
-                String reply = send(stranger, "alice@hamburger.edu", message(stranger, "second try"));
+                String reply = sendOnMx(stranger, "alice@hamburger.edu", message(stranger, "second try"));
                 replies.add(reply);
                 return reply.startsWith("250");
             } catch (Exception e) {
@@ -182,7 +127,7 @@ class SpamDefenceEndToEndTest {
         assertThat(replies.getFirst()).startsWith("451 4.7.1");
         // friend.example passes DMARC by SPF: never greylisted.
         String friend = "friend" + System.nanoTime() + "@friend.example";
-        assertThat(send(friend, "alice@hamburger.edu", message(friend, "hi")))
+        assertThat(sendOnMx(friend, "alice@hamburger.edu", message(friend, "hi")))
                 .startsWith("250 2.0.0");
     }
 

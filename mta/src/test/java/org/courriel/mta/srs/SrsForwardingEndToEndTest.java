@@ -16,7 +16,6 @@ import org.courriel.mta.dns.DnsjavaResolver;
 import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
 import org.courriel.mta.smtp.testing.SmtpClient;
-import org.courriel.mta.testing.FakeSmtpServer;
 import org.courriel.mta.testing.dns.TestDnsServer;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
@@ -26,6 +25,7 @@ import org.courriel.store.sieve.SieveScriptService;
 import org.courriel.store.srs.SrsSecrets;
 import org.courriel.store.testing.Await;
 import org.courriel.store.testing.FailOnErrorLogs;
+import org.courriel.store.testing.FakeSmtpServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

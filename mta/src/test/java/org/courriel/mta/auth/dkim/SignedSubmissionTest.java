@@ -12,20 +12,16 @@ import java.util.Map;
 
 import org.courriel.mta.MtaTestApplication;
 import org.courriel.mta.smtp.ListenerKind;
-import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.testing.MxEndToEndSupport;
 import org.courriel.mta.smtp.testing.SmtpClient;
-import org.courriel.mta.testing.FakeSmtpServer;
+import org.courriel.store.testing.FakeSmtpServer;
 import org.courriel.store.testing.FailOnErrorLogs;
 import org.courriel.store.account.AccountInfo;
-import org.courriel.store.account.AccountService;
-import org.courriel.store.account.DomainService;
 import org.courriel.store.dkim.DkimAlgorithm;
 import org.courriel.store.dkim.DkimKey;
 import org.courriel.store.dkim.DkimKeyService;
-import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.MessageFields;
-import org.courriel.store.message.MessageService;
 import org.courriel.store.message.UidSet;
 import org.courriel.store.testing.Await;
 import org.courriel.store.testing.TestTls;
@@ -49,10 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
         TestTls.CERTIFICATE, TestTls.PRIVATE_KEY})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(FailOnErrorLogs.class)
-class SignedSubmissionTest {
+class SignedSubmissionTest extends MxEndToEndSupport {
 
     static final String DOMAIN = "signed.example";
-    static final String PASSWORD = "correct horse battery";
     static final FakeSmtpServer REMOTE = FakeSmtpServer.start("remote");
 
     @TempDir
@@ -69,16 +64,6 @@ class SignedSubmissionTest {
         REMOTE.close();
     }
 
-    @Autowired
-    SmtpServers servers;
-    @Autowired
-    DomainService domains;
-    @Autowired
-    AccountService accounts;
-    @Autowired
-    MailboxService mailboxes;
-    @Autowired
-    MessageService messages;
     @Autowired
     DkimKeyService keys;
 

@@ -1,4 +1,4 @@
-package org.courriel.mta.testing;
+package org.courriel.store.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import javax.net.ssl.SSLContext;
@@ -25,8 +28,9 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A scripted remote SMTP server on 127.0.0.1 for the queue tests: it announces what it is told to, answers
- * RCPT and the final dot from functions of the address and attempt, and records every transaction it
- * accepted, the commands it saw, and clients that broke its pipelining rules.
+ * RCPT and the final dot from functions of the address and attempt (after a delay, if told to be slow), and
+ * records every transaction it accepted, the commands it saw, and clients that broke its pipelining rules;
+ * tests that account for each transfer as it happens listen with {@link #onAccepted} and {@link #onClosed}.
  * <p>
  * As a PIPELINING server it holds its replies to MAIL and RCPT until DATA arrives (RFC 2920 §3.2 lets a server
  * batch), so a client that waits for each reply stalls and fails. As a server without PIPELINING it counts a
@@ -63,6 +67,14 @@ public final class FakeSmtpServer implements AutoCloseable {
     public volatile BiFunction<String, Integer, String> rcptReply = (address, attempt) -> "250 2.1.5 ok";
     /** The reply to the final dot, given the transaction's accepted recipients. */
     public volatile java.util.function.Function<List<String>, String> dataReply = rcpts -> "250 2.0.0 queued";
+    /** How long the server takes before it answers the final dot (a slow remote: a kill falls mid-transfer). */
+    public volatile Duration dataReplyDelay = Duration.ZERO;
+    /** Told of each accepted transaction once its 2xx reply to the final dot has been written. */
+    public volatile Consumer<Transaction> onAccepted = t -> {
+    };
+    /** Told of each connection's end: its number, and whether the client said QUIT (else it was cut). */
+    public volatile BiConsumer<Integer, Boolean> onClosed = (connection, quit) -> {
+    };
 
     public final List<Transaction> transactions = new CopyOnWriteArrayList<>();
     public final List<String> commands = new CopyOnWriteArrayList<>();
@@ -115,11 +127,15 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     private void serve(Socket socket, int number) {
+        boolean quit = false;
         try (Session session = new Session(socket, number)) {
-            session.run();
+            quit = session.run();
         } catch (IOException e) {
             // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        onClosed.accept(number, quit);
     }
 
     @Override
@@ -156,20 +172,21 @@ public final class FakeSmtpServer implements AutoCloseable {
             out = s.getOutputStream();
         }
 
-        void run() throws IOException {
+        /** Serves the connection; true if it ended with QUIT. */
+        boolean run() throws IOException, InterruptedException {
             if (silent) {
                 in.read(); // until the client gives up and closes
-                return;
+                return false;
             }
             String hello = greeting.apply(number);
             send(hello);
             if (!hello.startsWith("220")) {
-                return;
+                return false;
             }
             while (true) {
                 String line = readLine();
                 if (line == null) {
-                    return;
+                    return false;
                 }
                 commands.add(line);
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
@@ -221,7 +238,7 @@ public final class FakeSmtpServer implements AutoCloseable {
                     case "STARTTLS" -> {
                         if (brokenTls) {
                             send("220 2.0.0 ready");
-                            return;
+                            return false;
                         }
                         if (tls == null || secure) {
                             send("502 5.5.1 no TLS here");
@@ -270,12 +287,18 @@ public final class FakeSmtpServer implements AutoCloseable {
                         }
                         reply("354 go ahead", false);
                         byte[] data = readData();
+                        Thread.sleep(dataReplyDelay);
                         String reply = dataReply.apply(List.copyOf(accepted));
+                        Transaction transaction = null;
                         if (reply.startsWith("2")) {
-                            transactions.add(new Transaction(mailFrom, mailCommand, List.copyOf(accepted), data, secure,
-                                    number));
+                            transaction = new Transaction(mailFrom, mailCommand, List.copyOf(accepted), data, secure,
+                                    number);
+                            transactions.add(transaction);
                         }
                         send(reply);
+                        if (transaction != null) {
+                            onAccepted.accept(transaction);
+                        }
                         mailFrom = null;
                         accepted.clear();
                     }
@@ -286,7 +309,7 @@ public final class FakeSmtpServer implements AutoCloseable {
                     case "NOOP" -> reply("250 2.0.0 ok", false);
                     case "QUIT" -> {
                         reply("221 2.0.0 bye", false);
-                        return;
+                        return true;
                     }
                     default -> reply("500 5.5.2 unknown command", false);
                 }

@@ -1,12 +1,14 @@
-package org.courriel.deploy.crash;
+package org.courriel.deploy.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,48 +19,56 @@ import org.courriel.CourrielApplication;
 
 /**
  * The Courriel server in a process of its own (the application's main class on this JVM's class path), on
- * loopback ports chosen here, so a test can kill it with SIGKILL and start it again on the same data.
- * Its output goes to a log file beside the data.
+ * loopback ports chosen here, so a test can kill it with SIGKILL or stop it with SIGTERM and start it again on
+ * the same data. Its output goes to a log file beside the data directory.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration STARTUP = Duration.ofSeconds(180);
 
     private final Process process;
-    final int smtpPort;
-    final int imapPort;
-    final int submissionPort;
+    private final Path log;
+    public final int smtpPort;
+    public final int imapPort;
+    public final int submissionPort;
 
-    private ServerProcess(Process process, int smtpPort, int imapPort, int submissionPort) {
+    private ServerProcess(Process process, Path log, int smtpPort, int imapPort, int submissionPort) {
         this.process = process;
+        this.log = log;
         this.smtpPort = smtpPort;
         this.imapPort = imapPort;
         this.submissionPort = submissionPort;
     }
 
-    /** Starts the server with these extra {@code name=value} settings and waits until SMTP and IMAP greet. */
-    static ServerProcess start(Path dataDir, List<String> settings) throws IOException, InterruptedException {
+    /** This JVM, with {@code maxHeap} ({@code -Xmx}) and this class path, running the application's main class. */
+    public static List<String> java(String maxHeap) {
+        return new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + maxHeap,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                CourrielApplication.class.getName()));
+    }
+
+    /**
+     * Starts the server as {@code hostname} with these extra {@code name=value} settings (each given once: a
+     * setting also made here would be read as a list) and waits until SMTP and IMAP greet.
+     */
+    public static ServerProcess start(Path dataDir, String hostname, List<String> settings)
+            throws IOException, InterruptedException {
         int smtp = freePort();
         int imap = freePort();
         int submission = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), CourrielApplication.class.getName(),
-                "--courriel.data-dir=" + dataDir,
-                "--courriel.hostname=crash.test",
-                "--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0",
+        List<String> command = java("384m");
+        command.addAll(List.of("--courriel.data-dir=" + dataDir, "--courriel.hostname=" + hostname,
+                "--server.port=0", "--management.server.port=0",
                 "--courriel.mx.bind-address=127.0.0.1", "--courriel.mx.port=" + smtp,
                 "--courriel.submission.bind-address=127.0.0.1", "--courriel.submission.port=" + submission,
                 "--courriel.smtp.allow-plaintext-auth-on-loopback=true", "--courriel.submissions.enabled=false",
-                "--courriel.imap.bind-address=127.0.0.1", "--courriel.imap.port=" + imap, "--courriel.imaps.port=-1", "--courriel.managesieve.port=-1",
-                "--courriel.imap.allow-plaintext-loopback=true",
-                "--spring.main.banner-mode=off"));
+                "--courriel.imap.bind-address=127.0.0.1", "--courriel.imap.port=" + imap, "--courriel.imaps.port=-1",
+                "--courriel.imap.allow-plaintext-loopback=true", "--spring.main.banner-mode=off"));
         settings.forEach(s -> command.add("--" + s));
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()))
-                .start();
-        ServerProcess server = new ServerProcess(p, smtp, imap, submission);
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ServerProcess server = new ServerProcess(p, log, smtp, imap, submission);
         try {
             server.awaitGreeting(smtp, "220 ");
             server.awaitGreeting(imap, "* OK");
@@ -69,8 +79,13 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    /** All the server wrote so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the server did not die");
@@ -81,7 +96,7 @@ final class ServerProcess implements AutoCloseable {
      * SIGTERM ({@link Process#destroy()} on Linux): the server shuts down gracefully. Waits at most {@code limit}
      * for it to exit and returns its exit status, or fails.
      */
-    int terminate(Duration limit) throws InterruptedException {
+    public int terminate(Duration limit) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the server did not exit within " + limit + " of SIGTERM");
@@ -120,8 +135,9 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    /** A loopback port free at the time of asking. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
