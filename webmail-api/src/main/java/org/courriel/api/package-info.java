@@ -15,7 +15,7 @@
  * {@code problem.Problems#write} for the security filters; the store's reasons map in
  * {@code Problems#typeOf}.</li>
  * <li>Security is scoped to {@code /api/**}, the OpenAPI paths and the public autoconfiguration paths
- * ({@code autoconfig.AutoconfigPaths}); the module defines no
+ * ({@code autoconfig.AutoconfigPaths}), MTA-STS policy and ACME HTTP-01 challenge paths; the module defines no
  * {@code UserDetailsService}, {@code AuthenticationManager} nor servlet filter bean that other modules would
  * see.</li>
  * </ul>

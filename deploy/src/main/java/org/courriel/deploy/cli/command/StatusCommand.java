@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.courriel.access.tls.TlsContext;
@@ -27,6 +28,8 @@ import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.backup.BackupRecord;
 import org.courriel.store.backup.StoreBackups;
+import org.courriel.store.acme.AcmeCertificate;
+import org.courriel.store.acme.AcmeStore;
 import org.courriel.store.disk.H2Files;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -49,10 +52,13 @@ public class StatusCommand implements AdminCommand {
     private final StoreBackups backups;
     private final boolean serverRuns;
     private final String databaseUrl;
+    private final AcmeStore acme;
+    private final boolean acmeEnabled;
 
     public StatusCommand(ListenersHealthIndicator listeners, TlsContext tls, QueueRepository queue,
             AccountService accounts, StoreBackups backups, @Value("${courriel.listeners.enabled:true}") boolean serverRuns,
-            @Value("${spring.datasource.url:}") String databaseUrl) {
+            @Value("${spring.datasource.url:}") String databaseUrl, AcmeStore acme,
+            @Value("${courriel.acme.enabled:false}") boolean acmeEnabled) {
         this.listeners = listeners;
         this.tls = tls;
         this.queue = queue;
@@ -60,6 +66,8 @@ public class StatusCommand implements AdminCommand {
         this.backups = backups;
         this.serverRuns = serverRuns;
         this.databaseUrl = databaseUrl;
+        this.acme = acme;
+        this.acmeEnabled = acmeEnabled;
     }
 
     /** The status, for {@code --json}. */
@@ -82,10 +90,24 @@ public class StatusCommand implements AdminCommand {
         List<AccountInfo> all = accounts.list();
         long mail = all.stream().mapToLong(AccountInfo::usedBytes).sum();
         Path h2 = H2Files.directoryOf(databaseUrl);
-        Status s = new Status(serverRuns, ports, tls.notAfter().orElse(null), queue.countByState(),
+        Status s = new Status(serverRuns, ports, certificateNotAfter(), queue.countByState(),
                 queue.oldestWaiting().orElse(null), all.size(), mail, h2 == null ? null : sizeOf(h2),
                 backups.last().orElse(null));
         return io.result(s, text(s));
+    }
+
+    /**
+     * The running server's TlsContext follows a renewed certificate; without a server, an ACME certificate is
+     * read from the store (the one every node installs) rather than from the configured bundle.
+     */
+    private Instant certificateNotAfter() {
+        if (!serverRuns && acmeEnabled) {
+            Optional<AcmeCertificate> stored = acme.certificate(AcmeStore.SERVER);
+            if (stored.isPresent()) {
+                return stored.get().notAfter();
+            }
+        }
+        return tls.notAfter().orElse(null);
     }
 
     private static String text(Status s) {
