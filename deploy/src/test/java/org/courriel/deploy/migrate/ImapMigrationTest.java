@@ -203,6 +203,32 @@ class ImapMigrationTest {
         assertThat(inUri.err).startsWith("the password goes in --password-file or standard input");
     }
 
+    @Test
+    void withoutARunningServerTheCommandLineMigratesOnItsOwnContext() throws Exception {
+        Path data = Files.createTempDirectory("courriel-migrate-cli");
+        String db = "--courriel.data-dir=" + data;
+        String[] domain = runOnItsOwn("", db, "domain", "add", "example.net");
+        assertThat(domain[0]).as(domain[2]).isEqualTo("0");
+        String[] user = runOnItsOwn("", db, "user", "add", "dan@example.net", "--password", "new-secret");
+        assertThat(user[0]).as(user[2]).isEqualTo("0");
+        String[] first = runOnItsOwn(PASSWORD + "\n", db, "migrate", "imap://alice@127.0.0.1:" + dovecot.port,
+                "dan@example.net", "--tls", "none", "--limit", "2", "--json");
+        assertThat(first[0]).as(first[2]).isEqualTo("0");
+        assertThat(first[1].replaceAll("\\s", "")).contains("\"account\":\"dan@example.net\"")
+                .contains("\"complete\":false").contains("\"copied\":2");
+    }
+
+    /** The command line with no server running: exit code, standard output, standard error. */
+    private static String[] runOnItsOwn(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = org.courriel.deploy.cli.AdminCliRunner.run(AdminCommandLine.parse(args),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new String[] {Integer.toString(exit), out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8)};
+    }
+
     /** A new account of example.org, the domain added by whichever test runs first. */
     private void account(String address) {
         if (run(null, "domain", "list").out.lines().noneMatch(
