@@ -14,6 +14,7 @@ import org.courriel.deploy.cli.command.LimitsCommands;
 import org.courriel.deploy.cli.command.SrsCommands;
 import org.courriel.deploy.cli.command.DomainCommands;
 import org.courriel.deploy.cli.command.LogCommand;
+import org.courriel.deploy.cli.command.MigrateCommand;
 import org.courriel.deploy.cli.command.QueueCommands;
 import org.courriel.deploy.cli.command.QuickstartCommand;
 import org.courriel.deploy.cli.command.RestoreCommand;
@@ -46,6 +47,7 @@ public final class CommandTable {
             LogCommand.SPEC,
             BackupCommand.SPEC,
             RestoreCommand.SPEC,
+            MigrateCommand.SPEC,
             HELP);
 
     /** Options every command takes. */

@@ -27,4 +27,13 @@ class PathArgumentsTest {
         assertThat(forServer("domain", "add", "backup")).containsExactly("domain", "add", "backup");
         assertThat(forServer("backup")).containsExactly("backup");
     }
+
+    @Test
+    void thePasswordFileOfMigrateIsMadeAbsolute() {
+        String absolute = Path.of("secrets/old").toAbsolutePath().toString();
+        assertThat(forServer("migrate", "imap://a@old.example", "b@example.org", "--password-file", "secrets/old"))
+                .containsExactly("migrate", "imap://a@old.example", "b@example.org", "--password-file", absolute);
+        assertThat(forServer("migrate", "imap://a@old.example", "b@example.org", "--password-file=./secrets/old"))
+                .containsExactly("migrate", "imap://a@old.example", "b@example.org", "--password-file=" + absolute);
+    }
 }
