@@ -85,6 +85,27 @@ class LauncherScriptTest {
         }
     }
 
+    @Test
+    void trainsTheArchiveOnceOnAThrowawayDatabaseWithoutTheServersConfiguration(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
+                "COURRIEL_CLI_CACHE", dir.resolve("cache").toString(),
+                "SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/etc/courriel/");
+        PackagingFiles.run(env, "bash", LAUNCHER, "user", "list");
+        PackagingFiles.run(env, "bash", LAUNCHER, "user", "list");
+        Path extracted = onlyExtraction(dir.resolve("cache"));
+        List<String> trainings = Files.readAllLines(home.resolve("calls")).stream()
+                .filter(call -> call.contains("--courriel.data-dir=" + extracted.resolve(".train."))).toList();
+        assertThat(trainings).hasSize(1);
+        assertThat(trainings.get(0)).contains("-XX:SharedArchiveFile=" + extracted.resolve("cli.jsa"))
+                .contains("-jar " + extracted.resolve("courriel.jar")).endsWith("domain list ENV[]");
+        try (var left = Files.list(extracted)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the throwaway data is gone")
+                    .noneMatch(name -> name.startsWith(".train"));
+        }
+    }
+
     /** The one extraction in the cache directory. */
     private static Path onlyExtraction(Path cache) throws Exception {
         try (var dirs = Files.list(cache)) {
@@ -125,6 +146,7 @@ class LauncherScriptTest {
                   [ -f "$(dirname "$0")/../no-extract" ] && exit 1
                   mkdir -p "$6/lib" && cp "$3" "$6/$(basename "$3")"; exit 0
                 fi
+                echo "$* ENV[${SPRING_CONFIG_ADDITIONAL_LOCATION:-}]" >>"$(dirname "$0")/../calls"
                 for arg in "$@"; do printf 'ARG[%%s] ' "$arg"; done
                 echo
                 """.formatted(major));
