@@ -5,7 +5,8 @@
 #   bench/run-cli.sh                 # build, then RUNS (default 5) runs of each command, up then down
 #   RUNS=10 SKIP_BUILD=1 bench/run-cli.sh
 #
-# Runs the jar as the launcher does (deploy/bin/courriel: C1 and a class-data-sharing archive for commands).
+# Runs the jar through the launcher (deploy/bin/courriel: for a command, C1, the serial collector, the jar
+# extracted once into $WORK/cli-cache and a class-data-sharing archive beside it, made by the first command).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -43,7 +44,7 @@ measure() {
 build_jar
 rm -rf "$DATA"
 say "== admin command line latency $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores; $(load)"
-cli domain add "$DOMAIN" # warms the class-data-sharing archive, creates the database
+cli domain add "$DOMAIN" # extracts the jar, makes the class-data-sharing archive, creates the database
 courriel_start "$DATA" "$WORK/cli-server.log"
 cli user add "bob@$DOMAIN" --password "$PASSWORD"
 measure "server up:   domain list" domain list

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** deploy/bin/courriel with a stand-in java that reports its version and echoes how it was called. */
+/**
+ * deploy/bin/courriel with a stand-in java that reports its version, extracts a jar (a copy) and echoes how it
+ * was called.
+ */
 class LauncherScriptTest {
 
     private static final String LAUNCHER = PackagingFiles.DEPLOY.resolve("bin/courriel").toString();
@@ -20,10 +24,12 @@ class LauncherScriptTest {
         Path home = fakeJava(dir.resolve("jdk"), 25);
         Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
         PackagingFiles.Result result = PackagingFiles.run(Map.of("JAVA_HOME", home.toString(),
-                "COURRIEL_JAR", jar.toString(), "SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/x/"),
+                "COURRIEL_JAR", jar.toString(), "SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/x/",
+                "COURRIEL_CLI_CACHE", dir.resolve("cache").toString()),
                 "bash", LAUNCHER, "user", "add", "bob@example.org", "--password", "a long secret");
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("ARG[-jar] ARG[" + jar + "] ARG[user] ARG[add] ARG[bob@example.org] "
+        Path extracted = onlyExtraction(dir.resolve("cache")).resolve("courriel.jar");
+        assertThat(result.output()).contains("ARG[-jar] ARG[" + extracted + "] ARG[user] ARG[add] ARG[bob@example.org] "
                 + "ARG[--password] ARG[a long secret]");
     }
 
@@ -34,10 +40,80 @@ class LauncherScriptTest {
         Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
                 "COURRIEL_CLI_CACHE", dir.resolve("cache").toString());
         PackagingFiles.Result command = PackagingFiles.run(env, "bash", LAUNCHER, "--courriel.data-dir=/x", "domain", "list");
+        Path extracted = onlyExtraction(dir.resolve("cache"));
         assertThat(command.output()).contains("ARG[-XX:TieredStopAtLevel=1]")
-                .contains("ARG[-XX:SharedArchiveFile=" + dir.resolve("cache/cli.jsa") + "]");
+                .contains("ARG[-XX:SharedArchiveFile=" + extracted.resolve("cli.jsa") + "]")
+                .contains("ARG[-jar] ARG[" + extracted.resolve("courriel.jar") + "] ARG[--courriel.data-dir=/x]");
         PackagingFiles.Result server = PackagingFiles.run(env, "bash", LAUNCHER, "--courriel.data-dir=/x");
-        assertThat(server.output()).doesNotContain("TieredStopAtLevel").doesNotContain("SharedArchiveFile");
+        assertThat(server.output()).doesNotContain("TieredStopAtLevel").doesNotContain("SharedArchiveFile")
+                .contains("ARG[-jar] ARG[" + jar + "]");
+    }
+
+    @Test
+    void extractsTheJarOnceAndAgainWhenItChanges(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
+                "COURRIEL_CLI_CACHE", cache.toString());
+        PackagingFiles.run(env, "bash", LAUNCHER, "domain", "list");
+        Path first = onlyExtraction(cache);
+        PackagingFiles.Result again = PackagingFiles.run(env, "bash", LAUNCHER, "domain", "list");
+        assertThat(again.output()).doesNotContain("ARG[extract]");
+        assertThat(onlyExtraction(cache)).isEqualTo(first);
+
+        Files.writeString(jar, "another build");
+        PackagingFiles.Result upgraded = PackagingFiles.run(env, "bash", LAUNCHER, "domain", "list");
+        Path second = onlyExtraction(cache);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(upgraded.output()).contains("ARG[-jar] ARG[" + second.resolve("courriel.jar") + "]");
+    }
+
+    @Test
+    void runsTheJarItselfWhenItCannotBeExtracted(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Files.writeString(home.resolve("no-extract"), "");
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        PackagingFiles.Result command = PackagingFiles.run(Map.of("JAVA_HOME", home.toString(),
+                "COURRIEL_JAR", jar.toString(), "COURRIEL_CLI_CACHE", dir.resolve("cache").toString()),
+                "bash", LAUNCHER, "domain", "list");
+        assertThat(command.exitCode()).as(command.output()).isZero();
+        assertThat(command.output()).contains("ARG[-XX:TieredStopAtLevel=1] ").doesNotContain("SharedArchiveFile")
+                .contains("ARG[-jar] ARG[" + jar + "] ARG[domain] ARG[list]");
+        try (var left = Files.list(dir.resolve("cache"))) {
+            assertThat(left).as("no half extraction is left").isEmpty();
+        }
+    }
+
+    @Test
+    void trainsTheArchiveOnceOnAThrowawayDatabaseWithoutTheServersConfiguration(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
+                "COURRIEL_CLI_CACHE", dir.resolve("cache").toString(),
+                "SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/etc/courriel/");
+        PackagingFiles.run(env, "bash", LAUNCHER, "user", "list");
+        PackagingFiles.run(env, "bash", LAUNCHER, "user", "list");
+        Path extracted = onlyExtraction(dir.resolve("cache"));
+        List<String> trainings = Files.readAllLines(home.resolve("calls")).stream()
+                .filter(call -> call.contains("--courriel.data-dir=" + extracted.resolve(".train."))).toList();
+        assertThat(trainings).hasSize(1);
+        assertThat(trainings.get(0)).contains("-XX:SharedArchiveFile=" + extracted.resolve("cli.jsa"))
+                .contains("-jar " + extracted.resolve("courriel.jar")).endsWith("domain list ENV[]");
+        try (var left = Files.list(extracted)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the throwaway data is gone")
+                    .noneMatch(name -> name.startsWith(".train"));
+        }
+    }
+
+    /** The one extraction in the cache directory. */
+    private static Path onlyExtraction(Path cache) throws Exception {
+        try (var dirs = Files.list(cache)) {
+            List<Path> all = dirs.toList();
+            assertThat(all).hasSize(1);
+            assertThat(all.get(0).resolve("courriel.jar")).isRegularFile();
+            return all.get(0);
+        }
     }
 
     @Test
@@ -65,6 +141,12 @@ class LauncherScriptTest {
         Files.writeString(java, """
                 #!/usr/bin/env bash
                 if [ "$1" = -version ]; then echo 'openjdk version "%d.0.1" 2025-10-21' >&2; exit 0; fi
+                if [ "$1" = -Djarmode=tools ] && [ "$4" = extract ] && [ "$5" = --destination ]; then
+                  echo "ARG[extract]"
+                  [ -f "$(dirname "$0")/../no-extract" ] && exit 1
+                  mkdir -p "$6/lib" && cp "$3" "$6/$(basename "$3")"; exit 0
+                fi
+                echo "$* ENV[${SPRING_CONFIG_ADDITIONAL_LOCATION:-}]" >>"$(dirname "$0")/../calls"
                 for arg in "$@"; do printf 'ARG[%%s] ' "$arg"; done
                 echo
                 """.formatted(major));
