@@ -30,10 +30,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import org.courriel.CourrielApplication;
 import org.courriel.deploy.testing.InProcessServerTest;
 import org.courriel.deploy.testing.LineConnection;
-import org.courriel.CourrielApplication;
-import org.courriel.mta.smtp.ListenerKind;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import org.courriel.CourrielApplication;
 import org.courriel.deploy.testing.InProcessServerTest;
 import org.courriel.deploy.testing.LineConnection;
-import org.courriel.CourrielApplication;
-import org.courriel.mta.smtp.ListenerKind;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.store.disk.FreeSpaceGuard;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,8 +12,8 @@ import java.time.Instant;
 
 import org.courriel.CourrielApplication;
 import org.courriel.imap.server.ImapServer;
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;

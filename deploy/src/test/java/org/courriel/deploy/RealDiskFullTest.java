@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.courriel.deploy.testing.LineConnection;
 import org.courriel.CourrielApplication;
+import org.courriel.deploy.testing.LineConnection;
 import org.courriel.imap.server.ImapServer;
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
 import org.junit.jupiter.api.AfterEach;

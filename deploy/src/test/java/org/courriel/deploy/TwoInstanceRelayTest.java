@@ -13,14 +13,14 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.courriel.CourrielApplication;
+import org.courriel.mta.dns.DnsAnswer;
+import org.courriel.mta.dns.DnsResolver;
 import org.courriel.mta.queue.QueueEntry;
 import org.courriel.mta.queue.QueueFilter;
 import org.courriel.mta.queue.QueueService;
 import org.courriel.mta.queue.RecipientState;
-import org.courriel.mta.dns.DnsAnswer;
-import org.courriel.mta.dns.DnsResolver;
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;

@@ -35,7 +35,7 @@ class ArchitectureTest {
     static final ArchRule packagesFormNoCycle = ArchitectureRules.noCyclesUnder("org.courriel.mta");
 
     @ArchTest
-    static final ArchRule smtpPackagesFormNoCycle = ArchitectureRules.noCyclesUnder("org.courriel.mta.smtp");
+    static final ArchRule noTwoPackagesFormACycle = ArchitectureRules.noCyclesBetweenPackages("org.courriel.mta");
 
     @ArchTest
     static final ArchRule smtpCommandsSeeTheNarrowSession = noClasses()

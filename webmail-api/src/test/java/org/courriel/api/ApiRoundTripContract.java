@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
 import org.courriel.store.event.MailboxEvent;

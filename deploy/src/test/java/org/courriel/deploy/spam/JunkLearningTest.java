@@ -10,8 +10,8 @@ import java.util.Properties;
 
 import org.courriel.CourrielApplication;
 import org.courriel.imap.server.ImapServer;
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.mta.testing.RspamdServer;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;

@@ -1,8 +1,8 @@
 package org.courriel.deploy.testing;
 
 import org.courriel.imap.server.ImapServer;
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
 import org.springframework.beans.factory.annotation.Autowired;

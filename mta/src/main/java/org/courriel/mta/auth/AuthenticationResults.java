@@ -1,5 +1,6 @@
 package org.courriel.mta.auth;
 
+import org.courriel.mta.auth.message.InboundMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.courriel.mta.auth;
 
+import org.courriel.mta.auth.message.InboundMessage;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,14 +1,17 @@
 package org.courriel.mta.smtp;
 
+import org.courriel.mta.smtp.session.ListenerKind;
+import org.courriel.mta.smtp.session.SmtpMetrics;
+import org.courriel.mta.smtp.session.SmtpProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.courriel.access.net.MemoryBudget;
 import org.courriel.access.ListenersProperties;
 import org.courriel.access.ServerProperties;
 import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
+import org.courriel.access.net.MemoryBudget;
 import org.courriel.access.tls.TlsContext;
 import org.courriel.mta.auth.InboundAuthenticator;
 import org.courriel.mta.auth.dkim.OutboundSigning;
@@ -19,9 +22,9 @@ import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.MessageIntake;
-import org.courriel.mta.spam.SpamScreening;
 import org.courriel.mta.smtp.session.SmtpContext;
 import org.courriel.mta.smtp.session.SmtpDispatcher;
+import org.courriel.mta.spam.SpamScreening;
 import org.courriel.store.account.AddressOwnership;
 import org.courriel.store.account.RecipientResolver;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package org.courriel.mta.smtp;
 
+import org.courriel.mta.smtp.session.ListenerKind;
 import java.io.IOException;
 
 import org.courriel.access.ListenersProperties;

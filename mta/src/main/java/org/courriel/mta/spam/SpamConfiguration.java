@@ -9,7 +9,6 @@ import org.courriel.mta.spam.dnsbl.DnsblChecker;
 import org.courriel.mta.spam.dnsbl.DnsblProperties;
 import org.courriel.mta.spam.greylist.GreylistProperties;
 import org.courriel.mta.spam.greylist.Greylisting;
-import org.courriel.mta.spam.rspamd.RspamdFilter;
 import org.courriel.store.greylist.Triplets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,16 +16,14 @@ import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wires the MX's spam defences from {@code courriel.spam.*}; each part is off until configured (docs/spam.md). */
+/**
+ * Wires the MX's spam defences from {@code courriel.spam.*}; each part is off until configured (docs/spam.md). The
+ * content filter comes from {@link org.courriel.mta.spam.rspamd.RspamdConfiguration}, beside the filter it makes.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SpamProperties.class, DnsblProperties.class, GreylistProperties.class,
         SanityProperties.class, SanityProperties.Greeting.class})
 public class SpamConfiguration {
-
-    @Bean
-    SpamFilter spamFilter(SpamProperties spam, MeterRegistry meters) {
-        return spam.rspamd().enabled() ? new RspamdFilter(spam.rspamd(), meters) : SpamFilter.NONE;
-    }
 
     @Bean
     SpamScreening spamScreening(DnsResolver dns, DnsblProperties dnsbl, Triplets triplets, GreylistProperties greylist,

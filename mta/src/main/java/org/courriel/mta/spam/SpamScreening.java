@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import org.courriel.mta.auth.InboundMessage;
+import org.courriel.mta.auth.message.InboundMessage;
 import org.courriel.mta.spam.dnsbl.DnsblChecker;
 import org.courriel.mta.spam.dnsbl.DnsblResult;
 import org.courriel.mta.spam.greylist.GreylistDecision;

@@ -9,8 +9,8 @@ import java.util.List;
 
 import courriel.test.auth.InboundAuthTestApplication;
 import org.courriel.mta.auth.arc.ArcDkimpy;
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.mta.testing.dns.TestDnsServer;
 import org.courriel.store.account.AccountInfo;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import courriel.test.auth.InboundAuthTestApplication;
-import org.courriel.mta.smtp.ListenerKind;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.mta.smtp.testing.MxEndToEndSupport;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.mta.testing.dns.TestDnsServer;

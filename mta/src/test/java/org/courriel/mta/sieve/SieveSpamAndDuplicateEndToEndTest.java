@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import courriel.test.sieve.SieveSpamTestApplication;
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.mta.testing.RspamdServer;
 import org.courriel.store.account.AccountInfo;

@@ -1,5 +1,8 @@
 package org.courriel.mta.smtp;
 
+import org.courriel.mta.smtp.session.ListenerKind;
+import org.courriel.mta.smtp.session.SmtpMetrics;
+import org.courriel.mta.smtp.session.SmtpProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,10 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.courriel.access.ListenersProperties;
+import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.mta.smtp.session.Authenticator;
 import org.courriel.mta.smtp.session.MessageIntake;
-import org.courriel.mta.smtp.command.SmtpCommands;
 import org.courriel.mta.smtp.session.SmtpContext;
 import org.courriel.mta.smtp.session.SmtpDispatcher;
 import org.courriel.mta.smtp.testing.SmtpClient;

@@ -1,14 +1,15 @@
 package org.courriel.mta.smtp;
 
+import org.courriel.mta.smtp.session.ListenerKind;
 import java.util.ArrayList;
 import java.util.List;
 
 import courriel.test.smtp.SmtpTestApplication;
+import org.courriel.mta.smtp.testing.MxEndToEndSupport;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AliasService;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.message.MessageRecord;
-import org.courriel.mta.smtp.testing.MxEndToEndSupport;
 import org.courriel.store.testing.FailOnErrorLogs;
 import org.courriel.store.testing.TestTls;
 import org.junit.jupiter.api.BeforeEach;

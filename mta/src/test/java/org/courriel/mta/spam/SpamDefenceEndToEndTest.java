@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.List;
 
 import courriel.test.spam.SpamTestApplication;
-import org.courriel.mta.smtp.ListenerKind;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.mta.smtp.testing.MxEndToEndSupport;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.mta.testing.RspamdServer;

@@ -26,8 +26,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.courriel.api.ApiTestApplication;
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.mta.testing.dns.TestDnsServer;
 import org.courriel.store.testing.Await;
 import org.courriel.store.testing.FailOnErrorLogs;

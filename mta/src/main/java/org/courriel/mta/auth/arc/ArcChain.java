@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-import org.courriel.mta.auth.InboundMessage;
-import org.courriel.mta.auth.InboundMessage.Field;
 import org.courriel.mta.auth.dkim.DkimException;
+import org.courriel.mta.auth.message.InboundMessage.Field;
+import org.courriel.mta.auth.message.InboundMessage;
 
 /**
  * The ARC sets of a received message, grouped by instance and checked for the structure RFC 8617 §5.2 steps

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.courriel.mta.auth.InboundMessage;
+import org.courriel.mta.auth.message.InboundMessage;
 import org.courriel.mta.delivery.EnvelopeRecipient;
 import org.courriel.mta.delivery.ForwardSealing;
 import org.courriel.mta.delivery.MailEnvelope;

@@ -6,9 +6,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import org.courriel.mta.auth.InboundMessage;
-import org.courriel.mta.auth.InboundMessage.Field;
 import org.courriel.mta.auth.dkim.DkimSigner;
+import org.courriel.mta.auth.message.InboundMessage.Field;
+import org.courriel.mta.auth.message.InboundMessage;
 import org.courriel.store.dkim.DkimAlgorithm;
 import org.courriel.store.dkim.DkimSigningKey;
 

@@ -2,7 +2,7 @@ package org.courriel.mta.auth.arc;
 
 import java.util.List;
 
-import org.courriel.mta.auth.InboundMessage.Field;
+import org.courriel.mta.auth.message.InboundMessage.Field;
 
 /**
  * One ARC set (RFC 8617 §4.1): the three fields of one instance, as received.

@@ -5,14 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.courriel.mta.auth.InboundMessage;
-import org.courriel.mta.auth.InboundMessage.Field;
 import org.courriel.mta.auth.dkim.DkimException;
 import org.courriel.mta.auth.dkim.DkimResult;
 import org.courriel.mta.auth.dkim.DkimSignatureHeader;
 import org.courriel.mta.auth.dkim.DkimVerdict;
 import org.courriel.mta.auth.dkim.DkimVerifier;
 import org.courriel.mta.auth.dkim.InboundCanonicalization;
+import org.courriel.mta.auth.message.InboundMessage.Field;
+import org.courriel.mta.auth.message.InboundMessage;
 
 /**
  * Validates a received message's ARC chain (RFC 8617 §5.2) with the DKIM verifier's key lookup,

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.courriel.mta.auth.InboundMessage;
-import org.courriel.mta.auth.InboundMessage.Field;
+import org.courriel.mta.auth.message.InboundMessage.Field;
+import org.courriel.mta.auth.message.InboundMessage;
 import org.courriel.mta.dns.DnsAnswer;
 import org.courriel.mta.dns.DnsResolver;
 

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.courriel.mta.auth.InboundMessage;
+import org.courriel.mta.auth.message.InboundMessage;
 
 /**
  * The RFC5322.From domains of a message (RFC 7489 §6.6.1): of every From field and every address in it, so

@@ -5,12 +5,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.courriel.mta.delivery.EnvelopeRecipient;
-import org.courriel.mta.smtp.SmtpMetrics;
 import org.courriel.mta.smtp.policy.RecipientDecision;
 import org.courriel.mta.smtp.reply.Reply;
-import org.courriel.mta.smtp.session.SessionState;
 import org.courriel.mta.smtp.session.CommandSession;
+import org.courriel.mta.smtp.session.SessionState;
 import org.courriel.mta.smtp.session.SmtpCommand;
+import org.courriel.mta.smtp.session.SmtpMetrics;
 import org.courriel.mta.smtp.session.Transaction;
 import org.courriel.mta.smtp.syntax.Path;
 import org.courriel.mta.smtp.syntax.RcptParameters;

@@ -3,7 +3,6 @@ package org.courriel.mta.smtp.session;
 import java.io.IOException;
 import java.util.Set;
 
-import org.courriel.mta.smtp.SmtpMetrics;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.syntax.SmtpSyntaxException;
 

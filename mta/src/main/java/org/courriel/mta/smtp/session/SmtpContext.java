@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.util.function.BiPredicate;
 
 import org.courriel.access.net.MemoryBudget;
-import org.courriel.mta.smtp.ListenerKind;
-import org.courriel.mta.smtp.SmtpMetrics;
-import org.courriel.mta.smtp.SmtpProperties;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 
 /**

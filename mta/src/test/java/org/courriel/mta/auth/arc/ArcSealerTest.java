@@ -13,8 +13,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.courriel.mta.auth.InboundMessage;
 import org.courriel.mta.auth.dkim.DkimVerifier;
+import org.courriel.mta.auth.message.InboundMessage;
 import org.courriel.mta.dns.DnsProperties;
 import org.courriel.mta.dns.DnsjavaResolver;
 import org.courriel.mta.testing.dns.TestDnsServer;

@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.courriel.mta.auth.InboundMessage;
 import org.courriel.mta.auth.dkim.DkimVerifier;
+import org.courriel.mta.auth.message.InboundMessage;
 import org.courriel.mta.dns.DnsProperties;
 import org.courriel.mta.dns.DnsjavaResolver;
 import org.courriel.mta.testing.dns.TestDnsServer;

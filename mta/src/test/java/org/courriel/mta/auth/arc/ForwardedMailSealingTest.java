@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.courriel.mta.MtaTestApplication;
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.AliasService;

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.courriel.mta.auth.InboundMessage;
+import org.courriel.mta.auth.message.InboundMessage;
 import org.courriel.mta.dns.DnsProperties;
 import org.courriel.mta.dns.DnsjavaResolver;
 import org.courriel.mta.testing.dns.TestDnsServer;

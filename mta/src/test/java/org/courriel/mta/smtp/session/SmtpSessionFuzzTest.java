@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Random;
 
 import org.courriel.mta.smtp.command.SmtpCommands;
-import org.courriel.mta.smtp.ListenerKind;
-import org.courriel.mta.smtp.SmtpMetrics;
-import org.courriel.mta.smtp.SmtpProperties;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.Recipient;

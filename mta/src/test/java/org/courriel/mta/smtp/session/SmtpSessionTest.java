@@ -10,9 +10,6 @@ import java.util.function.Function;
 
 import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.smtp.command.SmtpCommands;
-import org.courriel.mta.smtp.ListenerKind;
-import org.courriel.mta.smtp.SmtpMetrics;
-import org.courriel.mta.smtp.SmtpProperties;
 import org.courriel.mta.smtp.policy.RecipientPolicy;
 import org.courriel.store.StoreException;
 import org.courriel.store.account.AccountInfo;

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;

@@ -3,8 +3,8 @@ package org.courriel.mta.spam.sanity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import courriel.test.spam.SpamTestApplication;
-import org.courriel.mta.smtp.ListenerKind;
 import org.courriel.mta.smtp.SmtpServers;
+import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.mta.testing.dns.TestDnsServer;
 import org.courriel.store.account.AccountService;

@@ -1,4 +1,4 @@
-package org.courriel.mta.smtp;
+package org.courriel.mta.smtp.session;
 
 /**
  * The three SMTP listeners and what each one allows. The name tags logs and metrics.

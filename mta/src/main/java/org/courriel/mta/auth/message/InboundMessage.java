@@ -1,4 +1,4 @@
-package org.courriel.mta.auth;
+package org.courriel.mta.auth.message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

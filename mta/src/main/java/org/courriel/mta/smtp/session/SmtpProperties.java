@@ -1,4 +1,4 @@
-package org.courriel.mta.smtp;
+package org.courriel.mta.smtp.session;
 
 import java.time.Duration;
 
