@@ -141,7 +141,7 @@ public class MailTransfer {
                 public void message(Incoming m) {
                     long[] count = counts.get(MailboxName.normalize(m.folder()));
                     if (m.bytes() == null) {
-                        warnings.add(m.origin() + ": larger than courriel.transfer.max-message-size, not imported");
+                        warnings.add(m.origin() + ": a message larger than courriel.transfer.max-message-size, not imported");
                         return;
                     }
                     MailboxInfo mailbox = folders.get(MailboxName.normalize(m.folder()));

@@ -11,12 +11,14 @@ import java.util.stream.Stream;
 
 import org.apache.james.mime4j.mboxiterator.CharBufferWrapper;
 import org.apache.james.mime4j.mboxiterator.MboxIterator;
+import org.courriel.store.StoreException;
 import org.courriel.store.mailbox.MailboxName;
 
 /**
  * mboxrd files on disk ({@link MboxrdFormat}): one {@code <folder>.mbox} file per folder, a folder {@code A/B}
  * in {@code A/B.mbox}. Read with Mime4j's {@link MboxIterator}, which maps the file and hands one message at a
- * time from a window of {@code courriel.transfer.max-message-size}.
+ * time from a window of {@code courriel.transfer.max-message-size} characters (of the file's size when that
+ * is less: the iterator allocates the whole window).
  */
 final class MboxFiles {
 
@@ -66,18 +68,40 @@ final class MboxFiles {
         if (Files.size(file) == 0) {
             return;
         }
+        long size = Files.size(file);
+        long consumed = 0;
+        String pending = null;
         try (MboxIterator messages = MboxIterator.fromFile(file).charset(StandardCharsets.ISO_8859_1)
                 .fromLine(MboxrdFormat.MESSAGE_START).flags(MboxrdFormat.MESSAGE_START_FLAGS)
-                .maxMessageSize(maxBytes).build()) {
+                .maxMessageSize((int) Math.min(maxBytes, size + 1)).build()) {
             for (CharBufferWrapper entry : messages) {
-                MboxrdFormat.MboxMessage m = MboxrdFormat.read(entry.toString());
-                Instant date = m.internalDate() == null ? Files.getLastModifiedTime(file).toInstant()
-                        : m.internalDate();
-                into.message(new Incoming(folder, m.bytes(), m.flags(), date, file.toString()));
+                if (pending != null) {
+                    deliver(pending, file, folder, into);
+                }
+                pending = entry.toString();
+                consumed += MboxrdFormat.MATCHED_BEFORE_ENTRY + pending.length();
             }
         } catch (IllegalArgumentException e) {
             // MboxIterator: no From line in the whole file
-            throw org.courriel.store.StoreException.invalid(file + " is not an mbox file: it has no From line");
+            throw StoreException.invalid(file + " is not an mbox file: it has no From line");
         }
+        if (pending == null) {
+            return;
+        }
+        // the iterator cuts a message longer than its window and stops there: the entries then fall short of
+        // the file, and the last one is not a whole message
+        if (consumed >= size) {
+            deliver(pending, file, folder, into);
+        } else {
+            into.message(new Incoming(folder, null, null, null, file + " at byte "
+                    + (consumed - MboxrdFormat.MATCHED_BEFORE_ENTRY - pending.length())
+                    + " (nothing after it in that file was read)"));
+        }
+    }
+
+    private static void deliver(String entry, Path file, String folder, ImportSink into) throws IOException {
+        MboxrdFormat.MboxMessage m = MboxrdFormat.read(entry);
+        Instant date = m.internalDate() == null ? Files.getLastModifiedTime(file).toInstant() : m.internalDate();
+        into.message(new Incoming(folder, m.bytes(), m.flags(), date, file.toString()));
     }
 }

@@ -36,6 +36,12 @@ public final class MboxrdFormat {
     public static final String MESSAGE_START = "^From (?=\\S+.*\\d{4}\r?$)";
     public static final int MESSAGE_START_FLAGS = Pattern.MULTILINE | Pattern.UNIX_LINES;
 
+    /**
+     * Characters of the file before each entry the iterator hands: {@code From } and one more, which it takes
+     * for the end of the From line (with {@link #MESSAGE_START}, the sender's first character).
+     */
+    public static final int MATCHED_BEFORE_ENTRY = 6;
+
     /** {@code asctime}: {@code Wed Dec  2 07:45:01 2026}. */
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
             Locale.ENGLISH);
@@ -90,7 +96,7 @@ public final class MboxrdFormat {
 
     /**
      * One message as {@link org.apache.james.mime4j.mboxiterator.MboxIterator} hands it with
-     * {@link #MESSAGE_START}: the rest of its From line, then the quoted message and the empty line before the
+     * {@link #MESSAGE_START}: the rest of its From line (less its first character), then the quoted message and the empty line before the
      * next From line.
      */
     public static MboxMessage read(CharSequence entry) {

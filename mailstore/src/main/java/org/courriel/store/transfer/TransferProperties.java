@@ -8,10 +8,11 @@ import org.springframework.util.unit.DataSize;
  * Bounds of {@code courriel export} and {@code courriel import} ({@code courriel.transfer.*}).
  *
  * @param maxMessageSize largest message an import reads (a longer one is skipped and reported); also the
- *                       window in which an mbox file is searched for its next {@code From } line
+ *                       window in which an mbox file is searched for its next {@code From } line, held
+ *                       in memory as characters (twice this many bytes) while a file larger than it is read
  */
 @ConfigurationProperties("courriel.transfer")
-public record TransferProperties(@DefaultValue("64MB") DataSize maxMessageSize) {
+public record TransferProperties(@DefaultValue("32MB") DataSize maxMessageSize) {
 
     public TransferProperties {
         if (maxMessageSize.toBytes() < 1024 || maxMessageSize.toBytes() > Integer.MAX_VALUE / 2) {
