@@ -13,6 +13,8 @@ import org.courriel.deploy.cli.command.DnsCommand;
 import org.courriel.deploy.cli.command.LimitsCommands;
 import org.courriel.deploy.cli.command.SrsCommands;
 import org.courriel.deploy.cli.command.DomainCommands;
+import org.courriel.deploy.cli.command.ExportCommand;
+import org.courriel.deploy.cli.command.ImportCommand;
 import org.courriel.deploy.cli.command.LogCommand;
 import org.courriel.deploy.cli.command.MigrateCommand;
 import org.courriel.deploy.cli.command.QueueCommands;
@@ -47,6 +49,8 @@ public final class CommandTable {
             LogCommand.SPEC,
             BackupCommand.SPEC,
             RestoreCommand.SPEC,
+            ExportCommand.SPEC,
+            ImportCommand.SPEC,
             MigrateCommand.SPEC,
             HELP);
 

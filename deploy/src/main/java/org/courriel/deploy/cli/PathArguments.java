@@ -1,36 +1,51 @@
 package org.courriel.deploy.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 import org.courriel.deploy.cli.command.BackupCommand;
+import org.courriel.deploy.cli.command.ExportCommand;
+import org.courriel.deploy.cli.command.ImportCommand;
 import org.courriel.deploy.cli.command.RestoreCommand;
 
 /**
  * The command line as sent to a running server, whose working directory is not the command line's: the
- * directory of {@code backup DIR} and {@code restore DIR}, and the file of {@code --password-file F}, made
- * absolute, so it means what the admin typed.
+ * directory of {@code backup DIR} and {@code restore DIR}, the files of {@code export ADDRESS DIR} and
+ * {@code import ADDRESS DIR|FILE}, and the file of {@code --password-file F}, made absolute, so they mean what the
+ * admin typed.
  */
 final class PathArguments {
 
-    private static final Set<String> NOUNS = Set.of(BackupCommand.SPEC.noun(), RestoreCommand.SPEC.noun());
+    /** For each noun, which of its words (after the noun) is a path. */
+    private static final Map<String, Integer> PATH_WORD = Map.of(BackupCommand.SPEC.noun(), 0,
+            RestoreCommand.SPEC.noun(), 0, ExportCommand.SPEC.noun(), 1, ImportCommand.SPEC.noun(), 1);
 
     private PathArguments() {
     }
 
     static String[] forServer(AdminCommandLine command) {
         String[] args = passwordFile(command.args().clone());
-        if (!NOUNS.contains(command.noun()) || command.verb() == null) {
+        Integer pathWord = PATH_WORD.get(command.noun());
+        if (pathWord == null || command.verb() == null) {
             return args;
         }
-        boolean nounSeen = false;
+        if (command.noun().equals(ExportCommand.SPEC.noun()) && command.option("all") != null) {
+            pathWord = 0; // export --all DIR
+        }
+        Set<String> withValue = CommandTable.optionsWithValue();
+        int word = -1; // the noun
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--")) {
+                if (withValue.contains(args[i].substring(2))) {
+                    i++; // its value
+                }
                 continue;
             }
-            if (!nounSeen) {
-                nounSeen = args[i].equals(command.noun());
-            } else if (args[i].equals(command.verb())) {
+            if (word < 0 && !args[i].equals(command.noun())) {
+                continue;
+            }
+            if (word++ == pathWord) {
                 args[i] = Path.of(args[i]).toAbsolutePath().normalize().toString();
                 return args;
             }

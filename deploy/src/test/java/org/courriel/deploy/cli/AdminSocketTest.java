@@ -122,6 +122,34 @@ class AdminSocketTest {
     }
 
     @Test
+    @Order(5)
+    void theServerImportsAndExportsTheFilesTheAdminNamedRelatively() throws Exception {
+        Files.writeString(dir.resolve("old.mbox"), """
+                From someone@example.net Thu Jan 11 09:05:00 2024
+                Subject: from the old server
+                Status: RO
+
+                >From the archive
+
+                """);
+        Result imported = courriel("", "import", "bob@example.org", "old.mbox");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).endsWith("bob@example.org: 1 messages in 1 folders imported (mbox, "
+                + dir.resolve("old.mbox") + ")\n");
+        assertThat(server.log()).contains(": import bob@example.org");
+        Result exported = courriel("", "export", "bob@example.org", "out", "--format", "mbox");
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        assertThat(dir.resolve("out/old.mbox")).content().isEqualTo("""
+                From MAILER-DAEMON Thu Jan 11 09:05:00 2024
+                Status: RO
+                Subject: from the old server
+
+                >From the archive
+
+                """);
+    }
+
+    @Test
     @Order(6)
     void anUnreachableDatabaseIsOneLine() throws Exception {
         int closed = ServerProcess.freePort();

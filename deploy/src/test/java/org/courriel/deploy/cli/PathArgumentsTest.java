@@ -23,6 +23,17 @@ class PathArgumentsTest {
     }
 
     @Test
+    void theFilesOfExportAndImportAreMadeAbsoluteNotTheAddress() {
+        String mail = Path.of("old/mail").toAbsolutePath().toString();
+        assertThat(forServer("import", "--format", "mbox", "bob@example.org", "old/mail", "--dry-run"))
+                .containsExactly("import", "--format", "mbox", "bob@example.org", mail, "--dry-run");
+        assertThat(forServer("export", "bob@example.org", "old/./mail", "--format=maildir"))
+                .containsExactly("export", "bob@example.org", mail, "--format=maildir");
+        assertThat(forServer("export", "--all", "old/mail")).containsExactly("export", "--all", mail);
+        assertThat(forServer("import", "bob@example.org")).containsExactly("import", "bob@example.org");
+    }
+
+    @Test
     void otherCommandsAndAMissingDirectoryAreSentAsGiven() {
         assertThat(forServer("domain", "add", "backup")).containsExactly("domain", "add", "backup");
         assertThat(forServer("backup")).containsExactly("backup");
