@@ -429,7 +429,8 @@ class WebmailApiTest {
                 Map.entry("/api/v1/admin/dkim/{domain}/{selector}/activate", List.of("post")),
                 Map.entry("/api/v1/admin/dkim/{domain}/{selector}/retire", List.of("post")),
                 Map.entry("/api/v1/admin/dns/{domain}", List.of("get")),
-                Map.entry("/.well-known/mta-sts.txt", List.of("get")));
+                Map.entry("/.well-known/mta-sts.txt", List.of("get")),
+                Map.entry("/.well-known/acme-challenge/{token}", List.of("get")));
         List<String> listed = new ArrayList<>();
         paths.propertyNames().forEach(listed::add);
         assertThat(listed).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -444,6 +445,7 @@ class WebmailApiTest {
         assertThat(paths.get("/mail/config-v1.1.xml").get("get").get("security")).isEmpty();
         assertThat(paths.get("/autodiscover/autodiscover.xml").get("post").get("security")).isEmpty();
         assertThat(paths.get("/.well-known/mta-sts.txt").get("get").get("security")).isEmpty();
+        assertThat(paths.get("/.well-known/acme-challenge/{token}").get("get").get("security")).isEmpty();
         assertThat(api.get("components").get("securitySchemes").get("basicAuth").get("scheme").asString())
                 .isEqualTo("basic");
         assertThat(paths.get("/api/v1/messages/{id}").get("get").get("parameters").toString())

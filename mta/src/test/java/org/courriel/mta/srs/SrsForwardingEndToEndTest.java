@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -66,9 +65,9 @@ class SrsForwardingEndToEndTest {
 
     /**
      * The MX's SPF check asks the loopback DNS (the test application's own resolver, named {@code noDns}, answers
-     * nothing): a sender whose SPF passes here is one the queue may notify (no backscatter, docs/spam.md).
+     * nothing): a sender whose SPF passes here is one the queue may notify (no backscatter, docs/spam.md). Not a
+     * {@code @Configuration}, so that no other test application's component scan picks it up.
      */
-    @TestConfiguration
     static class LoopbackDns {
         @Bean
         @Primary
