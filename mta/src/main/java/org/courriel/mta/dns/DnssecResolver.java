@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -28,7 +30,7 @@ import org.xbill.DNS.Type;
 import org.xbill.DNS.dnssec.ValidatingResolver;
 
 /**
- * Questions whose answer counts only when DNSSEC proves it (RFC 4033 §5; TLSA for DANE, RFC 7672 §2.1):
+ * Questions whose answer counts only when DNSSEC proves it (RFC 4033 §5; TLSA and MX for DANE, RFC 7672 §2.1):
  * dnsjava's {@link ValidatingResolver} over the node's resolvers ({@code courriel.dns.servers}), validating
  * from the configured trust anchors. The resolvers must pass DNSSEC records on (DO bit); one that strips
  * them makes every signed answer bogus.
@@ -82,6 +84,24 @@ public class DnssecResolver {
 
     /** The TLSA records of {@code _port._tcp.host} (RFC 6698 §3). */
     public SecureAnswer<TLSARecord> tlsa(String name) {
+        return query(name, Type.TLSA, TLSARecord.class);
+    }
+
+    /**
+     * The MX host names of a domain, lower case without the final dot, null MX included as {@code "."}:
+     * whether the answer is validated is what RFC 7672 §2.2.1 and RFC 8689 §4.2.1 step 1 ask of the MX lookup
+     * (a secure empty answer proves there is no MX, the domain itself being the implicit one).
+     */
+    public SecureAnswer<String> mxHosts(String domain) {
+        SecureAnswer<MXRecord> answer = query(domain, Type.MX, MXRecord.class);
+        List<String> hosts = answer.records().stream().map(r -> {
+            String host = r.getTarget().toString(true).toLowerCase(Locale.ROOT);
+            return host.isEmpty() ? "." : host;
+        }).toList();
+        return new SecureAnswer<>(answer.security(), hosts, answer.error());
+    }
+
+    private <T extends Record> SecureAnswer<T> query(String name, int type, Class<T> recordType) {
         Name absolute;
         try {
             absolute = Name.fromString(name.endsWith(".") ? name : name + ".");
@@ -90,7 +110,7 @@ public class DnssecResolver {
         }
         Message response;
         try {
-            response = resolver.sendAsync(Message.newQuery(Record.newRecord(absolute, Type.TLSA, DClass.IN)))
+            response = resolver.sendAsync(Message.newQuery(Record.newRecord(absolute, type, DClass.IN)))
                     .toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return new SecureAnswer<>(Security.FAILED, List.of(), "no answer within " + timeout);
@@ -104,10 +124,10 @@ public class DnssecResolver {
         if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
             return new SecureAnswer<>(Security.FAILED, List.of(), Rcode.string(rcode));
         }
-        List<TLSARecord> records = new ArrayList<>();
+        List<T> records = new ArrayList<>();
         for (Record r : response.getSection(Section.ANSWER)) {
-            if (r instanceof TLSARecord tlsa) {
-                records.add(tlsa);
+            if (recordType.isInstance(r)) {
+                records.add(recordType.cast(r));
             }
         }
         // the validator sets AD only on what it proved (RFC 4035 §3.2.3)

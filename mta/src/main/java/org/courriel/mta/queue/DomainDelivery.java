@@ -14,6 +14,7 @@ import org.courriel.mta.delivery.MailEnvelope;
 import org.courriel.mta.queue.AttemptRecorder.Attempt;
 import org.courriel.mta.queue.AttemptRecorder.Kind;
 import org.courriel.mta.relay.LocalReply;
+import org.courriel.mta.relay.MxAuthentication;
 import org.courriel.mta.relay.OutboundMessage;
 import org.courriel.mta.relay.RecipientResult;
 import org.courriel.mta.relay.RelayTarget;
@@ -115,6 +116,14 @@ public class DomainDelivery {
             }
             RelayTarget target = RequireTls.target(routed, requireTls, first.tlsOptional());
             lastHost = target.describe();
+            RemoteReply unauthenticated = RequireTls.unauthenticatedMx(requireTls, target,
+                    MxAuthentication.BY_TLS_POLICY);
+            if (unauthenticated != null) {
+                // RFC 8689 §4.2.1 step 1: not this MX, not even a connection; the next one may qualify
+                log.info("{} not used for REQUIRETLS: {}", target, unauthenticated.text());
+                lastFailure = unauthenticated;
+                continue;
+            }
             try (SmtpClientSession session = client.open(target)) {
                 while (!pending.isEmpty() && control.running() && session.isUsable()) {
                     send(session, pending.poll(), control);

@@ -5,15 +5,15 @@ package org.courriel.mta.relay;
  * lookup be DNSSEC-validated or the MX host be allowed by an MTA-STS policy (RFC 8461 §4.1) before a REQUIRETLS
  * message goes to it; a route or smarthost the operator configured is trusted by configuration.
  * <p>
- * The MTA-STS and DANE work feeds this predicate. Until then {@link #NOT_CHECKED} takes every next hop as
- * authenticated, so a REQUIRETLS message is protected by the certificate check against the MX name alone,
- * not against a forged MX answer (docs/mail-authentication.md, "REQUIRETLS").
+ * The evidence is gathered before any connection by the destination's {@link TlsPolicies} (DANE and MTA-STS in
+ * {@code org.courriel.mta.relay.tls}) and carried by the target's {@link TlsPolicy#mxAuthenticated()}; the
+ * {@link Router} marks a plain MX answer {@link TlsPolicy#MX_LOOKUP}, not authenticated.
  */
 @FunctionalInterface
 public interface MxAuthentication {
 
-    /** No DNSSEC or MTA-STS evidence is looked at: every target passes. */
-    MxAuthentication NOT_CHECKED = target -> true;
+    /** What the target's TLS policy found: configured, DANE over a validated MX, or MTA-STS enforce. */
+    MxAuthentication BY_TLS_POLICY = target -> target.policy().mxAuthenticated();
 
     boolean authenticated(RelayTarget target);
 }

@@ -1,9 +1,10 @@
 package org.courriel.mta.relay;
 
 /**
- * The REQUIRETLS decisions of the relay (RFC 8689 §4.2): how to open a session for a message, and whether an
- * open session may carry it. Kept apart from the SMTP client so that TLS policies (MTA-STS, DANE) can be added
- * beside it; its one call site is {@link SmtpClientSession#send}.
+ * The REQUIRETLS decisions of the relay (RFC 8689 §4.2): which next hops a message may go to at all, how to
+ * open a session for it, and whether an open session may carry it. The MX evidence comes from the
+ * destination's TLS policies (MTA-STS, DANE) through {@link MxAuthentication}; the queue asks
+ * {@link #unauthenticatedMx} before it connects and {@link SmtpClientSession#send} asks {@link #refusal}.
  */
 public final class RequireTls {
 
@@ -37,6 +38,22 @@ public final class RequireTls {
             return withTls(target, TlsMode.OPPORTUNISTIC);
         }
         return target;
+    }
+
+    /**
+     * Why a REQUIRETLS message may not go to {@code target} at all, or null when it may (or has no REQUIRETLS).
+     * RFC 8689 §4.2.1 step 1: the MX name must come from a DNSSEC-validated lookup (DANE) or be listed by an
+     * MTA-STS policy in enforce mode; a testing policy does not qualify (RFC 8461 §5: its failures are only
+     * reported), nor does a plain MX answer. The queue tries the next host; with none left it defers with
+     * 4.7.10, which bounces as 5.7.10 (RFC 8689 §5).
+     */
+    public static RemoteReply unauthenticatedMx(boolean requireTls, RelayTarget target,
+            MxAuthentication authentication) {
+        if (!requireTls || authentication.authenticated(target)) {
+            return null;
+        }
+        return LocalReply.requireTlsUnprotected(target, "the MX name is not validated by DNSSEC (DANE) or"
+                + " listed by an MTA-STS policy in enforce mode");
     }
 
     /**
@@ -74,7 +91,8 @@ public final class RequireTls {
         return RemoteReply.local(failure.code(), "4.7.10", "REQUIRETLS: " + failure.text());
     }
 
+    /** The same target, its destination's policy kept (DANE's TLSA check, the MX evidence). */
     private static RelayTarget withTls(RelayTarget target, TlsMode tls) {
-        return new RelayTarget(target.host(), target.address(), tls, target.username(), target.password());
+        return target.under(tls, target.policy());
     }
 }

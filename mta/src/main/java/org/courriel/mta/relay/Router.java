@@ -89,8 +89,9 @@ public class Router {
                 continue;
             }
             for (InetAddress address : addresses.records()) {
+                // a plain MX answer: the name is not authenticated until DANE or MTA-STS says so (RFC 8689 §4.2.1)
                 targets.add(new RelayTarget(host, new InetSocketAddress(address, properties.port()), properties.tls(),
-                        null, null));
+                        null, null, TlsPolicy.MX_LOOKUP));
             }
         }
         if (targets.isEmpty()) {

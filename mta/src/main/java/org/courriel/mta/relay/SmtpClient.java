@@ -30,8 +30,8 @@ public class SmtpClient {
     private final String heloName;
     private final SSLContext unverified;
     private final SSLContext verified;
-    /** RFC 8689 §4.2.1 step 1; the MTA-STS/DANE work is to feed it. */
-    private final MxAuthentication mxAuthentication = MxAuthentication.NOT_CHECKED;
+    /** RFC 8689 §4.2.1 step 1, checked again on the open session (the queue checks before connecting). */
+    private final MxAuthentication mxAuthentication = MxAuthentication.BY_TLS_POLICY;
 
     public SmtpClient(RelayProperties properties, String heloName) {
         this(properties, heloName, defaultContext());
@@ -91,7 +91,7 @@ public class SmtpClient {
             socket.connect(target.address(), Math.toIntExact(timeouts.connect().toMillis()));
             connection = new SmtpClientConnection(socket, properties, false);
             if (target.tls() == TlsMode.IMPLICIT) {
-                connection.startTls(verified, target.host(), true, timeouts.greeting());
+                connection.startTls(verified, target.host(), true, true, timeouts.greeting());
             }
             RemoteReply greeting = connection.reply(timeouts.greeting());
             if (greeting.code() != 220) { // RFC 5321 §3.1: 554 (or 421) means no service here
@@ -108,7 +108,8 @@ public class SmtpClient {
                     } else {
                         TlsPolicy policy = target.policy();
                         connection.startTls(policy.context(target.tls(), verified, unverified), target.host(),
-                                policy.checksHostName(target.tls()), timeouts.command());
+                                policy.checksHostName(target.tls()), policy.authenticates(target.tls()),
+                                timeouts.command());
                         extensions = hello(connection); // RFC 3207 §4.2: forget what was learnt before TLS
                     }
                 } else if (target.tls().mandatory()) {

@@ -92,8 +92,14 @@ final class SmtpClientConnection implements Closeable {
         return out;
     }
 
-    /** Wraps the connection in TLS after a 220 to STARTTLS (RFC 3207 §4) or at once for implicit TLS. */
-    void startTls(SSLContext context, String host, boolean verify, Duration timeout) throws IOException {
+    /**
+     * Wraps the connection in TLS after a 220 to STARTTLS (RFC 3207 §4) or at once for implicit TLS.
+     *
+     * @param verify        check the host name (RFC 6125) on top of the context's trust
+     * @param authenticates the context's trust manager authenticates the peer (PKIX, DANE), not trust-all
+     */
+    void startTls(SSLContext context, String host, boolean verify, boolean authenticates, Duration timeout)
+            throws IOException {
         flush();
         SSLSocket tls = (SSLSocket) context.getSocketFactory()
                 .createSocket(socket, host, socket.getPort(), true);
@@ -110,14 +116,17 @@ final class SmtpClientConnection implements Closeable {
         tls.startHandshake();
         attach(tls);
         secure = true;
-        verified = verify;
+        verified = authenticates;
     }
 
     boolean isSecure() {
         return secure;
     }
 
-    /** TLS is in place and its handshake checked the certificate chain and the host name. */
+    /**
+     * TLS is in place and its handshake authenticated the server: the certificate chain and the host name
+     * (PKIX), or the TLSA records of DANE (RFC 7672 §3).
+     */
     boolean isVerified() {
         return verified;
     }

@@ -28,8 +28,10 @@
  * <li>RFC 4954 AUTH with RFC 4616 PLAIN towards a smarthost, over TLS only. Not done: other mechanisms.</li>
  * <li>RFC 8689 REQUIRETLS: {@link org.courriel.mta.relay.RequireTls} decides (verified STARTTLS, REQUIRETLS
  * offered, parameter passed on, else deferred with 4.7.10/4.7.30); {@code TLS-Required: No}
- * ({@link org.courriel.mta.relay.TlsRequiredField}) relaxes required TLS. Not done: the MX validation of
- * §4.2.1 step 1 ({@link org.courriel.mta.relay.MxAuthentication}, to be fed by MTA-STS/DANE).</li>
+ * ({@link org.courriel.mta.relay.TlsRequiredField}) relaxes required TLS. The MX validation of §4.2.1
+ * step 1 is read from the target's {@link org.courriel.mta.relay.TlsPolicy} by
+ * {@link org.courriel.mta.relay.MxAuthentication}: configured routes, DANE over a validated MX answer, MTA-STS
+ * enforce; the queue skips any other MX for such a message.</li>
  * <li>Not done: CHUNKING/BINARYMIME (RFC 3030).</li>
  * </ul>
  */

@@ -58,6 +58,41 @@ class RequireTlsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} requiretls={1} -> {2}")
+    @CsvSource(textBlock = """
+            configured, true,  ''
+            mx-lookup,  true,  451 4.7.10
+            dane-mx,    true,  ''
+            dane-only,  true,  451 4.7.10
+            mta-sts,    true,  ''
+            mx-lookup,  false, ''
+            """)
+    void aRequireTlsMessageGoesOnlyToAnAuthenticatedMxName(String policy, boolean requireTls, String refusal) {
+        TlsPolicy tlsPolicy = switch (policy) {
+            case "configured" -> TlsPolicy.CONFIGURED;
+            case "mx-lookup" -> TlsPolicy.MX_LOOKUP;
+            case "dane-mx" -> new TlsPolicy("DANE", null, false, true);
+            case "dane-only" -> new TlsPolicy("DANE", null, false, false);
+            default -> new TlsPolicy("MTA-STS", null, true, true);
+        };
+        RelayTarget target = target(TlsMode.VERIFY, null).under(TlsMode.VERIFY, tlsPolicy);
+        RemoteReply reply = RequireTls.unauthenticatedMx(requireTls, target, MxAuthentication.BY_TLS_POLICY);
+        if (refusal.isEmpty()) {
+            assertThat(reply).isNull();
+        } else {
+            assertThat(reply.toString()).startsWith(refusal).contains("MX name is not validated");
+        }
+    }
+
+    @Test
+    void openingForRequireTlsKeepsTheDestinationsPolicy() {
+        TlsPolicy dane = new TlsPolicy("DANE", null, false, true);
+        RelayTarget opened = RequireTls.target(target(TlsMode.REQUIRED, null).under(TlsMode.REQUIRED, dane), true,
+                false);
+        assertThat(opened.tls()).isEqualTo(TlsMode.VERIFY);
+        assertThat(opened.policy()).isSameAs(dane);
+    }
+
     @Test
     void aMessageWithoutRequireTlsGoesOverAnySession() {
         assertThat(RequireTls.refusal(false, target(TlsMode.NONE, null),

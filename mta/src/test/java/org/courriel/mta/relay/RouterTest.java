@@ -115,12 +115,20 @@ class RouterTest {
         assertThat(routed.address().getAddress()).isEqualTo(ip("127.0.0.1"));
         assertThat(routed.address().getPort()).isEqualTo(2525);
         assertThat(routed.authenticates()).isFalse();
+        // RFC 8689 §4.2.1: the operator's route and smarthost are trusted names, a plain MX answer is not
+        assertThat(MxAuthentication.BY_TLS_POLICY.authenticated(routed)).isTrue();
 
         RelayTarget smart = ((Route.Servers) router.route("example.org")).targets().get(0);
         assertThat(smart.address().getAddress()).isEqualTo(ip("198.51.100.7"));
         assertThat(smart.address().getPort()).isEqualTo(587);
         assertThat(smart.tls()).isEqualTo(TlsMode.VERIFY);
         assertThat(smart.username()).isEqualTo("relay-user");
+        assertThat(MxAuthentication.BY_TLS_POLICY.authenticated(smart)).isTrue();
+
+        RelayTarget mx = ((Route.Servers) new Router(dns, properties(Map.of(), NO_SMARTHOST)).route("example.org"))
+                .targets().get(0);
+        assertThat(mx.host()).isEqualTo("mx.example.org");
+        assertThat(MxAuthentication.BY_TLS_POLICY.authenticated(mx)).isFalse();
     }
 
     @Test

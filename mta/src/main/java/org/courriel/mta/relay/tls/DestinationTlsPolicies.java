@@ -62,6 +62,7 @@ public class DestinationTlsPolicies implements TlsPolicies {
     public Route apply(String domain, List<RelayTarget> targets) {
         Map<String, DaneResult> byHost = new HashMap<>();
         Optional<MtaStsPolicy> policy = null;
+        Set<String> secureMx = null;
         List<RelayTarget> usable = new ArrayList<>();
         RemoteReply refusal = null;
         for (RelayTarget target : targets) {
@@ -77,14 +78,17 @@ public class DestinationTlsPolicies implements TlsPolicies {
                 case DaneResult.Records r when !r.usable().isEmpty() -> {
                     // RFC 7672 §2.2: usable TLSA records make TLS mandatory and authenticated by them
                     metrics.count("dane", "authenticated");
+                    secureMx = secureMx == null ? secureMx(domain) : secureMx;
                     usable.add(target.under(TlsMode.REQUIRED, new TlsPolicy("DANE",
-                            daneContext(r.usable(), target.host()), false)));
+                            daneContext(r.usable(), target.host()), false, secureMx.contains(normal(target.host())))));
                     continue;
                 }
                 case DaneResult.Records r -> {
                     // RFC 7672 §2.2: secure TLSA records, none usable: TLS still mandatory, not authenticated
                     metrics.count("dane", "encrypted");
-                    usable.add(target.under(TlsMode.REQUIRED, new TlsPolicy("DANE", null, false)));
+                    secureMx = secureMx == null ? secureMx(domain) : secureMx;
+                    usable.add(target.under(TlsMode.REQUIRED, new TlsPolicy("DANE", null, false,
+                            secureMx.contains(normal(target.host())))));
                     continue;
                 }
                 case DaneResult.NotApplicable n -> {
@@ -103,16 +107,18 @@ public class DestinationTlsPolicies implements TlsPolicies {
                 usable.add(target);
             } else if (policy.get().mode() == MtaStsPolicy.Mode.ENFORCE) {
                 if (policy.get().allows(target.host())) {
-                    // RFC 8461 §4.2: TLS with a certificate valid for the MX name, never clear text
+                    // RFC 8461 §4.2: TLS with a certificate valid for the MX name, never clear text; the
+                    // policy vouches for the MX name (RFC 8689 §4.2.1 step 1)
                     metrics.count("mta-sts", "enforce");
-                    usable.add(target.under(TlsMode.VERIFY, new TlsPolicy("MTA-STS", null, true)));
+                    usable.add(target.under(TlsMode.VERIFY, new TlsPolicy("MTA-STS", null, true, true)));
                 } else {
                     // RFC 8461 §4.1, §5: an MX host the policy does not list is not used
                     metrics.count("mta-sts", "mismatch");
                     refusal = TlsPolicyReply.mxNotInPolicy(domain, target);
                 }
             } else {
-                // RFC 8461 §5: testing delivers anyway; the mismatch is only told
+                // RFC 8461 §5: testing delivers anyway; the mismatch is only told. Nor does it vouch for the
+                // MX name: the target stays as routed, unauthenticated for REQUIRETLS (RFC 8689 §4.2.1)
                 metrics.count("mta-sts", "testing");
                 if (!policy.get().allows(target.host())) {
                     log.info("MTA-STS testing policy of {} does not list MX {}; delivering anyway", domain,
@@ -125,6 +131,25 @@ public class DestinationTlsPolicies implements TlsPolicies {
             return new Route.Unavailable(refusal);
         }
         return new Route.Servers(usable);
+    }
+
+    /**
+     * The MX hosts of {@code domain} if its MX answer is DNSSEC-validated (RFC 7672 §2.2.1), the domain itself
+     * when it provably has none (the implicit MX); empty when the answer is insecure or failed. TLSA records
+     * of a host reached through an insecure MX answer still protect the connection, but the host could be
+     * an attacker's: its name is not authenticated (RFC 8689 §4.2.1 step 1).
+     */
+    private Set<String> secureMx(String domain) {
+        DnssecResolver.SecureAnswer<String> mx = dane.mxHosts(domain);
+        if (mx.security() != DnssecResolver.Security.SECURE) {
+            return Set.of();
+        }
+        return mx.records().isEmpty() ? Set.of(normal(domain)) : Set.copyOf(mx.records());
+    }
+
+    private static String normal(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 
     private DaneResult dane(RelayTarget target) {

@@ -14,7 +14,10 @@
  *
  * <h2>Invariants</h2>
  * A policy that requires TLS turns into a mandatory {@code TlsMode}: the client defers (4.7.x) rather than
- * send in clear text. MTA-STS policies are cached per node in memory (fetched state, fetched again by any
+ * send in clear text. Each target's {@code TlsPolicy} also says whether its MX name is authenticated (RFC 8689
+ * §4.2.1 step 1, for REQUIRETLS): an {@code enforce} policy that lists it, or secure TLSA records behind a
+ * DNSSEC-validated MX answer (asked once per domain and attempt, only when a host has secure TLSA records);
+ * never a {@code testing} policy. MTA-STS policies are cached per node in memory (fetched state, fetched again by any
  * node); nothing here touches the database.
  */
 package org.courriel.mta.relay.tls;
