@@ -289,6 +289,28 @@ abstract class MailStoreContract {
     }
 
     @Test
+    void subscriptionsAreNamesThatOutliveTheirMailboxes() {
+        assertThat(mailboxes.subscriptions(bob.id()))
+                .containsExactly("Archive", "Drafts", "INBOX", "Junk", "Sent", "Trash");
+        mailboxes.create(bob.id(), "News", null);
+        assertThat(mailboxes.subscriptions(bob.id())).doesNotContain("News"); // CREATE does not subscribe
+        mailboxes.subscribe(bob.id(), "News");
+        mailboxes.subscribe(bob.id(), "News");
+        mailboxes.subscribe(bob.id(), "Nowhere/Deep"); // RFC 9051 §6.3.7: a name without a mailbox
+        mailboxes.delete(bob.id(), "News"); // RFC 3501 §6.3.6: the server MUST NOT remove the subscription
+        mailboxes.rename(bob.id(), "Sent", "Sent Items"); // RFC 9051 §6.3.6: subscriptions stay on the old name
+        assertThat(mailboxes.subscriptions(bob.id())).contains("News", "Nowhere/Deep", "Sent")
+                .doesNotContain("Sent Items");
+        mailboxes.unsubscribe(bob.id(), "News");
+        mailboxes.unsubscribe(bob.id(), "Never subscribed");
+        assertThat(mailboxes.subscriptions(bob.id())).doesNotContain("News");
+        assertThatThrownBy(() -> mailboxes.subscribe(bob.id(), "a//b")).isInstanceOf(StoreException.class);
+        accounts.delete(bob.address());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mailbox_subscription WHERE account_id = ?").param(bob.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void recreatedMailboxGetsNewUidValidity() {
         MailboxInfo first = mailboxes.create(bob.id(), "Temp", null);
         mailboxes.delete(bob.id(), "Temp");
