@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * V86 turns the subscribed flags of existing mailbox rows into subscription rows, on H2 and on PostgreSQL: a
- * store made by an earlier build keeps what its users subscribed.
+ * V86 turns the subscribed flags of existing mailbox rows into subscription rows, and V87 starts existing
+ * mailboxes with their messages claimed, on H2 and on PostgreSQL: a store made by an earlier build keeps what its
+ * users subscribed, and an upgrade does not make old mail \Recent again.
  */
 class SubscriptionMigrationTest {
 
@@ -37,7 +38,7 @@ class SubscriptionMigrationTest {
                     + " (1, 'Lists', 2, 1, 1, FALSE, CURRENT_TIMESTAMP),"
                     + " (1, 'Work/Old', 3, 1, 1, TRUE, CURRENT_TIMESTAMP)");
         }
-        Flyway.configure().dataSource(url, user, password).target("86").load().migrate();
+        Flyway.configure().dataSource(url, user, password).target("87").load().migrate();
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT name FROM mailbox_subscription WHERE account_id = 1 ORDER BY name")) {
@@ -46,6 +47,10 @@ class SubscriptionMigrationTest {
                 }
             }
             assertThat(names).containsExactly("INBOX", "Work/Old");
+            try (ResultSet rs = s.executeQuery("SELECT recent_uid FROM mailbox WHERE name = 'INBOX'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(7);
+            }
         }
     }
 }
