@@ -22,7 +22,9 @@
  * first stored; nothing re-parses a body to list or FETCH summaries.</li>
  * <li><b>Locking and order.</b> Each change to a mailbox first updates the mailbox row (UIDNEXT,
  * HIGHESTMODSEQ), which serialises writers of one mailbox until commit, so UIDs and MODSEQs become visible
- * in ascending order. Several mailboxes are locked in ascending id order.</li>
+ * in ascending order. Several mailboxes are locked in ascending id order. The IMAP \Recent watermark
+ * ({@link org.courriel.store.mailbox.RecentWatermark}) locks one mailbox row alone, briefly, and is not synced:
+ * a claim lost in a crash only makes messages recent once more.</li>
  * <li><b>Notifications.</b> {@link org.courriel.store.event.MailboxEvent}s are published after commit, in
  * commit order per mailbox, to this node's listeners and (on PostgreSQL) to other nodes. None is lost to a
  * broken connection: failed NOTIFYs are sent again, and a node that re-establishes LISTEN reads back the

@@ -29,6 +29,7 @@ import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.mailbox.MailboxStatus;
 import org.courriel.store.mailbox.OtherNodeClock;
+import org.courriel.store.mailbox.RecentWatermark;
 import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.CopyResult;
 import org.courriel.store.message.FlagChange;
@@ -66,6 +67,8 @@ abstract class MailStoreContract {
     MailboxService mailboxes;
     @Autowired
     MessageService messages;
+    @Autowired
+    RecentWatermark recent;
     @Autowired
     ContentStore contents;
     @Autowired
@@ -286,6 +289,59 @@ abstract class MailStoreContract {
         assertThat(messages.uids(mailboxes.get(bob.id(), "INBOX/old").id())).containsExactly(1L);
         assertThat(messages.uids(inbox.id())).isEmpty();
         assertThatThrownBy(() -> mailboxes.rename(bob.id(), "Archive", "Archive/inner")).isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void subscriptionsAreNamesThatOutliveTheirMailboxes() {
+        assertThat(mailboxes.subscriptions(bob.id()))
+                .containsExactly("Archive", "Drafts", "INBOX", "Junk", "Sent", "Trash");
+        mailboxes.create(bob.id(), "News", null);
+        assertThat(mailboxes.subscriptions(bob.id())).doesNotContain("News"); // CREATE does not subscribe
+        mailboxes.subscribe(bob.id(), "News");
+        mailboxes.subscribe(bob.id(), "News");
+        mailboxes.subscribe(bob.id(), "Nowhere/Deep"); // RFC 9051 §6.3.7: a name without a mailbox
+        mailboxes.delete(bob.id(), "News"); // RFC 3501 §6.3.6: the server MUST NOT remove the subscription
+        mailboxes.rename(bob.id(), "Sent", "Sent Items"); // RFC 9051 §6.3.6: subscriptions stay on the old name
+        assertThat(mailboxes.subscriptions(bob.id())).contains("News", "Nowhere/Deep", "Sent")
+                .doesNotContain("Sent Items");
+        mailboxes.unsubscribe(bob.id(), "News");
+        mailboxes.unsubscribe(bob.id(), "Never subscribed");
+        assertThat(mailboxes.subscriptions(bob.id())).doesNotContain("News");
+        assertThatThrownBy(() -> mailboxes.subscribe(bob.id(), "a//b")).isInstanceOf(StoreException.class);
+        accounts.delete(bob.address());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mailbox_subscription WHERE account_id = ?").param(bob.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void recentIsClaimedByExactlyOneSelect() throws Exception {
+        messages.append(inbox.id(), TestMessages.simple("one"), Flags.NONE, Instant.now());
+        messages.append(inbox.id(), TestMessages.simple("two"), Flags.NONE, Instant.now());
+        assertThat(recent.unclaimed(inbox.id())).isEqualTo(2);
+        assertThat(recent.mark(inbox.id())).isZero(); // EXAMINE reads, claims nothing
+        assertThat(recent.unclaimed(inbox.id())).isEqualTo(2);
+        assertThat(recent.claimUpTo(inbox.id(), 2)).isZero();
+        assertThat(recent.claimUpTo(inbox.id(), 2)).isEqualTo(2);
+        assertThat(recent.unclaimed(inbox.id())).isZero();
+        messages.append(inbox.id(), TestMessages.simple("three"), Flags.NONE, Instant.now());
+        assertThat(recent.unclaimed(inbox.id())).isEqualTo(1);
+        // RFC 3501 §2.3.2: of sessions selecting at once (on any node), exactly one gets message 3 as recent
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Long>> claims = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                claims.add(pool.submit(() -> recent.claimUpTo(inbox.id(), 3)));
+            }
+            List<Long> previous = new ArrayList<>();
+            for (Future<Long> f : claims) {
+                previous.add(f.get());
+            }
+            assertThat(previous).containsOnly(2L, 3L).filteredOn(p -> p == 2L).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(recent.mark(inbox.id())).isEqualTo(3);
+        assertThat(recent.claimUpTo(-1, 5)).isEqualTo(5); // a mailbox that is gone claims nothing
     }
 
     @Test

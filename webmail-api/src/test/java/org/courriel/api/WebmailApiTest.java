@@ -309,6 +309,13 @@ class WebmailApiTest {
         JsonNode renamed = bob.patch("/api/v1/mailboxes/" + id, Map.of("name", "Projects/2027")).json();
         assertThat(renamed.get("id").asLong()).isEqualTo(id);
         assertThat(renamed.get("name").asString()).isEqualTo("Projects/2027");
+        // the API subscribes what it creates and moves the subscription with a rename (IMAP RENAME does not)
+        assertThat(created.json().get("subscribed").asBoolean()).isTrue();
+        assertThat(renamed.get("subscribed").asBoolean()).isTrue();
+        assertThat(mailboxes.subscriptions(fixture.bob.id())).contains("Projects/2027").doesNotContain("Projects/2026");
+        JsonNode unsubscribed = bob.patch("/api/v1/mailboxes/" + id, Map.of("subscribed", false)).json();
+        assertThat(unsubscribed.get("subscribed").asBoolean()).isFalse();
+        assertThat(mailboxes.subscriptions(fixture.bob.id())).doesNotContain("Projects/2027");
 
         long parent = mailboxes.get(fixture.bob.id(), "Projects").id();
         assertProblem(bob.delete("/api/v1/mailboxes/" + parent), 409);

@@ -65,6 +65,10 @@ public final class CreateCommand implements ImapCommand<CreateCommand.Request> {
             return Completion.no(ResponseCode.ALREADYEXISTS, "INBOX exists already");
         }
         session.context().mailboxes().create(session.account().id(), name, request.use());
+        if (session.context().properties().subscribeOnCreate()) {
+            // RFC 9051 §6.3.4 leaves it to the server; off by default, as in Dovecot
+            session.context().mailboxes().subscribe(session.account().id(), name);
+        }
         return Completion.ok("CREATE completed");
     }
 }

@@ -37,7 +37,6 @@ public final class DeleteCommand implements ImapCommand<String> {
             session.unselect();
         }
         session.context().mailboxes().delete(session.account().id(), name);
-        session.context().recent().forget(info.id());
         return Completion.ok("DELETE completed");
     }
 }

@@ -1,9 +1,13 @@
 package org.courriel.imap.command;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.courriel.imap.protocol.CommandParser;
@@ -132,53 +136,102 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
         for (String p : request.patterns()) {
             patterns.add(compile(reference + session.decodeName(p)));
         }
-        List<MailboxInfo> all = session.context().mailboxes().list(session.account().id());
+        long account = session.account().id();
+        List<MailboxInfo> all = session.context().mailboxes().list(account);
+        SortedSet<String> subscribed = session.context().mailboxes().subscriptions(account);
+        if (request.subscribedOnly()) {
+            listSubscribed(session, request, patterns, all, subscribed);
+            return Completion.ok(name() + " completed");
+        }
         for (MailboxInfo m : all) {
-            if (!matches(patterns, m.name())) {
+            if (!matches(patterns, m.name()) || request.specialUseOnly() && m.specialUse() == null) {
                 continue;
             }
-            String children = m.name() + MailboxName.DELIMITER;
-            boolean hasChildren = all.stream().anyMatch(c -> c.name().startsWith(children));
-            boolean subscribedChild = all.stream().anyMatch(c -> c.subscribed() && c.name().startsWith(children));
-            // RFC 5258 §3.5: CHILDINFO for a subscribed descendant, whether the mailbox itself is subscribed or not
-            String childInfo = request.recursiveMatch() && subscribedChild ? CHILDINFO_SUBSCRIBED : "";
-            if (request.subscribedOnly() && !m.subscribed()) {
-                if (lsub && all.stream().anyMatch(c -> c.subscribed() && c.name().startsWith(children)
-                        && !matches(patterns, c.name()))) {
-                    // RFC 3501 §6.3.9: when "%" stops above a subscribed name, LSUB returns its unsubscribed
-                    // parent, flagged \Noselect
-                    session.out().untagged("LSUB (\\Noselect) \"/\" " + MailboxArgument.encode(session, m.name()));
-                } else if (!childInfo.isEmpty()) {
-                    line(session, m, hasChildren, false, request, childInfo);
-                }
-                continue;
-            }
-            if (request.specialUseOnly() && m.specialUse() == null) {
-                continue;
-            }
-            line(session, m, hasChildren, m.subscribed(), request, childInfo);
-            if (request.statusItems() != null) {
-                // RFC 5819 §2: STATUS follows the LIST line of each selectable mailbox
-                session.out().untagged(StatusCommand.response(session, m, request.statusItems()));
-            }
+            line(session, m.name(), m, hasChildren(all, m.name()), subscribed.contains(m.name()), request, "");
+            status(session, m, request);
         }
         return Completion.ok(name() + " completed");
     }
 
-    private void line(ImapSession session, MailboxInfo m, boolean hasChildren, boolean subscribed, Request request,
-            String extended) {
+    /**
+     * LIST (SUBSCRIBED) and LSUB: the subscribed names, whether their mailbox exists or not (RFC 5258 §3.1
+     * \NonExistent, RFC 3501 §6.3.9), and the parents of subscribed names as RECURSIVEMATCH and '%' ask.
+     */
+    private void listSubscribed(ImapSession session, Request request, List<Pattern> patterns, List<MailboxInfo> all,
+            SortedSet<String> subscribed) {
+        Map<String, MailboxInfo> existing = new HashMap<>();
+        all.forEach(m -> existing.put(m.name(), m));
+        SortedSet<String> names = new TreeSet<>(subscribed);
+        for (String s : subscribed) {
+            names.addAll(MailboxName.parents(s));
+        }
+        for (String name : names) {
+            if (!matches(patterns, name)) {
+                continue;
+            }
+            MailboxInfo m = existing.get(name);
+            if (request.specialUseOnly() && (m == null || m.specialUse() == null)) {
+                continue;
+            }
+            String children = name + MailboxName.DELIMITER;
+            // RFC 5258 §3.5: CHILDINFO for a subscribed descendant, whether the name itself is subscribed or not
+            boolean subscribedChild = subscribed.tailSet(children).stream().takeWhile(c -> c.startsWith(children))
+                    .findAny().isPresent();
+            String childInfo = request.recursiveMatch() && subscribedChild ? CHILDINFO_SUBSCRIBED : "";
+            if (!subscribed.contains(name)) {
+                if (lsub && subscribedChild && subscribed.tailSet(children).stream()
+                        .takeWhile(c -> c.startsWith(children)).anyMatch(c -> !matches(patterns, c))) {
+                    // RFC 3501 §6.3.9: when "%" stops above a subscribed name, LSUB returns its unsubscribed
+                    // parent, flagged \Noselect
+                    session.out().untagged("LSUB (\\Noselect) \"/\" " + MailboxArgument.encode(session, name));
+                } else if (!childInfo.isEmpty()) {
+                    line(session, name, m, hasChildren(all, name), false, request, childInfo);
+                }
+                continue;
+            }
+            line(session, name, m, hasChildren(all, name), true, request, childInfo);
+            if (m != null) {
+                status(session, m, request);
+            }
+        }
+    }
+
+    private static boolean hasChildren(List<MailboxInfo> all, String name) {
+        String children = name + MailboxName.DELIMITER;
+        return all.stream().anyMatch(c -> c.name().startsWith(children));
+    }
+
+    private static void status(ImapSession session, MailboxInfo m, Request request) {
+        if (request.statusItems() != null) {
+            // RFC 5819 §2: STATUS follows the LIST line of each selectable mailbox
+            session.out().untagged(StatusCommand.response(session, m, request.statusItems()));
+        }
+    }
+
+    /** One LIST or LSUB line; {@code m} is null for a name without a mailbox. */
+    private void line(ImapSession session, String name, MailboxInfo m, boolean hasChildren, boolean subscribed,
+            Request request, String extended) {
         List<String> attributes = new ArrayList<>();
-        if (!lsub) {
+        if (lsub) {
+            if (m == null) {
+                // RFC 3501 §6.3.9: a subscribed name whose mailbox is gone stays listed; it cannot be selected
+                attributes.add("\\Noselect");
+            }
+        } else {
+            if (m == null) {
+                // RFC 5258 §3.4: \NonExistent (which implies \Noselect) for a subscribed name without a mailbox
+                attributes.add("\\NonExistent");
+            }
             attributes.add(hasChildren ? "\\HasChildren" : "\\HasNoChildren");
             if (subscribed && (request.subscribedOnly() || request.returnSubscribed())) {
                 attributes.add("\\Subscribed");
             }
-            if (m.specialUse() != null) {
+            if (m != null && m.specialUse() != null) {
                 attributes.add(m.specialUse().attribute());
             }
         }
         session.out().untagged(name() + " (" + String.join(" ", attributes) + ") \"/\" "
-                + MailboxArgument.encode(session, m.name()) + extended);
+                + MailboxArgument.encode(session, name) + extended);
     }
 
     private static boolean matches(List<Pattern> patterns, String name) {

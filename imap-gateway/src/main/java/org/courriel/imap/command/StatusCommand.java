@@ -15,8 +15,6 @@ import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxStatus;
-import org.courriel.store.message.MessageFields;
-import org.courriel.store.message.UidSet;
 
 /** STATUS (RFC 9051 §6.3.11) with SIZE (RFC 8438), HIGHESTMODSEQ (RFC 7162 §3.1.6) and RECENT for rev1. */
 public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
@@ -100,7 +98,7 @@ public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
                 case "DELETED" -> status.deleted();
                 case "SIZE" -> status.size();
                 case "HIGHESTMODSEQ" -> status.highestModseq();
-                case "RECENT" -> recent(session, mailbox.id(), status);
+                case "RECENT" -> recent(session, mailbox.id());
                 default -> throw new IllegalStateException(item);
             };
             sb.append(item).append(' ').append(value);
@@ -108,15 +106,8 @@ public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
         return sb.append(')').toString();
     }
 
-    /** Messages no session has claimed as recent yet (RFC 3501 §6.3.10), counted above the node's mark. */
-    private static long recent(ImapSession session, long mailboxId, MailboxStatus status) {
-        long mark = session.context().recent().mark(mailboxId);
-        if (mark >= status.uidNext() - 1) {
-            return 0;
-        }
-        long[] count = {0};
-        session.context().messages().scan(mailboxId, UidSet.range(mark + 1, Long.MAX_VALUE), MessageFields.BASIC,
-                r -> count[0]++);
-        return count[0];
+    /** Messages no session has claimed as recent yet (RFC 3501 §6.3.10), counted above the store's watermark. */
+    private static long recent(ImapSession session, long mailboxId) {
+        return session.context().recent().unclaimed(mailboxId);
     }
 }

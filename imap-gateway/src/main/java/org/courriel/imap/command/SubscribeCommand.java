@@ -9,9 +9,9 @@ import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 
 /**
- * SUBSCRIBE and UNSUBSCRIBE (RFC 9051 §6.3.7, §6.3.8). The subscription is kept on the mailbox, so only
- * existing mailboxes can be subscribed (RFC 9051 §6.3.7 allows the refusal), and unsubscribing a name that has no
- * mailbox succeeds at once.
+ * SUBSCRIBE and UNSUBSCRIBE (RFC 9051 §6.3.7, §6.3.8). Subscriptions are names kept apart from the mailboxes: a
+ * name without a mailbox may be subscribed (RFC 9051 §6.3.7 lets the server refuse it; we do not),
+ * and a subscription stays when its mailbox is deleted or renamed (RFC 3501 §6.3.6).
  */
 public final class SubscribeCommand implements ImapCommand<String> {
 
@@ -43,12 +43,12 @@ public final class SubscribeCommand implements ImapCommand<String> {
     public Completion process(String mailbox, ImapSession session) {
         String name = session.decodeName(mailbox);
         long account = session.account().id();
-        if (!subscribe && session.context().mailboxes().find(account, name).isEmpty()) {
-            // RFC 9051 §6.3.8: OK "if the mailbox is not subscribed"; the subscription lives on the mailbox, so a
-            // name without a mailbox is not subscribed
-            return Completion.ok(name() + " completed");
+        if (subscribe) {
+            session.context().mailboxes().subscribe(account, name);
+        } else {
+            // RFC 9051 §6.3.8: OK also "if the mailbox is not subscribed"
+            session.context().mailboxes().unsubscribe(account, name);
         }
-        session.context().mailboxes().setSubscribed(account, name, subscribe);
         return Completion.ok(name() + " completed");
     }
 }

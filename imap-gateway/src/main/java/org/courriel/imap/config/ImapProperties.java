@@ -38,6 +38,8 @@ import org.springframework.util.unit.DataSize;
  * @param literalBudgetWait      how long a literal may wait for room in {@code maxLiteralsInFlight}
  * @param maxSearchDepth         how deep parentheses, NOT and OR may nest in one SEARCH; deeper is answered with BAD
  * @param maxSearchKeys          most search keys in one SEARCH, nested ones included; more is answered with BAD
+ * @param subscribeOnCreate      whether CREATE also subscribes the new name (RFC 9051 §6.3.4 leaves it to the
+ *                               server); off, as in Dovecot: clients that want it send SUBSCRIBE
  */
 @ConfigurationProperties("courriel.imap")
 public record ImapProperties(
@@ -60,7 +62,8 @@ public record ImapProperties(
         @DefaultValue("256MB") DataSize maxLiteralsInFlight,
         @DefaultValue("5s") Duration literalBudgetWait,
         @DefaultValue("100") int maxSearchDepth,
-        @DefaultValue("1000") int maxSearchKeys) {
+        @DefaultValue("1000") int maxSearchKeys,
+        @DefaultValue("false") boolean subscribeOnCreate) {
 
     public ImapProperties {
         if (maxLineLength < 1024) {

@@ -449,7 +449,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         // SELECT claims; EXAMINE shows as recent what no session has claimed yet
         long max = view.sequence().maxUid();
         long previous = readOnly ? Math.min(max, context.recent().mark(mailbox.id()))
-                : context.recent().claimUpTo(mailbox.id(), max, 0);
+                : context.recent().claimUpTo(mailbox.id(), max);
         view.addRecent(previous, max);
         synchronized (guard) {
             holder[0] = view;

@@ -4,6 +4,7 @@ import org.courriel.imap.config.ImapProperties;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.mailbox.RecentWatermark;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.search.MessageSearch;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ public record ImapContext(
         MessageService messages,
         MessageSearch search,
         MailboxEventBus events,
-        RecentTracker recent,
+        RecentWatermark recent,
         UidSnapshots uidSnapshots,
         ImapMetrics metrics,
         LoginGuard loginGuard,

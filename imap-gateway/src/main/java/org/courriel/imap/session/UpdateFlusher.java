@@ -44,7 +44,7 @@ final class UpdateFlusher {
                         sequence.add(uid);
                     }
                     if (sequence.maxUid() > previousMax && !selected.readOnly()) {
-                        long claimedBefore = session.context().recent().claimUpTo(selected.id(), sequence.maxUid(), 0);
+                        long claimedBefore = session.context().recent().claimUpTo(selected.id(), sequence.maxUid());
                         selected.addRecent(Math.max(claimedBefore, previousMax), sequence.maxUid());
                     }
                     highest = Math.max(highest, a.highestModseq());
@@ -148,7 +148,7 @@ final class UpdateFlusher {
             sequence.add(uid);
         }
         if (sequence.maxUid() > previousMax && !selected.readOnly()) {
-            long claimedBefore = session.context().recent().claimUpTo(selected.id(), sequence.maxUid(), 0);
+            long claimedBefore = session.context().recent().claimUpTo(selected.id(), sequence.maxUid());
             selected.addRecent(Math.max(claimedBefore, previousMax), sequence.maxUid());
         }
         exists(session, selected, told);

@@ -12,6 +12,7 @@ import org.courriel.imap.server.ImapServer;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
+import org.courriel.store.mailbox.MailboxName;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.Flags;
@@ -96,7 +97,8 @@ public abstract class ImapTestSupport {
     }
 
     /**
-     * {@code !append MAILBOX SUBJECT...}, {@code !fill MAILBOX N}, {@code !create NAME}, {@code !remember MAILBOX},
+     * {@code !append MAILBOX SUBJECT...}, {@code !fill MAILBOX N}, {@code !create NAME} (and subscribe it and its
+     * parents), {@code !remember MAILBOX},
      * {@code !quota BYTES} (the account's storage quota; 0: none).
      */
     protected void hook(String command, String argument, Map<String, String> variables) throws Exception {
@@ -108,7 +110,12 @@ public abstract class ImapTestSupport {
                     deliver(parts[0], "message " + i);
                 }
             }
-            case "create" -> mailboxes.create(account.id(), argument, null);
+            case "create" -> {
+                // created and subscribed with its parents, as a client that subscribes what it creates
+                mailboxes.create(account.id(), argument, null);
+                mailboxes.subscribe(account.id(), argument);
+                MailboxName.parents(argument).forEach(p -> mailboxes.subscribe(account.id(), p));
+            }
             case "remember" -> {
                 var status = mailboxes.status(mailboxes.get(account.id(), argument).id());
                 variables.put("uidvalidity", String.valueOf(status.uidValidity()));

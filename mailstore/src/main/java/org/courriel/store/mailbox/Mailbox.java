@@ -43,9 +43,6 @@ public class Mailbox {
     @Column(name = "special_use", length = 16)
     private SpecialUse specialUse;
 
-    @Column(nullable = false)
-    private boolean subscribed;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -59,12 +56,11 @@ public class Mailbox {
         this.uidNext = 1;
         this.highestModseq = 1;
         this.specialUse = specialUse;
-        this.subscribed = true;
         this.createdAt = Instant.now();
     }
 
     MailboxInfo info() {
-        return new MailboxInfo(id, accountId, name, uidValidity, uidNext, highestModseq, specialUse, subscribed);
+        return new MailboxInfo(id, accountId, name, uidValidity, uidNext, highestModseq, specialUse);
     }
 
     Long getId() {
@@ -77,10 +73,6 @@ public class Mailbox {
 
     void setName(String name) {
         this.name = name;
-    }
-
-    void setSubscribed(boolean subscribed) {
-        this.subscribed = subscribed;
     }
 
     void setSpecialUse(SpecialUse specialUse) {

@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The mailboxes of an account: create, rename and delete by the rules of RFC 9051 §6.3.4 to §6.3.6, list,
- * subscribe and STATUS counters.
+ * STATUS counters; and the account's subscriptions, which are names apart from the mailboxes: CREATE does not
+ * subscribe, DELETE and RENAME leave them alone (RFC 9051 §6.3.6: "renaming a mailbox doesn't update
+ * subscription information on the original name"; RFC 3501 §6.3.6).
  */
 @Service
 public class MailboxService {
@@ -33,6 +35,9 @@ public class MailboxService {
             new Object[] {"Trash", SpecialUse.TRASH},
             new Object[] {"Junk", SpecialUse.JUNK},
             new Object[] {"Archive", SpecialUse.ARCHIVE});
+
+    /** Subscriptions one account may hold: every row is a name a client chose, so they are bounded. */
+    public static final int MAX_SUBSCRIPTIONS = 10_000;
 
     /** INBOX of each account: never renamed nor deleted while its account lives, so it is kept once read. */
     private final java.util.Map<Long, Long> inboxes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -61,10 +66,12 @@ public class MailboxService {
         this.durable = durable;
     }
 
-    /** Creates INBOX and the special-use mailboxes of a new account (in the caller's transaction). */
+    /** Creates INBOX and the special-use mailboxes of a new account, subscribed (in the caller's transaction). */
     public void createDefaults(long accountId) {
         for (Object[] d : DEFAULTS) {
             mailboxes.save(new Mailbox(accountId, (String) d[0], uidValidity.next(), (SpecialUse) d[1]));
+            jdbc.sql("INSERT INTO mailbox_subscription (account_id, name) VALUES (?, ?)").params(accountId, d[0])
+                    .update();
         }
     }
 
@@ -153,12 +160,13 @@ public class MailboxService {
         });
     }
 
-    /** Deletes every mailbox of an account (the account is being deleted). */
+    /** Deletes every mailbox and subscription of an account (the account is being deleted). */
     public void deleteAll(long accountId) {
         inboxes.remove(accountId);
         for (MailboxInfo m : list(accountId)) {
             deleteWithMessages(m);
         }
+        jdbc.sql("DELETE FROM mailbox_subscription WHERE account_id = ?").param(accountId).update();
     }
 
     /**
@@ -213,16 +221,64 @@ public class MailboxService {
         });
     }
 
-    /** SUBSCRIBE and UNSUBSCRIBE (RFC 9051 §6.3.7, §6.3.8). */
-    public void setSubscribed(long accountId, String name, boolean subscribed) {
+    /**
+     * SUBSCRIBE (RFC 9051 §6.3.7): adds the name to the account's subscriptions, whether a mailbox of that name
+     * exists or not (RFC 3501 §6.3.6: a subscription outlives its mailbox). Subscribing twice is no error.
+     */
+    public void subscribe(long accountId, String name) {
+        String normal = MailboxName.valid(name);
+        tx.executeWithoutResult(s -> {
+            if (isSubscribed(accountId, normal)) {
+                return;
+            }
+            long count = jdbc.sql("SELECT COUNT(*) FROM mailbox_subscription WHERE account_id = ?").param(accountId)
+                    .query(Long.class).single();
+            if (count >= MAX_SUBSCRIPTIONS) {
+                throw new StoreException(StoreException.Reason.NOT_ALLOWED,
+                        "at most " + MAX_SUBSCRIPTIONS + " subscriptions per account");
+            }
+            jdbc.sql("INSERT INTO mailbox_subscription (account_id, name) VALUES (?, ?)").params(accountId, normal)
+                    .update();
+            subscriptionChanged(accountId, normal);
+        });
+    }
+
+    /** UNSUBSCRIBE (RFC 9051 §6.3.8): removes the name; a name that is not subscribed is no error. */
+    public void unsubscribe(long accountId, String name) {
         String normal = MailboxName.normalize(name);
         tx.executeWithoutResult(s -> {
-            Mailbox m = mailboxes.findByAccountIdAndName(accountId, normal)
-                    .orElseThrow(() -> StoreException.notFound("mailbox " + normal));
-            m.setSubscribed(subscribed);
-            durable.register();
-            changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.SUBSCRIPTION));
+            int removed = jdbc.sql("DELETE FROM mailbox_subscription WHERE account_id = ? AND name = ?")
+                    .params(accountId, normal).update();
+            if (removed > 0) {
+                subscriptionChanged(accountId, normal);
+            }
         });
+    }
+
+    /** SUBSCRIBE or UNSUBSCRIBE, as the REST API asks. */
+    public void setSubscribed(long accountId, String name, boolean subscribed) {
+        if (subscribed) {
+            subscribe(accountId, name);
+        } else {
+            unsubscribe(accountId, name);
+        }
+    }
+
+    /** The subscribed names of the account, sorted; some may name no mailbox (any more). */
+    public java.util.SortedSet<String> subscriptions(long accountId) {
+        return new java.util.TreeSet<>(jdbc.sql("SELECT name FROM mailbox_subscription WHERE account_id = ?")
+                .param(accountId).query(String.class).list());
+    }
+
+    private boolean isSubscribed(long accountId, String normal) {
+        return jdbc.sql("SELECT COUNT(*) FROM mailbox_subscription WHERE account_id = ? AND name = ?")
+                .params(accountId, normal).query(Long.class).single() > 0;
+    }
+
+    private void subscriptionChanged(long accountId, String normal) {
+        long mailboxId = mailboxes.findByAccountIdAndName(accountId, normal).map(Mailbox::getId).orElse(0L);
+        durable.register();
+        changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, mailboxId, normal, Kind.SUBSCRIPTION));
     }
 
     /** The STATUS counters (RFC 9051 §6.3.11), counted from the message rows so they are always true. */

@@ -2,11 +2,13 @@ package org.courriel.api.mailbox;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import org.courriel.api.ApiConfiguration;
 import org.courriel.api.problem.ApiException;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.mailbox.MailboxInfo;
+import org.courriel.store.mailbox.MailboxName;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.mailbox.SpecialUse;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +45,8 @@ public class MailboxController {
     @GetMapping
     @Operation(summary = "List the mailboxes", description = "Every mailbox of the account, by name, with its counters.")
     public List<MailboxView> list(@AuthenticationPrincipal AccountInfo me) {
-        return mailboxes.list(me.id()).stream().map(this::view).toList();
+        Set<String> subscribed = mailboxes.subscriptions(me.id());
+        return mailboxes.list(me.id()).stream().map(m -> view(m, subscribed)).toList();
     }
 
     @GetMapping("/{mailboxId}")
@@ -68,9 +71,9 @@ public class MailboxController {
             }
         }
         MailboxInfo created = mailboxes.create(me.id(), request.name(), use);
-        if (Boolean.FALSE.equals(request.subscribed())) {
-            mailboxes.setSubscribed(me.id(), created.name(), false);
-            created = access.byId(me, created.id());
+        if (!Boolean.FALSE.equals(request.subscribed())) {
+            // the API subscribes what it creates unless told not to (IMAP CREATE has its own setting)
+            mailboxes.subscribe(me.id(), created.name());
         }
         return ResponseEntity.created(URI.create("/api/v1/mailboxes/" + created.id())).body(view(created));
     }
@@ -86,12 +89,13 @@ public class MailboxController {
             throw ApiException.invalid("specialUse", "the special use is set when the mailbox is created");
         }
         if (request.name() != null && !request.name().equals(mailbox.name())) {
-            mailboxes.rename(me.id(), mailbox.name(), request.name());
+            String before = mailbox.name();
+            mailboxes.rename(me.id(), before, request.name());
+            moveSubscriptions(me.id(), before, mailboxes.get(me.id(), request.name()).name());
             mailbox = mailbox.isInbox() ? mailboxes.get(me.id(), request.name()) : access.byId(me, mailboxId);
         }
         if (request.subscribed() != null) {
             mailboxes.setSubscribed(me.id(), mailbox.name(), request.subscribed());
-            mailbox = access.byId(me, mailbox.id());
         }
         return view(mailbox);
     }
@@ -105,7 +109,27 @@ public class MailboxController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * IMAP RENAME leaves subscriptions on the old names (RFC 9051 §6.3.6); the API renames as a client that keeps
+     * them in sync does, moving the subscriptions of the mailbox and its children to the new names.
+     */
+    private void moveSubscriptions(long accountId, String from, String to) {
+        if (from.equals(MailboxName.INBOX)) {
+            return; // INBOX stays, its messages moved: its subscription stays too
+        }
+        for (String name : mailboxes.subscriptions(accountId)) {
+            if (name.equals(from) || name.startsWith(from + MailboxName.DELIMITER)) {
+                mailboxes.unsubscribe(accountId, name);
+                mailboxes.subscribe(accountId, to + name.substring(from.length()));
+            }
+        }
+    }
+
     private MailboxView view(MailboxInfo m) {
-        return MailboxView.of(m, mailboxes.status(m.id()));
+        return view(m, mailboxes.subscriptions(m.accountId()));
+    }
+
+    private MailboxView view(MailboxInfo m, Set<String> subscribed) {
+        return MailboxView.of(m, mailboxes.status(m.id()), subscribed.contains(m.name()));
     }
 }

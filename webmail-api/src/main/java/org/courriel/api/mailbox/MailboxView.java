@@ -19,8 +19,8 @@ public record MailboxView(
         @Schema(description = "IMAP HIGHESTMODSEQ (RFC 7162)", example = "97") long highestModseq,
         @Schema(description = "Whether the mailbox is subscribed (IMAP LSUB)") boolean subscribed) {
 
-    static MailboxView of(MailboxInfo m, MailboxStatus s) {
+    static MailboxView of(MailboxInfo m, MailboxStatus s, boolean subscribed) {
         return new MailboxView(m.id(), m.name(), m.specialUse() == null ? null : m.specialUse().attribute(),
-                s.messages(), s.unseen(), s.size(), s.uidValidity(), s.uidNext(), s.highestModseq(), m.subscribed());
+                s.messages(), s.unseen(), s.size(), s.uidValidity(), s.uidNext(), s.highestModseq(), subscribed);
     }
 }
