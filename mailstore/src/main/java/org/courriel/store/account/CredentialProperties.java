@@ -32,9 +32,4 @@ public record CredentialProperties(
             throw new IllegalArgumentException("courriel.auth.credentials.scram-iterations must be at least 4096 (RFC 7677 §4)");
         }
     }
-
-    /** The defaults, for code that builds a service by hand. */
-    public static CredentialProperties defaults() {
-        return new CredentialProperties(Duration.ofSeconds(60), 10000, 4096);
-    }
 }

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Arrays;
-import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -85,10 +84,6 @@ public record ScramKeys(byte[] salt, int iterations, byte[] storedKey, byte[] se
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    String encodedSalt() {
-        return Base64.getEncoder().encodeToString(salt);
     }
 
     @Override
