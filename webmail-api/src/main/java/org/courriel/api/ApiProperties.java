@@ -1,7 +1,5 @@
 package org.courriel.api;
 
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,10 +12,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxRecipients   most recipients (to, cc and bcc together) of one message sent
  * @param defaultPageSize messages (and queue entries) listed per page when the request gives no size
  * @param maxPageSize     most messages (and queue entries) one page may list
- * @param authCacheTtl    how long a successful authentication is remembered (keyed by a hash of the
- *                        credentials), so that bcrypt does not run on every request; a password change or a
- *                        disabled account takes at most this long to apply to clients that keep sending the old one
- * @param authCacheSize   most remembered authentications
  * @param rateLimit       requests per account
  */
 @ConfigurationProperties("courriel.api")
@@ -26,8 +20,6 @@ public record ApiProperties(
         @DefaultValue("100") int maxRecipients,
         @DefaultValue("50") int defaultPageSize,
         @DefaultValue("500") int maxPageSize,
-        @DefaultValue("60s") Duration authCacheTtl,
-        @DefaultValue("10000") int authCacheSize,
         @DefaultValue RateLimit rateLimit) {
 
     public ApiProperties {

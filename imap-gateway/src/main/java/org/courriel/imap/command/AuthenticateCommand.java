@@ -6,7 +6,12 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
+import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.SaslPlain;
+import org.courriel.access.auth.ScramException;
+import org.courriel.access.auth.ScramLogin;
+import org.courriel.access.auth.ScramSha256Server;
+import org.courriel.imap.session.Capabilities;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapCommand;
@@ -14,8 +19,9 @@ import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 
 /**
- * AUTHENTICATE (RFC 9051 §6.2.2) with the PLAIN mechanism (RFC 4616) and an optional initial response
- * (RFC 4959 SASL-IR).
+ * AUTHENTICATE (RFC 9051 §6.2.2) with the PLAIN (RFC 4616) and SCRAM-SHA-256 (RFC 7677) mechanisms and an
+ * optional initial response (RFC 4959 SASL-IR). Each client response is one line, bounded by the session's
+ * line limit before authentication.
  */
 public final class AuthenticateCommand implements ImapCommand<AuthenticateCommand.Request> {
 
@@ -51,28 +57,23 @@ public final class AuthenticateCommand implements ImapCommand<AuthenticateComman
 
     @Override
     public Completion process(Request request, ImapSession session) {
-        if (!request.mechanism().equals("PLAIN")) {
-            return Completion.no(ResponseCode.CANNOT, "Only the PLAIN mechanism is supported");
+        boolean scram = request.mechanism().equals(ScramSha256Server.MECHANISM);
+        if (!request.mechanism().equals("PLAIN") && !scram) {
+            return Completion.no(ResponseCode.CANNOT, "Supported mechanisms: PLAIN, SCRAM-SHA-256");
         }
         if (!session.loginAllowed()) {
             return Completion.no(ResponseCode.PRIVACYREQUIRED, "Use STARTTLS or the implicit-TLS port first");
         }
         String response = request.initialResponse();
         if (response == null) {
-            session.out().continuation("");
-            try {
-                response = session.readResponseLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (response == null) {
-                session.logout();
-                return Completion.bad("Connection closed during authentication");
-            }
+            response = challenge(session, "");
         }
         // RFC 9051 §6.2.2: "*" cancels the exchange
-        if (response.equals("*")) {
-            return Completion.bad("Authentication cancelled");
+        if (response == null || response.equals("*")) {
+            return cancelled(session, response);
+        }
+        if (scram) {
+            return scram(session, response.equals("=") ? "" : response);
         }
         SaslPlain.Credentials credentials;
         try {
@@ -85,5 +86,48 @@ public final class AuthenticateCommand implements ImapCommand<AuthenticateComman
             return Completion.no(ResponseCode.AUTHENTICATIONFAILED, "Authorization identity must be the user");
         }
         return LoginCommand.login(session, credentials.username(), credentials.password());
+    }
+
+    /** RFC 7677 / RFC 5802 §5: client-first (already read), server-first, client-final, server-final. */
+    private static Completion scram(ImapSession session, String clientFirst) {
+        ScramLogin login = session.context().loginGuard().scram(session.connection().remoteAddress());
+        LoginResult result;
+        try {
+            String clientFinal = challenge(session, login.challenge(clientFirst));
+            if (clientFinal == null || clientFinal.equals("*")) {
+                return cancelled(session, clientFinal);
+            }
+            result = login.respond(clientFinal);
+        } catch (ScramException e) {
+            return Completion.bad("Malformed SCRAM-SHA-256 message: " + e.getMessage());
+        }
+        if (!(result instanceof LoginResult.Success success)) {
+            return Completion.no(ResponseCode.AUTHENTICATIONFAILED, "Authentication failed");
+        }
+        // RFC 9051 §6.2.2: server-final goes in a last challenge, to which the client answers an empty line
+        String last = challenge(session, login.serverFinal());
+        if (last == null || !last.isEmpty()) {
+            return cancelled(session, last);
+        }
+        session.authenticated(success.account());
+        return Completion.ok(ResponseCode.CAPABILITY.with(Capabilities.of(session)), "Logged in");
+    }
+
+    /** Sends a continuation with base64 data and reads the client's answer; null when the client went away. */
+    private static String challenge(ImapSession session, String base64) {
+        session.out().continuation(base64);
+        try {
+            return session.readResponseLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Completion cancelled(ImapSession session, String response) {
+        if (response == null) {
+            session.logout();
+            return Completion.bad("Connection closed during authentication");
+        }
+        return Completion.bad("Authentication cancelled");
     }
 }

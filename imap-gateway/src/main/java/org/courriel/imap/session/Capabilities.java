@@ -23,7 +23,7 @@ public final class Capabilities {
             sb.append(" STARTTLS");
         }
         if (session.loginAllowed()) {
-            sb.append(" AUTH=PLAIN");
+            sb.append(" AUTH=PLAIN AUTH=SCRAM-SHA-256");
         } else {
             sb.append(" LOGINDISABLED");
         }

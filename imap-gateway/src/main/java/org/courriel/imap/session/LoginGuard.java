@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
+import org.courriel.access.auth.ScramLogin;
 import org.courriel.store.account.AccountInfo;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,11 @@ public class LoginGuard {
 
     public LoginGuard(LoginService logins) {
         this.logins = logins;
+    }
+
+    /** Starts a SCRAM-SHA-256 exchange, throttled and counted as a password login (RFC 7677). */
+    public ScramLogin scram(InetAddress peer) {
+        return logins.scram("imap", peer);
     }
 
     /** The account for these credentials; empty on a wrong password, a disabled account or while throttled. */

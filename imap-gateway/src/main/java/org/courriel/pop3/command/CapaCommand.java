@@ -33,7 +33,7 @@ final class CapaCommand extends Pop3Command {
         if (session.state() == Pop3State.AUTHORIZATION) {
             if (session.loginAllowed()) {
                 reply.line("USER");
-                reply.line("SASL PLAIN");
+                reply.line("SASL PLAIN SCRAM-SHA-256");
             }
             if (session.connection().canStartTls()) {
                 reply.line("STLS");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.courriel.access.auth.LoginResult;
+import org.courriel.access.auth.ScramLogin;
 import org.courriel.access.net.Connection;
 import org.courriel.access.net.LineTooLongException;
 import org.courriel.access.net.ReadDeadlineException;
@@ -224,7 +225,17 @@ public final class Pop3Session implements ServedSession {
      * protocol {@code pop3}), then locks and opens the INBOX. A throttled attempt looks like a failed one.
      */
     public void login(String user, String password) throws IOException {
-        AccountInfo account = switch (context.logins().login("pop3", connection.remoteAddress(), user, password)) {
+        login(context.logins().login("pop3", connection.remoteAddress(), user, password));
+    }
+
+    /** A SCRAM-SHA-256 exchange (RFC 7677) with the same throttling as {@link #login(String, String)}. */
+    public ScramLogin scram() {
+        return context.logins().scram("pop3", connection.remoteAddress());
+    }
+
+    /** Opens the INBOX after a successful login; refuses otherwise. */
+    public void login(LoginResult result) throws IOException {
+        AccountInfo account = switch (result) {
             case LoginResult.Success s -> s.account();
             case LoginResult.Failure f -> null;
             case LoginResult.Throttled t -> null;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
@@ -31,6 +32,7 @@ public class LoginService {
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
+    private final ScramStandIns standIns = new ScramStandIns();
 
     @Autowired
     public LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters) {
@@ -54,6 +56,24 @@ public class LoginService {
      * @param protocol a tag for metrics ("smtp", "imap", "http")
      */
     public LoginResult login(String protocol, InetAddress client, String username, String password) {
+        return check(protocol, client, username, address -> accounts.authenticate(address, password));
+    }
+
+    /**
+     * Starts a SCRAM-SHA-256 exchange (RFC 7677), throttled and counted as a password login when the client's
+     * proof is checked.
+     */
+    public ScramLogin scram(String protocol, InetAddress client) {
+        ScramSha256Server server = new ScramSha256Server(accounts::scramKeys, standIns::keys, ScramStandIns::nonce);
+        return new ScramLogin(this, protocol, client, server);
+    }
+
+    /**
+     * Throttles and counts one login of {@code username}, whose credentials {@code verify} checks: it gets the
+     * store's address of the name (or the name as typed when it is none) and answers the account if they hold.
+     */
+    LoginResult check(String protocol, InetAddress client, String username,
+            Function<String, Optional<AccountInfo>> verify) {
         String ipKey = "ip:" + client.getHostAddress();
         LoginName name = LoginName.of(username);
         String accountKey = name.address().flatMap(accounts::find)
@@ -71,7 +91,7 @@ public class LoginService {
         fail(accountKey, properties.maxFailuresPerAccount(), now);
         Optional<AccountInfo> account;
         try {
-            account = accounts.authenticate(name.address().orElse(username), password);
+            account = verify.apply(name.address().orElse(username));
         } catch (RuntimeException e) {
             // Nothing was checked (the database is unavailable, most likely): the attempt must not count.
             refund(accountKey, properties.maxFailuresPerAccount());
@@ -87,6 +107,10 @@ public class LoginService {
         meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "failure").increment();
         LoginLog.failed(protocol, client, username);
         return new LoginResult.Failure();
+    }
+
+    Optional<AccountInfo> account(String address) {
+        return accounts.find(address);
     }
 
     private boolean blocked(String key, Instant now) {

@@ -1,6 +1,8 @@
 package org.courriel.store.account;
 
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -30,6 +32,18 @@ public class Account {
 
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
+
+    @Column(name = "scram_salt", length = 64)
+    private String scramSalt;
+
+    @Column(name = "scram_iterations")
+    private Integer scramIterations;
+
+    @Column(name = "scram_stored_key", length = 64)
+    private String scramStoredKey;
+
+    @Column(name = "scram_server_key", length = 64)
+    private String scramServerKey;
 
     @Column(name = "display_name")
     private String displayName;
@@ -80,6 +94,24 @@ public class Account {
 
     void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    /** The SCRAM-SHA-256 keys, empty for an account whose password was set before they were stored. */
+    public Optional<ScramKeys> getScramKeys() {
+        if (scramSalt == null || scramIterations == null || scramStoredKey == null || scramServerKey == null) {
+            return Optional.empty();
+        }
+        Base64.Decoder b64 = Base64.getDecoder();
+        return Optional.of(new ScramKeys(b64.decode(scramSalt), scramIterations, b64.decode(scramStoredKey),
+                b64.decode(scramServerKey)));
+    }
+
+    void setScramKeys(ScramKeys keys) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        this.scramSalt = b64.encodeToString(keys.salt());
+        this.scramIterations = keys.iterations();
+        this.scramStoredKey = b64.encodeToString(keys.storedKey());
+        this.scramServerKey = b64.encodeToString(keys.serverKey());
     }
 
     void setDisplayName(String displayName) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.courriel.store.StoreException;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.training.TrainingOutbox;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -13,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accounts: creation with their standard mailboxes, passwords (hashed by spring-security-crypto's
- * delegating encoder, bcrypt by default, never reversible), quotas and authentication.
+ * delegating encoder, bcrypt by default, never reversible, with SCRAM-SHA-256 keys beside), quotas and
+ * authentication. Password checks of every protocol end here, behind one {@link CredentialCache}.
  */
 @Service
 @Transactional
+@EnableConfigurationProperties(CredentialProperties.class)
 public class AccountService {
 
 
@@ -29,8 +32,13 @@ public class AccountService {
     /** Checked when an address is unknown, so that a login costs the same time whether it exists or not. */
     private final String dummyHash = passwords.encode("no account has this password");
 
+    private final CredentialCache cache;
+    private final int scramIterations;
+
     AccountService(AccountRepository accounts, DomainService domains, MailboxService mailboxes,
-            DirectoryChanges changes, TrainingOutbox training) {
+            DirectoryChanges changes, TrainingOutbox training, CredentialProperties credentials) {
+        this.cache = new CredentialCache(credentials.cacheTtl(), credentials.cacheSize());
+        this.scramIterations = credentials.scramIterations();
         this.accounts = accounts;
         this.training = training;
         this.domains = domains;
@@ -49,7 +57,9 @@ public class AccountService {
         if (quotaBytes < 0) {
             throw StoreException.invalid("quota must not be negative");
         }
-        Account account = accounts.saveAndFlush(new Account(domain, normal, passwords.encode(password), displayName, quotaBytes));
+        Account account = new Account(domain, normal, passwords.encode(password), displayName, quotaBytes);
+        account.setScramKeys(ScramKeys.derive(password, scramIterations));
+        account = accounts.saveAndFlush(account);
         mailboxes.createDefaults(account.getId());
         changes.changed();
         return account.info();
@@ -76,7 +86,9 @@ public class AccountService {
 
     /**
      * The account when the password matches and the account is enabled; empty otherwise, in about the same
-     * time either way.
+     * time either way. A password verified recently against the account's current hash is not run through
+     * bcrypt again ({@link CredentialCache}); the account row is read in any case, so a password set on another
+     * node, or a disabled account, applies at once.
      */
     @Transactional(readOnly = true)
     public Optional<AccountInfo> authenticate(String address, String password) {
@@ -91,16 +103,36 @@ public class AccountService {
             return Optional.empty();
         }
         Account a = account.get();
-        if (!passwords.matches(password, a.getPasswordHash()) || !a.isEnabled()) {
-            return Optional.empty();
+        String hash = a.getPasswordHash();
+        if (!cache.verified(a.getAddress(), password, hash)) {
+            if (!passwords.matches(password, hash)) {
+                return Optional.empty();
+            }
+            cache.remember(a.getAddress(), password, hash);
         }
-        return Optional.of(a.info());
+        return a.isEnabled() ? Optional.of(a.info()) : Optional.empty();
     }
 
     public void setPassword(String address, String password) {
         checkPassword(password);
-        get(address).setPasswordHash(passwords.encode(password));
+        Account account = get(address);
+        account.setPasswordHash(passwords.encode(password));
+        account.setScramKeys(ScramKeys.derive(password, scramIterations));
         changes.changed();
+    }
+
+    /**
+     * The SCRAM-SHA-256 keys of an enabled account; empty for an unknown or disabled account and for one whose
+     * password was set before the keys were stored (until its next password change).
+     */
+    @Transactional(readOnly = true)
+    public Optional<ScramKeys> scramKeys(String address) {
+        try {
+            return accounts.findByAddress(Addresses.address(address)).filter(Account::isEnabled)
+                    .flatMap(Account::getScramKeys);
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
     }
 
     public void setQuota(String address, long quotaBytes) {

@@ -3,13 +3,15 @@ package org.courriel.mta.smtp;
 import org.courriel.mta.smtp.session.ListenerKind;
 import org.courriel.mta.smtp.session.SmtpMetrics;
 import org.courriel.mta.smtp.session.SmtpProperties;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.courriel.access.ListenersProperties;
 import org.courriel.access.ServerProperties;
-import org.courriel.access.auth.LoginResult;
+import org.courriel.access.auth.ScramLogin;
 import org.courriel.access.auth.LoginService;
 import org.courriel.access.net.MemoryBudget;
 import org.courriel.access.tls.TlsContext;
@@ -57,12 +59,22 @@ public class SmtpConfiguration {
         RecipientPolicy policy = new RecipientPolicy(resolver::resolve, forwarding.getIfAvailable(() -> ForwardingAddress.KEEP));
         MessageIntake intake = new MessageIntake(MessageIntake.Delivery.of(delivery), inbound.getIfAvailable(),
                 signing::sign, spam.getIfAvailable(), limits.getIfAvailable());
-        Authenticator authenticator = (client, username, password) ->
-                switch (logins.login("smtp", client, username, password)) {
-                    case LoginResult.Success s -> new Authenticator.Outcome.Success(s.account().id(), s.account().address());
-                    case LoginResult.Failure f -> new Authenticator.Outcome.Failure();
-                    case LoginResult.Throttled t -> new Authenticator.Outcome.Throttled();
-                };
+        Authenticator authenticator = new Authenticator() {
+            @Override
+            public Outcome authenticate(InetAddress client, String username, String password) {
+                return Authenticator.outcome(logins.login("smtp", client, username, password));
+            }
+
+            @Override
+            public Optional<ScramLogin> scram(InetAddress client) {
+                return Optional.of(logins.scram("smtp", client));
+            }
+
+            @Override
+            public boolean offersScram() {
+                return true;
+            }
+        };
         SmtpDispatcher dispatcher = new SmtpDispatcher(SmtpCommands.all());
         List<SmtpServer> servers = new ArrayList<>();
         MemoryBudget contentBudget = SmtpContext.contentBudget(smtp); // one for every listener of this node

@@ -4,12 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.LoginService;
 import org.courriel.store.account.AccountInfo;
-import org.courriel.store.account.AccountService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,9 +19,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * HTTP Basic credentials checked by the shared {@link LoginService} (the store's accounts, with failed logins
- * throttled per client address and per account as for SMTP and IMAP), behind a short-lived
- * {@link CredentialCache}. The principal is the caller's {@link AccountInfo}, read afresh on every
- * request so that a disabled account or a lost admin role applies at once, cache or not.
+ * throttled per client address and per account as for SMTP and IMAP, and bcrypt skipped for credentials the
+ * store verified recently against the account's current hash, as for every protocol). The principal is the
+ * caller's {@link AccountInfo}, read afresh on every request so that a disabled account or a lost admin role
+ * applies at once.
  * Used only by the API's own filter chain: it is deliberately not a bean, so no other module's security sees it.
  */
 final class AccountAuthenticationProvider implements AuthenticationProvider {
@@ -34,14 +33,10 @@ final class AccountAuthenticationProvider implements AuthenticationProvider {
     /** The protocol tag of the shared login metrics. */
     static final String PROTOCOL = "http";
 
-    private final AccountService accounts;
     private final LoginService logins;
-    private final CredentialCache cache;
 
-    AccountAuthenticationProvider(AccountService accounts, LoginService logins, CredentialCache cache) {
-        this.accounts = accounts;
+    AccountAuthenticationProvider(LoginService logins) {
         this.logins = logins;
-        this.cache = cache;
     }
 
     @Override
@@ -51,16 +46,8 @@ final class AccountAuthenticationProvider implements AuthenticationProvider {
         if (address == null || !(credentials instanceof String password)) {
             throw new BadCredentialsException("no credentials");
         }
-        Optional<AccountInfo> cached = cache.find(address, password).flatMap(accounts::find)
-                .filter(AccountInfo::enabled);
-        if (cached.isPresent()) {
-            return authenticated(cached.get());
-        }
         return switch (logins.login(PROTOCOL, client(authentication), address, password)) {
-            case LoginResult.Success success -> {
-                cache.remember(address, password, success.account().id());
-                yield authenticated(success.account());
-            }
+            case LoginResult.Success success -> authenticated(success.account());
             case LoginResult.Failure failure -> throw new BadCredentialsException("bad credentials");
             case LoginResult.Throttled throttled -> throw new LoginThrottledException();
         };

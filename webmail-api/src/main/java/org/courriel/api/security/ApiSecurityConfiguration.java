@@ -7,7 +7,6 @@ import org.courriel.access.auth.LoginService;
 import org.courriel.api.ApiProperties;
 import org.courriel.api.autoconfig.AutoconfigPaths;
 import org.courriel.api.problem.DatabaseUnavailableFilter;
-import org.courriel.store.account.AccountService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,17 +37,15 @@ public class ApiSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, AccountService accounts, LoginService logins,
+    SecurityFilterChain apiFilterChain(HttpSecurity http, LoginService logins,
             AuthProperties auth, ApiProperties properties, JsonMapper json) throws Exception {
-        CredentialCache cache = new CredentialCache(properties.authCacheTtl(), properties.authCacheSize(),
-                Clock.systemUTC());
         RateLimiter limiter = new RateLimiter(properties.rateLimit().perSecond(), properties.rateLimit().burst(),
                 Clock.systemUTC());
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().hasRole("USER"))
-                .authenticationManager(new ProviderManager(new AccountAuthenticationProvider(accounts, logins, cache)))
+                .authenticationManager(new ProviderManager(new AccountAuthenticationProvider(logins)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(ApiFilters.entryPoint(json, auth.coolDown())))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ApiFilters.entryPoint(json, auth.coolDown()))
                         .accessDeniedHandler(ApiFilters.accessDenied(json)))

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
+import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.SaslPlain;
+import org.courriel.access.auth.ScramLogin;
+import org.courriel.access.auth.ScramSha256Server;
 import org.courriel.access.net.LineTooLongException;
 import org.courriel.mta.smtp.reply.Reply;
 import org.courriel.mta.smtp.session.Authenticator;
@@ -20,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RFC 4954 AUTH with the PLAIN (RFC 4616) and LOGIN mechanisms, on submission listeners over TLS.
+ * RFC 4954 AUTH with the PLAIN (RFC 4616), LOGIN and SCRAM-SHA-256 (RFC 7677) mechanisms, on submission
+ * listeners over TLS.
  * Failures are counted per client address and per account by the shared throttle; during its cool-down
  * the reply is 454 4.7.0 whatever the password, as it is while the database cannot be reached.
  */
@@ -87,6 +92,15 @@ public final class AuthCommand implements SmtpCommand {
                     username = decode(initial != null ? initial : challenge(session, USERNAME_CHALLENGE));
                     password = decode(challenge(session, PASSWORD_CHALLENGE));
                 }
+                case ScramSha256Server.MECHANISM -> {
+                    Optional<ScramLogin> scram = session.context().authenticator().scram(session.channel().remoteAddress());
+                    if (scram.isEmpty()) {
+                        session.reply(Reply.MECHANISM_UNSUPPORTED);
+                        return;
+                    }
+                    scram(session, scram.get(), initial);
+                    return;
+                }
                 default -> {
                     session.reply(Reply.MECHANISM_UNSUPPORTED);
                     return;
@@ -102,9 +116,50 @@ public final class AuthCommand implements SmtpCommand {
             session.reply(Reply.AUTH_BAD_RESPONSE);
             return;
         }
+        String user = username;
+        String pass = password;
+        conclude(session, () -> session.context().authenticator().authenticate(session.channel().remoteAddress(), user, pass),
+                null);
+    }
+
+    /**
+     * RFC 7677 / RFC 5802 §5 over RFC 4954: client-first (initial response or after an empty 334), server-first
+     * in a 334, client-final, and on success server-final in a last 334 whose answer must be empty.
+     */
+    private static void scram(CommandSession session, ScramLogin login, String initial) throws IOException {
+        LoginResult result;
+        try {
+            String clientFirst = initial != null ? initial : challenge(session, "");
+            String clientFinal = challenge(session, login.challenge(clientFirst));
+            result = login.respond(clientFinal);
+        } catch (Cancelled e) {
+            session.reply(Reply.AUTH_CANCELLED);
+            return;
+        } catch (LineTooLongException e) {
+            session.reply(Reply.LINE_TOO_LONG);
+            return;
+        } catch (IllegalArgumentException e) {
+            session.reply(Reply.AUTH_BAD_RESPONSE);
+            return;
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.is(e)) {
+                throw e;
+            }
+            log.warn("Session {}: AUTH not checked, the database is unavailable: {}", session.id(),
+                    DatabaseUnavailable.describe(e));
+            session.reply(Reply.AUTH_TEMPORARY_FAILURE);
+            return;
+        }
+        conclude(session, () -> Authenticator.outcome(result),
+                result instanceof LoginResult.Success ? login.serverFinal() : null);
+    }
+
+    /** Replies to a checked attempt; {@code serverFinal} is sent first (334) when the mechanism has one. */
+    private static void conclude(CommandSession session, java.util.function.Supplier<Authenticator.Outcome> check,
+            String serverFinal) throws IOException {
         Authenticator.Outcome outcome;
         try {
-            outcome = session.context().authenticator().authenticate(session.channel().remoteAddress(), username, password);
+            outcome = check.get();
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.is(e)) {
                 throw e;
@@ -114,6 +169,20 @@ public final class AuthCommand implements SmtpCommand {
                     DatabaseUnavailable.describe(e));
             session.reply(Reply.AUTH_TEMPORARY_FAILURE);
             return;
+        }
+        if (outcome instanceof Authenticator.Outcome.Success && serverFinal != null) {
+            try {
+                if (!challenge(session, serverFinal).isEmpty()) {
+                    session.reply(Reply.AUTH_BAD_RESPONSE);
+                    return;
+                }
+            } catch (Cancelled e) {
+                session.reply(Reply.AUTH_CANCELLED);
+                return;
+            } catch (LineTooLongException e) {
+                session.reply(Reply.LINE_TOO_LONG);
+                return;
+            }
         }
         switch (outcome) {
             case Authenticator.Outcome.Success ok -> {

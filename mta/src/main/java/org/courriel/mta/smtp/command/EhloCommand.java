@@ -54,7 +54,8 @@ public final class EhloCommand implements SmtpCommand {
             lines.add("STARTTLS");                                                  // RFC 3207 §4.2: not after TLS
         }
         if (session.authOffered()) {
-            lines.add("AUTH PLAIN LOGIN");                                          // RFC 4954, RFC 4616
+            lines.add(session.context().authenticator().offersScram()               // RFC 4954, RFC 4616,
+                    ? "AUTH SCRAM-SHA-256 PLAIN LOGIN" : "AUTH PLAIN LOGIN");        // RFC 7677
         }
         if (session.channel().isSecure()) {
             lines.add("REQUIRETLS");                                                // RFC 8689 §4.1: over TLS only

@@ -1,6 +1,10 @@
 package org.courriel.mta.smtp.session;
 
 import java.net.InetAddress;
+import java.util.Optional;
+
+import org.courriel.access.auth.LoginResult;
+import org.courriel.access.auth.ScramLogin;
 
 /** Checks AUTH credentials, with the shared failure throttling (per client address and per account). */
 @FunctionalInterface
@@ -20,4 +24,23 @@ public interface Authenticator {
     }
 
     Outcome authenticate(InetAddress client, String username, String password);
+
+    /** The SMTP outcome of the store's login result. */
+    static Outcome outcome(LoginResult result) {
+        return switch (result) {
+            case LoginResult.Success s -> new Outcome.Success(s.account().id(), s.account().address());
+            case LoginResult.Failure f -> new Outcome.Failure();
+            case LoginResult.Throttled t -> new Outcome.Throttled();
+        };
+    }
+
+    /** A SCRAM-SHA-256 exchange (RFC 7677), when this authenticator offers the mechanism. */
+    default Optional<ScramLogin> scram(InetAddress client) {
+        return Optional.empty();
+    }
+
+    /** Whether {@link #scram} gives an exchange, so that EHLO advertises SCRAM-SHA-256 only then. */
+    default boolean offersScram() {
+        return false;
+    }
 }
