@@ -5,7 +5,8 @@
 # read over IMAP, `courriel log MESSAGE-ID` finding its received and delivered lines, `courriel backup DIR`
 # while the server runs, `courriel restore DIR` into a fresh data directory and a second server started on
 # it that holds the message, then `courriel import` of a Maildir and of an mboxrd file (both made here) and
-# their messages found over IMAP. The mail client is deploy/smoke/walkthrough_mail.py.
+# their messages found over IMAP, and `courriel import imap://...` of that account into another one (the
+# second server playing the old IMAP server). The mail client is deploy/smoke/walkthrough_mail.py.
 #
 #   deploy/smoke/admin-walkthrough.sh      # builds the jar first if it is missing
 #
@@ -97,7 +98,7 @@ courriel:
   mx: { bind-address: 127.0.0.1, port: ${PORTS[i]} }
   submission: { bind-address: 127.0.0.1, port: ${PORTS[i+1]} }
   submissions: { enabled: false }
-  imap: { bind-address: 127.0.0.1, port: ${PORTS[i+2]} }
+  imap: { bind-address: 127.0.0.1, port: ${PORTS[i+2]}, allow-plaintext-loopback: true }
   imaps: { port: -1 }
   pop3: { enabled: false }
   managesieve: { enabled: false }
@@ -214,5 +215,13 @@ find_mail "$SECOND_IMAP" admin@example.org "$PASSWORD" Lists "maildir-list-$TOKE
 find_mail "$SECOND_IMAP" admin@example.org "$PASSWORD" old-archive "mbox-one-$TOKEN" --flag '\Seen' \
   --without '>From the start'
 find_mail "$SECOND_IMAP" admin@example.org "$PASSWORD" old-archive "mbox-two-$TOKEN"
+
+# --- import from another IMAP server: this one, as if it were the old one ----------------------------------
+courriel user add carol@example.org --password 'a long secret' >/dev/null || fail "courriel user add carol@example.org"
+courriel import "imap://admin%40example.org@127.0.0.1:$SECOND_IMAP" carol@example.org --tls none \
+  <<<"$PASSWORD" >"$WORK/import-imap.out" || fail "courriel import imap://admin%40example.org@127.0.0.1:$SECOND_IMAP carol@example.org"
+say "imported admin's mail into carol over IMAP"
+find_mail "$SECOND_IMAP" carol@example.org 'a long secret' old-archive "mbox-two-$TOKEN"
+find_mail "$SECOND_IMAP" carol@example.org 'a long secret' Lists "maildir-list-$TOKEN" --flag '\Seen'
 
 say "OK in ${SECONDS}s"
