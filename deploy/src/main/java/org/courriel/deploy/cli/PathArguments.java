@@ -12,7 +12,7 @@ import org.courriel.deploy.cli.command.RestoreCommand;
 /**
  * The command line as sent to a running server, whose working directory is not the command line's: the
  * directory of {@code backup DIR} and {@code restore DIR}, the files of {@code export ADDRESS DIR} and
- * {@code import ADDRESS DIR|FILE}, and the file of {@code --password-file F}, made absolute, so they mean what the
+ * {@code import ADDRESS DIR|FILE} (not {@code import imap://...}, which names no file), and the file of {@code --password-file F}, made absolute, so they mean what the
  * admin typed.
  */
 final class PathArguments {
@@ -27,7 +27,8 @@ final class PathArguments {
     static String[] forServer(AdminCommandLine command) {
         String[] args = passwordFile(command.args().clone());
         Integer pathWord = PATH_WORD.get(command.noun());
-        if (pathWord == null || command.verb() == null) {
+        if (pathWord == null || command.verb() == null
+                || command.noun().equals(ImportCommand.SPEC.noun()) && ImportCommand.fromImapServer(command.words())) {
             return args;
         }
         if (command.noun().equals(ExportCommand.SPEC.noun()) && command.option("all") != null) {
@@ -53,7 +54,7 @@ final class PathArguments {
         return args;
     }
 
-    /** {@code migrate --password-file F}: the file the admin named, read by the server. */
+    /** {@code migrate --password-file F} (and {@code import imap://... --password-file F}): the file the admin named, read by the server. */
     private static String[] passwordFile(String[] args) {
         String option = "--password-file";
         for (int i = 0; i < args.length; i++) {

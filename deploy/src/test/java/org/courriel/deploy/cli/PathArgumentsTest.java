@@ -31,6 +31,10 @@ class PathArgumentsTest {
                 .containsExactly("export", "bob@example.org", mail, "--format=maildir");
         assertThat(forServer("export", "--all", "old/mail")).containsExactly("export", "--all", mail);
         assertThat(forServer("import", "bob@example.org")).containsExactly("import", "bob@example.org");
+        assertThat(forServer("import", "imap://alice@old.example.org", "bob@example.org", "--dry-run"))
+                .containsExactly("import", "imap://alice@old.example.org", "bob@example.org", "--dry-run");
+        assertThat(forServer("import", "IMAPS://alice@old.example.org", "bob@example.org"))
+                .containsExactly("import", "IMAPS://alice@old.example.org", "bob@example.org");
     }
 
     @Test
@@ -46,5 +50,7 @@ class PathArgumentsTest {
                 .containsExactly("migrate", "imap://a@old.example", "b@example.org", "--password-file", absolute);
         assertThat(forServer("migrate", "imap://a@old.example", "b@example.org", "--password-file=./secrets/old"))
                 .containsExactly("migrate", "imap://a@old.example", "b@example.org", "--password-file=" + absolute);
+        assertThat(forServer("import", "imap://a@old.example", "b@example.org", "--password-file", "secrets/old"))
+                .containsExactly("import", "imap://a@old.example", "b@example.org", "--password-file", absolute);
     }
 }

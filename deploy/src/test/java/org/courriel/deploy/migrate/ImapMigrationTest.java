@@ -180,6 +180,37 @@ class ImapMigrationTest {
     }
 
     @Test
+    void importOfAnImapUriIsTheMigrationWithItsOptions() throws Exception {
+        account("erin@example.org");
+        String uri = "imap://alice@127.0.0.1:" + dovecot.port;
+        int total = SOURCE.values().stream().mapToInt(List::size).sum();
+
+        Result first = run(PASSWORD, "import", uri, "erin@example.org", "--tls", "none", "--limit", "3");
+        assertThat(first.exit).as(first.err + dovecot.log()).isZero();
+        assertThat(first.out).contains("3 messages copied").contains("run again to copy the rest");
+        assertThat(count("erin@example.org")).isEqualTo(3);
+
+        Result dry = run(PASSWORD, "import", uri, "erin@example.org", "--tls", "none", "--dry-run");
+        assertThat(dry.out).contains("dry run: " + (total - 3) + " messages to copy, 3 already there");
+
+        Path passwordFile = dir.resolve("password-erin");
+        Files.writeString(passwordFile, PASSWORD + "\n");
+        Result rest = run(null, "import", uri, "erin@example.org", "--tls", "none", "--password-file",
+                passwordFile.toString());
+        assertThat(rest.exit).as(rest.err).isZero();
+        assertThat(rest.out).contains((total - 3) + " messages copied, 3 already there")
+                .contains("Sent Messages -> Sent: ");
+        assertThat(count("erin@example.org")).isEqualTo(total);
+
+        Result format = run(PASSWORD, "import", uri, "erin@example.org", "--format", "mbox");
+        assertThat(format.exit).isEqualTo(ExitCode.USAGE.code);
+        assertThat(format.err).contains("--format is for Maildir and mbox files");
+        Result alone = run(PASSWORD, "import", uri);
+        assertThat(alone.exit).isEqualTo(ExitCode.USAGE.code);
+        assertThat(alone.err).contains("import imap:// takes a URI and an address");
+    }
+
+    @Test
     void aWrongPasswordAndAnUnreachableServerAreOneLineEach() throws Exception {
         account("carol@example.org");
         Result wrong = run("not-it", "migrate", "imap://alice@127.0.0.1:" + dovecot.port, "carol@example.org",
@@ -216,6 +247,15 @@ class ImapMigrationTest {
         assertThat(first[0]).as(first[2]).isEqualTo("0");
         assertThat(first[1].replaceAll("\\s", "")).contains("\"account\":\"dan@example.net\"")
                 .contains("\"complete\":false").contains("\"copied\":2");
+        // The other spelling goes on where the first run stopped: the same migration.
+        int total = SOURCE.values().stream().mapToInt(List::size).sum();
+        String[] rest = runOnItsOwn(PASSWORD + "\n", db, "import", "imap://alice@127.0.0.1:" + dovecot.port,
+                "dan@example.net", "--tls", "none", "--json");
+        assertThat(rest[0]).as(rest[2]).isEqualTo("0");
+        assertThat(rest[1].replaceAll("\\s", "")).contains("\"complete\":true");
+        String[] again = runOnItsOwn(PASSWORD + "\n", db, "migrate", "imap://alice@127.0.0.1:" + dovecot.port,
+                "dan@example.net", "--tls", "none");
+        assertThat(again[1]).as(again[2]).contains("0 messages copied, " + total + " already there");
     }
 
     /** The command line with no server running: exit code, standard output, standard error. */
@@ -240,7 +280,11 @@ class ImapMigrationTest {
     }
 
     private long count() {
-        long account = accounts.find("bob@example.org").orElseThrow().id();
+        return count("bob@example.org");
+    }
+
+    private long count(String address) {
+        long account = accounts.find(address).orElseThrow().id();
         return mailboxes.list(account).stream().mapToLong(m -> messages.uids(m.id()).length).sum();
     }
 

@@ -49,7 +49,7 @@ public class MigrateCommand implements AdminCommand {
     public ExitCode run(AdminCommandLine c, CliIo io) {
         List<String> words = c.words();
         if (words.size() != 2) {
-            throw new UsageException("migrate takes an imap:// URI and an address");
+            throw new UsageException(c.noun() + " imap:// takes a URI and an address");
         }
         ImapSource source;
         try {
