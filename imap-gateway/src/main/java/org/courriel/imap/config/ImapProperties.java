@@ -38,6 +38,9 @@ import org.springframework.util.unit.DataSize;
  * @param literalBudgetWait      how long a literal may wait for room in {@code maxLiteralsInFlight}
  * @param maxSearchDepth         how deep parentheses, NOT and OR may nest in one SEARCH; deeper is answered with BAD
  * @param maxSearchKeys          most search keys in one SEARCH, nested ones included; more is answered with BAD
+ * @param maxCompressedSessions  most sessions of this node compressing at once (COMPRESS=DEFLATE, RFC 4978), both
+ *                               listeners together; each holds about 300 KiB of zlib state, so this bounds that
+ *                               memory; past it COMPRESS is answered NO [LIMIT] and the session goes on uncompressed
  */
 @ConfigurationProperties("courriel.imap")
 public record ImapProperties(
@@ -60,7 +63,8 @@ public record ImapProperties(
         @DefaultValue("256MB") DataSize maxLiteralsInFlight,
         @DefaultValue("5s") Duration literalBudgetWait,
         @DefaultValue("100") int maxSearchDepth,
-        @DefaultValue("1000") int maxSearchKeys) {
+        @DefaultValue("1000") int maxSearchKeys,
+        @DefaultValue("1000") int maxCompressedSessions) {
 
     public ImapProperties {
         if (maxLineLength < 1024) {
@@ -77,6 +81,9 @@ public record ImapProperties(
         }
         if (maxSearchDepth < 1 || maxSearchKeys < 1) {
             throw new IllegalArgumentException("courriel.imap.max-search-depth and max-search-keys must be at least 1");
+        }
+        if (maxCompressedSessions < 0) {
+            throw new IllegalArgumentException("courriel.imap.max-compressed-sessions must not be negative");
         }
         if (fetchBatchSize < 1) {
             throw new IllegalArgumentException("courriel.imap.fetch-batch-size must be at least 1");

@@ -9,7 +9,7 @@ public final class Capabilities {
     /** Extensions available once logged in. */
     static final String AFTER_LOGIN = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ENABLE IDLE UIDPLUS MOVE UNSELECT"
             + " NAMESPACE ID SPECIAL-USE LIST-EXTENDED LIST-STATUS CONDSTORE QRESYNC ESEARCH STATUS=SIZE"
-            + " QUOTA QUOTA=RES-STORAGE UTF8=ACCEPT BINARY CHILDREN WITHIN";
+            + " QUOTA QUOTA=RES-STORAGE UTF8=ACCEPT BINARY CHILDREN WITHIN COMPRESS=DEFLATE";
 
     private Capabilities() {
     }

@@ -21,5 +21,6 @@ public record ImapContext(
         UidSnapshots uidSnapshots,
         ImapMetrics metrics,
         LoginGuard loginGuard,
-        LiteralBudget literalBudget) {
+        LiteralBudget literalBudget,
+        CompressionSlots compressionSlots) {
 }
