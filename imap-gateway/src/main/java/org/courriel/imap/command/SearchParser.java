@@ -113,7 +113,7 @@ public final class SearchParser {
             });
         }
         int c = args.peek();
-        if ((c >= '0' && c <= '9') || c == '*') {
+        if ((c >= '0' && c <= '9') || c == '*' || c == '$') {
             return SearchKey.uid(resolver.uids(args.sequenceSet(), false));
         }
         String name = args.atom().toUpperCase(Locale.ROOT);
