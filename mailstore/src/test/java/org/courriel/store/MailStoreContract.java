@@ -257,6 +257,26 @@ abstract class MailStoreContract {
     }
 
     @Test
+    void appendAllStoresEveryMessageOrNone() {
+        AccountInfo small = accounts.create("multi@" + domain, "password one", null, 1000);
+        MailboxInfo box = mailboxes.get(small.id(), "INBOX");
+        byte[] message = ("Subject: part\r\n\r\n" + "x".repeat(300)).getBytes();
+        List<AppendResult> two = messages.appendAll(box.id(), List.of(
+                new MessageService.NewMessage(message, Flags.of(SystemFlag.SEEN), Instant.parse("2026-01-02T03:04:05Z")),
+                new MessageService.NewMessage(message, Flags.NONE, Instant.now())));
+        assertThat(two).extracting(AppendResult::uid).containsExactly(1L, 2L);
+        assertThat(messages.get(box.id(), 1).orElseThrow().flags().has(SystemFlag.SEEN)).isTrue();
+        // RFC 3502 §3: the third and fourth messages would pass the quota together; neither is stored
+        assertThatThrownBy(() -> messages.appendAll(box.id(), List.of(
+                new MessageService.NewMessage(message, Flags.NONE, Instant.now()),
+                new MessageService.NewMessage(message, Flags.NONE, Instant.now()))))
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.OVER_QUOTA));
+        assertThat(messages.uids(box.id())).containsExactly(1L, 2L);
+        assertThat(accounts.find(small.id()).orElseThrow().usedBytes()).isEqualTo(2L * message.length);
+    }
+
+    @Test
     void renameFollowsRfcRules() {
         mailboxes.create(bob.id(), "Projects/2026/Q1", null);
         assertThat(mailboxes.find(bob.id(), "Projects")).isPresent();

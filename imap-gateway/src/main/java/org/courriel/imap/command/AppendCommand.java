@@ -1,6 +1,7 @@
 package org.courriel.imap.command;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,21 +12,35 @@ import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapCommand;
+import org.courriel.imap.session.ImapRefusal;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.Flags;
+import org.courriel.store.message.MessageService;
+import org.courriel.store.message.UidSet;
 
-/** APPEND (RFC 9051 §6.3.12) with APPENDUID (RFC 4315 §3); literals may be LITERAL+ (RFC 7888) or literal8 (RFC 3516). */
+/**
+ * APPEND (RFC 9051 §6.3.12) with APPENDUID (RFC 4315 §3) and MULTIAPPEND (RFC 3502): several messages in one
+ * command, stored in one transaction. Literals may be LITERAL+ (RFC 7888) or literal8 (RFC 3516); each message
+ * and the whole command are within {@code courriel.imap.max-literal-size} (the command reader's bounds).
+ */
 public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
 
-    /** The mailbox, flags, internal date (null: now) and the message bytes. */
-    public record Request(String mailbox, List<String> flags, Instant internalDate, byte[] message) {
+    /** Most messages in one MULTIAPPEND: one transaction should not hold a mailbox's worth. */
+    static final int MAX_MESSAGES = 1000;
+
+    /** One message: flags, internal date (null: now) and bytes. */
+    public record Message(List<String> flags, Instant internalDate, byte[] bytes) {
         @Override
         public String toString() {
-            return "Request[mailbox=" + mailbox + ", size=" + message.length + "]";
+            return "Message[size=" + bytes.length + "]";
         }
+    }
+
+    /** The mailbox and the messages, in the order given. */
+    public record Request(String mailbox, List<Message> messages) {
     }
 
     @Override
@@ -42,7 +57,20 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
     public Request parse(CommandParser args) {
         args.sp();
         String mailbox = MailboxArgument.parse(args);
-        args.sp();
+        List<Message> messages = new ArrayList<>();
+        // RFC 3502 §6: append = "APPEND" SP mailbox 1*append-message; append-message = SP append-opts append-data
+        do {
+            args.sp();
+            if (messages.size() == MAX_MESSAGES) {
+                throw new ImapRefusal(ResponseCode.LIMIT, "At most " + MAX_MESSAGES + " messages in one APPEND");
+            }
+            messages.add(message(args));
+        } while (args.peekIs(' '));
+        args.end();
+        return new Request(mailbox, messages);
+    }
+
+    private static Message message(CommandParser args) {
         List<String> flags = List.of();
         if (args.peekIs('(')) {
             flags = args.flagList();
@@ -69,8 +97,7 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
         } else {
             message = args.literal();
         }
-        args.end();
-        return new Request(mailbox, flags, date, message);
+        return new Message(flags, date, message);
     }
 
     @Override
@@ -81,12 +108,18 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
             // RFC 9051 §6.3.12: TRYCREATE when the mailbox does not exist
             return Completion.no(ResponseCode.TRYCREATE, "No such mailbox");
         }
-        if (request.message().length == 0) {
-            return Completion.no(ResponseCode.CANNOT, "Empty message");
+        List<MessageService.NewMessage> batch = new ArrayList<>(request.messages().size());
+        Instant now = Instant.now();
+        for (Message m : request.messages()) {
+            if (m.bytes().length == 0) {
+                return Completion.no(ResponseCode.CANNOT, "Empty message");
+            }
+            batch.add(new MessageService.NewMessage(m.bytes(), Flags.fromNames(m.flags()),
+                    m.internalDate() == null ? now : m.internalDate()));
         }
-        Instant date = request.internalDate() == null ? Instant.now() : request.internalDate();
-        AppendResult result = session.context().messages().append(mailbox.get().id(), request.message(),
-                Flags.fromNames(request.flags()), date);
-        return Completion.ok(ResponseCode.APPENDUID.with(result.uidValidity() + " " + result.uid()), "APPEND completed");
+        // RFC 3502 §3: all the messages or none; RFC 4315 §3: APPENDUID with the set of their UIDs
+        List<AppendResult> results = session.context().messages().appendAll(mailbox.get().id(), batch);
+        UidSet uids = UidSet.ofSorted(results.stream().map(AppendResult::uid).toList());
+        return Completion.ok(ResponseCode.APPENDUID.with(results.get(0).uidValidity() + " " + uids), "APPEND completed");
     }
 }

@@ -20,7 +20,7 @@ public final class CommandSet {
                 // §6.2 not authenticated
                 new StartTlsCommand(), new AuthenticateCommand(), new LoginCommand(),
                 // §6.3 authenticated
-                new EnableCommand(), new SelectCommand(false), new SelectCommand(true), new CreateCommand(),
+                new EnableCommand(), new CompressCommand(), new SelectCommand(false), new SelectCommand(true), new CreateCommand(),
                 new DeleteCommand(), new RenameCommand(), new SubscribeCommand(true), new SubscribeCommand(false),
                 new ListCommand(false), new ListCommand(true), new NamespaceCommand(), new StatusCommand(),
                 new AppendCommand(), new IdleCommand(),

@@ -25,12 +25,13 @@ import org.courriel.store.search.MessageSearch;
 /**
  * SEARCH and UID SEARCH (RFC 9051 §6.4.4, RFC 3501 §6.4.4) with CHARSET UTF-8, ESEARCH return options
  * (RFC 4731: MIN, MAX, ALL, COUNT) and the MODSEQ key (RFC 7162 §3.1.5). IMAP4rev2 sessions always get
- * ESEARCH responses (RFC 9051 §7.3.4); rev1 sessions get SEARCH unless they asked for RETURN.
+ * ESEARCH responses (RFC 9051 §7.3.4); rev1 sessions get SEARCH unless they asked for RETURN. RETURN (SAVE)
+ * keeps the result for {@code $} in later commands (RFC 5182, SEARCHRES).
  */
 public final class SearchCommand extends MessageSetCommand<SearchCommand.Request> {
 
-    /** ESEARCH result options. */
-    public enum ReturnOption { MIN, MAX, ALL, COUNT }
+    /** ESEARCH result options (RFC 4731 §3.1), and SAVE (RFC 5182 §2). */
+    public enum ReturnOption { MIN, MAX, ALL, COUNT, SAVE }
 
     /** The result options (null: none given), and the search keys still as bytes (parsed with the session's map). */
     public record Request(Set<ReturnOption> returnOptions, byte[] keys) {
@@ -104,6 +105,11 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
             }
         };
         SearchParser.Result parsed = SearchParser.parse(new CommandParser(request.keys()), resolver, limits);
+        boolean save = request.returnOptions() != null && request.returnOptions().contains(ReturnOption.SAVE);
+        if (save) {
+            // RFC 5182 §2.1: a SAVE answered NO leaves the variable empty; one answered BAD (above) leaves it alone
+            selected.sequence().saveResult(UidSet.of());
+        }
         if (parsed.usesModseq()) {
             session.enableCondstore();
         }
@@ -119,6 +125,9 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
             session.context().messages().scan(selected.id(), UidSet.ofSorted(found), MessageFields.BASIC,
                     r -> modseqs.put(r.uid(), r.modseq()));
         }
+        if (save) {
+            selected.sequence().saveResult(saved(request.returnOptions(), found));
+        }
         long highestModseq = highest(modseqs, found);
         List<Long> numbers = found;
         if (!byUid) {
@@ -133,10 +142,32 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
                 sb.append(" (MODSEQ ").append(highestModseq).append(')');
             }
             session.out().untagged(sb);
-        } else {
+        } else if (request.returnOptions() == null || !request.returnOptions().equals(EnumSet.of(ReturnOption.SAVE))) {
+            // RFC 5182 §2.4: SAVE alone suppresses the ESEARCH response
             session.out().untagged(esearch(session, request, numbers, returnedModseq(request, found, modseqs)));
         }
         return Completion.ok(name() + " completed");
+    }
+
+    /**
+     * RFC 5182 §2.4: with MIN or MAX (or both) and neither ALL nor COUNT, only those messages are saved;
+     * otherwise every message found.
+     */
+    private static UidSet saved(Set<ReturnOption> options, List<Long> found) {
+        boolean min = options.contains(ReturnOption.MIN);
+        boolean max = options.contains(ReturnOption.MAX);
+        if (found.isEmpty() || (!min && !max) || options.contains(ReturnOption.ALL)
+                || options.contains(ReturnOption.COUNT)) {
+            return UidSet.ofSorted(found);
+        }
+        List<Long> kept = new ArrayList<>();
+        if (min) {
+            kept.add(found.get(0));
+        }
+        if (max && (!min || found.size() > 1)) {
+            kept.add(found.get(found.size() - 1));
+        }
+        return UidSet.ofSorted(kept);
     }
 
     private static long highest(Map<Long, Long> modseqs, List<Long> uids) {

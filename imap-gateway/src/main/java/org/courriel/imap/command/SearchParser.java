@@ -25,6 +25,11 @@ public final class SearchParser {
 
         /** The session's \Recent UIDs (empty for IMAP4rev2). */
         UidSet recent();
+
+        /** The server's current time, from which OLDER and YOUNGER count back (RFC 5032 §3). */
+        default java.time.Instant now() {
+            return java.time.Instant.now();
+        }
     }
 
     /** A resolver that names nothing: for checking syntax before a mailbox is at hand. */
@@ -108,7 +113,7 @@ public final class SearchParser {
             });
         }
         int c = args.peek();
-        if ((c >= '0' && c <= '9') || c == '*') {
+        if ((c >= '0' && c <= '9') || c == '*' || c == '$') {
             return SearchKey.uid(resolver.uids(args.sequenceSet(), false));
         }
         String name = args.atom().toUpperCase(Locale.ROOT);
@@ -155,6 +160,9 @@ public final class SearchParser {
                 return SearchKey.or(left, spaceThen().key());
             });
             case "MODSEQ" -> modseq();
+            // RFC 5032 §4: ("OLDER" / "YOUNGER") SP nz-number, an interval in seconds back from now
+            case "OLDER" -> SearchKey.older(resolver.now().minusSeconds(interval()));
+            case "YOUNGER" -> SearchKey.younger(resolver.now().minusSeconds(interval()));
             default -> throw new ImapSyntaxException("unknown search key " + name);
         };
     }
@@ -186,6 +194,16 @@ public final class SearchParser {
             args.sp();
         }
         return SearchKey.modSeq(args.number(Long.MAX_VALUE));
+    }
+
+    private long interval() {
+        spaceThen();
+        long seconds = args.number(Long.MAX_VALUE);
+        if (seconds == 0) {
+            throw new ImapSyntaxException("the interval of OLDER and YOUNGER is a nz-number");
+        }
+        // far enough back for any internal date, and no overflow of Instant arithmetic
+        return Math.min(seconds, 100L * 366 * 24 * 3600 * 100);
     }
 
     private java.time.LocalDate date() {

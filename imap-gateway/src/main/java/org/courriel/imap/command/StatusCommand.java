@@ -9,6 +9,7 @@ import java.util.Set;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.imap.session.Capabilities;
 import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
@@ -16,7 +17,10 @@ import org.courriel.imap.session.SessionState;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxStatus;
 
-/** STATUS (RFC 9051 §6.3.11) with SIZE (RFC 8438), HIGHESTMODSEQ (RFC 7162 §3.1.6) and RECENT for rev1. */
+/**
+ * STATUS (RFC 9051 §6.3.11) with SIZE (RFC 8438), HIGHESTMODSEQ (RFC 7162 §3.1.6), APPENDLIMIT (RFC 7889) and
+ * RECENT for rev1.
+ */
 public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
 
     /** The mailbox and the items asked for, upper case. */
@@ -24,7 +28,7 @@ public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
     }
 
     static final Set<String> ITEMS = Set.of("MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "DELETED", "SIZE",
-            "RECENT", "HIGHESTMODSEQ");
+            "RECENT", "HIGHESTMODSEQ", "APPENDLIMIT");
 
     @Override
     public String name() {
@@ -99,6 +103,8 @@ public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
                 case "SIZE" -> status.size();
                 case "HIGHESTMODSEQ" -> status.highestModseq();
                 case "RECENT" -> recent(session, mailbox.id());
+                // RFC 7889 §3: STATUS APPENDLIMIT, here the server-wide limit
+                case "APPENDLIMIT" -> Capabilities.appendLimit(session);
                 default -> throw new IllegalStateException(item);
             };
             sb.append(item).append(' ').append(value);

@@ -40,6 +40,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxSearchKeys          most search keys in one SEARCH, nested ones included; more is answered with BAD
  * @param subscribeOnCreate      whether CREATE also subscribes the new name (RFC 9051 §6.3.4 leaves it to the
  *                               server); off, as in Dovecot: clients that want it send SUBSCRIBE
+ * @param maxCompressedSessions  most sessions of this node compressing at once (COMPRESS=DEFLATE, RFC 4978), both
+ *                               listeners together; each holds about 300 KiB of zlib state, so this bounds that
+ *                               memory; past it COMPRESS is answered NO [LIMIT] and the session goes on uncompressed
  */
 @ConfigurationProperties("courriel.imap")
 public record ImapProperties(
@@ -63,7 +66,8 @@ public record ImapProperties(
         @DefaultValue("5s") Duration literalBudgetWait,
         @DefaultValue("100") int maxSearchDepth,
         @DefaultValue("1000") int maxSearchKeys,
-        @DefaultValue("false") boolean subscribeOnCreate) {
+        @DefaultValue("false") boolean subscribeOnCreate,
+        @DefaultValue("1000") int maxCompressedSessions) {
 
     public ImapProperties {
         if (maxLineLength < 1024) {
@@ -80,6 +84,9 @@ public record ImapProperties(
         }
         if (maxSearchDepth < 1 || maxSearchKeys < 1) {
             throw new IllegalArgumentException("courriel.imap.max-search-depth and max-search-keys must be at least 1");
+        }
+        if (maxCompressedSessions < 0) {
+            throw new IllegalArgumentException("courriel.imap.max-compressed-sessions must not be negative");
         }
         if (fetchBatchSize < 1) {
             throw new IllegalArgumentException("courriel.imap.fetch-batch-size must be at least 1");

@@ -5,9 +5,15 @@ import java.util.List;
 
 /**
  * A sequence-set as the client wrote it (RFC 9051 §9): ranges of numbers where {@link #STAR} stands for
- * '*', the largest number in use. The session resolves it to UIDs; {@code $} (RFC 5182) is not supported.
+ * '*', the largest number in use, or {@code $}: the saved search result (RFC 5182 §2.1, {@link #SAVED}). The
+ * session resolves it to UIDs.
+ *
+ * @param saved whether this is {@code $} (then {@code ranges} is empty)
  */
-public record SequenceSet(List<Range> ranges) {
+public record SequenceSet(List<Range> ranges, boolean saved) {
+
+    /** RFC 5182 §3: seq-number-set =/ "$", the last result of a SEARCH RETURN (SAVE). */
+    public static final SequenceSet SAVED = new SequenceSet(List.of(), true);
 
     /** '*': the highest sequence number or UID in the mailbox. */
     public static final long STAR = Long.MAX_VALUE;
@@ -32,10 +38,17 @@ public record SequenceSet(List<Range> ranges) {
         ranges = List.copyOf(ranges);
     }
 
+    public SequenceSet(List<Range> ranges) {
+        this(ranges, false);
+    }
+
     /** Parses {@code 1,3:5,7:*}; throws on anything else. */
     public static SequenceSet parse(String text) {
         if (text.isEmpty()) {
             throw new ImapSyntaxException("empty sequence set");
+        }
+        if (text.equals("$")) {
+            return SAVED;
         }
         List<Range> ranges = new ArrayList<>();
         for (String part : text.split(",", -1)) {

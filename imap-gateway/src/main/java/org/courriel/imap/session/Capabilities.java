@@ -9,14 +9,20 @@ public final class Capabilities {
     /** Extensions available once logged in. */
     static final String AFTER_LOGIN = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ENABLE IDLE UIDPLUS MOVE UNSELECT"
             + " NAMESPACE ID SPECIAL-USE LIST-EXTENDED LIST-STATUS CONDSTORE QRESYNC ESEARCH STATUS=SIZE"
-            + " QUOTA QUOTA=RES-STORAGE UTF8=ACCEPT BINARY CHILDREN";
+            + " QUOTA QUOTA=RES-STORAGE UTF8=ACCEPT BINARY CHILDREN WITHIN COMPRESS=DEFLATE SEARCHRES MULTIAPPEND";
 
     private Capabilities() {
     }
 
+    /** The largest message APPEND takes (RFC 7889): the literal bound of a logged-in session. */
+    public static long appendLimit(ImapSession session) {
+        return session.context().properties().maxLiteralSize().toBytes();
+    }
+
     public static String of(ImapSession session) {
         if (session.state() != SessionState.NOT_AUTHENTICATED) {
-            return AFTER_LOGIN;
+            // RFC 7889 §2: APPENDLIMIT=n, the same limit for every mailbox
+            return AFTER_LOGIN + " APPENDLIMIT=" + appendLimit(session);
         }
         StringBuilder sb = new StringBuilder("IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ENABLE ID");
         if (!session.connection().isSecure() && session.connection().canStartTls()) {

@@ -57,6 +57,8 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
     private volatile boolean awaitingCommand;
     private final AtomicBoolean shutdownByeSent = new AtomicBoolean();
     private final AtomicBoolean idleFlushScheduled = new AtomicBoolean();
+    /** Whether this session holds one of the node's {@link CompressionSlots}. */
+    private boolean compressionSlot;
 
     public ChannelImapSession(ImapContext context, CommandDispatcher dispatcher, Channel connection) {
         this.context = context;
@@ -140,6 +142,9 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         } finally {
             unselect();
             closeConnection();
+            if (compressionSlot) {
+                context.compressionSlots().give();
+            }
             context.metrics().sessionClosed();
         }
     }
@@ -320,6 +325,20 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
 
     @Override
     public void tlsStarted() {
+        attachStreams();
+    }
+
+    @Override
+    public boolean reserveCompression() {
+        if (!compressionSlot && context.compressionSlots().take()) {
+            compressionSlot = true;
+        }
+        return compressionSlot;
+    }
+
+    @Override
+    public void startCompression() throws IOException {
+        connection.startCompression();
         attachStreams();
     }
 

@@ -22,5 +22,6 @@ public record ImapContext(
         UidSnapshots uidSnapshots,
         ImapMetrics metrics,
         LoginGuard loginGuard,
-        LiteralBudget literalBudget) {
+        LiteralBudget literalBudget,
+        CompressionSlots compressionSlots) {
 }

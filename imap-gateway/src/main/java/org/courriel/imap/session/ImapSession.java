@@ -43,6 +43,15 @@ public interface ImapSession {
 
     void logout();
 
+    /** Takes one of the node's compression slots for this session, held until it ends; false when none is free. */
+    boolean reserveCompression();
+
+    /**
+     * After COMPRESS DEFLATE's tagged OK went out (RFC 4978 §3): both directions compressed from the next byte,
+     * with new streams and a new command reader over them.
+     */
+    void startCompression() throws IOException;
+
     /**
      * Reads the client's response to a continuation request (AUTHENTICATE, RFC 9051 §6.2.2): like a command, it
      * must arrive whole within the command timeout; null at end of stream.

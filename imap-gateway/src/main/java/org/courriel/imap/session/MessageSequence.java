@@ -27,6 +27,17 @@ public final class MessageSequence {
     private long[] added = new long[0];
     private int addedCount;
 
+    /**
+     * The search result variable (RFC 5182 §2.1) as UIDs: an expunged message leaves it by itself, since an
+     * expunged UID names nothing; empty when the mailbox is selected.
+     */
+    private UidSet savedResult = UidSet.of();
+
+    /** SEARCH RETURN (SAVE) sets the variable (RFC 5182 §2.1); a SAVE that fails sets it empty. */
+    public void saveResult(UidSet uids) {
+        savedResult = uids;
+    }
+
     /** A map over a shared array that must never be written to. */
     public MessageSequence(long[] ascendingUids) {
         this.base = ascendingUids;
@@ -167,6 +178,10 @@ public final class MessageSequence {
      * the session knows are named, so callers filter the store's answer with {@link #seqOf(long)}.
      */
     public UidSet resolve(SequenceSet set, boolean byUid) {
+        if (set.saved()) {
+            // RFC 5182 §2.1: "$" names the saved messages whether the command takes UIDs or sequence numbers
+            return savedResult;
+        }
         List<UidSet.Range> ranges = new ArrayList<>();
         int count = size();
         if (byUid) {
@@ -196,6 +211,9 @@ public final class MessageSequence {
      * clients rely on it.
      */
     public boolean validSequence(SequenceSet set) {
+        if (set.saved()) {
+            return true; // RFC 5182 §2.1: even empty, "$" is a valid set that names nothing
+        }
         int count = size();
         for (SequenceSet.Range r : set.ranges()) {
             if (r.high() != SequenceSet.STAR && r.high() > count) {

@@ -3,6 +3,7 @@ package org.courriel.imap.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class SearchParserTest {
 
+    private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
+
     /** Sequence number n is UID 10 n; the recent UIDs are 90:99. */
     private static final SearchParser.Resolver RESOLVER = new SearchParser.Resolver() {
         @Override
@@ -26,6 +29,11 @@ class SearchParserTest {
         @Override
         public UidSet recent() {
             return UidSet.range(90, 99);
+        }
+
+        @Override
+        public Instant now() {
+            return NOW;
         }
     };
 
@@ -64,6 +72,18 @@ class SearchParserTest {
                 RESOLVER);
         assertThat(modseq.key()).isEqualTo(SearchKey.modSeq(620162338));
         assertThat(modseq.usesModseq()).isTrue();
+    }
+
+    @Test
+    void olderAndYoungerCountSecondsBackFromNow() {
+        // RFC 5032 §4: the example's SEARCH UNDELETED YOUNGER 259200 (three days)
+        assertThat(parse("UNDELETED YOUNGER 259200")).isEqualTo(SearchKey.and(SearchKey.undeleted(),
+                SearchKey.younger(Instant.parse("2026-11-29T12:00:00Z"))));
+        assertThat(parse("OLDER 60")).isEqualTo(SearchKey.older(Instant.parse("2026-12-02T11:59:00Z")));
+        assertThat(parse("OLDER 99999999999999")).isInstanceOf(SearchKey.InternalAge.class);
+        for (String bad : List.of("OLDER", "OLDER 0", "YOUNGER -1", "YOUNGER x", "OLDER 1-Jan-2020")) {
+            assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(ImapSyntaxException.class);
+        }
     }
 
     @Test

@@ -46,6 +46,22 @@ public interface Channel extends Closeable {
      */
     void startTls() throws IOException;
 
+    /** Whether {@link #startCompression()} was called (RFC 4978 §3: at most once per connection). */
+    default boolean isCompressed() {
+        return false;
+    }
+
+    /**
+     * Compresses both directions with raw DEFLATE from now on (RFC 4978 §3), above TLS if it is on: flushes what
+     * is pending uncompressed, then {@link #in()} and {@link #out()} change. Input already buffered is taken as
+     * compressed (the client compresses from the first byte after the command it sent).
+     *
+     * @throws IOException when the channel cannot compress or already does
+     */
+    default void startCompression() throws IOException {
+        throw new IOException("this channel cannot compress");
+    }
+
     /** How long one read may wait before a {@link java.net.SocketTimeoutException} (the idle timeout). */
     void setReadTimeout(Duration timeout) throws IOException;
 

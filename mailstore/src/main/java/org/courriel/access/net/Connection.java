@@ -34,6 +34,7 @@ public final class Connection implements Channel {
     private InputStream in;
     private OutputStream out;
     private LineReader lines;
+    private DeflateStreams deflate;
 
     /**
      * @param raw    the TCP socket under any TLS, which {@link #abort()} closes
@@ -132,6 +133,27 @@ public final class Connection implements Channel {
         streams();
     }
 
+    @Override
+    public boolean isCompressed() {
+        return deflate != null;
+    }
+
+    /**
+     * RFC 4978 §3: compression starts right after the tagged OK, which this flushes uncompressed first; the
+     * compressed streams sit on the (TLS) streams, so data is compressed before it is encrypted.
+     */
+    @Override
+    public void startCompression() throws IOException {
+        if (deflate != null) {
+            throw new IOException("compression is already on");
+        }
+        out.flush();
+        deflate = new DeflateStreams();
+        in = deflate.input(in);
+        out = deflate.output(out);
+        lines = new LineReader(in);
+    }
+
     /** How long a read may wait before a {@link java.net.SocketTimeoutException}. */
     @Override
     public void setReadTimeout(Duration timeout) throws IOException {
@@ -160,7 +182,13 @@ public final class Connection implements Channel {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        try {
+            socket.close();
+        } finally {
+            if (deflate != null) {
+                deflate.end();
+            }
+        }
     }
 
     /**

@@ -56,6 +56,29 @@ public class MessageService {
         });
     }
 
+    /** One message of a {@link #appendAll} (IMAP MULTIAPPEND): its bytes, flags and internal date. */
+    public record NewMessage(byte[] message, Flags flags, Instant internalDate) {
+    }
+
+    /**
+     * MULTIAPPEND (RFC 3502 §3): several messages into one mailbox in one transaction, all or none; the quota
+     * counts them together, so the one that goes past it refuses them all ({@code OVER_QUOTA}). UIDs ascend in
+     * the order given.
+     */
+    public List<AppendResult> appendAll(long mailboxId, List<NewMessage> batch) {
+        List<MessageContent> parsed = batch.stream().map(m -> MessageContent.of(m.message(), maxSummaryField)).toList();
+        return committer.execute(tx -> {
+            freeSpace.checkRoomForNewMail();
+            List<AppendResult> results = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                NewMessage m = batch.get(i);
+                results.add(training.appended(m.flags(),
+                        writer.append(mailboxId, parsed.get(i), m.flags(), m.internalDate(), tx::afterCommit)));
+            }
+            return List.copyOf(results);
+        });
+    }
+
     /** Stores one message into several mailboxes in one transaction (a delivery to local recipients). */
     public List<AppendResult> deliver(byte[] message, List<Long> mailboxIds, Instant internalDate) {
         return deliver(MessageContent.of(message, maxSummaryField), mailboxIds, internalDate, tx -> {

@@ -1,5 +1,6 @@
 package org.courriel.store.search;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -80,6 +81,16 @@ public sealed interface SearchKey {
         public InternalDate {
             Objects.requireNonNull(relation, "relation");
             Objects.requireNonNull(date, "date");
+        }
+    }
+
+    /**
+     * OLDER and YOUNGER (RFC 5032 §3): the internal date at or before ({@code older}) or at or after the
+     * {@code target} instant, which the session computes as the server's time minus the client's interval.
+     */
+    record InternalAge(Instant target, boolean older) implements SearchKey {
+        public InternalAge {
+            Objects.requireNonNull(target, "target");
         }
     }
 
@@ -255,6 +266,16 @@ public sealed interface SearchKey {
 
     static SearchKey since(LocalDate date) {
         return new InternalDate(DateRelation.SINCE, date);
+    }
+
+    /** OLDER: received at or before {@code target} (RFC 5032 §3). */
+    static SearchKey older(Instant target) {
+        return new InternalAge(target, true);
+    }
+
+    /** YOUNGER: received at or after {@code target} (RFC 5032 §3). */
+    static SearchKey younger(Instant target) {
+        return new InternalAge(target, false);
     }
 
     static SearchKey sentBefore(LocalDate date) {

@@ -35,6 +35,9 @@ final class SearchMatcher {
             case SearchKey.Text t -> or(headerText(m, t.value()), body(m, t.value()));
             case SearchKey.InternalDate d -> compare(LocalDate.ofInstant(m.record.internalDate(), zone), d.relation(),
                     d.date());
+            // RFC 5032 §3: OLDER matches "less recent than or equal to", YOUNGER "more recent than or equal to"
+            case SearchKey.InternalAge a -> a.older() ? !m.record.internalDate().isAfter(a.target())
+                    : !m.record.internalDate().isBefore(a.target());
             case SearchKey.SentDate d -> {
                 LocalDate sent = m.sentDate();
                 yield sent != null && compare(sent, d.relation(), d.date());
