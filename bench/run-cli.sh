@@ -53,4 +53,7 @@ measure "server up:   queue list" queue list
 courriel_stop
 measure "server down: domain list" domain list
 measure "server down: user list --json" user list --json
+# what the JVM loads for one command without a server: the count follows the context's size
+classes=$(COURRIEL_JAVA_OPTS=-Xlog:class+load=info "$LAUNCHER" "--courriel.data-dir=$DATA" domain list | grep -c 'class,load')
+say "$(printf '%-34s %d classes loaded' "server down: domain list" "$classes")"
 say "$(load)"

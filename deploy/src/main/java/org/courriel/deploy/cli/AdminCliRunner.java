@@ -7,23 +7,19 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
-import org.courriel.CourrielApplication;
 import org.courriel.deploy.cli.command.RestoreCommand;
 import org.courriel.deploy.cli.socket.AdminSocketClient;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs one admin command: through the running server's admin socket when there is one (a fraction of a
- * second: no Spring, no database here), else on its own in a minimal application context (no web server, no
- * listeners, no queue worker, no admin socket, beans created only when a command needs them) on the database
- * the configuration names. A store that cannot be opened is one line on standard error, not a stack trace.
+ * second: no Spring, no database here), else on its own in a minimal application context
+ * ({@link StandaloneContext}) on the database the configuration names. A store that cannot be opened is one
+ * line on standard error, not a stack trace.
  */
 public final class AdminCliRunner {
 
@@ -47,20 +43,7 @@ public final class AdminCliRunner {
 
     /** Runs the command in a context of its own, without asking a running server. */
     public static int runOnItsOwn(AdminCommandLine command, InputStream stdin, PrintStream out, PrintStream err) {
-        SpringApplication app = new SpringApplication(CourrielApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setLogStartupInfo(false);
-        app.setRegisterShutdownHook(false);
-        Map<String, Object> defaults = new HashMap<>();
-        defaults.put("courriel.listeners.enabled", "false");
-        defaults.put("courriel.queue.workers", "false");
-        defaults.put("courriel.admin.socket.enabled", "false");
-        defaults.put("spring.main.banner-mode", "off");
-        defaults.put("spring.main.lazy-initialization", "true");
-        defaults.put("spring.jpa.hibernate.ddl-auto", "none");
-        // The failure is reported below in one line; Spring's own report would add a stack trace.
-        defaults.put("logging.level.root", "OFF");
-        app.setDefaultProperties(defaults);
+        SpringApplication app = StandaloneContext.application();
         ConfigurableApplicationContext context;
         try {
             context = app.run(command.springArguments());

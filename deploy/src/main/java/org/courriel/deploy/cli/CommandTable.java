@@ -2,6 +2,7 @@ package org.courriel.deploy.cli;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,8 +26,8 @@ import org.courriel.deploy.cli.command.StatusCommand;
 import org.courriel.deploy.cli.command.UserCommands;
 
 /**
- * Every admin command noun: one line per command class. A new command adds its {@link CommandSpec} here and
- * an {@link AdminCommand} bean of the same noun; nothing else changes.
+ * Every admin command noun: one line per command class. A new command adds its {@link CommandSpec} and its
+ * {@link AdminCommand} bean's class here (a bean of the same noun); nothing else changes.
  */
 public final class CommandTable {
 
@@ -54,6 +55,29 @@ public final class CommandTable {
             MigrateCommand.SPEC,
             HELP);
 
+    /**
+     * The bean class that carries out each noun: a command run on its own creates that bean alone (its context is
+     * lazy), not every command with every service they need.
+     */
+    static final Map<String, Class<? extends AdminCommand>> COMMANDS = Map.ofEntries(
+            Map.entry(DomainCommands.SPEC.noun(), DomainCommands.class),
+            Map.entry(UserCommands.SPEC.noun(), UserCommands.class),
+            Map.entry(AliasCommands.SPEC.noun(), AliasCommands.class),
+            Map.entry(QueueCommands.SPEC.noun(), QueueCommands.class),
+            Map.entry(DkimCommands.SPEC.noun(), DkimCommands.class),
+            Map.entry(DnsCommand.SPEC.noun(), DnsCommand.class),
+            Map.entry(SieveCommands.SPEC.noun(), SieveCommands.class),
+            Map.entry(LimitsCommands.SPEC.noun(), LimitsCommands.class),
+            Map.entry(SrsCommands.SPEC.noun(), SrsCommands.class),
+            Map.entry(QuickstartCommand.SPEC.noun(), QuickstartCommand.class),
+            Map.entry(StatusCommand.SPEC.noun(), StatusCommand.class),
+            Map.entry(LogCommand.SPEC.noun(), LogCommand.class),
+            Map.entry(BackupCommand.SPEC.noun(), BackupCommand.class),
+            Map.entry(RestoreCommand.SPEC.noun(), RestoreCommand.class),
+            Map.entry(ExportCommand.SPEC.noun(), ExportCommand.class),
+            Map.entry(ImportCommand.SPEC.noun(), ImportCommand.class),
+            Map.entry(MigrateCommand.SPEC.noun(), MigrateCommand.class));
+
     /** Options every command takes. */
     static final Set<String> GLOBAL_FLAGS = Set.of("json");
 
@@ -62,6 +86,11 @@ public final class CommandTable {
 
     public static Optional<CommandSpec> find(String noun) {
         return SPECS.stream().filter(s -> s.noun().equals(noun)).findFirst();
+    }
+
+    /** The bean class of {@code noun}'s command, empty for an unknown noun or {@code help}. */
+    static Optional<Class<? extends AdminCommand>> commandClass(String noun) {
+        return Optional.ofNullable(COMMANDS.get(noun));
     }
 
     static Set<String> optionsWithValue() {

@@ -1,0 +1,80 @@
+package org.courriel.deploy.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.courriel.CourrielApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+
+/**
+ * The application context of a command run without a server (issue 14): no web server, no listeners, no queue
+ * worker, no admin socket, beans created only when the command needs them, and of Spring Boot's
+ * auto-configurations only those the store and the commands use ({@link #KEPT}): the others (actuator
+ * endpoints, health, metrics binders and exports but the simple registry, springdoc, security, HTTP converters)
+ * cost a command their conditions and beans for nothing. Courriel's own auto-configurations all stay.
+ */
+final class StandaloneContext {
+
+    /** The auto-configurations a command run on its own keeps, by simple name. */
+    static final Set<String> KEPT = Set.of(
+            "PropertyPlaceholderAutoConfiguration",
+            "ConfigurationPropertiesAutoConfiguration",
+            "AopAutoConfiguration",
+            "DataSourceAutoConfiguration",
+            "DataSourceInitializationAutoConfiguration",
+            "DataSourceTransactionManagerAutoConfiguration",
+            "TransactionManagerCustomizationAutoConfiguration",
+            "TransactionAutoConfiguration",
+            "JtaAutoConfiguration",
+            "FlywayAutoConfiguration",
+            "HibernateJpaAutoConfiguration",
+            "DataJpaRepositoriesAutoConfiguration",
+            "PersistenceExceptionTranslationAutoConfiguration",
+            "JdbcTemplateAutoConfiguration",
+            "JdbcClientAutoConfiguration",
+            "JacksonAutoConfiguration",
+            // the store's services count what they do; a simple registry takes their meters
+            "MetricsAutoConfiguration",
+            "CompositeMeterRegistryAutoConfiguration",
+            "SimpleMetricsExportAutoConfiguration",
+            "SslAutoConfiguration",
+            "TaskExecutionAutoConfiguration",
+            "TaskSchedulingAutoConfiguration",
+            "ValidationAutoConfiguration");
+
+    private StandaloneContext() {
+    }
+
+    static SpringApplication application() {
+        SpringApplication app = new SpringApplication(CourrielApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        app.setRegisterShutdownHook(false);
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("courriel.listeners.enabled", "false");
+        defaults.put("courriel.queue.workers", "false");
+        defaults.put("courriel.admin.socket.enabled", "false");
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("spring.main.lazy-initialization", "true");
+        defaults.put("spring.jpa.hibernate.ddl-auto", "none");
+        defaults.put("spring.autoconfigure.exclude", String.join(",", excluded(app.getClassLoader())));
+        // The failure is reported in one line; Spring's own report would add a stack trace.
+        defaults.put("logging.level.root", "OFF");
+        app.setDefaultProperties(defaults);
+        return app;
+    }
+
+    /** Every auto-configuration on the class path that is neither Courriel's nor {@link #KEPT}. */
+    static List<String> excluded(ClassLoader loader) {
+        return ImportCandidates.load(AutoConfiguration.class, loader).getCandidates().stream()
+                .filter(name -> !name.startsWith("org.courriel."))
+                .filter(name -> !KEPT.contains(name.substring(name.lastIndexOf('.') + 1)))
+                .collect(Collectors.toList());
+    }
+}
