@@ -7,7 +7,9 @@ import java.security.cert.X509Certificate;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
@@ -62,6 +64,33 @@ public final class TestTls {
             return context;
         } catch (Exception e) {
             throw new IllegalStateException("test TLS material missing", e);
+        }
+    }
+
+    /**
+     * A client SSLContext that accepts any certificate: for a test that looks at what a listener presents
+     * (and judges the chain itself) rather than at whether a handshake succeeds.
+     */
+    public static SSLContext anyCertificateContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("no TLS context", e);
         }
     }
 }

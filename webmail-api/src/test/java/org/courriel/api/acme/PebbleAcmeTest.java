@@ -15,15 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.courriel.api.ApiTestApplication;
 import org.courriel.mta.smtp.SmtpServers;
@@ -145,7 +141,7 @@ class PebbleAcmeTest {
 
     /** The leaf certificate the SMTPS listener presents over a real TLS handshake. */
     private X509Certificate presented() {
-        try (SSLSocket socket = (SSLSocket) trustAll().getSocketFactory().createSocket()) {
+        try (SSLSocket socket = (SSLSocket) TestTls.anyCertificateContext().getSocketFactory().createSocket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", smtp.port(ListenerKind.SUBMISSIONS)), 10_000);
             socket.setSoTimeout(10_000);
             socket.startHandshake();
@@ -163,30 +159,6 @@ class PebbleAcmeTest {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-    }
-
-    /** The test looks at whatever the listener presents: the checks above judge it. */
-    private static SSLContext trustAll() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 
