@@ -4,7 +4,13 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/.." && pwd)
 export JAVA_HOME=${JAVA_HOME_BENCH:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-JAR="$ROOT/deploy/target/courriel.jar"
+# COURRIEL_JAR= runs another build's jar (e.g. another worktree's, to compare two commits); its deploy test classes
+# are taken from beside it (deploy/target/test-classes). SKIP_BUILD=1 is implied for a jar given this way.
+JAR=${COURRIEL_JAR:-$ROOT/deploy/target/courriel.jar}
+DEPLOY_TEST_CLASSES=$(dirname "$JAR")/test-classes
+if [[ -n ${COURRIEL_JAR:-} ]]; then SKIP_BUILD=1; fi
+# COURRIEL_EXTRA_ARGS= "--a=b --c=d": Spring arguments added to every server start (split on spaces).
+read -r -a COURRIEL_EXTRA <<<"${COURRIEL_EXTRA_ARGS:-}"
 WORK=${WORK:-/var/tmp/courriel-bench}
 # Fixed high ports, far from the defaults so a developer's running server is not disturbed.
 MX_PORT=${MX_PORT:-42525}
@@ -52,13 +58,24 @@ courriel_cli() {   # courriel_cli DATA_DIR ARGS...
 }
 
 # create_users DATA_DIR COUNT: the domain and u0..u(COUNT-1)@DOMAIN, with the admin command line.
+# REUSE_USERS=1: the first run keeps a copy of the data directory with just those users in WORK, later runs start
+# from a copy of it (the command line costs minutes on a busy machine; runs that compare builds repeat this a lot).
 create_users() {
-    local data=$1 count=$2 i
+    local data=$1 count=$2 i template
+    template=$WORK/users-template-$count
+    if [[ ${REUSE_USERS:-0} == 1 && -d $template ]]; then
+        cp -a "$template/." "$data/"
+        log "domain $DOMAIN and $count users copied from $template"
+        return 0
+    fi
     courriel_cli "$data" domain add "$DOMAIN" >/dev/null
     for ((i = 0; i < count; i++)); do
         courriel_cli "$data" user add "u$i@$DOMAIN" --password "$PASSWORD" >/dev/null
     done
     log "domain $DOMAIN and $count users created in $data"
+    if [[ ${REUSE_USERS:-0} == 1 ]]; then
+        rm -rf "$template.tmp" && cp -a "$data" "$template.tmp" && mv "$template.tmp" "$template"
+    fi
 }
 
 # courriel_start DATA_DIR LOGFILE [extra JVM or Spring arguments as COURRIEL_JVM_OPTS / COURRIEL_ARGS arrays]
@@ -72,7 +89,7 @@ courriel_start() {
         --courriel.imap.bind-address=127.0.0.1 "--courriel.imap.port=$IMAP_PORT" --courriel.imaps.port=-1 --courriel.imap.allow-plaintext-loopback=true \
         --server.address=127.0.0.1 "--server.port=$HTTP_PORT" \
         --management.server.address=127.0.0.1 "--management.server.port=$MGMT_PORT" \
-        "${COURRIEL_ARGS[@]}" >"$logfile" 2>&1 &
+        "${COURRIEL_EXTRA[@]}" "${COURRIEL_ARGS[@]}" >"$logfile" 2>&1 &
     COURRIEL_PID=$!
     local i
     for ((i = 0; i < 600; i++)); do

@@ -24,12 +24,12 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     log "building the jar and deploy's test classes"
     (cd "$ROOT" && ./mvnw -B -q -pl deploy -am package -DskipTests)
 fi
-[[ -d $ROOT/deploy/target/test-classes/courriel/bench ]] || { echo "no deploy test classes: build without SKIP_BUILD" >&2; exit 1; }
+[[ -d $DEPLOY_TEST_CLASSES/courriel/bench ]] || { echo "no deploy test classes: build without SKIP_BUILD" >&2; exit 1; }
 
 if [[ ${SKIP_FILL:-0} != 1 || ! -d $DATA ]]; then
     rm -rf "$DATA"
     mkdir -p "$DATA"
-    "$JAVA" -Dloader.path="$ROOT/deploy/target/test-classes" -Dloader.main=courriel.bench.FillMailbox \
+    "$JAVA" -Dloader.path="$DEPLOY_TEST_CLASSES" -Dloader.main=courriel.bench.FillMailbox \
         -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
         "$USER_ADDRESS" "$MESSAGES" "--courriel.data-dir=$DATA" | tee -a "$RESULTS"
 fi

@@ -41,7 +41,7 @@ rm -rf "$DATA"
 mkdir -p "$DATA"
 # CHEAP_HASH=1 (default): bcrypt cost 4 for the bench accounts, see CreateAccounts; 0 keeps cost 10.
 "$JAVA" -Dbench.cheapHash="$([[ ${CHEAP_HASH:-1} == 1 ]] && echo true || echo false)" \
-    -Dloader.path="$ROOT/deploy/target/test-classes" -Dloader.main=courriel.bench.CreateAccounts \
+    -Dloader.path="$DEPLOY_TEST_CLASSES" -Dloader.main=courriel.bench.CreateAccounts \
     -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher idle "$USERS" "$DOMAIN" "$PASSWORD" \
     "--courriel.data-dir=$DATA" | tee -a "$RESULTS"
 
