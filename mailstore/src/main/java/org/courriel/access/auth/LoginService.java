@@ -10,6 +10,8 @@ import java.util.function.Function;
 
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
+import org.courriel.store.account.CredentialProperties;
+import org.courriel.store.secret.ServerSecrets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -32,18 +34,22 @@ public class LoginService {
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
-    private final ScramStandIns standIns = new ScramStandIns();
+    private final ScramStandIns standIns;
 
     @Autowired
-    public LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters) {
-        this(accounts, properties, meters, Clock.systemUTC());
+    public LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters,
+            CredentialProperties credentials, ServerSecrets secrets) {
+        this(accounts, properties, meters, Clock.systemUTC(), new ScramStandIns(credentials.scramIterations(),
+                () -> secrets.get(ServerSecrets.SCRAM_STAND_IN)));
     }
 
-    LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters, Clock clock) {
+    LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters, Clock clock,
+            ScramStandIns standIns) {
         this.accounts = accounts;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        this.standIns = standIns;
     }
 
     /** Failures within the window, and when a cool-down ends. */
