@@ -14,7 +14,9 @@ import org.courriel.access.auth.LoginService;
 import courriel.test.StoreTestApplication;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
+import org.courriel.store.account.CredentialProperties;
 import org.courriel.store.account.DomainService;
+import org.courriel.store.secret.ServerSecrets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.mockito.Mockito;
@@ -117,7 +119,8 @@ class LoginServiceTest {
         Mockito.when(unreachable.authenticate(Mockito.anyString(), Mockito.anyString()))
                 .thenThrow(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction"));
         LoginService service = new LoginService(unreachable,
-                new AuthProperties(5, 3, Duration.ofMinutes(15), Duration.ofMinutes(5), 100_000), new SimpleMeterRegistry());
+                new AuthProperties(5, 3, Duration.ofMinutes(15), Duration.ofMinutes(5), 100_000), new SimpleMeterRegistry(),
+                new CredentialProperties(Duration.ZERO, 0, 4096), Mockito.mock(ServerSecrets.class));
         InetAddress ip = InetAddress.getByName("127.0.0.5");
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> service.login("test", ip, "olive@outage.example.org", "the right password"))

@@ -10,6 +10,8 @@ import java.util.function.Function;
 
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
+import org.courriel.store.account.CredentialProperties;
+import org.courriel.store.secret.ServerSecrets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -32,18 +34,22 @@ public class LoginService {
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
-    private final ScramStandIns standIns = new ScramStandIns();
+    private final ScramStandIns standIns;
 
     @Autowired
-    public LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters) {
-        this(accounts, properties, meters, Clock.systemUTC());
+    public LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters,
+            CredentialProperties credentials, ServerSecrets secrets) {
+        this(accounts, properties, meters, Clock.systemUTC(), new ScramStandIns(credentials.scramIterations(),
+                () -> secrets.get(ServerSecrets.SCRAM_STAND_IN)));
     }
 
-    LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters, Clock clock) {
+    LoginService(AccountService accounts, AuthProperties properties, MeterRegistry meters, Clock clock,
+            ScramStandIns standIns) {
         this.accounts = accounts;
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        this.standIns = standIns;
     }
 
     /** Failures within the window, and when a cool-down ends. */
@@ -56,7 +62,8 @@ public class LoginService {
      * @param protocol a tag for metrics ("smtp", "imap", "http")
      */
     public LoginResult login(String protocol, InetAddress client, String username, String password) {
-        return check(protocol, client, username, address -> accounts.authenticate(address, password));
+        return check(protocol, client, username, address -> accounts.authenticateRemembered(address, password),
+                address -> accounts.authenticate(address, password));
     }
 
     /**
@@ -74,6 +81,17 @@ public class LoginService {
      */
     LoginResult check(String protocol, InetAddress client, String username,
             Function<String, Optional<AccountInfo>> verify) {
+        return check(protocol, client, username, address -> Optional.empty(), verify);
+    }
+
+    /**
+     * As {@link #check(String, InetAddress, String, Function)}, but credentials that {@code remembered} (no bcrypt,
+     * the credential cache) finds verified recently succeed without being counted at all: neither pre-counted
+     * as a failure nor resetting the account's count, so the parallel requests of a webmail tab are never
+     * throttled, while a guess (never in the cache) is counted exactly as before.
+     */
+    private LoginResult check(String protocol, InetAddress client, String username,
+            Function<String, Optional<AccountInfo>> remembered, Function<String, Optional<AccountInfo>> verify) {
         String ipKey = "ip:" + client.getHostAddress();
         LoginName name = LoginName.of(username);
         String accountKey = name.address().flatMap(accounts::find)
@@ -85,13 +103,19 @@ public class LoginService {
             LoginLog.throttled(protocol, client, username);
             return new LoginResult.Throttled();
         }
+        String address = name.address().orElse(username);
+        Optional<AccountInfo> known = remembered.apply(address);
+        if (known.isPresent()) {
+            meters.counter("courriel.auth.attempts", "protocol", protocol, "result", "success").increment();
+            return new LoginResult.Success(known.get());
+        }
         // Counted as a failure before the password is checked, so parallel guesses cannot all slip past the
         // limit while each is being checked; a success gives its count back.
         fail(ipKey, properties.maxFailuresPerIp(), now);
         fail(accountKey, properties.maxFailuresPerAccount(), now);
         Optional<AccountInfo> account;
         try {
-            account = verify.apply(name.address().orElse(username));
+            account = verify.apply(address);
         } catch (RuntimeException e) {
             // Nothing was checked (the database is unavailable, most likely): the attempt must not count.
             refund(accountKey, properties.maxFailuresPerAccount());

@@ -113,6 +113,23 @@ public class AccountService {
         return a.isEnabled() ? Optional.of(a.info()) : Optional.empty();
     }
 
+    /**
+     * The account when these credentials were verified recently against its current hash ({@link CredentialCache})
+     * and it is enabled; empty otherwise, without running bcrypt. Lets the login throttle answer a client that
+     * repeats known-good credentials (every HTTP request carries them) without counting an attempt first.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AccountInfo> authenticateRemembered(String address, String password) {
+        Optional<Account> account;
+        try {
+            account = accounts.findByAddress(Addresses.address(address));
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
+        return account.filter(a -> a.isEnabled() && cache.verified(a.getAddress(), password, a.getPasswordHash()))
+                .map(Account::info);
+    }
+
     public void setPassword(String address, String password) {
         checkPassword(password);
         Account account = get(address);

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         stored hash is still the one it was checked against, so a password change on any
  *                         node applies at once. {@code 0s} turns the cache off
  * @param cacheSize        most remembered checks; past it the least recently used are forgotten
- * @param scramIterations  PBKDF2 iteration count of the SCRAM-SHA-256 keys derived when a password is set
+ * @param scramIterations  PBKDF2 iteration count of the SCRAM-SHA-256 keys derived when a password is set, and of
+ *                         the stand-in keys shown for names of no account
  *                         (RFC 7677 §4: at least 4096)
  */
 @ConfigurationProperties("courriel.auth.credentials")
