@@ -19,7 +19,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Claiming \Recent (RFC 3501 §2.3.2) is a database write and can fail. A SELECT that fails on it leaves no
- * listener behind.
+ * listener behind; an update whose claim fails still announces the new message, just not as recent.
  */
 @Import(RecentClaimFailureTest.WatchingBusConfiguration.class)
 class RecentClaimFailureTest extends ImapTestSupport {
@@ -59,6 +59,24 @@ class RecentClaimFailureTest extends ImapTestSupport {
             c.command("l", "LOGIN " + user + " \"" + PASSWORD + "\"");
             assertThat(c.command("s", "SELECT INBOX")).last().asString().startsWith("s NO");
             assertThat(((WatchingBus) bus).watches(inbox)).isFalse();
+        }
+    }
+
+    @Test
+    void aNewMessageIsAnnouncedWhenItsClaimFails() throws Exception {
+        try (ImapClient c = new ImapClient(port())) {
+            c.readLine();
+            c.command("l", "LOGIN " + user + " \"" + PASSWORD + "\"");
+            assertThat(c.command("s", "SELECT INBOX")).last().asString().startsWith("s OK");
+            failClaims();
+            c.send("i IDLE");
+            assertThat(c.readLine()).startsWith("+");
+            deliver("INBOX", "one");
+            assertThat(c.readLine()).isEqualTo("* 1 EXISTS");
+            assertThat(c.readLine()).isEqualTo("* 0 RECENT");
+            c.send("DONE");
+            assertThat(c.readUntilTagged("i")).last().asString().startsWith("i OK");
+            assertThat(c.command("f", "FETCH 1 (UID)")).containsExactly("* 1 FETCH (UID 1)", "f OK FETCH completed");
         }
     }
 }
