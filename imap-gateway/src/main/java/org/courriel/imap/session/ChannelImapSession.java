@@ -266,8 +266,10 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         try {
             out.status(null, Status.BYE, null, text);
             out.flush();
-        } catch (UncheckedIOException e) {
-            log.debug("BYE not sent: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // the client is gone, or the connection is closed already: after close a COMPRESS stream's Deflater
+            // is freed and writing throws NullPointerException; a goodbye nobody can hear is no error
+            log.debug("BYE not sent: {}", e.toString());
         }
         state = SessionState.LOGOUT;
     }
