@@ -13,6 +13,7 @@ import org.courriel.store.event.MailboxEvent.MailboxChanged.Kind;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.message.MessageWriter;
 import org.courriel.store.message.UidSet;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -227,20 +228,29 @@ public class MailboxService {
      */
     public void subscribe(long accountId, String name) {
         String normal = MailboxName.valid(name);
-        tx.executeWithoutResult(s -> {
-            if (isSubscribed(accountId, normal)) {
-                return;
+        try {
+            tx.executeWithoutResult(s -> {
+                if (isSubscribed(accountId, normal)) {
+                    return;
+                }
+                long count = jdbc.sql("SELECT COUNT(*) FROM mailbox_subscription WHERE account_id = ?")
+                        .param(accountId).query(Long.class).single();
+                if (count >= MAX_SUBSCRIPTIONS) {
+                    throw new StoreException(StoreException.Reason.NOT_ALLOWED,
+                            "at most " + MAX_SUBSCRIPTIONS + " subscriptions per account");
+                }
+                jdbc.sql("INSERT INTO mailbox_subscription (account_id, name) VALUES (?, ?)")
+                        .params(accountId, normal).update();
+                subscriptionChanged(accountId, normal);
+            });
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent SUBSCRIBE of the name passed the check too and committed first: the primary key refused ours, and the name is subscribed,
+            // which is all SUBSCRIBE asks (RFC 9051 §6.3.7); on PostgreSQL the refusal ended the transaction,
+            // so it is caught outside it
+            if (!isSubscribed(accountId, normal)) {
+                throw e;
             }
-            long count = jdbc.sql("SELECT COUNT(*) FROM mailbox_subscription WHERE account_id = ?").param(accountId)
-                    .query(Long.class).single();
-            if (count >= MAX_SUBSCRIPTIONS) {
-                throw new StoreException(StoreException.Reason.NOT_ALLOWED,
-                        "at most " + MAX_SUBSCRIPTIONS + " subscriptions per account");
-            }
-            jdbc.sql("INSERT INTO mailbox_subscription (account_id, name) VALUES (?, ?)").params(accountId, normal)
-                    .update();
-            subscriptionChanged(accountId, normal);
-        });
+        }
     }
 
     /** UNSUBSCRIBE (RFC 9051 §6.3.8): removes the name; a name that is not subscribed is no error. */
