@@ -134,7 +134,7 @@ public class ImapMigration {
     /** The mailbox of the target's special use, else of its name; created when missing. */
     private MailboxInfo existingOrCreated(long accountId, FolderMapping.Target target) {
         MailboxInfo found = existing(accountId, target);
-        return found != null ? found : mailboxes.create(accountId, target.name(), target.specialUse());
+        return found != null ? found : mailboxes.create(accountId, target.name(), target.specialUse(), true);
     }
 
     private MailboxInfo existing(long accountId, FolderMapping.Target target) {

@@ -177,6 +177,7 @@ class ImapMigrationTest {
             }
         }
         assertThat(mailboxes.find(account, "Sent Messages")).isEmpty();
+        assertThat(mailboxes.subscriptions(account)).as("migrated folders show in clients").contains("Work/Projects");
     }
 
     @Test
