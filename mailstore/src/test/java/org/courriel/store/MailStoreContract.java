@@ -312,6 +312,31 @@ abstract class MailStoreContract {
     }
 
     @Test
+    void concurrentSubscribesOfOneNameAreNoError() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String name = "Together" + round;
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        mailboxes.subscribe(bob.id(), name);
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(); // SUBSCRIBE twice is no error (RFC 9051 §6.3.7), also at the same instant
+                }
+                assertThat(mailboxes.subscriptions(bob.id())).containsOnlyOnce(name);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void subscriptionsAreNamesThatOutliveTheirMailboxes() {
         assertThat(mailboxes.subscriptions(bob.id()))
                 .containsExactly("Archive", "Drafts", "INBOX", "Junk", "Sent", "Trash");

@@ -298,6 +298,17 @@ class WebmailApiTest {
     }
 
     @Test
+    void aMailboxIsCreatedEvenWhenItsSubscriptionIsRefused() {
+        long held = mailboxes.subscriptions(fixture.bob.id()).size();
+        jdbc.sql("INSERT INTO mailbox_subscription (account_id, name) SELECT ?, CONCAT('Filler', X) FROM SYSTEM_RANGE(1, ?)")
+                .params(fixture.bob.id(), MailboxService.MAX_SUBSCRIPTIONS - held).update();
+        ApiClient.Response created = bob.post("/api/v1/mailboxes", Map.of("name", "Beyond"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("subscribed").asBoolean()).isFalse();
+        assertThat(mailboxes.find(fixture.bob.id(), "Beyond")).isPresent();
+    }
+
+    @Test
     void mailboxesAreCreatedRenamedAndDeletedByTheImapRules() {
         ApiClient.Response created = bob.post("/api/v1/mailboxes", Map.of("name", "Projects/2026"));
         assertThat(created.status()).as(created.text()).isEqualTo(201);

@@ -30,6 +30,8 @@ import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +45,8 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableConfigurationProperties(MigrationProperties.class)
 public class ImapMigration {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapMigration.class);
 
     private final AccountService accounts;
     private final MailboxService mailboxes;
@@ -95,6 +99,9 @@ public class ImapMigration {
         FolderMapping.Target target = FolderMapping.map(folder.getFullName(), folder.getSeparator(),
                 folder.getAttributes());
         MailboxInfo mailbox = dryRun ? existing(accountId, target) : existingOrCreated(accountId, target);
+        if (mailbox != null && !dryRun) {
+            copySubscription(folder, accountId, mailbox.name());
+        }
         Set<MessageKey> present = mailbox == null ? new HashSet<>() : keys(mailbox.id());
         String to = mailbox == null ? target.name() : mailbox.name();
         folder.open(Folder.READ_ONLY);
@@ -131,10 +138,26 @@ public class ImapMigration {
         }
     }
 
+    /**
+     * A folder subscribed on the old server (its LSUB, RFC 3501 §6.3.9) is subscribed here too, also when its
+     * mailbox existed already; one the run creates is subscribed anyway. A refused subscription (the account's
+     * limit) does not stop the copy.
+     */
+    private void copySubscription(IMAPFolder folder, long accountId, String name) throws MessagingException {
+        if (!folder.isSubscribed()) {
+            return;
+        }
+        try {
+            mailboxes.subscribe(accountId, name);
+        } catch (StoreException e) {
+            log.info("Migration: {} not subscribed: {}", name, e.getMessage());
+        }
+    }
+
     /** The mailbox of the target's special use, else of its name; created when missing. */
     private MailboxInfo existingOrCreated(long accountId, FolderMapping.Target target) {
         MailboxInfo found = existing(accountId, target);
-        return found != null ? found : mailboxes.create(accountId, target.name(), target.specialUse());
+        return found != null ? found : mailboxes.create(accountId, target.name(), target.specialUse(), true);
     }
 
     private MailboxInfo existing(long accountId, FolderMapping.Target target) {

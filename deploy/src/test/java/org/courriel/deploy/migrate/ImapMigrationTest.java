@@ -119,6 +119,7 @@ class ImapMigrationTest {
                 }
                 folder.appendMessages(appended.toArray(Message[]::new));
             }
+            ((IMAPFolder) store.getFolder("Archive")).setSubscribed(true);
         }
     }
 
@@ -130,6 +131,7 @@ class ImapMigrationTest {
     @Test
     void copiesEveryFolderMessageFlagAndDateAndAResumedRunDuplicatesNothing() throws Exception {
         account("bob@example.org");
+        mailboxes.unsubscribe(accounts.find("bob@example.org").orElseThrow().id(), "Archive");
         String uri = "imap://alice@127.0.0.1:" + dovecot.port;
         int total = SOURCE.values().stream().mapToInt(List::size).sum();
 
@@ -177,6 +179,8 @@ class ImapMigrationTest {
             }
         }
         assertThat(mailboxes.find(account, "Sent Messages")).isEmpty();
+        assertThat(mailboxes.subscriptions(account)).as("migrated folders show in clients").contains("Work/Projects")
+                .as("a subscription on the old server is copied").contains("Archive");
     }
 
     @Test

@@ -266,8 +266,10 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         try {
             out.status(null, Status.BYE, null, text);
             out.flush();
-        } catch (UncheckedIOException e) {
-            log.debug("BYE not sent: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // the client is gone, or the connection is closed already: after close a COMPRESS stream's Deflater
+            // is freed and writing throws NullPointerException; a goodbye nobody can hear is no error
+            log.debug("BYE not sent: {}", e.toString());
         }
         state = SessionState.LOGOUT;
     }
@@ -453,23 +455,22 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
                 scheduleIdleFlush();
             }
         });
-        MailboxInfo fresh;
-        long[] uids;
+        SelectedMailbox view;
         try {
-            fresh = context.mailboxes().refresh(mailbox);
-            uids = context.uidSnapshots().uids(fresh);
+            MailboxInfo fresh = context.mailboxes().refresh(mailbox);
+            view = new SelectedMailbox(fresh, readOnly, context.uidSnapshots().uids(fresh));
+            // RFC 3501 §6.3.2: EXAMINE gives SELECT's responses, RECENT included, but leaves \Recent alone: only
+            // SELECT claims; EXAMINE shows as recent what no session has claimed yet
+            long max = view.sequence().maxUid();
+            long previous = readOnly ? Math.min(max, context.recent().mark(mailbox.id()))
+                    : context.recent().claimUpTo(mailbox.id(), max);
+            view.addRecent(previous, max);
         } catch (RuntimeException e) {
-            registration.close(); // the mailbox went away meanwhile, or the store failed: no listener stays behind
+            // the mailbox went away meanwhile, or the store failed (the claim is a write): no listener stays behind
+            registration.close();
             throw e;
         }
-        SelectedMailbox view = new SelectedMailbox(fresh, readOnly, uids);
         view.registration(registration);
-        // RFC 3501 §6.3.2: EXAMINE gives SELECT's responses, RECENT included, but leaves \Recent alone: only
-        // SELECT claims; EXAMINE shows as recent what no session has claimed yet
-        long max = view.sequence().maxUid();
-        long previous = readOnly ? Math.min(max, context.recent().mark(mailbox.id()))
-                : context.recent().claimUpTo(mailbox.id(), max);
-        view.addRecent(previous, max);
         synchronized (guard) {
             holder[0] = view;
             early.forEach(e -> view.enqueue(e, Integer.MAX_VALUE));

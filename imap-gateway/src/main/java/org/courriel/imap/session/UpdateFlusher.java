@@ -9,12 +9,16 @@ import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.message.MessageFields;
 import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.UidSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns queued mailbox events into untagged responses (RFC 9051 §7.5.1, RFC 7162 §3.2.10): the session's
  * sequence map changes exactly as the client is told.
  */
 final class UpdateFlusher {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateFlusher.class);
 
     private UpdateFlusher() {
     }
@@ -43,10 +47,7 @@ final class UpdateFlusher {
                     for (long uid : added(session, selected, a)) {
                         sequence.add(uid);
                     }
-                    if (sequence.maxUid() > previousMax && !selected.readOnly()) {
-                        long claimedBefore = session.context().recent().claimUpTo(selected.id(), sequence.maxUid());
-                        selected.addRecent(Math.max(claimedBefore, previousMax), sequence.maxUid());
-                    }
+                    claimRecent(session, selected, previousMax);
                     highest = Math.max(highest, a.highestModseq());
                 }
                 case MailboxEvent.MessagesExpunged x -> {
@@ -147,10 +148,7 @@ final class UpdateFlusher {
         for (long uid : current) {
             sequence.add(uid);
         }
-        if (sequence.maxUid() > previousMax && !selected.readOnly()) {
-            long claimedBefore = session.context().recent().claimUpTo(selected.id(), sequence.maxUid());
-            selected.addRecent(Math.max(claimedBefore, previousMax), sequence.maxUid());
-        }
+        claimRecent(session, selected, previousMax);
         exists(session, selected, told);
         long[] highest = {since};
         session.context().messages().changedSince(selected.id(), since, r -> {
@@ -164,6 +162,27 @@ final class UpdateFlusher {
             highest[0] = Math.max(highest[0], r.modseq());
         });
         selected.seenModseq(highest[0]);
+    }
+
+    /**
+     * Claims \Recent for the messages above {@code previousMax} now in the map. The map has changed already and
+     * the events are consumed, so the client must hear EXISTS whatever happens here: \Recent is advisory
+     * (RFC 3501 §2.3.2, gone in RFC 9051), a claim that fails (it is a database write) counts as nothing claimed.
+     */
+    private static void claimRecent(ChannelImapSession session, SelectedMailbox selected, long previousMax) {
+        long max = selected.sequence().maxUid();
+        if (max <= previousMax || selected.readOnly()) {
+            return;
+        }
+        long claimedBefore;
+        try {
+            claimedBefore = session.context().recent().claimUpTo(selected.id(), max);
+        } catch (RuntimeException e) {
+            log.warn("IMAP: could not claim \\Recent in mailbox {}, the new messages are not recent: {}",
+                    selected.id(), e.toString());
+            return;
+        }
+        selected.addRecent(Math.max(claimedBefore, previousMax), max);
     }
 
     /** EXISTS (and RECENT for rev1) when the count grew past what the client was told; returns the count told. */

@@ -13,6 +13,9 @@ import org.courriel.store.event.MailboxEvent.MailboxChanged.Kind;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.message.MessageWriter;
 import org.courriel.store.message.UidSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class MailboxService {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxService.class);
 
     /** The mailboxes every new account gets, with their RFC 6154 attributes. */
     private static final List<Object[]> DEFAULTS = List.of(
@@ -109,6 +114,27 @@ public class MailboxService {
     public Optional<MailboxInfo> find(long accountId, long mailboxId) {
         return tx.execute(s -> mailboxes.findById(mailboxId).filter(m -> m.info().accountId() == accountId)
                 .map(Mailbox::info));
+    }
+
+    /**
+     * Creates the mailbox as {@link #create(long, String, SpecialUse)} does and, when {@code subscribe}, subscribes
+     * its name: folders made by an import, a migration, a delivery or a Sieve script must show in clients that
+     * list only subscribed folders. A subscription that cannot be added is logged and leaves the mailbox.
+     */
+    public MailboxInfo create(long accountId, String name, SpecialUse specialUse, boolean subscribe) {
+        MailboxInfo created = create(accountId, name, specialUse);
+        if (subscribe) {
+            try {
+                subscribe(accountId, created.name());
+            } catch (StoreException e) {
+                log.info("Mailbox {} of account {} created but not subscribed: {}", created.name(), accountId,
+                        e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("Mailbox {} of account {} created but not subscribed: {}", created.name(), accountId,
+                        e.toString());
+            }
+        }
+        return created;
     }
 
     /**
@@ -227,20 +253,29 @@ public class MailboxService {
      */
     public void subscribe(long accountId, String name) {
         String normal = MailboxName.valid(name);
-        tx.executeWithoutResult(s -> {
-            if (isSubscribed(accountId, normal)) {
-                return;
+        try {
+            tx.executeWithoutResult(s -> {
+                if (isSubscribed(accountId, normal)) {
+                    return;
+                }
+                long count = jdbc.sql("SELECT COUNT(*) FROM mailbox_subscription WHERE account_id = ?")
+                        .param(accountId).query(Long.class).single();
+                if (count >= MAX_SUBSCRIPTIONS) {
+                    throw new StoreException(StoreException.Reason.NOT_ALLOWED,
+                            "at most " + MAX_SUBSCRIPTIONS + " subscriptions per account");
+                }
+                jdbc.sql("INSERT INTO mailbox_subscription (account_id, name) VALUES (?, ?)")
+                        .params(accountId, normal).update();
+                subscriptionChanged(accountId, normal);
+            });
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent SUBSCRIBE of the name passed the check too and committed first: the primary key refused ours, and the name is subscribed,
+            // which is all SUBSCRIBE asks (RFC 9051 §6.3.7); on PostgreSQL the refusal ended the transaction,
+            // so it is caught outside it
+            if (!isSubscribed(accountId, normal)) {
+                throw e;
             }
-            long count = jdbc.sql("SELECT COUNT(*) FROM mailbox_subscription WHERE account_id = ?").param(accountId)
-                    .query(Long.class).single();
-            if (count >= MAX_SUBSCRIPTIONS) {
-                throw new StoreException(StoreException.Reason.NOT_ALLOWED,
-                        "at most " + MAX_SUBSCRIPTIONS + " subscriptions per account");
-            }
-            jdbc.sql("INSERT INTO mailbox_subscription (account_id, name) VALUES (?, ?)").params(accountId, normal)
-                    .update();
-            subscriptionChanged(accountId, normal);
-        });
+        }
     }
 
     /** UNSUBSCRIBE (RFC 9051 §6.3.8): removes the name; a name that is not subscribed is no error. */

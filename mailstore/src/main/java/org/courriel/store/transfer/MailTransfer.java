@@ -133,7 +133,7 @@ public class MailTransfer {
                     counts.computeIfAbsent(folder, f -> new long[2]);
                     MailboxInfo mailbox = folders.computeIfAbsent(folder, f -> mailboxes.find(account.id(), f).orElse(null));
                     if (mailbox == null && !dryRun) {
-                        folders.put(folder, mailboxes.create(account.id(), folder, null));
+                        folders.put(folder, mailboxes.create(account.id(), folder, null, true));
                     }
                 }
 

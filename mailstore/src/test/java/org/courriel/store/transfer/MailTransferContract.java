@@ -117,6 +117,8 @@ abstract class MailTransferContract {
         assertThat(imported.messages()).isEqualTo(Corpus.FILES.size());
         assertThat(imported.alreadyThere()).isZero();
         assertSameMail(alice, bob);
+        assertThat(mailboxes.subscriptions(bob.id())).as("imported folders show in clients")
+                .contains("Projects/2026/Q4", "Empty/Folder");
 
         TransferReport again = transfer.importInto(bob.address(), source, format, false);
         assertThat(again.messages()).as("a second import adds nothing").isZero();

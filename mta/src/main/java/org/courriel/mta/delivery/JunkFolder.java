@@ -24,7 +24,7 @@ final class JunkFolder {
         }
         return mailboxes.find(accountId, NAME).map(MailboxInfo::id).orElseGet(() -> {
             try {
-                return mailboxes.create(accountId, NAME, SpecialUse.JUNK).id();
+                return mailboxes.create(accountId, NAME, SpecialUse.JUNK, true).id();
             } catch (StoreException e) {
                 if (e.reason() == StoreException.Reason.ALREADY_EXISTS) {
                     return mailboxes.get(accountId, NAME).id(); // created by another delivery meanwhile

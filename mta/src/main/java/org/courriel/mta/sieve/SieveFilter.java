@@ -204,7 +204,7 @@ public class SieveFilter implements LocalFiling {
             return null;
         }
         try {
-            return mailboxes.create(account.id(), f.mailbox(), null).id();
+            return mailboxes.create(account.id(), f.mailbox(), null, true).id();
         } catch (StoreException e) {
             if (e.reason() == StoreException.Reason.ALREADY_EXISTS) {
                 return mailboxes.find(account.id(), f.mailbox()).map(MailboxInfo::id).orElse(null);

@@ -150,12 +150,14 @@ class MailAuthenticationEndToEndTest extends MxEndToEndSupport {
     void aFailureUnderQuarantineGoesToJunkEvenWithoutAJunkFolder() throws Exception {
         AccountInfo alice = accounts.find("alice@hamburger.edu").orElseThrow();
         mailboxes.find(alice.id(), "Junk").ifPresent(m -> mailboxes.delete(alice.id(), "Junk"));
+        mailboxes.unsubscribe(alice.id(), "Junk"); // a subscription outlives its mailbox (RFC 3501 §6.3.6)
         int inbox = folder("alice@hamburger.edu", "INBOX").size();
         assertThat(sendOnMx("offers@shop.example", "alice@hamburger.edu",
                 "From: offers@shop.example\r\nSubject: Deal\r\n\r\nBuy.\r\n")).startsWith("250 2.0.0");
         assertThat(folder("alice@hamburger.edu", "INBOX")).hasSize(inbox);
         assertThat(last(folder("alice@hamburger.edu", "Junk"))).contains("dmarc=fail (p=quarantine dis=quarantine)",
                 "spf=fail smtp.mailfrom=shop.example");
+        assertThat(mailboxes.subscriptions(alice.id())).as("the Junk made for it shows in clients").contains("Junk");
     }
 
     @Test

@@ -71,6 +71,7 @@ class SieveDeliveryTest extends SmtpServerTestSupport {
         assertThat(send("x@crepes.fr", carol.address(), "Subject: direct\r\n\r\nhi\r\n")).startsWith("250 2.0.0");
 
         MailboxInfo lists = mailboxes.get(carol.id(), "Lists/dev");
+        assertThat(mailboxes.subscriptions(carol.id())).as("a folder :create makes shows in clients").contains("Lists/dev");
         long[] uids = messages.uids(lists.id());
         assertThat(uids).hasSize(1);
         assertThat(messages.get(lists.id(), uids[0]).orElseThrow().flags().has(SystemFlag.SEEN)).isTrue();

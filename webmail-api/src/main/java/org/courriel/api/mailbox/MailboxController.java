@@ -11,6 +11,8 @@ import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxName;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.mailbox.SpecialUse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,6 +35,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Mailboxes", description = "The folders of the authenticated account")
 @SecurityRequirement(name = ApiConfiguration.BASIC_AUTH)
 public class MailboxController {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxController.class);
 
     private final MailboxService mailboxes;
     private final AccountMailboxes access;
@@ -70,11 +74,9 @@ public class MailboxController {
                 throw ApiException.invalid("specialUse", "not an RFC 6154 special use: " + request.specialUse());
             }
         }
-        MailboxInfo created = mailboxes.create(me.id(), request.name(), use);
-        if (!Boolean.FALSE.equals(request.subscribed())) {
-            // the API subscribes what it creates unless told not to (IMAP CREATE has its own setting)
-            mailboxes.subscribe(me.id(), created.name());
-        }
+        // the API subscribes what it creates unless told not to (IMAP CREATE has its own setting); a subscription
+        // that fails does not fail the request, the mailbox exists: the answer says it is not subscribed
+        MailboxInfo created = mailboxes.create(me.id(), request.name(), use, !Boolean.FALSE.equals(request.subscribed()));
         return ResponseEntity.created(URI.create("/api/v1/mailboxes/" + created.id())).body(view(created));
     }
 
@@ -91,7 +93,13 @@ public class MailboxController {
         if (request.name() != null && !request.name().equals(mailbox.name())) {
             String before = mailbox.name();
             mailboxes.rename(me.id(), before, request.name());
-            moveSubscriptions(me.id(), before, mailboxes.get(me.id(), request.name()).name());
+            try {
+                moveSubscriptions(me.id(), before, mailboxes.get(me.id(), request.name()).name());
+            } catch (RuntimeException e) {
+                // the rename is made and answered; the client sees the subscription state in the answer
+                log.info("Mailbox {} of account {} renamed, its subscriptions not moved: {}", before, me.id(),
+                        e.toString());
+            }
             mailbox = mailbox.isInbox() ? mailboxes.get(me.id(), request.name()) : access.byId(me, mailboxId);
         }
         if (request.subscribed() != null) {
