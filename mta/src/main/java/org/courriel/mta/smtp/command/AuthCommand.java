@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
-import org.courriel.access.auth.LoginResult;
 import org.courriel.access.auth.SaslPlain;
 import org.courriel.access.auth.ScramLogin;
 import org.courriel.access.auth.ScramSha256Server;
@@ -73,53 +73,36 @@ public final class AuthCommand implements SmtpCommand {
         }
         AuthRequest request = AuthArguments.parse(arguments);
         String initial = request.initialResponse();
-        String username;
-        String password;
-        try {
-            switch (request.mechanism()) {
-                case "PLAIN" -> {
-                    String response = initial != null ? initial : challenge(session, "");
-                    SaslPlain.Credentials credentials = SaslPlain.decode(response);
-                    if (!credentials.authorizationId().isEmpty()
-                            && !credentials.authorizationId().equalsIgnoreCase(credentials.username())) {
-                        fail(session, Reply.AUTH_FAILED); // no proxy authorization
-                        return;
-                    }
-                    username = credentials.username();
-                    password = credentials.password();
-                }
-                case "LOGIN" -> {
-                    username = decode(initial != null ? initial : challenge(session, USERNAME_CHALLENGE));
-                    password = decode(challenge(session, PASSWORD_CHALLENGE));
-                }
-                case ScramSha256Server.MECHANISM -> {
-                    Optional<ScramLogin> scram = session.context().authenticator().scram(session.channel().remoteAddress());
-                    if (scram.isEmpty()) {
-                        session.reply(Reply.MECHANISM_UNSUPPORTED);
-                        return;
-                    }
-                    scram(session, scram.get(), initial);
-                    return;
-                }
-                default -> {
+        switch (request.mechanism()) {
+            case "PLAIN", "LOGIN" -> password(session, request.mechanism(), initial);
+            case ScramSha256Server.MECHANISM -> {
+                Optional<ScramLogin> scram = session.context().authenticator().scram(session.channel().remoteAddress());
+                if (scram.isEmpty()) {
                     session.reply(Reply.MECHANISM_UNSUPPORTED);
-                    return;
+                } else {
+                    scram(session, scram.get(), initial);
                 }
             }
-        } catch (Cancelled e) {
-            session.reply(Reply.AUTH_CANCELLED);
-            return;
-        } catch (LineTooLongException e) {
-            session.reply(Reply.LINE_TOO_LONG);
-            return;
-        } catch (IllegalArgumentException e) {
-            session.reply(Reply.AUTH_BAD_RESPONSE);
+            default -> session.reply(Reply.MECHANISM_UNSUPPORTED);
+        }
+    }
+
+    /** PLAIN (RFC 4616 §2: one response, authzid must be empty or the user) or LOGIN (two prompted responses). */
+    private static void password(CommandSession session, String mechanism, String initial) throws IOException {
+        SaslPlain.Credentials credentials = exchange(session, () -> mechanism.equals("PLAIN")
+                ? SaslPlain.decode(initial != null ? initial : challenge(session, ""))
+                : new SaslPlain.Credentials("", decode(initial != null ? initial : challenge(session, USERNAME_CHALLENGE)),
+                        decode(challenge(session, PASSWORD_CHALLENGE))));
+        if (credentials == null) {
             return;
         }
-        String user = username;
-        String pass = password;
-        conclude(session, () -> session.context().authenticator().authenticate(session.channel().remoteAddress(), user, pass),
-                null);
+        if (!credentials.authorizationId().isEmpty()
+                && !credentials.authorizationId().equalsIgnoreCase(credentials.username())) {
+            fail(session, Reply.AUTH_FAILED); // no proxy authorization
+            return;
+        }
+        conclude(session, () -> session.context().authenticator().authenticate(session.channel().remoteAddress(),
+                credentials.username(), credentials.password()), null);
     }
 
     /**
@@ -127,39 +110,48 @@ public final class AuthCommand implements SmtpCommand {
      * in a 334, client-final, and on success server-final in a last 334 whose answer must be empty.
      */
     private static void scram(CommandSession session, ScramLogin login, String initial) throws IOException {
-        LoginResult result;
-        try {
-            String clientFirst = initial != null ? initial : challenge(session, "");
-            String clientFinal = challenge(session, login.challenge(clientFirst));
-            result = login.respond(clientFinal);
-        } catch (Cancelled e) {
-            session.reply(Reply.AUTH_CANCELLED);
-            return;
-        } catch (LineTooLongException e) {
-            session.reply(Reply.LINE_TOO_LONG);
-            return;
-        } catch (IllegalArgumentException e) {
-            session.reply(Reply.AUTH_BAD_RESPONSE);
-            return;
-        } catch (RuntimeException e) {
-            if (!DatabaseUnavailable.is(e)) {
-                throw e;
-            }
-            log.warn("Session {}: AUTH not checked, the database is unavailable: {}", session.id(),
-                    DatabaseUnavailable.describe(e));
-            session.reply(Reply.AUTH_TEMPORARY_FAILURE);
-            return;
+        String clientFinal = exchange(session, () -> challenge(session,
+                login.challenge(initial != null ? initial : challenge(session, ""))));
+        if (clientFinal != null) {
+            conclude(session, () -> Authenticator.outcome(login.respond(clientFinal)), login::serverFinal);
         }
-        conclude(session, () -> Authenticator.outcome(result),
-                result instanceof LoginResult.Success ? login.serverFinal() : null);
     }
 
-    /** Replies to a checked attempt; {@code serverFinal} is sent first (334) when the mechanism has one. */
-    private static void conclude(CommandSession session, java.util.function.Supplier<Authenticator.Outcome> check,
-            String serverFinal) throws IOException {
+    /** One or more challenge/response rounds of a mechanism (RFC 4954 §4). */
+    @FunctionalInterface
+    private interface Exchange<T> {
+        T run() throws IOException, Cancelled;
+    }
+
+    /**
+     * Runs {@code exchange}; null when the client cancelled ("*"), sent too long a line or a malformed response,
+     * each of which has been answered here (RFC 4954 §4: 501).
+     */
+    private static <T> T exchange(CommandSession session, Exchange<T> exchange) throws IOException {
+        try {
+            return exchange.run();
+        } catch (Cancelled e) {
+            session.reply(Reply.AUTH_CANCELLED);
+        } catch (LineTooLongException e) {
+            session.reply(Reply.LINE_TOO_LONG);
+        } catch (IllegalArgumentException e) {
+            session.reply(Reply.AUTH_BAD_RESPONSE);
+        }
+        return null;
+    }
+
+    /**
+     * Replies to a checked attempt; on success {@code serverFinal}, when the mechanism has one, is sent first in a
+     * 334 whose answer must be empty (RFC 4954 §4 additional data).
+     */
+    private static void conclude(CommandSession session, Supplier<Authenticator.Outcome> check,
+            Supplier<String> serverFinal) throws IOException {
         Authenticator.Outcome outcome;
         try {
             outcome = check.get();
+        } catch (IllegalArgumentException e) {
+            session.reply(Reply.AUTH_BAD_RESPONSE); // a malformed last response (SCRAM client-final)
+            return;
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.is(e)) {
                 throw e;
@@ -171,16 +163,12 @@ public final class AuthCommand implements SmtpCommand {
             return;
         }
         if (outcome instanceof Authenticator.Outcome.Success && serverFinal != null) {
-            try {
-                if (!challenge(session, serverFinal).isEmpty()) {
-                    session.reply(Reply.AUTH_BAD_RESPONSE);
-                    return;
-                }
-            } catch (Cancelled e) {
-                session.reply(Reply.AUTH_CANCELLED);
+            String answer = exchange(session, () -> challenge(session, serverFinal.get()));
+            if (answer == null) {
                 return;
-            } catch (LineTooLongException e) {
-                session.reply(Reply.LINE_TOO_LONG);
+            }
+            if (!answer.isEmpty()) {
+                session.reply(Reply.AUTH_BAD_RESPONSE);
                 return;
             }
         }
