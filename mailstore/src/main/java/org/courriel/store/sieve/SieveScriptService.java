@@ -13,6 +13,7 @@ import org.courriel.store.StoreException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -52,7 +53,12 @@ public class SieveScriptService {
                 .param(accountId).param(name).query(String.class).optional();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The account's active script, asked at delivery for every recipient: one statement, so it joins a
+     * transaction that is open but starts none of its own (the ingest profile found a read-only transaction
+     * here, pool checkout and Hibernate session included, at about 9 % of delivery CPU).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<ActiveScript> active(long accountId) {
         return jdbc.sql("SELECT name, content FROM sieve_script WHERE account_id = ? AND active")
                 .param(accountId)
