@@ -4,7 +4,7 @@
 # against Courriel and Debian's Dovecot 2.3 in the same run, alternating; both hash passwords with bcrypt cost 10.
 # bench/src/ImapMixedLoad.java prints commands/s, LOGIN p50/p99 and each command's mean and p99. See bench/README.md.
 #
-#   bench/run-imap.sh        CLIENTS=10 DURATION=30 WARMUP=5 ROUNDS=2 MODES="cycle session" SKIP_BUILD=1
+#   bench/run-imap.sh        CLIENTS=10 DURATION=30 WARMUP=5 ROUNDS=2 MODES="cycle session" AUTH_CACHE_ROUND=1 SKIP_BUILD=1
 #   MX_PORT=44525 IMAP_PORT=44143 HTTP_PORT=44080 MGMT_PORT=44081 DOVECOT_PORT=44144 WORK=/var/tmp/courriel-bench-imap
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -71,6 +71,7 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
+!include_try $DOVECOT_DIR/auth-cache.conf
 auth_mechanisms = plain login
 default_internal_user = $INTERNAL_USER
 default_login_user = $LOGIN_USER
@@ -109,14 +110,18 @@ for ((i = 0; i < CLIENTS; i++)); do
     echo "u$i@$DOMAIN:$HASH::::"
 done >"$DOVECOT_DIR/passwd"
 say "   Dovecot passwords: ${HASH:0:16}... (bcrypt cost 10, as Courriel's)"
-"$DOVECOT" -F -c "$DOVECOT_DIR/dovecot.conf" >"$DOVECOT_DIR/dovecot.out" 2>&1 &
-DOVECOT_PID=$!
-for ((i = 0; i < 100; i++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$DOVECOT_PORT") 2>/dev/null && break
-    kill -0 "$DOVECOT_PID" 2>/dev/null || { cat "$DOVECOT_DIR/dovecot.out" "$DOVECOT_DIR/dovecot.log" >&2; exit 1; }
-    sleep 0.2
-done
-log "Dovecot up (pid $DOVECOT_PID, port $DOVECOT_PORT)"
+dovecot_start() {
+    "$DOVECOT" -F -c "$DOVECOT_DIR/dovecot.conf" >>"$DOVECOT_DIR/dovecot.out" 2>&1 &
+    DOVECOT_PID=$!
+    local i
+    for ((i = 0; i < 100; i++)); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$DOVECOT_PORT") 2>/dev/null && break
+        kill -0 "$DOVECOT_PID" 2>/dev/null || { cat "$DOVECOT_DIR/dovecot.out" "$DOVECOT_DIR/dovecot.log" >&2; exit 1; }
+        sleep 0.2
+    done
+    log "Dovecot up (pid $DOVECOT_PID, port $DOVECOT_PORT)"
+}
+dovecot_start
 
 run() {   # run NAME PORT MODE
     say "-- $1, mode $3, $(load)"
@@ -129,6 +134,18 @@ for ((round = 1; round <= ROUNDS; round++)); do
         run dovecot "$DOVECOT_PORT" "$mode"
     done
 done
+# AUTH_CACHE_ROUND=1 (default): one more round with Dovecot's own authentication cache on (auth_cache_size, off
+# by default; TTL 60 s as Courriel's credential cache). Dovecot's cache keeps the passdb's answer, the hash
+# included, and still verifies the password against that hash at each login: the round shows what it saves.
+if [[ ${AUTH_CACHE_ROUND:-1} == 1 ]]; then
+    dovecot_stop
+    printf 'auth_cache_size = 10M\nauth_cache_ttl = 60 s\n' >"$DOVECOT_DIR/auth-cache.conf"
+    dovecot_start
+    for mode in $MODES; do
+        run courriel "$IMAP_PORT" "$mode"
+        run dovecot+auth_cache "$DOVECOT_PORT" "$mode"
+    done
+fi
 say "   Courriel CPU: $(cpu_seconds "$COURRIEL_PID") s"
 courriel_stop
 dovecot_stop
