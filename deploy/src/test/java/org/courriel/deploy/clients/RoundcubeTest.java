@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Sorting holds whether or not the server offers SORT (RFC 5256): without it Roundcube fetches the fields and
  * sorts itself, with it Roundcube sends SORT; the messages are chosen so that both give the same order (plain
  * subjects without {@code Re:}, display names in the order of the addresses, internal dates equal to the Date
- * fields).
+ * fields). The same messages and requests against Dovecot 2.3, which offers SORT, gave these orders too.
  */
 class RoundcubeTest extends ClientInteropTest {
 
@@ -103,7 +103,8 @@ class RoundcubeTest extends ClientInteropTest {
 
     /**
      * Threads mode ({@code _threads=1}) asks the server for THREAD=REFERENCES (RFC 5256 §3); without it Roundcube
-     * lists flat. Passes once THREAD is advertised (branch h-sort9), fails before.
+     * lists flat. Passes once THREAD is advertised (branch h-sort9), fails before. Against Dovecot 2.3 the same
+     * messages and request gave such an answer (with the unrelated message first).
      */
     @Test
     void showsAReplyUnderItsParentInThreadsMode() throws Exception {
@@ -120,7 +121,10 @@ class RoundcubeTest extends ClientInteropTest {
         String threads = browser.remoteGet("list", Map.of("_mbox", "INBOX", "_threads", "1", "_sort", "date_ASC"));
         assertThat(threads).as("Roundcube uses THREAD only when the server offers THREAD=REFERENCES; its IMAP "
                 + "dialogue:\n%s", roundcube.imapLog()).contains("\"threading\":true");
-        assertThat(Roundcube.rows(threads)).containsExactly(parent, reply, other);
+        // the order of the two threads is the server's and Roundcube's business; the reply comes right under its parent
+        List<Long> rows = Roundcube.rows(threads);
+        assertThat(rows).containsExactlyInAnyOrder(parent, reply, other);
+        assertThat(rows.indexOf(reply)).isEqualTo(rows.indexOf(parent) + 1);
         assertThat(threads).contains("add_message_row(" + reply + ",").contains("\"parent_uid\":" + parent)
                 .contains("init_threads([" + parent + "]");
         assertThat(roundcube.errors()).isEmpty();
