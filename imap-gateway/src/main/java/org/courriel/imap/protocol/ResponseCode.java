@@ -18,6 +18,8 @@ public enum ResponseCode {
     EXPUNGEISSUED("EXPUNGEISSUED"),
     HIGHESTMODSEQ("HIGHESTMODSEQ"),
     LIMIT("LIMIT"),
+    /** RFC 8474 §4.1, §4.2: the MAILBOXID of a created or selected mailbox. */
+    MAILBOXID("MAILBOXID"),
     MODIFIED("MODIFIED"),
     NOMODSEQ("NOMODSEQ"),
     NONEXISTENT("NONEXISTENT"),
