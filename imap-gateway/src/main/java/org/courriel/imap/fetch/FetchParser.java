@@ -204,10 +204,21 @@ public final class FetchParser {
         return parts.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * A whole section-spec as text ({@code 1.2.MIME}, {@code HEADER.FIELDS (From)}, empty for the whole message):
+     * the section of an IMAP URL (RFC 5092 §4 enc-section).
+     */
+    public static SectionSpec section(String text) {
+        CommandParser args = CommandParser.of(text);
+        SectionSpec spec = args.atEnd() ? SectionSpec.WHOLE : sectionSpec(args);
+        args.end();
+        return spec;
+    }
+
     /** section-spec (RFC 9051 §9): part numbers then HEADER, HEADER.FIELDS[.NOT] (names), TEXT or MIME. */
     private static SectionSpec sectionSpec(CommandParser args) {
         int[] part = partNumbers(args);
-        if (args.peekIs(']')) {
+        if (args.peekIs(']') || args.atEnd()) {
             return SectionSpec.part(part);
         }
         String text = args.token(" ]").toUpperCase(Locale.ROOT);
