@@ -23,7 +23,9 @@
  * same mailbox state ({@code UidSnapshots}), each session keeping only its deltas; the queued events are
  * bounded ({@code courriel.imap.max-pending-updates}), past which the session resynchronises from the store.</li>
  * <li>FETCH reads the store in batches of UIDs; flags, sizes, envelopes, structures and header fields come from
- * the stored rows, summaries and header column, never from the message bytes.</li>
+ * the stored rows, summaries and header column, never from the message bytes; save dates (SAVEDATE) and previews
+ * (PREVIEW) are read per batch only when asked for, and OBJECTID's ids are the rows' own ids
+ * ({@code protocol.ObjectId}).</li>
  * <li>Nothing here touches the database directly: only the store's services.</li>
  * <li>No package cycle: {@code session} holds the command contract ({@code ImapCommand}, {@code Completion},
  * {@code ImapRefusal}) and knows no command; the configuration passes the command list to the dispatcher.</li>

@@ -10,6 +10,7 @@ import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.DateTimes;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.ResponseCode;
+import org.courriel.imap.session.Capabilities;
 import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapRefusal;
@@ -22,8 +23,9 @@ import org.courriel.store.message.MessageService;
 import org.courriel.store.message.UidSet;
 
 /**
- * APPEND (RFC 9051 §6.3.12) with APPENDUID (RFC 4315 §3) and MULTIAPPEND (RFC 3502): several messages in one
- * command, stored in one transaction. Literals may be LITERAL+ (RFC 7888) or literal8 (RFC 3516); each message
+ * APPEND (RFC 9051 §6.3.12) with APPENDUID (RFC 4315 §3), MULTIAPPEND (RFC 3502): several messages in one
+ * command, stored in one transaction, and CATENATE (RFC 4469): a message built from literals and URLs of this
+ * account's messages ({@link Catenation}). Literals may be LITERAL+ (RFC 7888) or literal8 (RFC 3516); each message
  * and the whole command are within {@code courriel.imap.max-literal-size} (the command reader's bounds).
  */
 public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
@@ -31,12 +33,11 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
     /** Most messages in one MULTIAPPEND: one transaction should not hold a mailbox's worth. */
     static final int MAX_MESSAGES = 1000;
 
-    /** One message: flags, internal date (null: now) and bytes. */
-    public record Message(List<String> flags, Instant internalDate, byte[] bytes) {
-        @Override
-        public String toString() {
-            return "Message[size=" + bytes.length + "]";
-        }
+    /**
+     * One message: flags, internal date (null: now) and its parts: one literal, or the cat-parts of CATENATE
+     * (RFC 4469 §3), which {@code catenate} says.
+     */
+    public record Message(List<String> flags, Instant internalDate, List<Catenation.Part> parts, boolean catenate) {
     }
 
     /** The mailbox and the messages, in the order given. */
@@ -86,6 +87,9 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
             date = DateTimes.dateTime(args.string());
             args.sp();
         }
+        if (args.peekKeyword("CATENATE")) {
+            return new Message(flags, date, catenate(args), true);
+        }
         byte[] message;
         if (args.peekKeyword("UTF8")) {
             // RFC 6855 §4: UTF8 (literal8)
@@ -97,7 +101,31 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
         } else {
             message = args.literal();
         }
-        return new Message(flags, date, message);
+        return new Message(flags, date, List.of(new Catenation.Part.Text(message)), false);
+    }
+
+    /** RFC 4469 §5: "CATENATE" SP "(" cat-part *(SP cat-part) ")", cat-part = "TEXT" SP literal / "URL" SP astring. */
+    private static List<Catenation.Part> catenate(CommandParser args) {
+        args.atom();
+        args.sp();
+        args.expect('(');
+        List<Catenation.Part> parts = new ArrayList<>();
+        do {
+            if (!parts.isEmpty()) {
+                args.sp();
+            }
+            if (parts.size() == MAX_MESSAGES) {
+                throw new ImapRefusal(ResponseCode.LIMIT, "At most " + MAX_MESSAGES + " parts in one CATENATE");
+            }
+            String kind = args.atom().toUpperCase(java.util.Locale.ROOT);
+            args.sp();
+            parts.add(switch (kind) {
+                case "TEXT" -> new Catenation.Part.Text(args.literal());
+                case "URL" -> new Catenation.Part.Url(args.astring());
+                default -> throw new ImapSyntaxException("expected TEXT or URL, not " + kind);
+            });
+        } while (!args.skip(')'));
+        return List.copyOf(parts);
     }
 
     @Override
@@ -110,11 +138,23 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
         }
         List<MessageService.NewMessage> batch = new ArrayList<>(request.messages().size());
         Instant now = Instant.now();
+        // the messages built by CATENATE together within the APPEND limit, as literals are (RFC 4469 §4.2)
+        long budget = Capabilities.appendLimit(session);
         for (Message m : request.messages()) {
-            if (m.bytes().length == 0) {
+            byte[] bytes;
+            try {
+                bytes = m.catenate() ? Catenation.assemble(session, m.parts(), budget)
+                        : ((Catenation.Part.Text) m.parts().get(0)).bytes();
+            } catch (Catenation.Refused e) {
+                return e.completion;
+            }
+            if (m.catenate()) {
+                budget -= bytes.length;
+            }
+            if (bytes.length == 0) {
                 return Completion.no(ResponseCode.CANNOT, "Empty message");
             }
-            batch.add(new MessageService.NewMessage(m.bytes(), Flags.fromNames(m.flags()),
+            batch.add(new MessageService.NewMessage(bytes, Flags.fromNames(m.flags()),
                     m.internalDate() == null ? now : m.internalDate()));
         }
         // RFC 3502 §3: all the messages or none; RFC 4315 §3: APPENDUID with the set of their UIDs

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.ObjectId;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapCommand;
@@ -15,7 +16,7 @@ import org.courriel.imap.session.SessionState;
 import org.courriel.store.mailbox.MailboxName;
 import org.courriel.store.mailbox.SpecialUse;
 
-/** CREATE (RFC 9051 §6.3.4) with the USE parameter of RFC 6154 §3. */
+/** CREATE (RFC 9051 §6.3.4) with the USE parameter of RFC 6154 §3 and the MAILBOXID of RFC 8474 §4.1. */
 public final class CreateCommand implements ImapCommand<CreateCommand.Request> {
 
     /** The name and the special use asked for, if any. */
@@ -64,11 +65,12 @@ public final class CreateCommand implements ImapCommand<CreateCommand.Request> {
         if (MailboxName.isInbox(name)) {
             return Completion.no(ResponseCode.ALREADYEXISTS, "INBOX exists already");
         }
-        session.context().mailboxes().create(session.account().id(), name, request.use());
+        long id = session.context().mailboxes().create(session.account().id(), name, request.use()).id();
         if (session.context().properties().subscribeOnCreate()) {
             // RFC 9051 §6.3.4 leaves it to the server; off by default, as in Dovecot
             session.context().mailboxes().subscribe(session.account().id(), name);
         }
-        return Completion.ok("CREATE completed");
+        // RFC 8474 §4.1: the new mailbox's MAILBOXID in the tagged OK
+        return Completion.ok(ResponseCode.MAILBOXID.with("(" + ObjectId.mailboxId(id) + ")"), "CREATE completed");
     }
 }

@@ -7,13 +7,14 @@ import java.util.Locale;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.DateTimes;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.ObjectId;
 import org.courriel.imap.protocol.SequenceSet;
 import org.courriel.store.message.UidSet;
 import org.courriel.store.search.SearchKey;
 
 /**
  * Parses IMAP search keys (RFC 9051 §6.4.4 and §9 search-key, RFC 3501 §6.4.4 for the rev1 keys, RFC 7162
- * §3.1.5 MODSEQ) into the store's UID-based {@link SearchKey}s. Sequence sets and \Recent are session state:
+ * §3.1.5 MODSEQ, RFC 8514 §4.3 save dates, RFC 8474 §6 EMAILID and THREADID) into the store's UID-based {@link SearchKey}s. Sequence sets and \Recent are session state:
  * a {@link Resolver} turns them into UIDs, so the parser itself stays pure.
  */
 public final class SearchParser {
@@ -160,6 +161,20 @@ public final class SearchParser {
                 return SearchKey.or(left, spaceThen().key());
             });
             case "MODSEQ" -> modseq();
+            // RFC 8514 §4.3: the save date; every mailbox here keeps one, so SAVEDATESUPPORTED matches all
+            case "SAVEDBEFORE" -> SearchKey.savedBefore(date());
+            case "SAVEDON" -> SearchKey.savedOn(date());
+            case "SAVEDSINCE" -> SearchKey.savedSince(date());
+            case "SAVEDATESUPPORTED" -> SearchKey.all();
+            // RFC 8474 §6: EMAILID objectid; THREADID matches nothing, threads are not computed (§5.2)
+            case "EMAILID" -> {
+                long content = ObjectId.contentOf(ObjectId.parse(spaceThen().atom()));
+                yield content < 0 ? SearchKey.uid(UidSet.of()) : SearchKey.contentIs(content);
+            }
+            case "THREADID" -> {
+                ObjectId.parse(spaceThen().atom());
+                yield SearchKey.uid(UidSet.of());
+            }
             // RFC 5032 §4: ("OLDER" / "YOUNGER") SP nz-number, an interval in seconds back from now
             case "OLDER" -> SearchKey.older(resolver.now().minusSeconds(interval()));
             case "YOUNGER" -> SearchKey.younger(resolver.now().minusSeconds(interval()));

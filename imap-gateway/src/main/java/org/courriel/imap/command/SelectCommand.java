@@ -8,6 +8,7 @@ import java.util.Set;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapResponses;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.ObjectId;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.SequenceSet;
 import org.courriel.imap.protocol.Status;
@@ -135,6 +136,8 @@ public final class SelectCommand implements ImapCommand<SelectCommand.Request> {
         out.status(null, Status.OK, ResponseCode.UIDNEXT.with(mailbox.uidNext()), "Predicted next UID");
         out.status(null, Status.OK, ResponseCode.PERMANENTFLAGS.with(selected.announcedFlags().permanentFlags()),
                 "Flags permitted");
+        // RFC 8474 §4.2: the MAILBOXID in an untagged OK
+        out.status(null, Status.OK, ResponseCode.MAILBOXID.with("(" + ObjectId.mailboxId(mailbox.id()) + ")"), "Ok");
         if (session.condstore()) {
             out.status(null, Status.OK, ResponseCode.HIGHESTMODSEQ.with(mailbox.highestModseq()), "Highest");
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.ObjectId;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.session.Capabilities;
 import org.courriel.imap.session.Completion;
@@ -18,8 +19,8 @@ import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxStatus;
 
 /**
- * STATUS (RFC 9051 §6.3.11) with SIZE (RFC 8438), HIGHESTMODSEQ (RFC 7162 §3.1.6), APPENDLIMIT (RFC 7889) and
- * RECENT for rev1.
+ * STATUS (RFC 9051 §6.3.11) with SIZE (RFC 8438), HIGHESTMODSEQ (RFC 7162 §3.1.6), APPENDLIMIT (RFC 7889),
+ * MAILBOXID (RFC 8474 §4.3) and RECENT for rev1.
  */
 public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
 
@@ -28,7 +29,7 @@ public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
     }
 
     static final Set<String> ITEMS = Set.of("MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "DELETED", "SIZE",
-            "RECENT", "HIGHESTMODSEQ", "APPENDLIMIT");
+            "RECENT", "HIGHESTMODSEQ", "APPENDLIMIT", "MAILBOXID");
 
     @Override
     public String name() {
@@ -94,6 +95,11 @@ public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
                 sb.append(' ');
             }
             first = false;
+            if (item.equals("MAILBOXID")) {
+                // RFC 8474 §4.3: MAILBOXID (objectid)
+                sb.append("MAILBOXID (").append(ObjectId.mailboxId(mailbox.id())).append(')');
+                continue;
+            }
             long value = switch (item) {
                 case "MESSAGES" -> status.messages();
                 case "UIDNEXT" -> status.uidNext();

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.courriel.imap.protocol.Char8;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapResponses;
+import org.courriel.imap.protocol.ImapString;
+import org.courriel.imap.protocol.ObjectId;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.ResponseWriter;
 import org.courriel.imap.session.Completion;
@@ -76,6 +78,9 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
         boolean[] failedCte = {false};
         int missing = 0;
         Set<Long> seenNow = new java.util.HashSet<>();
+        boolean wantsSaveDate = items.stream().anyMatch(FetchItem.SaveDate.class::isInstance);
+        FetchItem.Preview preview = items.stream().filter(FetchItem.Preview.class::isInstance)
+                .map(FetchItem.Preview.class::cast).findFirst().orElse(null);
         for (int from = 0; from < uids.length; from += batch) {
             long[] slice = java.util.Arrays.copyOfRange(uids, from, Math.min(uids.length, from + batch));
             List<MessageRecord> records = new ArrayList<>(slice.length);
@@ -84,6 +89,7 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
             if (setsSeen) {
                 records = markSeen(session, selected, records, seenNow);
             }
+            Extras extras = Extras.read(session, selected.id(), slice, wantsSaveDate, preview);
             for (MessageRecord r : records) {
                 if (request.changedSince() >= 0 && r.modseq() <= request.changedSince()) {
                     continue;
@@ -92,7 +98,7 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
                 if (seq == 0) {
                     continue;
                 }
-                failedCte[0] |= !respond(session, seq, r, items, seenNow.remove(r.uid()));
+                failedCte[0] |= !respond(session, seq, r, items, seenNow.remove(r.uid()), extras);
             }
             session.out().flush();
         }
@@ -156,7 +162,8 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
      * Writes one FETCH response, each item as soon as it is encoded (a long ENVELOPE string goes out as a
      * literal of its own); false when a part could not be decoded (UNKNOWN-CTE).
      */
-    private boolean respond(ImapSession session, int seq, MessageRecord r, List<FetchItem> items, boolean flagsChanged) {
+    private boolean respond(ImapSession session, int seq, MessageRecord r, List<FetchItem> items, boolean flagsChanged,
+            Extras extras) {
         ResponseWriter out = session.out();
         // RFC 9051 §7.3.5: FLAGS first when this response shows a keyword the client has not heard of
         session.selected().announcedFlags().before(r.flags(), out);
@@ -184,6 +191,24 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
                         .append('"');
                 case FetchItem.Rfc822Size s -> sb.append("RFC822.SIZE ").append(r.size());
                 case FetchItem.ModSeq m -> sb.append("MODSEQ (").append(r.modseq()).append(')');
+                // RFC 8474 §5.3: EMAILID (objectid); THREADID NIL, threads are not computed (§5.2)
+                case FetchItem.EmailId e -> sb.append("EMAILID (").append(ObjectId.emailId(r.contentId())).append(')');
+                case FetchItem.ThreadId t -> sb.append("THREADID NIL");
+                // RFC 8514 §4.2: SAVEDATE date-time
+                case FetchItem.SaveDate d -> {
+                    java.time.Instant saved = extras.saveDates().get(r.uid());
+                    sb.append("SAVEDATE ");
+                    if (saved == null) {
+                        sb.append("NIL");
+                    } else {
+                        sb.append('"').append(ImapResponses.dateTime(saved)).append('"');
+                    }
+                }
+                // RFC 8970 §3: PREVIEW nstring, NIL only for LAZY when none is stored yet
+                case FetchItem.Preview p -> {
+                    sb.append("PREVIEW ");
+                    ImapString.nstring(sb, extras.previews().get(r.uid()), utf8);
+                }
                 case FetchItem.Envelope e -> {
                     sb.append("ENVELOPE ");
                     EnvelopeEncoder.encode(sb, r.summary().envelope(), utf8);
@@ -246,6 +271,17 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
         sb.append(")\r\n");
         out.text(sb);
         return ok;
+    }
+
+    /** What a batch reads besides the rows when SAVEDATE or PREVIEW is asked for: by UID. */
+    private record Extras(java.util.Map<Long, java.time.Instant> saveDates, java.util.Map<Long, String> previews) {
+
+        static Extras read(ImapSession session, long mailboxId, long[] uids, boolean saveDate, FetchItem.Preview preview) {
+            MessageService messages = session.context().messages();
+            UidSet set = UidSet.of(uids);
+            return new Extras(saveDate ? messages.saveDates(mailboxId, set) : java.util.Map.of(),
+                    preview != null ? messages.previews(mailboxId, set, preview.lazy()) : java.util.Map.of());
+        }
     }
 
     private static byte[] sectionBytes(byte[] content, FetchItem.Section s) {

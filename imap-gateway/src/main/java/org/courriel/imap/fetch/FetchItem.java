@@ -46,6 +46,22 @@ public sealed interface FetchItem {
         }
     }
 
+    /** EMAILID (RFC 8474 §5.3). */
+    record EmailId() implements FetchItem {
+    }
+
+    /** THREADID (RFC 8474 §5.3): NIL, threads are not computed (§5.2). */
+    record ThreadId() implements FetchItem {
+    }
+
+    /** SAVEDATE (RFC 8514 §4.2). */
+    record SaveDate() implements FetchItem {
+    }
+
+    /** PREVIEW (RFC 8970 §3), with LAZY: NIL rather than computing a preview not stored yet. */
+    record Preview(boolean lazy) implements FetchItem {
+    }
+
     /** BINARY.SIZE[part] (RFC 9051 §6.4.5, RFC 3516). */
     record BinarySize(int[] part) implements FetchItem {
     }

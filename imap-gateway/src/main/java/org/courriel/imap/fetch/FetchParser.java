@@ -97,6 +97,10 @@ public final class FetchParser {
             case FetchItem.Envelope e -> "ENVELOPE";
             case FetchItem.ModSeq m -> "MODSEQ";
             case FetchItem.Structure st -> st.extensible() ? "BODYSTRUCTURE" : "BODY";
+            case FetchItem.EmailId e -> "EMAILID";
+            case FetchItem.ThreadId t -> "THREADID";
+            case FetchItem.SaveDate d -> "SAVEDATE";
+            case FetchItem.Preview p -> "PREVIEW";
             case FetchItem.BinarySize b -> "BINARY.SIZE[" + java.util.Arrays.toString(b.part()) + "]";
             // two partials at one origin differ by their length: both were asked for
             case FetchItem.Section sec -> FetchCommand.responseName(sec) + (sec.origin() >= 0 ? "." + sec.length() : "");
@@ -122,6 +126,10 @@ public final class FetchParser {
             case "ENVELOPE" -> new FetchItem.Envelope();
             case "BODYSTRUCTURE" -> new FetchItem.Structure(true);
             case "MODSEQ" -> new FetchItem.ModSeq();
+            case "EMAILID" -> new FetchItem.EmailId();
+            case "THREADID" -> new FetchItem.ThreadId();
+            case "SAVEDATE" -> new FetchItem.SaveDate();
+            case "PREVIEW" -> preview(args);
             case "RFC822" -> new FetchItem.Section(SectionSpec.WHOLE, false, false, -1, 0, "RFC822");
             case "RFC822.HEADER" -> new FetchItem.Section(SectionSpec.of(SectionSpec.Text.HEADER), true, false, -1, 0,
                     "RFC822.HEADER");
@@ -139,6 +147,25 @@ public final class FetchParser {
             }
             default -> throw new ImapSyntaxException("unknown fetch item " + name);
         };
+    }
+
+    /** RFC 8970 §7: "PREVIEW" [SP "(" preview-mod *(SP preview-mod) ")"], preview-mod = "LAZY". */
+    private static FetchItem preview(CommandParser args) {
+        boolean lazy = false;
+        // a parenthesis after a lone PREVIEW may also open the FETCH modifiers (RFC 7162 CHANGEDSINCE)
+        if (args.peekKeyword(" (LAZY")) {
+            args.sp();
+            args.expect('(');
+            do {
+                args.skip(' ');
+                String modifier = args.atom().toUpperCase(Locale.ROOT);
+                if (!modifier.equals("LAZY")) {
+                    throw new ImapSyntaxException("unknown PREVIEW modifier " + modifier);
+                }
+                lazy = true;
+            } while (!args.skip(')'));
+        }
+        return new FetchItem.Preview(lazy);
     }
 
     private static FetchItem section(CommandParser args, boolean peek, boolean binary) {
@@ -177,10 +204,21 @@ public final class FetchParser {
         return parts.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * A whole section-spec as text ({@code 1.2.MIME}, {@code HEADER.FIELDS (From)}, empty for the whole message):
+     * the section of an IMAP URL (RFC 5092 §4 enc-section).
+     */
+    public static SectionSpec section(String text) {
+        CommandParser args = CommandParser.of(text);
+        SectionSpec spec = args.atEnd() ? SectionSpec.WHOLE : sectionSpec(args);
+        args.end();
+        return spec;
+    }
+
     /** section-spec (RFC 9051 §9): part numbers then HEADER, HEADER.FIELDS[.NOT] (names), TEXT or MIME. */
     private static SectionSpec sectionSpec(CommandParser args) {
         int[] part = partNumbers(args);
-        if (args.peekIs(']')) {
+        if (args.peekIs(']') || args.atEnd()) {
             return SectionSpec.part(part);
         }
         String text = args.token(" ]").toUpperCase(Locale.ROOT);

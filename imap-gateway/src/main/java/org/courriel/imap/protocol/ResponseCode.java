@@ -7,6 +7,8 @@ public enum ResponseCode {
     APPENDUID("APPENDUID"),
     AUTHENTICATIONFAILED("AUTHENTICATIONFAILED"),
     BADCHARSET("BADCHARSET"),
+    /** RFC 4469 §4.1: a CATENATE URL that names nothing here. */
+    BADURL("BADURL"),
     CANNOT("CANNOT"),
     CAPABILITY("CAPABILITY"),
     CLIENTBUG("CLIENTBUG"),
@@ -18,6 +20,8 @@ public enum ResponseCode {
     EXPUNGEISSUED("EXPUNGEISSUED"),
     HIGHESTMODSEQ("HIGHESTMODSEQ"),
     LIMIT("LIMIT"),
+    /** RFC 8474 §4.1, §4.2: the MAILBOXID of a created or selected mailbox. */
+    MAILBOXID("MAILBOXID"),
     MODIFIED("MODIFIED"),
     NOMODSEQ("NOMODSEQ"),
     NONEXISTENT("NONEXISTENT"),

@@ -92,7 +92,31 @@ class SearchParserTest {
     }
 
     @Test
+    void saveDateKeysOfRfc8514() {
+        LocalDate day = LocalDate.of(2014, 12, 28);
+        assertThat(parse("SAVEDON 28-Dec-2014")).isEqualTo(SearchKey.savedOn(day));
+        assertThat(parse("SAVEDBEFORE \"28-Dec-2014\"")).isEqualTo(SearchKey.savedBefore(day));
+        assertThat(parse("savedsince 28-Dec-2014")).isEqualTo(SearchKey.savedSince(day));
+        // every mailbox keeps save dates (RFC 8514 §4.3)
+        assertThat(parse("SAVEDATESUPPORTED")).isEqualTo(SearchKey.all());
+    }
+
+    @Test
+    void objectIdKeysOfRfc8474() {
+        assertThat(parse("EMAILID M42")).isEqualTo(SearchKey.contentIs(42));
+        // ObjectIDs are case-sensitive, and ids this server never gave out match nothing
+        for (String other : List.of("m42", "M0", "F42", "M042", "T1", "M99999999999999999999")) {
+            assertThat(parse("EMAILID " + other)).as(other).isEqualTo(SearchKey.uid(UidSet.of()));
+        }
+        assertThat(parse("THREADID T1")).isEqualTo(SearchKey.uid(UidSet.of()));
+    }
+
+    @Test
     void malformedKeysAreSyntaxErrors() {
+        for (String bad : List.of("EMAILID", "EMAILID M!", "EMAILID \"M1\"", "THREADID", "THREADID a.b", "SAVEDON",
+                "SAVEDSINCE 32-Dec-2026", "EMAILID " + "M".repeat(256))) {
+            assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(ImapSyntaxException.class);
+        }
         for (String bad : List.of("", "NOPE", "FROM", "SINCE 31-Foo-2020", "OR SEEN", "(SEEN", "LARGER x", "UID")) {
             assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(ImapSyntaxException.class);
         }

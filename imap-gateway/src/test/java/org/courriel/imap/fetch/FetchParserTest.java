@@ -39,6 +39,24 @@ class FetchParserTest {
     }
 
     @Test
+    void objectIdSaveDateAndPreviewItems() {
+        assertThat(parse("1 (EMAILID THREADID SAVEDATE PREVIEW)").items()).containsExactly(new FetchItem.EmailId(),
+                new FetchItem.ThreadId(), new FetchItem.SaveDate(), new FetchItem.Preview(false));
+        assertThat(parse("1 (PREVIEW (LAZY) FLAGS)").items()).containsExactly(new FetchItem.Preview(true),
+                new FetchItem.Flags());
+        assertThat(parse("1 PREVIEW (lazy)").items()).containsExactly(new FetchItem.Preview(true));
+        // RFC 8970: a lone PREVIEW may be followed by the FETCH modifiers
+        FetchParser.Request changed = parse("1 PREVIEW (CHANGEDSINCE 5)");
+        assertThat(changed.items()).containsExactly(new FetchItem.Preview(false));
+        assertThat(changed.changedSince()).isEqualTo(5);
+        assertThat(FetchCommand.fields(parse("1 (EMAILID SAVEDATE PREVIEW)").items())).isEqualTo(MessageFields.BASIC);
+        for (String bad : List.of("1 (PREVIEW (FUZZY))", "1 (PREVIEW (LAZY)", "1 (PREVIEW ())", "1 (PREVIEW LAZY)",
+                "1 SAVEDATE.PEEK")) {
+            assertThatThrownBy(() -> parse(bad)).as(bad).isInstanceOf(ImapSyntaxException.class);
+        }
+    }
+
+    @Test
     void sectionsWithPartsAndPartials() {
         FetchItem.Section s = (FetchItem.Section) parse("1 BODY[1.2.MIME]<10.20>").items().get(0);
         assertThat(s.spec()).isEqualTo(SectionSpec.of(SectionSpec.Text.MIME, 1, 2));

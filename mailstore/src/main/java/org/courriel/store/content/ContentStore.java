@@ -66,9 +66,9 @@ public class ContentStore {
             return existing.get();
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO content (sha256, size, ref_count, header, summary, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO content (sha256, size, ref_count, header, summary, created_at, preview) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(content.sha256(), content.size(), references, content.header(),
-                        content.summaryJson(), OffsetDateTime.now(ZoneOffset.UTC))
+                        content.summaryJson(), OffsetDateTime.now(ZoneOffset.UTC), content.preview())
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         jdbc.sql("INSERT INTO content_body (content_id, body) VALUES (?, ?)").params(id, content.body()).update();
@@ -118,6 +118,14 @@ public class ContentStore {
         return jdbc.sql("SELECT summary FROM content WHERE id = ?").param(contentId).query(String.class).optional()
                 .map(SummaryCodec::decode)
                 .orElseThrow(() -> StoreException.notFound("content " + contentId));
+    }
+
+    /**
+     * Keeps the preview computed for a content stored before previews were (RFC 8970): a cache of what the bytes
+     * say, so it is written outside any message transaction and not synced; a crash only computes it again.
+     */
+    public void keepPreview(long contentId, String preview) {
+        jdbc.sql("UPDATE content SET preview = ? WHERE id = ? AND preview IS NULL").params(preview, contentId).update();
     }
 
     /** Number of distinct contents stored; for tests and metrics. */

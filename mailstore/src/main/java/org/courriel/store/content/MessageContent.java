@@ -8,12 +8,15 @@ import java.util.HexFormat;
 import org.courriel.store.mime.HeaderSection;
 import org.courriel.store.mime.MessageParser;
 import org.courriel.store.mime.MessageSummary;
+import org.courriel.store.preview.MessagePreview;
 
 /**
- * A message's bytes made ready for the store: its SHA-256, where its header ends, and its summary.
- * Built on the caller's thread ({@link #of(byte[])}) so that parsing and encoding never hold the group commit.
+ * A message's bytes made ready for the store: its SHA-256, where its header ends, its summary and its preview
+ * (RFC 8970, {@link MessagePreview}). Built on the caller's thread ({@link #of(byte[])}) so that parsing and
+ * encoding never hold the group commit.
  */
-public record MessageContent(byte[] bytes, String sha256, int headerLength, MessageSummary summary, String summaryJson) {
+public record MessageContent(byte[] bytes, String sha256, int headerLength, MessageSummary summary, String summaryJson,
+        String preview) {
 
     /** The content with the summary's header fields cut to the default bound. */
     public static MessageContent of(byte[] bytes) {
@@ -28,7 +31,8 @@ public record MessageContent(byte[] bytes, String sha256, int headerLength, Mess
         // RFC 5322 §2.2: the header section ends at the first line that is not a field; make that explicit
         byte[] bytes = HeaderSection.terminated(message);
         MessageSummary summary = MessageParser.parse(bytes, maxSummaryField);
-        return new MessageContent(bytes, sha256(bytes), HeaderSection.length(bytes), summary, SummaryCodec.encode(summary));
+        return new MessageContent(bytes, sha256(bytes), HeaderSection.length(bytes), summary, SummaryCodec.encode(summary),
+                MessagePreview.of(bytes));
     }
 
     public long size() {

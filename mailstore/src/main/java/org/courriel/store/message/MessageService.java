@@ -3,6 +3,7 @@ package org.courriel.store.message;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -32,10 +33,12 @@ public class MessageService {
     private final FreeSpaceGuard freeSpace;
     private final int maxSummaryField;
     private final TrainingHook training;
+    private final MessageAttributes attributes;
 
     public MessageService(GroupCommitter committer, MessageWriter writer, MessageReader reader, ContentStore contents,
-            FreeSpaceGuard freeSpace, StoreProperties properties, TrainingHook training) {
+            FreeSpaceGuard freeSpace, StoreProperties properties, TrainingHook training, MessageAttributes attributes) {
         this.committer = committer;
+        this.attributes = attributes;
         this.training = training;
         this.freeSpace = freeSpace;
         this.writer = writer;
@@ -180,5 +183,18 @@ public class MessageService {
 
     public MessageSummary summary(long contentId) {
         return contents.summary(contentId);
+    }
+
+    /** The save dates (RFC 8514) of the messages of {@code uids}, by UID. */
+    public Map<Long, Instant> saveDates(long mailboxId, UidSet uids) {
+        return attributes.saveDates(mailboxId, uids);
+    }
+
+    /**
+     * The previews (RFC 8970) of the messages of {@code uids}, by UID; with {@code lazy}, those not stored yet are
+     * left out rather than computed.
+     */
+    public Map<Long, String> previews(long mailboxId, UidSet uids, boolean lazy) {
+        return attributes.previews(mailboxId, uids, lazy);
     }
 }

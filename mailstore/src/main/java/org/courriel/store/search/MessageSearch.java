@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>A key made only of what the message row's columns decide (flags, sizes, MODSEQ, UID sets: see
  * {@code ColumnCondition}, the same conditions as the REST listing's) is answered by one SQL query, without a
- * scan; for example an IMAP client's {@code SEARCH UNSEEN}.
+ * scan; for example an IMAP client's {@code SEARCH UNSEEN}. The save date and content keys are columns the scan
+ * does not read: {@code RowKeys} turns them into the UIDs they match first, one query each.
  */
 @Service
 public class MessageSearch {
@@ -45,7 +46,8 @@ public class MessageSearch {
     }
 
     /** As {@link #search(long, SearchKey)}, internal dates taken as dates in {@code zone}. */
-    public List<Long> search(long mailboxId, SearchKey key, ZoneId zone) {
+    public List<Long> search(long mailboxId, SearchKey query, ZoneId zone) {
+        SearchKey key = RowKeys.resolve(query, mailboxId, zone, jdbc);
         Optional<ColumnCondition> columns = ColumnCondition.of(key);
         if (columns.isPresent()) {
             List<Object> params = new ArrayList<>();

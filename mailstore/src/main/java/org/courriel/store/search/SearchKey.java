@@ -10,7 +10,8 @@ import org.courriel.store.message.UidSet;
 
 /**
  * A search criterion over the messages of one mailbox: every key of RFC 9051 §6.4.4 (and RFC 3501 §6.4.4),
- * MODSEQ of RFC 7162 §3.1.5, and HAS_ATTACHMENT for the REST API.
+ * MODSEQ of RFC 7162 §3.1.5, the save dates of RFC 8514, the content identity behind RFC 8474's EMAILID, and
+ * HAS_ATTACHMENT for the REST API.
  *
  * <p>The store's keys are UID-based. Message sequence numbers and {@code \Recent} are IMAP session state, so the
  * session turns them into UIDs before searching: a sequence set becomes {@link Uids} of the UIDs it names;
@@ -100,6 +101,21 @@ public sealed interface SearchKey {
             Objects.requireNonNull(relation, "relation");
             Objects.requireNonNull(date, "date");
         }
+    }
+
+    /**
+     * SAVEDBEFORE, SAVEDON, SAVEDSINCE (RFC 8514 §4.3): the save date compared as a date. Every mailbox of this
+     * store keeps save dates, so SAVEDATESUPPORTED is {@link #all()}.
+     */
+    record SaveDate(DateRelation relation, LocalDate date) implements SearchKey {
+        public SaveDate {
+            Objects.requireNonNull(relation, "relation");
+            Objects.requireNonNull(date, "date");
+        }
+    }
+
+    /** The messages whose content is that stored content (IMAP EMAILID, RFC 8474 §6: the same bytes). */
+    record ContentIs(long contentId) implements SearchKey {
     }
 
     /** LARGER n: RFC822.SIZE greater than {@code size}. */
@@ -288,6 +304,22 @@ public sealed interface SearchKey {
 
     static SearchKey sentSince(LocalDate date) {
         return new SentDate(DateRelation.SINCE, date);
+    }
+
+    static SearchKey savedBefore(LocalDate date) {
+        return new SaveDate(DateRelation.BEFORE, date);
+    }
+
+    static SearchKey savedOn(LocalDate date) {
+        return new SaveDate(DateRelation.ON, date);
+    }
+
+    static SearchKey savedSince(LocalDate date) {
+        return new SaveDate(DateRelation.SINCE, date);
+    }
+
+    static SearchKey contentIs(long contentId) {
+        return new ContentIs(contentId);
     }
 
     static SearchKey larger(long size) {

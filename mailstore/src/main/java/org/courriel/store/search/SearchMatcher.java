@@ -45,6 +45,9 @@ final class SearchMatcher {
             case SearchKey.Larger l -> m.record.size() > l.size();
             case SearchKey.Smaller s -> m.record.size() < s.size();
             case SearchKey.ModSeq s -> m.record.modseq() >= s.modseq();
+            // decided by SQL before the scan (RowKeys)
+            case SearchKey.SaveDate d -> throw new IllegalStateException("unresolved " + d);
+            case SearchKey.ContentIs c -> throw new IllegalStateException("unresolved " + c);
             case SearchKey.HasAttachment h -> m.record.summary() != null && m.record.summary().hasAttachment();
             case SearchKey.Not n -> {
                 Boolean inner = matches(n.key(), m);
