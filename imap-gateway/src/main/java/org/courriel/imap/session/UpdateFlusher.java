@@ -65,6 +65,9 @@ final class UpdateFlusher {
                     flagged.add(f, selected.isOwnModseq(f.highestModseq()));
                     highest = Math.max(highest, f.highestModseq());
                 }
+                case MailboxEvent.MetadataChanged m -> {
+                    // annotations are no part of the selected mailbox's view: NOTIFY reports them
+                }
                 case MailboxEvent.MailboxChanged c -> {
                     // renames keep the selection; a deletion empties it through MessagesExpunged first
                 }
