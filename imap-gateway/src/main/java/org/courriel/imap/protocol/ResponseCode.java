@@ -7,6 +7,8 @@ public enum ResponseCode {
     APPENDUID("APPENDUID"),
     AUTHENTICATIONFAILED("AUTHENTICATIONFAILED"),
     BADCHARSET("BADCHARSET"),
+    /** RFC 5465 §3.1: an event NOTIFY does not support, with the list of those it does. */
+    BADEVENT("BADEVENT"),
     CANNOT("CANNOT"),
     CAPABILITY("CAPABILITY"),
     CLIENTBUG("CLIENTBUG"),
@@ -23,6 +25,8 @@ public enum ResponseCode {
     MODIFIED("MODIFIED"),
     NOMODSEQ("NOMODSEQ"),
     NONEXISTENT("NONEXISTENT"),
+    /** RFC 5465 §5.8: notifications stopped, as after NOTIFY NONE. */
+    NOTIFICATIONOVERFLOW("NOTIFICATIONOVERFLOW"),
     NOPERM("NOPERM"),
     OVERQUOTA("OVERQUOTA"),
     PERMANENTFLAGS("PERMANENTFLAGS"),

@@ -56,7 +56,9 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
     /** The session thread is waiting for (or receiving) the next command: a shutdown may close it at once. */
     private volatile boolean awaitingCommand;
     private final AtomicBoolean shutdownByeSent = new AtomicBoolean();
-    private final AtomicBoolean idleFlushScheduled = new AtomicBoolean();
+    private final AtomicBoolean pushScheduled = new AtomicBoolean();
+    /** NOTIFY's settings (RFC 5465), or null. */
+    private volatile Notifications notifications;
     /** Whether this session holds one of the node's {@link CompressionSlots}. */
     private boolean compressionSlot;
 
@@ -111,9 +113,18 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
                             byeOnShutdown();
                             break;
                         }
-                        frame = reader.read(() -> out.continuation("Ready for literal"));
+                        if (pushable()) {
+                            wake(); // what came after the last command's updates went out
+                        }
+                        frame = reader.read(this::literalContinuation);
                     } finally {
-                        awaitingCommand = false;
+                        // under the lock: a push in progress ends before the command's responses start
+                        updateLock.lock();
+                        try {
+                            awaitingCommand = false;
+                        } finally {
+                            updateLock.unlock();
+                        }
                     }
                     connection.clearReadDeadline();
                     more = handle(frame);
@@ -140,6 +151,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         } catch (IOException e) {
             log.debug("IMAP connection from {} ended: {}", connection.remoteAddress(), e.getMessage());
         } finally {
+            notifications(null);
             unselect();
             closeConnection();
             if (compressionSlot) {
@@ -255,6 +267,16 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         }
         bye(text);
         return false;
+    }
+
+    /** "+" for a literal, under the update lock: a push thread may be writing a multi-part response. */
+    private void literalContinuation() {
+        updateLock.lock();
+        try {
+            out.continuation("Ready for literal");
+        } finally {
+            updateLock.unlock();
+        }
     }
 
     private static String tagOf(String tag) {
@@ -451,8 +473,9 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
                 }
             }
             holder[0].enqueue(event, context.properties().maxPendingUpdates());
-            if (idling) {
-                scheduleIdleFlush();
+            Notifications n = notifications;
+            if (idling || (n != null && n.pushesSelected())) {
+                wake();
             }
         });
         SelectedMailbox view;
@@ -498,9 +521,29 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
     public void flushUpdates(boolean allowExpunge) {
         updateLock.lock();
         try {
-            UpdateFlusher.flush(this, selected, allowExpunge);
+            updates(allowExpunge);
         } finally {
             updateLock.unlock();
+        }
+    }
+
+    /**
+     * Under the update lock: the selected mailbox's changes (unless NOTIFY turned them off, RFC 5465 §3.1), the
+     * FETCH NOTIFY asks for new messages (§5.2), then the events of other mailboxes NOTIFY reports.
+     */
+    private void updates(boolean allowExpunge) {
+        Notifications n = notifications;
+        SelectedMailbox view = selected;
+        if (view != null && (n == null || n.reportsSelected())) {
+            long before = view.sequence().maxUid();
+            UpdateFlusher.flush(this, view, allowExpunge);
+            long after = view.sequence().maxUid();
+            if (n != null && after > before) {
+                n.newInSelected(before, after);
+            }
+        }
+        if (n != null && n.hasPending()) {
+            n.flush();
         }
     }
 
@@ -512,7 +555,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         try {
             idling = true;
             out.continuation("idling");
-            UpdateFlusher.flush(this, selected, true);
+            updates(true);
             out.flush();
         } finally {
             updateLock.unlock();
@@ -531,24 +574,64 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         }
     }
 
-    private void scheduleIdleFlush() {
-        if (idleFlushScheduled.compareAndSet(false, true)) {
-            // A short-lived virtual thread: the event publisher must not block on this client's socket.
-            Thread.ofVirtual().name("imap-idle-flush").start(() -> {
-                idleFlushScheduled.set(false);
-                updateLock.lock();
-                try {
-                    if (idling && selected != null) {
-                        UpdateFlusher.flush(this, selected, true);
-                        out.flush();
-                    }
-                } catch (RuntimeException e) {
-                    log.debug("IDLE update not sent: {}", e.getMessage());
-                } finally {
-                    updateLock.unlock();
-                }
-            });
+    // ---- NOTIFY (RFC 5465)
+
+    @Override
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    @Override
+    public void notifications(Notifications replacement) {
+        Notifications previous = notifications;
+        notifications = replacement;
+        if (previous != null && previous != replacement) {
+            previous.close();
         }
+    }
+
+    /** Whether something waits that would go out now. */
+    private boolean pushable() {
+        Notifications n = notifications;
+        SelectedMailbox view = selected;
+        return n != null && (n.hasPending() || (view != null && n.pushesSelected() && view.hasPending()));
+    }
+
+    @Override
+    public void wake() {
+        if (!(idling || awaitingCommand) || !pushScheduled.compareAndSet(false, true)) {
+            return; // a command runs: its end sends the updates
+        }
+        // A short-lived virtual thread: the event publisher must not block on this client's socket. It writes only
+        // while the session waits for a command or is in IDLE, under the update lock the session takes before it
+        // runs a command, so its responses never interleave with a command's.
+        Thread.ofVirtual().name("imap-push").start(() -> {
+            pushScheduled.set(false);
+            updateLock.lock();
+            try {
+                if (idling || awaitingCommand) {
+                    Notifications n = notifications;
+                    boolean selectedNow = idling ? n == null || n.reportsSelected() : n != null && n.pushesSelected();
+                    SelectedMailbox view = selected;
+                    if (view != null && selectedNow) {
+                        long before = view.sequence().maxUid();
+                        UpdateFlusher.flush(this, view, true);
+                        long after = view.sequence().maxUid();
+                        if (n != null && after > before) {
+                            n.newInSelected(before, after);
+                        }
+                    }
+                    if (n != null && n.hasPending()) {
+                        n.flush();
+                    }
+                    out.flush();
+                }
+            } catch (RuntimeException e) {
+                log.debug("IMAP update not pushed: {}", e.getMessage());
+            } finally {
+                updateLock.unlock();
+            }
+        });
     }
 
     /** Flags of the known messages in {@code uids}, read from the store (for untagged FETCH). */
