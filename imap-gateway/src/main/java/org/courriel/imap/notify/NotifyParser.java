@@ -36,7 +36,9 @@ public final class NotifyParser {
         args.sp();
         boolean status = false;
         if (args.peekKeyword("STATUS")) {
-            args.atom();
+            if (!args.atom().equalsIgnoreCase("STATUS")) {
+                throw new ImapSyntaxException("expected STATUS or an event group");
+            }
             status = true;
             args.sp();
         }
