@@ -123,6 +123,11 @@ final class NotifySubscription implements Notifications {
     }
 
     @Override
+    public boolean reportsSelectedFlags() {
+        return reportsSelected() && request.selected().events().contains(NotifyEvent.FLAG_CHANGE);
+    }
+
+    @Override
     public boolean pushesSelected() {
         return reportsSelected() && !request.selected().delayed();
     }

@@ -536,7 +536,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         SelectedMailbox view = selected;
         if (view != null && (n == null || n.reportsSelected())) {
             long before = view.sequence().maxUid();
-            UpdateFlusher.flush(this, view, allowExpunge);
+            UpdateFlusher.flush(this, view, allowExpunge, n == null || n.reportsSelectedFlags());
             long after = view.sequence().maxUid();
             if (n != null && after > before) {
                 n.newInSelected(before, after);
@@ -615,7 +615,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
                     SelectedMailbox view = selected;
                     if (view != null && selectedNow) {
                         long before = view.sequence().maxUid();
-                        UpdateFlusher.flush(this, view, true);
+                        UpdateFlusher.flush(this, view, true, n == null || n.reportsSelectedFlags());
                         long after = view.sequence().maxUid();
                         if (n != null && after > before) {
                             n.newInSelected(before, after);

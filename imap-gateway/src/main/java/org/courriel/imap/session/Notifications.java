@@ -14,6 +14,9 @@ public interface Notifications {
      */
     boolean reportsSelected();
 
+    /** Whether the selected mailbox's flag changes are among them (FlagChange, RFC 5465 §5.1). */
+    boolean reportsSelectedFlags();
+
     /** Whether they go out as they happen (SELECTED, RFC 5465 §6.1.1), not only when a command ends. */
     boolean pushesSelected();
 
