@@ -190,6 +190,7 @@ final class NotifySubscription implements Notifications {
         }
         Map<Long, EnumSet<Item>> statuses = new LinkedHashMap<>();
         Set<String> renamedFrom = new HashSet<>();
+        Set<String> listed = new HashSet<>();
         MailboxEvent event;
         while ((event = pending.poll()) != null) {
             pendingCount.decrementAndGet();
@@ -197,7 +198,7 @@ final class NotifySubscription implements Notifications {
                 case MailboxEvent.MessagesAdded a -> messageStatus(statuses, a.mailboxId(), NotifyEvent.MESSAGE_NEW);
                 case MailboxEvent.MessagesExpunged x -> messageStatus(statuses, x.mailboxId(), NotifyEvent.MESSAGE_EXPUNGE);
                 case MailboxEvent.FlagsChanged f -> messageStatus(statuses, f.mailboxId(), NotifyEvent.FLAG_CHANGE);
-                case MailboxEvent.MailboxChanged c -> mailboxChanged(c, renamedFrom);
+                case MailboxEvent.MailboxChanged c -> mailboxChanged(c, renamedFrom, listed);
                 case MailboxEvent.MetadataChanged m -> metadataChanged(m);
             }
         }
@@ -252,19 +253,15 @@ final class NotifySubscription implements Notifications {
     }
 
     /** RFC 5465 §5.4 MailboxName and §5.5 SubscriptionChange: an unsolicited LIST per affected name. */
-    private void mailboxChanged(MailboxEvent.MailboxChanged c, Set<String> renamedFrom) {
+    private void mailboxChanged(MailboxEvent.MailboxChanged c, Set<String> renamedFrom, Set<String> listed) {
         switch (c.kind()) {
             case CREATED -> {
                 names.put(c.mailboxId(), c.name());
-                if (eventsFor(c.name()).contains(NotifyEvent.MAILBOX_NAME)) {
-                    list(c.name(), null);
-                }
+                createdOrDeleted(c.name(), listed);
             }
             case DELETED -> {
                 names.remove(c.mailboxId());
-                if (eventsFor(c.name()).contains(NotifyEvent.MAILBOX_NAME)) {
-                    list(c.name(), null);
-                }
+                createdOrDeleted(c.name(), listed);
             }
             case RENAMED -> {
                 String old = names.put(c.mailboxId(), c.name());
@@ -287,6 +284,20 @@ final class NotifySubscription implements Notifications {
                 if (before || eventsFor(c.name()).contains(NotifyEvent.SUBSCRIPTION_CHANGE)) {
                     list(c.name(), null);
                 }
+            }
+        }
+    }
+
+    /**
+     * RFC 5465 §5.4: a created or deleted mailbox and its direct parent, existing or not, are affected; each name
+     * is listed once per flush (the store creates missing parents with events of their own).
+     */
+    private void createdOrDeleted(String name, Set<String> listed) {
+        int slash = name.lastIndexOf(MailboxName.DELIMITER);
+        List<String> affected = slash < 0 ? List.of(name) : List.of(name, name.substring(0, slash));
+        for (String n : affected) {
+            if (eventsFor(n).contains(NotifyEvent.MAILBOX_NAME) && listed.add(n)) {
+                list(n, null);
             }
         }
     }
