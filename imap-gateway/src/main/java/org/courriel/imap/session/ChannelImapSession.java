@@ -56,7 +56,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
     /** The session thread is waiting for (or receiving) the next command: a shutdown may close it at once. */
     private volatile boolean awaitingCommand;
     private final AtomicBoolean shutdownByeSent = new AtomicBoolean();
-    private final AtomicBoolean pushScheduled = new AtomicBoolean();
+    private final UpdatePush push = new UpdatePush(this);
     /** NOTIFY's settings (RFC 5465), or null. */
     private volatile Notifications notifications;
     /** Whether this session holds one of the node's {@link CompressionSlots}. */
@@ -113,7 +113,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
                             byeOnShutdown();
                             break;
                         }
-                        if (pushable()) {
+                        if (push.pending()) {
                             wake(); // what came after the last command's updates went out
                         }
                         frame = reader.read(this::literalContinuation);
@@ -521,29 +521,9 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
     public void flushUpdates(boolean allowExpunge) {
         updateLock.lock();
         try {
-            updates(allowExpunge);
+            UpdatePush.write(this, allowExpunge, false);
         } finally {
             updateLock.unlock();
-        }
-    }
-
-    /**
-     * Under the update lock: the selected mailbox's changes (unless NOTIFY turned them off, RFC 5465 §3.1), the
-     * FETCH NOTIFY asks for new messages (§5.2), then the events of other mailboxes NOTIFY reports.
-     */
-    private void updates(boolean allowExpunge) {
-        Notifications n = notifications;
-        SelectedMailbox view = selected;
-        if (view != null && (n == null || n.reportsSelected())) {
-            long before = view.sequence().maxUid();
-            UpdateFlusher.flush(this, view, allowExpunge, n == null || n.reportsSelectedFlags());
-            long after = view.sequence().maxUid();
-            if (n != null && after > before) {
-                n.newInSelected(before, after);
-            }
-        }
-        if (n != null && n.hasPending()) {
-            n.flush();
         }
     }
 
@@ -555,7 +535,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         try {
             idling = true;
             out.continuation("idling");
-            updates(true);
+            UpdatePush.write(this, true, false);
             out.flush();
         } finally {
             updateLock.unlock();
@@ -590,48 +570,22 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         }
     }
 
-    /** Whether something waits that would go out now. */
-    private boolean pushable() {
-        Notifications n = notifications;
-        SelectedMailbox view = selected;
-        return n != null && (n.hasPending() || (view != null && n.pushesSelected() && view.hasPending()));
-    }
-
     @Override
     public void wake() {
-        if (!(idling || awaitingCommand) || !pushScheduled.compareAndSet(false, true)) {
-            return; // a command runs: its end sends the updates
-        }
-        // A short-lived virtual thread: the event publisher must not block on this client's socket. It writes only
-        // while the session waits for a command or is in IDLE, under the update lock the session takes before it
-        // runs a command, so its responses never interleave with a command's.
-        Thread.ofVirtual().name("imap-push").start(() -> {
-            pushScheduled.set(false);
-            updateLock.lock();
-            try {
-                if (idling || awaitingCommand) {
-                    Notifications n = notifications;
-                    boolean selectedNow = idling ? n == null || n.reportsSelected() : n != null && n.pushesSelected();
-                    SelectedMailbox view = selected;
-                    if (view != null && selectedNow) {
-                        long before = view.sequence().maxUid();
-                        UpdateFlusher.flush(this, view, true, n == null || n.reportsSelectedFlags());
-                        long after = view.sequence().maxUid();
-                        if (n != null && after > before) {
-                            n.newInSelected(before, after);
-                        }
-                    }
-                    if (n != null && n.hasPending()) {
-                        n.flush();
-                    }
-                    out.flush();
-                }
-            } catch (RuntimeException e) {
-                log.debug("IMAP update not pushed: {}", e.getMessage());
-            } finally {
-                updateLock.unlock();
-            }
-        });
+        push.wake();
+    }
+
+    ReentrantLock updateLock() {
+        return updateLock;
+    }
+
+    boolean idling() {
+        return idling;
+    }
+
+    /** Whether the session waits for a command or is in IDLE: a push may write then. */
+    boolean waitingOrIdle() {
+        return idling || awaitingCommand;
     }
 
     /** Flags of the known messages in {@code uids}, read from the store (for untagged FETCH). */
