@@ -14,7 +14,8 @@
  * <ul>
  * <li>One virtual thread per connection and no other long-lived thread per session. Mailbox events reach a
  * session on the publisher's thread and are only queued; the session applies them at command boundaries,
- * or, while IDLE, a short-lived virtual thread writes them under the session's update lock.</li>
+ * or, while IDLE or (with NOTIFY, RFC 5465) while it waits for a command, a short-lived virtual thread writes
+ * them under the session's update lock, which the session takes before it runs a command.</li>
  * <li>The sequence map ({@code MessageSequence}) changes only when the client is told: EXISTS when UIDs are
  * added, EXPUNGE/VANISHED when removed, so sequence numbers stay right across expunges. EXPUNGE is held back
  * after FETCH, STORE and SEARCH (RFC 9051 §7.5.1); the session's own EXPUNGE and MOVE report through the same

@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.courriel.imap.config.ImapProperties;
 import org.courriel.imap.fetch.FetchCommand;
+import org.courriel.imap.metadata.GetMetadataCommand;
+import org.courriel.imap.metadata.SetMetadataCommand;
+import org.courriel.imap.notify.NotifyCommand;
 import org.courriel.imap.session.ImapCommand;
 
 /** Every command the server knows, in the order of RFC 9051 §6: the place to start reading. */
@@ -26,6 +29,10 @@ public final class CommandSet {
                 new AppendCommand(), new IdleCommand(),
                 new QuotaCommand(QuotaCommand.Kind.GETQUOTA), new QuotaCommand(QuotaCommand.Kind.GETQUOTAROOT),
                 new QuotaCommand(QuotaCommand.Kind.SETQUOTA),
+                // RFC 5464 METADATA
+                new GetMetadataCommand(), new SetMetadataCommand(),
+                // RFC 5465 NOTIFY
+                new NotifyCommand(),
                 // §6.4 selected
                 new NoopCommand("CHECK"), new CloseCommand(true), new CloseCommand(false),
                 new ExpungeCommand(false), new ExpungeCommand(true),

@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the gateway's settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ImapProperties.class, ImapsProperties.class})
+@EnableConfigurationProperties({ImapProperties.class, ImapsProperties.class, ImapMetadataProperties.class})
 public class ImapConfiguration {
 }

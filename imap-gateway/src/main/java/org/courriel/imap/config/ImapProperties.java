@@ -25,7 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param fetchBatchSize         messages read from the store per batch while FETCH streams a large set
  * @param maxConnections         most IMAP connections at once on each listener
  * @param maxPendingUpdates      most mailbox changes queued for a session between two commands; past it the
- *                               session drops them and compares its view with the store at the next command
+ *                               session drops them and compares its view with the store at the next command; also
+ *                               the bound on the events NOTIFY queues (RFC 5465 §5.8: past it NOTIFICATIONOVERFLOW)
  * @param maxConnectionsPerIp    most IMAP connections at once from one client address, on each listener
  * @param preAuthMaxLineLength   longest command line accepted before login, in bytes (never more than
  *                               {@code maxLineLength}); longer is answered BAD [TOOBIG]

@@ -73,6 +73,20 @@ public final class FetchParser {
     }
 
     /**
+     * A parenthesised list of fetch-att (RFC 9051 §9), as NOTIFY's MessageNew takes it (RFC 5465 §8); the
+     * macros ALL, FAST and FULL are not fetch-atts.
+     */
+    public static List<FetchItem> attributes(CommandParser args) {
+        args.expect('(');
+        List<FetchItem> items = new ArrayList<>();
+        do {
+            args.skip(' ');
+            items.add(item(args));
+        } while (!args.skip(')'));
+        return distinct(items);
+    }
+
+    /**
      * RFC 9051 §6.4.5: the response gives each item once, so an item asked for twice is answered once (twelve
      * ENVELOPEs must not build twelve copies). Items that answer under the same name are the same item;
      * of BODY[x] and BODY.PEEK[x], the one that sets \Seen is kept.

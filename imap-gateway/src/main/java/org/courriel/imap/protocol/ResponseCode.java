@@ -9,6 +9,8 @@ public enum ResponseCode {
     BADCHARSET("BADCHARSET"),
     /** RFC 4469 §4.1: a CATENATE URL that names nothing here. */
     BADURL("BADURL"),
+    /** RFC 5465 §3.1: an event NOTIFY does not support, with the list of those it does. */
+    BADEVENT("BADEVENT"),
     CANNOT("CANNOT"),
     CAPABILITY("CAPABILITY"),
     CLIENTBUG("CLIENTBUG"),
@@ -22,9 +24,13 @@ public enum ResponseCode {
     LIMIT("LIMIT"),
     /** RFC 8474 §4.1, §4.2: the MAILBOXID of a created or selected mailbox. */
     MAILBOXID("MAILBOXID"),
+    /** RFC 5464 §5: METADATA LONGENTRIES n, MAXSIZE n, TOOMANY, NOPRIVATE. */
+    METADATA("METADATA"),
     MODIFIED("MODIFIED"),
     NOMODSEQ("NOMODSEQ"),
     NONEXISTENT("NONEXISTENT"),
+    /** RFC 5465 §5.8: notifications stopped, as after NOTIFY NONE. */
+    NOTIFICATIONOVERFLOW("NOTIFICATIONOVERFLOW"),
     NOPERM("NOPERM"),
     OVERQUOTA("OVERQUOTA"),
     PERMANENTFLAGS("PERMANENTFLAGS"),

@@ -56,7 +56,9 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
     /** The session thread is waiting for (or receiving) the next command: a shutdown may close it at once. */
     private volatile boolean awaitingCommand;
     private final AtomicBoolean shutdownByeSent = new AtomicBoolean();
-    private final AtomicBoolean idleFlushScheduled = new AtomicBoolean();
+    private final UpdatePush push = new UpdatePush(this);
+    /** NOTIFY's settings (RFC 5465), or null. */
+    private volatile Notifications notifications;
     /** Whether this session holds one of the node's {@link CompressionSlots}. */
     private boolean compressionSlot;
 
@@ -111,9 +113,18 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
                             byeOnShutdown();
                             break;
                         }
-                        frame = reader.read(() -> out.continuation("Ready for literal"));
+                        if (push.pending()) {
+                            wake(); // what came after the last command's updates went out
+                        }
+                        frame = reader.read(this::literalContinuation);
                     } finally {
-                        awaitingCommand = false;
+                        // under the lock: a push in progress ends before the command's responses start
+                        updateLock.lock();
+                        try {
+                            awaitingCommand = false;
+                        } finally {
+                            updateLock.unlock();
+                        }
                     }
                     connection.clearReadDeadline();
                     more = handle(frame);
@@ -140,6 +151,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         } catch (IOException e) {
             log.debug("IMAP connection from {} ended: {}", connection.remoteAddress(), e.getMessage());
         } finally {
+            notifications(null);
             unselect();
             closeConnection();
             if (compressionSlot) {
@@ -255,6 +267,16 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         }
         bye(text);
         return false;
+    }
+
+    /** "+" for a literal, under the update lock: a push thread may be writing a multi-part response. */
+    private void literalContinuation() {
+        updateLock.lock();
+        try {
+            out.continuation("Ready for literal");
+        } finally {
+            updateLock.unlock();
+        }
     }
 
     private static String tagOf(String tag) {
@@ -451,8 +473,9 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
                 }
             }
             holder[0].enqueue(event, context.properties().maxPendingUpdates());
-            if (idling) {
-                scheduleIdleFlush();
+            Notifications n = notifications;
+            if (idling || (n != null && n.pushesSelected())) {
+                wake();
             }
         });
         SelectedMailbox view;
@@ -498,7 +521,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
     public void flushUpdates(boolean allowExpunge) {
         updateLock.lock();
         try {
-            UpdateFlusher.flush(this, selected, allowExpunge);
+            UpdatePush.write(this, allowExpunge, false);
         } finally {
             updateLock.unlock();
         }
@@ -512,7 +535,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         try {
             idling = true;
             out.continuation("idling");
-            UpdateFlusher.flush(this, selected, true);
+            UpdatePush.write(this, true, false);
             out.flush();
         } finally {
             updateLock.unlock();
@@ -531,24 +554,38 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         }
     }
 
-    private void scheduleIdleFlush() {
-        if (idleFlushScheduled.compareAndSet(false, true)) {
-            // A short-lived virtual thread: the event publisher must not block on this client's socket.
-            Thread.ofVirtual().name("imap-idle-flush").start(() -> {
-                idleFlushScheduled.set(false);
-                updateLock.lock();
-                try {
-                    if (idling && selected != null) {
-                        UpdateFlusher.flush(this, selected, true);
-                        out.flush();
-                    }
-                } catch (RuntimeException e) {
-                    log.debug("IDLE update not sent: {}", e.getMessage());
-                } finally {
-                    updateLock.unlock();
-                }
-            });
+    // ---- NOTIFY (RFC 5465)
+
+    @Override
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    @Override
+    public void notifications(Notifications replacement) {
+        Notifications previous = notifications;
+        notifications = replacement;
+        if (previous != null && previous != replacement) {
+            previous.close();
         }
+    }
+
+    @Override
+    public void wake() {
+        push.wake();
+    }
+
+    ReentrantLock updateLock() {
+        return updateLock;
+    }
+
+    boolean idling() {
+        return idling;
+    }
+
+    /** Whether the session waits for a command or is in IDLE: a push may write then. */
+    boolean waitingOrIdle() {
+        return idling || awaitingCommand;
     }
 
     /** Flags of the known messages in {@code uids}, read from the store (for untagged FETCH). */

@@ -1,10 +1,12 @@
 package org.courriel.imap.session;
 
+import org.courriel.imap.config.ImapMetadataProperties;
 import org.courriel.imap.config.ImapProperties;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.mailbox.RecentWatermark;
+import org.courriel.store.metadata.MetadataService;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.search.MessageSearch;
 import org.springframework.stereotype.Component;
@@ -23,5 +25,7 @@ public record ImapContext(
         ImapMetrics metrics,
         LoginGuard loginGuard,
         LiteralBudget literalBudget,
-        CompressionSlots compressionSlots) {
+        CompressionSlots compressionSlots,
+        MetadataService metadata,
+        ImapMetadataProperties metadataProperties) {
 }

@@ -97,4 +97,19 @@ public interface ImapSession {
 
     /** Enters IDLE (RFC 2177, RFC 9051 §6.3.13): updates go out as they come until the client's line, returned (null at end of stream). */
     String idle() throws IOException;
+
+    // ---- NOTIFY (RFC 5465)
+
+    /** The session's NOTIFY settings, or null before NOTIFY SET and after NOTIFY NONE. */
+    Notifications notifications();
+
+    /** Replaces the NOTIFY settings (null: NOTIFY NONE), closing the previous ones. */
+    void notifications(Notifications notifications);
+
+    /**
+     * Called from the event publisher's thread when something the NOTIFY settings report has happened: the
+     * session writes it at once if it waits for a command or is in IDLE, otherwise when the command ends.
+     * Never blocks.
+     */
+    void wake();
 }

@@ -24,6 +24,14 @@ final class UpdateFlusher {
     }
 
     static void flush(ChannelImapSession session, SelectedMailbox selected, boolean allowExpunge) {
+        flush(session, selected, allowExpunge, true);
+    }
+
+    /**
+     * As {@link #flush(ChannelImapSession, SelectedMailbox, boolean)}; without {@code reportFlags} the flag changes
+     * of others are not sent (NOTIFY without FlagChange for the selected mailbox, RFC 5465 §3.1, §5.1).
+     */
+    static void flush(ChannelImapSession session, SelectedMailbox selected, boolean allowExpunge, boolean reportFlags) {
         if (selected == null || !selected.hasPending()) {
             return;
         }
@@ -65,6 +73,9 @@ final class UpdateFlusher {
                     flagged.add(f, selected.isOwnModseq(f.highestModseq()));
                     highest = Math.max(highest, f.highestModseq());
                 }
+                case MailboxEvent.MetadataChanged m -> {
+                    // annotations are no part of the selected mailbox's view: NOTIFY reports them
+                }
                 case MailboxEvent.MailboxChanged c -> {
                     // renames keep the selection; a deletion empties it through MessagesExpunged first
                 }
@@ -73,7 +84,7 @@ final class UpdateFlusher {
         exists(session, selected, told);
         // a message the client will hear is expunged needs no flag update (nor did the store have one to read)
         java.util.Set<Long> expunged = new java.util.HashSet<>(selected.deferredExpunges());
-        flagged.keepOnly(uid -> sequence.seqOf(uid) > 0 && !expunged.contains(uid));
+        flagged.keepOnly(uid -> reportFlags && sequence.seqOf(uid) > 0 && !expunged.contains(uid));
         flagged.forEachTold((uid, flags, modseq) -> {
             selected.announcedFlags().before(flags, session.out()); // RFC 9051 §7.3.5: FLAGS before a new keyword
             session.out().untagged(ImapResponses.flagsFetch(sequence.seqOf(uid), uid, flags, modseq,

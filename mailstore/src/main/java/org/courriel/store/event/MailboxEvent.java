@@ -66,4 +66,16 @@ public sealed interface MailboxEvent {
         /** What happened to the mailbox. */
         public enum Kind { CREATED, RENAMED, DELETED, SUBSCRIPTION }
     }
+
+    /**
+     * Annotations changed (RFC 5464): these entries of the mailbox, or of the server when {@code mailboxId} is 0
+     * and {@code mailboxName} empty. Only names travel, never values (RFC 5464 §4.4.2, RFC 5465 §5.9).
+     */
+    record MetadataChanged(long accountId, long mailboxId, String mailboxName, List<String> entries)
+            implements MailboxEvent {
+
+        public MetadataChanged {
+            entries = List.copyOf(entries);
+        }
+    }
 }

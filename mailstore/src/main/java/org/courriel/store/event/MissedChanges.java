@@ -74,6 +74,7 @@ final class MissedChanges {
             case MailboxEvent.FlagsChanged e -> new Watermark(e.accountId(), e.highestModseq(), 0);
             case MailboxEvent.MessagesExpunged e -> new Watermark(e.accountId(), e.highestModseq(), 0);
             case MailboxEvent.MailboxChanged e -> null;
+            case MailboxEvent.MetadataChanged e -> null;
         };
         if (seen != null && !deaf) {
             watermarks.computeIfPresent(event.mailboxId(), (id, w) -> w.max(seen));

@@ -44,6 +44,8 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
 
     static final String CHANNEL = "courriel_mailbox_events";
     static final int UIDS_PER_NOTIFICATION = 400;
+    /** Annotation entry names per notification of a {@link MailboxEvent.MetadataChanged}. */
+    static final int ENTRIES_PER_NOTIFICATION = 3;
     /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (the NOTIFY reference page). */
     static final int MAX_PAYLOAD_BYTES = 7999;
 
@@ -63,7 +65,12 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
      * system flag bits and keywords in the order of {@code uids}, or neither (null) when they would not fit.
      */
     record Envelope(String node, String kind, long accountId, long mailboxId, List<Long> uids, long modseq,
-            String name, String change, List<Integer> system, List<Set<String>> keywords) {
+            String name, String change, List<Integer> system, List<Set<String>> keywords, List<String> entries) {
+
+        Envelope(String node, String kind, long accountId, long mailboxId, List<Long> uids, long modseq, String name,
+                String change, List<Integer> system, List<Set<String>> keywords) {
+            this(node, kind, accountId, mailboxId, uids, modseq, name, change, system, keywords, null);
+        }
     }
 
     public PostgresNotifyEventBus(DataSource dataSource) {
@@ -121,6 +128,14 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
                     new Envelope(node, "expunged", e.accountId(), e.mailboxId(), u, e.highestModseq(), null, null, null, null))));
             case MailboxEvent.MailboxChanged e -> out.add(json(new Envelope(node, "mailbox", e.accountId(), e.mailboxId(),
                     List.of(), 0, e.name(), e.kind().name(), null, null)));
+            case MailboxEvent.MetadataChanged e -> {
+                // entry names are at most 1024 ASCII characters (twice that escaped): a few per notification
+                for (int i = 0; i < Math.max(1, e.entries().size()); i += ENTRIES_PER_NOTIFICATION) {
+                    out.add(json(new Envelope(node, "metadata", e.accountId(), e.mailboxId(), List.of(), 0,
+                            e.mailboxName(), null, null, null,
+                            e.entries().subList(i, Math.min(e.entries().size(), i + ENTRIES_PER_NOTIFICATION)))));
+                }
+            }
         }
         return out;
     }
@@ -159,6 +174,8 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
             case "added" -> new MailboxEvent.MessagesAdded(e.accountId(), e.mailboxId(), e.uids(), e.modseq());
             case "flags" -> new MailboxEvent.FlagsChanged(e.accountId(), e.mailboxId(), e.uids(), e.modseq(), flags(e));
             case "expunged" -> new MailboxEvent.MessagesExpunged(e.accountId(), e.mailboxId(), e.uids(), e.modseq());
+            case "metadata" -> new MailboxEvent.MetadataChanged(e.accountId(), e.mailboxId(), e.name(),
+                    e.entries() == null ? List.of() : e.entries());
             default -> new MailboxEvent.MailboxChanged(e.accountId(), e.mailboxId(), e.name(),
                     MailboxEvent.MailboxChanged.Kind.valueOf(e.change()));
         };

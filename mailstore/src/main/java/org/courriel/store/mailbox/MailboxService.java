@@ -193,6 +193,9 @@ public class MailboxService {
             deleteWithMessages(m);
         }
         jdbc.sql("DELETE FROM mailbox_subscription WHERE account_id = ?").param(accountId).update();
+        // RFC 5464 §3.3: /private annotations are the account's; its mailboxes' went with them (foreign key)
+        jdbc.sql("DELETE FROM server_metadata WHERE user_id = ?").param(accountId).update();
+        jdbc.sql("DELETE FROM mailbox_metadata WHERE user_id = ?").param(accountId).update();
     }
 
     /**
@@ -212,6 +215,10 @@ public class MailboxService {
         MailboxInfo inbox = MailboxName.INBOX.equals(source) ? get(accountId, source) : null;
         if (inbox != null) {
             MailboxInfo created = create(accountId, target, null);
+            // RFC 5464 §4.1: the renamed INBOX takes a copy of INBOX's annotations, which INBOX keeps
+            jdbc.sql("INSERT INTO mailbox_metadata (mailbox_id, user_id, name, entry_value)"
+                    + " SELECT ?, user_id, name, entry_value FROM mailbox_metadata WHERE mailbox_id = ?")
+                    .params(created.id(), inbox.id()).update();
             messages.move(inbox.id(), UidSet.ALL, created.id());
             return;
         }

@@ -65,4 +65,17 @@ class NotificationPayloadTest {
         assertThat(payloads).hasSize(3).allSatisfy(p -> assertThat(p.getBytes(StandardCharsets.UTF_8).length)
                 .isLessThan(8000));
     }
+
+    @Test
+    void anAnnotationChangeTravelsAsItsEntryNamesInPartsThatFit() {
+        List<String> entries = IntStream.range(0, 7).mapToObj(i -> "/private/" + i + "\\\"".repeat(340)).toList();
+        List<String> payloads = bus.payloads(new MailboxEvent.MetadataChanged(1, 2, "INBOX", entries));
+
+        assertThat(payloads).hasSize(3).allSatisfy(p ->
+                assertThat(p.getBytes(StandardCharsets.UTF_8).length).isLessThan(8000));
+        assertThat(payloads.stream().map(p -> (MailboxEvent.MetadataChanged) PostgresNotifyEventBus.event(read(p)))
+                .flatMap(e -> e.entries().stream()).toList()).isEqualTo(entries);
+        assertThat(PostgresNotifyEventBus.event(read(payloads.get(0))))
+                .isEqualTo(new MailboxEvent.MetadataChanged(1, 2, "INBOX", entries.subList(0, 3)));
+    }
 }
