@@ -26,6 +26,9 @@ public final class CommandSet {
                 new AppendCommand(), new IdleCommand(),
                 new QuotaCommand(QuotaCommand.Kind.GETQUOTA), new QuotaCommand(QuotaCommand.Kind.GETQUOTAROOT),
                 new QuotaCommand(QuotaCommand.Kind.SETQUOTA),
+                // RFC 4314 §3 access control
+                new SetAclCommand(), new DeleteAclCommand(), new GetAclCommand(), new ListRightsCommand(),
+                new MyRightsCommand(),
                 // §6.4 selected
                 new NoopCommand("CHECK"), new CloseCommand(true), new CloseCommand(false),
                 new ExpungeCommand(false), new ExpungeCommand(true),

@@ -9,7 +9,9 @@ public final class Capabilities {
     /** Extensions available once logged in. */
     static final String AFTER_LOGIN = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ENABLE IDLE UIDPLUS MOVE UNSELECT"
             + " NAMESPACE ID SPECIAL-USE LIST-EXTENDED LIST-STATUS CONDSTORE QRESYNC ESEARCH STATUS=SIZE"
-            + " QUOTA QUOTA=RES-STORAGE UTF8=ACCEPT BINARY CHILDREN WITHIN COMPRESS=DEFLATE SEARCHRES MULTIAPPEND";
+            + " QUOTA QUOTA=RES-STORAGE UTF8=ACCEPT BINARY CHILDREN WITHIN COMPRESS=DEFLATE SEARCHRES MULTIAPPEND"
+            // RFC 4314 §5.1.1: RIGHTS= lists the rights beyond RFC 2086's, at least t, e, x and k
+            + " ACL RIGHTS=texk LIST-MYRIGHTS";
 
     private Capabilities() {
     }

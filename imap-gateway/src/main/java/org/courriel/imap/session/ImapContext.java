@@ -3,6 +3,7 @@ package org.courriel.imap.session;
 import org.courriel.imap.config.ImapProperties;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.event.MailboxEventBus;
+import org.courriel.store.mailbox.MailboxAccess;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.mailbox.RecentWatermark;
 import org.courriel.store.message.MessageService;
@@ -15,6 +16,7 @@ public record ImapContext(
         ImapProperties properties,
         AccountService accounts,
         MailboxService mailboxes,
+        MailboxAccess access,
         MessageService messages,
         MessageSearch search,
         MailboxEventBus events,
