@@ -147,6 +147,13 @@ public class MessageService {
                         (current, next) -> FlagRights.restrict(rights, current, next))));
     }
 
+    /** Removes messages at once with the rights of STORE \\Deleted and EXPUNGE ("t", "e"). */
+    public List<Long> remove(long mailboxId, Rights rights, UidSet uids) {
+        require(rights, Right.DELETE_MESSAGES);
+        require(rights, Right.EXPUNGE);
+        return remove(mailboxId, uids);
+    }
+
     private static void require(Rights rights, Right right) {
         if (!rights.has(right)) {
             throw StoreException.noPermission("no \"" + right.letter() + "\" right on the mailbox");
