@@ -12,6 +12,7 @@ import org.courriel.store.mailbox.MailboxAccess;
 import org.courriel.store.mailbox.MailboxName;
 import org.courriel.store.mailbox.Namespaces;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Domain-shared mailboxes (info@example.org): an address that receives mail into one INBOX which the accounts
@@ -34,7 +35,11 @@ public class SharedMailboxes {
         this.access = access;
     }
 
-    /** Creates the shared mailbox with these grants (identifier to rights letters, RFC 4314 §2.1). */
+    /**
+     * Creates the shared mailbox with these grants (identifier to rights letters, RFC 4314 §2.1), in one
+     * transaction: a grant that is refused (an unknown account) leaves nothing behind.
+     */
+    @Transactional
     public SharedMailbox add(String address, String displayName, Map<String, String> grants) {
         Map<String, Rights> parsed = parse(grants);
         AccountInfo owner = accounts.createShared(address, displayName);
