@@ -145,7 +145,7 @@ final class ManageSieveSession implements ServedSession {
                     : ResponseCode.QUOTA_MAXSIZE;
             case NOT_ALLOWED -> ResponseCode.ACTIVE;
             case UNAVAILABLE, STORAGE_FULL -> ResponseCode.TRYLATER;
-            case INVALID -> null;
+            case INVALID, NO_PERMISSION -> null;
         };
     }
 

@@ -18,6 +18,11 @@ public class StoreException extends RuntimeException {
         INVALID,
         /** The operation is not allowed on this object (e.g. deleting INBOX, a mailbox with children). */
         NOT_ALLOWED,
+        /**
+         * The account lacks the right the operation needs on an object it may see (RFC 4314 §4; IMAP NOPERM).
+         * An object it may not see is {@link #NOT_FOUND}, so that no refusal reveals it (RFC 4314 §6).
+         */
+        NO_PERMISSION,
         /** The server's disk is too full for new mail: a temporary condition, nothing was changed. */
         STORAGE_FULL,
         /** The database cannot be reached or failed: a temporary condition, nothing was changed. */
@@ -46,6 +51,10 @@ public class StoreException extends RuntimeException {
 
     public static StoreException exists(String what) {
         return new StoreException(Reason.ALREADY_EXISTS, what + " exists already");
+    }
+
+    public static StoreException noPermission(String message) {
+        return new StoreException(Reason.NO_PERMISSION, message);
     }
 
     public static StoreException invalid(String message) {

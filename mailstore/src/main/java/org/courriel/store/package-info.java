@@ -34,8 +34,12 @@
  * after the protocol listeners and the outbound queue, so every unit they handed it is committed and synced
  * before it stops; the change bus stops after it, so the last commits' events go out.</li>
  * <li><b>Access.</b> Services take mailbox ids that callers resolved per account through
- * {@link org.courriel.store.mailbox.MailboxService}; a protocol never passes an id the user did not
- * reach through their own account.</li>
+ * {@link org.courriel.store.mailbox.MailboxAccess}, which names the mailboxes of the account and those other
+ * accounts shared with it (RFC 4314 ACLs, {@code org.courriel.store.acl}; the "Other Users" and "Shared Folders"
+ * namespaces), and gives the rights the account holds on each; a protocol never passes an id the user did not
+ * reach that way, and passes those rights to the {@link org.courriel.store.message.MessageService} operations
+ * that check them (append, copy, move, expunge, flags). Rights are read from the database, never kept per
+ * node beyond one selected mailbox's session.</li>
  * </ul>
  */
 package org.courriel.store;

@@ -298,6 +298,32 @@ class WebmailApiTest {
     }
 
     @Test
+    void adminsCreateSharedMailboxesWhoseReadersListAndReadThemWithTheirRights() {
+        String domain = fixture.bob.address().substring(fixture.bob.address().indexOf('@') + 1);
+        String info = "info-" + System.nanoTime() + "@" + domain;
+        assertProblem(bob.post("/api/v1/admin/shared-mailboxes", Map.of("address", info)), 403);
+        assertProblem(admin.post("/api/v1/admin/shared-mailboxes", Map.of("address", info,
+                "grants", Map.of(fixture.bob.address(), "lrQ"))), 400);
+        ApiClient.Response created = admin.post("/api/v1/admin/shared-mailboxes", Map.of("address", info,
+                "grants", Map.of(fixture.bob.address(), "lr")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String folder = "Shared Folders/" + info.substring(0, info.indexOf('@'));
+        assertThat(created.json().get("folder").asString()).isEqualTo(folder);
+        assertProblem(admin.post("/api/v1/admin/shared-mailboxes", Map.of("address", info)), 409);
+
+        assertThat(bob.get("/api/v1/mailboxes").json().findValuesAsString("name")).contains(folder);
+        assertThat(alice.get("/api/v1/mailboxes").json().findValuesAsString("name")).doesNotContain(folder);
+        assertThat(admin.put("/api/v1/admin/shared-mailboxes/" + info + "/grants/" + fixture.alice.address(),
+                Map.of("rights", "lrs")).json().get("grants").get(fixture.alice.address()).asString()).isEqualTo("lrs");
+        assertThat(alice.get("/api/v1/mailboxes").json().findValuesAsString("name")).contains(folder);
+        // nobody logs in as the shared address
+        assertProblem(new ApiClient(port, info, ApiFixture.PASSWORD).get("/api/v1/account"), 401);
+        assertThat(admin.delete("/api/v1/admin/shared-mailboxes/" + info).status()).isEqualTo(204);
+        assertProblem(admin.get("/api/v1/admin/shared-mailboxes/" + info), 404);
+        assertThat(bob.get("/api/v1/mailboxes").json().findValuesAsString("name")).doesNotContain(folder);
+    }
+
+    @Test
     void aMailboxIsCreatedEvenWhenItsSubscriptionIsRefused() {
         long held = mailboxes.subscriptions(fixture.bob.id()).size();
         jdbc.sql("INSERT INTO mailbox_subscription (account_id, name) SELECT ?, CONCAT('Filler', X) FROM SYSTEM_RANGE(1, ?)")
@@ -434,6 +460,9 @@ class WebmailApiTest {
                 Map.entry("/api/v1/admin/accounts/{address}", List.of("get", "patch", "delete")),
                 Map.entry("/api/v1/admin/aliases", List.of("get", "post")),
                 Map.entry("/api/v1/admin/aliases/{address}", List.of("delete")),
+                Map.entry("/api/v1/admin/shared-mailboxes", List.of("get", "post")),
+                Map.entry("/api/v1/admin/shared-mailboxes/{address}", List.of("get", "delete")),
+                Map.entry("/api/v1/admin/shared-mailboxes/{address}/grants/{identifier}", List.of("put")),
                 Map.entry("/api/v1/admin/queue", List.of("get")),
                 Map.entry("/api/v1/admin/queue/{id}", List.of("get", "delete")),
                 Map.entry("/api/v1/admin/queue/{id}/retry", List.of("post")),

@@ -21,6 +21,7 @@ import org.courriel.deploy.cli.command.MigrateCommand;
 import org.courriel.deploy.cli.command.QueueCommands;
 import org.courriel.deploy.cli.command.QuickstartCommand;
 import org.courriel.deploy.cli.command.RestoreCommand;
+import org.courriel.deploy.cli.command.SharedCommands;
 import org.courriel.deploy.cli.command.SieveCommands;
 import org.courriel.deploy.cli.command.StatusCommand;
 import org.courriel.deploy.cli.command.UserCommands;
@@ -39,6 +40,7 @@ public final class CommandTable {
             DomainCommands.SPEC,
             UserCommands.SPEC,
             AliasCommands.SPEC,
+            SharedCommands.SPEC,
             QueueCommands.SPEC,
             DkimCommands.SPEC,
             DnsCommand.SPEC,
@@ -63,6 +65,7 @@ public final class CommandTable {
             Map.entry(DomainCommands.SPEC.noun(), DomainCommands.class),
             Map.entry(UserCommands.SPEC.noun(), UserCommands.class),
             Map.entry(AliasCommands.SPEC.noun(), AliasCommands.class),
+            Map.entry(SharedCommands.SPEC.noun(), SharedCommands.class),
             Map.entry(QueueCommands.SPEC.noun(), QueueCommands.class),
             Map.entry(DkimCommands.SPEC.noun(), DkimCommands.class),
             Map.entry(DnsCommand.SPEC.noun(), DnsCommand.class),

@@ -16,7 +16,8 @@ import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapRefusal;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
-import org.courriel.store.mailbox.MailboxInfo;
+import org.courriel.store.acl.Right;
+import org.courriel.store.mailbox.AccessibleMailbox;
 import org.courriel.store.message.AppendResult;
 import org.courriel.store.message.Flags;
 import org.courriel.store.message.MessageService;
@@ -130,9 +131,9 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
 
     @Override
     public Completion process(Request request, ImapSession session) {
-        Optional<MailboxInfo> mailbox = session.context().mailboxes()
+        Optional<AccessibleMailbox> mailbox = session.context().access()
                 .find(session.account().id(), session.decodeName(request.mailbox()));
-        if (mailbox.isEmpty()) {
+        if (mailbox.isEmpty() || !mailbox.get().has(Right.LOOKUP) && !mailbox.get().has(Right.INSERT)) {
             // RFC 9051 §6.3.12: TRYCREATE when the mailbox does not exist
             return Completion.no(ResponseCode.TRYCREATE, "No such mailbox");
         }
@@ -158,7 +159,9 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
                     m.internalDate() == null ? now : m.internalDate()));
         }
         // RFC 3502 §3: all the messages or none; RFC 4315 §3: APPENDUID with the set of their UIDs
-        List<AppendResult> results = session.context().messages().appendAll(mailbox.get().id(), batch);
+        // RFC 4314 §4: "i" needed; the flags the user's rights do not cover are dropped
+        List<AppendResult> results = session.context().messages().appendAll(mailbox.get().id(), mailbox.get().rights(),
+                batch);
         UidSet uids = UidSet.ofSorted(results.stream().map(AppendResult::uid).toList());
         return Completion.ok(ResponseCode.APPENDUID.with(results.get(0).uidValidity() + " " + uids), "APPEND completed");
     }

@@ -38,7 +38,8 @@ public final class CloseCommand implements ImapCommand<NoArguments> {
     @Override
     public Completion process(NoArguments request, ImapSession session) {
         var selected = session.selected();
-        if (expunge && !selected.readOnly()) {
+        // RFC 4314 §4: without "e", CLOSE leaves the messages and still succeeds
+        if (expunge && !selected.readOnly() && selected.rights().has(org.courriel.store.acl.Right.EXPUNGE)) {
             session.context().messages().expunge(selected.id(), null);
         }
         session.unselect();

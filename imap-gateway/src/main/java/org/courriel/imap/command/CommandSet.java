@@ -33,6 +33,9 @@ public final class CommandSet {
                 new GetMetadataCommand(), new SetMetadataCommand(),
                 // RFC 5465 NOTIFY
                 new NotifyCommand(),
+                // RFC 4314 §3 access control
+                new SetAclCommand(), new DeleteAclCommand(), new GetAclCommand(), new ListRightsCommand(),
+                new MyRightsCommand(),
                 // §6.4 selected
                 new NoopCommand("CHECK"), new CloseCommand(true), new CloseCommand(false),
                 new ExpungeCommand(false), new ExpungeCommand(true),

@@ -13,7 +13,8 @@ import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SelectedMailbox;
 import org.courriel.imap.session.SessionState;
-import org.courriel.store.mailbox.MailboxInfo;
+import org.courriel.store.acl.Right;
+import org.courriel.store.mailbox.AccessibleMailbox;
 import org.courriel.store.message.CopyResult;
 import org.courriel.store.message.UidSet;
 
@@ -61,9 +62,9 @@ public final class CopyCommand implements ImapCommand<CopyCommand.Request> {
         if (move && selected.readOnly()) {
             return Completion.no(ResponseCode.READ_ONLY, "Mailbox is read-only");
         }
-        Optional<MailboxInfo> target = session.context().mailboxes()
+        Optional<AccessibleMailbox> target = session.context().access()
                 .find(session.account().id(), session.decodeName(request.mailbox()));
-        if (target.isEmpty()) {
+        if (target.isEmpty() || !target.get().has(Right.LOOKUP) && !target.get().has(Right.INSERT)) {
             return Completion.no(ResponseCode.TRYCREATE, "No such mailbox");
         }
         UidSet uids = MessageSets.resolve(selected, request.set(), byUid);
@@ -73,8 +74,10 @@ public final class CopyCommand implements ImapCommand<CopyCommand.Request> {
         }
         UidSet set = UidSet.of(known);
         var messages = session.context().messages();
-        CopyResult result = move ? messages.move(selected.id(), set, target.get().id())
-                : messages.copy(selected.id(), set, target.get().id());
+        // RFC 4314 §4, RFC 6851 §4.2: "i" on the target, "t" and "e" on the source of a MOVE
+        CopyResult result = move
+                ? messages.move(selected.id(), selected.rights(), set, target.get().id(), target.get().rights())
+                : messages.copy(selected.id(), set, target.get().id(), target.get().rights());
         if (result.isEmpty()) {
             return Completion.ok(name() + " completed");
         }

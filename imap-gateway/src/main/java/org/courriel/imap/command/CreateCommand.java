@@ -65,7 +65,8 @@ public final class CreateCommand implements ImapCommand<CreateCommand.Request> {
         if (MailboxName.isInbox(name)) {
             return Completion.no(ResponseCode.ALREADYEXISTS, "INBOX exists already");
         }
-        long id = session.context().mailboxes().create(session.account().id(), name, request.use()).id();
+        // RFC 4314 §4: in another user's or a shared hierarchy, "k" on the nearest existing parent
+        long id = session.context().access().create(session.account().id(), name, request.use()).id();
         if (session.context().properties().subscribeOnCreate()) {
             // RFC 9051 §6.3.4 leaves it to the server; off by default, as in Dovecot
             session.context().mailboxes().subscribe(session.account().id(), name);

@@ -7,6 +7,7 @@ import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
+import org.courriel.store.acl.Right;
 
 /** DELETE (RFC 9051 §6.3.5): the store refuses INBOX and mailboxes with children. */
 public final class DeleteCommand implements ImapCommand<String> {
@@ -32,11 +33,12 @@ public final class DeleteCommand implements ImapCommand<String> {
     @Override
     public Completion process(String mailbox, ImapSession session) {
         String name = session.decodeName(mailbox);
-        var info = session.context().mailboxes().get(session.account().id(), name);
+        // RFC 4314 §4: DELETE needs "x"; the ACL goes with the mailbox
+        var info = session.context().access().require(session.account().id(), name, Right.DELETE_MAILBOX);
         if (session.selected() != null && session.selected().id() == info.id()) {
             session.unselect();
         }
-        session.context().mailboxes().delete(session.account().id(), name);
+        session.context().access().delete(session.account().id(), name);
         return Completion.ok("DELETE completed");
     }
 }

@@ -51,7 +51,8 @@ public final class ExpungeCommand implements ImapCommand<SequenceSet> {
             return Completion.no(ResponseCode.READ_ONLY, "Mailbox is read-only");
         }
         UidSet uids = set == null ? null : selected.sequence().resolve(set, true);
-        session.context().messages().expunge(selected.id(), uids);
+        // RFC 4314 §4: EXPUNGE needs "e"
+        session.context().messages().expunge(selected.id(), selected.rights(), uids);
         return Completion.ok("EXPUNGE completed");
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -16,19 +18,31 @@ import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
+import org.courriel.store.acl.Right;
+import org.courriel.store.acl.Rights;
+import org.courriel.store.mailbox.AccessibleMailbox;
 import org.courriel.store.mailbox.MailboxInfo;
+import org.courriel.store.mailbox.Namespaces;
 import org.courriel.store.mailbox.MailboxName;
 
 /**
  * LIST (RFC 9051 §6.3.9) with LIST-EXTENDED selection and return options (RFC 5258), SPECIAL-USE
- * (RFC 6154), LIST-STATUS (RFC 5819); and LSUB (RFC 3501 §6.3.9), the rev1 subscribed list.
+ * (RFC 6154), LIST-STATUS (RFC 5819), LIST-MYRIGHTS (RFC 8440), over the mailboxes the user may look up (RFC 4314
+ * §4: "l"), other users' and shared ones included (RFC 2342); and LSUB (RFC 3501 §6.3.9), the rev1 subscribed list.
  */
 public final class ListCommand implements ImapCommand<ListCommand.Request> {
 
     /** A parsed LIST: selection options, reference, patterns, return options. */
     public record Request(boolean subscribedOnly, boolean recursiveMatch, boolean specialUseOnly, String reference,
             List<String> patterns, boolean returnSubscribed, boolean returnChildren, boolean returnSpecialUse,
-            List<String> statusItems) {
+            List<String> statusItems, boolean returnMyRights) {
+    }
+
+    /**
+     * A name LIST may show: a mailbox the user may look up, with their rights, or (mailbox null) a level of the
+     * "Other Users" or "Shared Folders" namespace that holds such mailboxes, listed \Noselect.
+     */
+    private record Listed(String name, MailboxInfo mailbox, Rights rights) {
     }
 
     private static final String CHILDINFO_SUBSCRIBED = " (\"CHILDINFO\" (\"SUBSCRIBED\"))";
@@ -91,6 +105,7 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
         boolean retChildren = false;
         boolean retSpecialUse = false;
         List<String> status = null;
+        boolean retMyRights = false;
         if (!lsub && args.skip(' ')) {
             if (!args.atom().equalsIgnoreCase("RETURN")) {
                 throw new ImapSyntaxException("expected RETURN");
@@ -103,6 +118,8 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
                     case "SUBSCRIBED" -> retSubscribed = true;
                     case "CHILDREN" -> retChildren = true;
                     case "SPECIAL-USE" -> retSpecialUse = true;
+                    // RFC 8440 §3
+                    case "MYRIGHTS" -> retMyRights = true;
                     case "STATUS" -> {
                         args.sp();
                         status = StatusCommand.parseItems(args);
@@ -113,7 +130,7 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
         }
         args.end();
         return new Request(subscribed, recursive, specialUse, reference, patterns, retSubscribed, retChildren,
-                retSpecialUse, status);
+                retSpecialUse, status, retMyRights);
     }
 
     /** RFC 9051 §9 list-mailbox: list-chars (atom chars with % * ]) or a string. */
@@ -137,14 +154,15 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
             patterns.add(compile(reference + session.decodeName(p)));
         }
         long account = session.account().id();
-        List<MailboxInfo> all = session.context().mailboxes().list(account);
+        List<Listed> all = listable(session.context().access().visible(account));
         SortedSet<String> subscribed = session.context().mailboxes().subscriptions(account);
         if (request.subscribedOnly()) {
             listSubscribed(session, request, patterns, all, subscribed);
             return Completion.ok(name() + " completed");
         }
-        for (MailboxInfo m : all) {
-            if (!matches(patterns, m.name()) || request.specialUseOnly() && m.specialUse() == null) {
+        for (Listed m : all) {
+            if (!matches(patterns, m.name()) || request.specialUseOnly() && (m.mailbox() == null
+                    || m.mailbox().specialUse() == null)) {
                 continue;
             }
             line(session, m.name(), m, hasChildren(all, m.name()), subscribed.contains(m.name()), request, "");
@@ -157,9 +175,9 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
      * LIST (SUBSCRIBED) and LSUB: the subscribed names, whether their mailbox exists or not (RFC 5258 §3.1
      * \NonExistent, RFC 3501 §6.3.9), and the parents of subscribed names as RECURSIVEMATCH and '%' ask.
      */
-    private void listSubscribed(ImapSession session, Request request, List<Pattern> patterns, List<MailboxInfo> all,
+    private void listSubscribed(ImapSession session, Request request, List<Pattern> patterns, List<Listed> all,
             SortedSet<String> subscribed) {
-        Map<String, MailboxInfo> existing = new HashMap<>();
+        Map<String, Listed> existing = new HashMap<>();
         all.forEach(m -> existing.put(m.name(), m));
         SortedSet<String> names = new TreeSet<>(subscribed);
         for (String s : subscribed) {
@@ -169,8 +187,8 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
             if (!matches(patterns, name)) {
                 continue;
             }
-            MailboxInfo m = existing.get(name);
-            if (request.specialUseOnly() && (m == null || m.specialUse() == null)) {
+            Listed m = existing.get(name);
+            if (request.specialUseOnly() && (m == null || m.mailbox() == null || m.mailbox().specialUse() == null)) {
                 continue;
             }
             String children = name + MailboxName.DELIMITER;
@@ -196,21 +214,56 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
         }
     }
 
-    private static boolean hasChildren(List<MailboxInfo> all, String name) {
+    /**
+     * The visible mailboxes, sorted by name, and the namespace levels above other users' and shared ones
+     * ("Other Users", "Other Users/bob", "Shared Folders"), which are no mailboxes (RFC 2342 §4). A level of
+     * another user's hierarchy the user may not look up is not shown (RFC 4314 §4 LIST).
+     */
+    private static List<Listed> listable(List<AccessibleMailbox> visible) {
+        SortedMap<String, Listed> listed = new TreeMap<>();
+        for (AccessibleMailbox m : visible) {
+            listed.put(m.name(), new Listed(m.name(), m.mailbox(), m.rights()));
+        }
+        for (AccessibleMailbox m : visible) {
+            if (m.personal()) {
+                continue;
+            }
+            String root = m.name().startsWith(Namespaces.SHARED_FOLDERS) ? Namespaces.SHARED_FOLDERS
+                    : Namespaces.OTHER_USERS;
+            listed.putIfAbsent(root, new Listed(root, null, Rights.NONE));
+            if (root.equals(Namespaces.OTHER_USERS)) {
+                int user = m.name().indexOf(MailboxName.DELIMITER, root.length() + 1);
+                String level = m.name().substring(0, user);
+                listed.putIfAbsent(level, new Listed(level, null, Rights.NONE));
+            }
+        }
+        return List.copyOf(listed.values());
+    }
+
+    private static boolean hasChildren(List<Listed> all, String name) {
         String children = name + MailboxName.DELIMITER;
         return all.stream().anyMatch(c -> c.name().startsWith(children));
     }
 
-    private static void status(ImapSession session, MailboxInfo m, Request request) {
-        if (request.statusItems() != null) {
-            // RFC 5819 §2: STATUS follows the LIST line of each selectable mailbox
-            session.out().untagged(StatusCommand.response(session, m, request.statusItems()));
+    private static void status(ImapSession session, Listed m, Request request) {
+        if (m.mailbox() == null) {
+            return;
+        }
+        if (request.statusItems() != null && m.rights().has(Right.READ)) {
+            // RFC 5819 §2: STATUS follows the LIST line of each selectable mailbox (RFC 4314 §4: one it may read)
+            session.out().untagged(StatusCommand.response(session, m.name(), m.mailbox(), request.statusItems()));
+        }
+        if (request.returnMyRights()) {
+            // RFC 8440 §3: MYRIGHTS after the LIST line of each mailbox listed
+            session.out().untagged("MYRIGHTS " + MailboxArgument.encode(session, m.name()) + " " + m.rights());
         }
     }
 
-    /** One LIST or LSUB line; {@code m} is null for a name without a mailbox. */
-    private void line(ImapSession session, String name, MailboxInfo m, boolean hasChildren, boolean subscribed,
+    /** One LIST or LSUB line; {@code listed} is null for a name without a mailbox. */
+    private void line(ImapSession session, String name, Listed listed, boolean hasChildren, boolean subscribed,
             Request request, String extended) {
+        MailboxInfo m = listed == null ? null : listed.mailbox();
+        boolean level = listed != null && m == null;
         List<String> attributes = new ArrayList<>();
         if (lsub) {
             if (m == null) {
@@ -218,7 +271,10 @@ public final class ListCommand implements ImapCommand<ListCommand.Request> {
                 attributes.add("\\Noselect");
             }
         } else {
-            if (m == null) {
+            if (level) {
+                // RFC 2342 §4: a namespace level holds mailboxes but is none
+                attributes.add("\\Noselect");
+            } else if (m == null) {
                 // RFC 5258 §3.4: \NonExistent (which implies \Noselect) for a subscribed name without a mailbox
                 attributes.add("\\NonExistent");
             }

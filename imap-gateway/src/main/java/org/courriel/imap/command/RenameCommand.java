@@ -37,7 +37,8 @@ public final class RenameCommand implements ImapCommand<RenameCommand.Request> {
 
     @Override
     public Completion process(Request request, ImapSession session) {
-        session.context().mailboxes().rename(session.account().id(), session.decodeName(request.from()),
+        // RFC 4314 §4: "x" on the mailbox and "k" on the new parent outside the personal namespace
+        session.context().access().rename(session.account().id(), session.decodeName(request.from()),
                 session.decodeName(request.to()));
         return Completion.ok("RENAME completed");
     }

@@ -17,6 +17,9 @@ import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SelectedMailbox;
 import org.courriel.imap.session.SessionState;
+import org.courriel.store.acl.Right;
+import org.courriel.store.mailbox.AccessibleMailbox;
+import org.courriel.store.mailbox.MailboxAccess;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.message.MessageFields;
 import org.courriel.store.message.MessageRecord;
@@ -115,12 +118,13 @@ public final class SelectCommand implements ImapCommand<SelectCommand.Request> {
         if (request.condstore()) {
             session.enableCondstore();
         }
-        Optional<MailboxInfo> found = MailboxArgument.existingName(session, request.mailbox())
-                .flatMap(name -> session.context().mailboxes().find(session.account().id(), name));
-        if (found.isEmpty()) {
-            return Completion.no(ResponseCode.NONEXISTENT, "No such mailbox");
-        }
-        SelectedMailbox selected = session.select(found.get(), readOnly);
+        Optional<AccessibleMailbox> found = MailboxArgument.existingName(session, request.mailbox())
+                .flatMap(name -> session.context().access().find(session.account().id(), name));
+        // RFC 4314 §4: SELECT and EXAMINE need "r"; NONEXISTENT or NOPERM as §6 says
+        AccessibleMailbox access = MailboxAccess.check(found, request.mailbox(), Right.READ);
+        // RFC 4314 §5.2: READ-ONLY when none of "i", "e" and the flag rights is granted
+        boolean examine = readOnly || !access.rights().readWrite();
+        SelectedMailbox selected = session.select(access.mailbox(), examine, access.rights());
         MailboxInfo mailbox = selected.mailbox();
         var out = session.out();
         out.untagged("FLAGS " + selected.announcedFlags().flags());
@@ -142,12 +146,12 @@ public final class SelectCommand implements ImapCommand<SelectCommand.Request> {
             out.status(null, Status.OK, ResponseCode.HIGHESTMODSEQ.with(mailbox.highestModseq()), "Highest");
         }
         if (session.rev2()) {
-            out.untagged("LIST () \"/\" " + MailboxArgument.encode(session, mailbox.name()));
+            out.untagged("LIST () \"/\" " + MailboxArgument.encode(session, access.name()));
         }
         if (request.qresync() != null && request.qresync().uidValidity() == mailbox.uidValidity()) {
             resynchronize(session, selected, request.qresync());
         }
-        return Completion.ok((readOnly ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE).bare(),
+        return Completion.ok((examine ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE).bare(),
                 name() + " completed");
     }
 

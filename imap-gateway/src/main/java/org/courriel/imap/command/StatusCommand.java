@@ -15,6 +15,9 @@ import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapCommand;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
+import org.courriel.store.acl.Right;
+import org.courriel.store.mailbox.AccessibleMailbox;
+import org.courriel.store.mailbox.MailboxAccess;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxStatus;
 
@@ -72,23 +75,21 @@ public final class StatusCommand implements ImapCommand<StatusCommand.Request> {
 
     @Override
     public Completion process(Request request, ImapSession session) {
-        Optional<MailboxInfo> found = MailboxArgument.existingName(session, request.mailbox())
-                .flatMap(name -> session.context().mailboxes().find(session.account().id(), name));
-        if (found.isEmpty()) {
-            return Completion.no(ResponseCode.NONEXISTENT, "No such mailbox");
-        }
-        MailboxInfo mailbox = found.get();
-        session.out().untagged(response(session, mailbox, request.items()));
+        Optional<AccessibleMailbox> found = MailboxArgument.existingName(session, request.mailbox())
+                .flatMap(name -> session.context().access().find(session.account().id(), name));
+        // RFC 4314 §4: STATUS needs "r"
+        AccessibleMailbox mailbox = MailboxAccess.check(found, request.mailbox(), Right.READ);
+        session.out().untagged(response(session, mailbox.name(), mailbox.mailbox(), request.items()));
         return Completion.ok("STATUS completed");
     }
 
     /** {@code STATUS name (ITEM n ...)}, shared with LIST-STATUS (RFC 5819). */
-    static String response(ImapSession session, MailboxInfo mailbox, List<String> items) {
+    static String response(ImapSession session, String name, MailboxInfo mailbox, List<String> items) {
         if (items.contains("HIGHESTMODSEQ")) {
             session.enableCondstore();
         }
         MailboxStatus status = session.context().mailboxes().status(mailbox.id());
-        StringBuilder sb = new StringBuilder("STATUS ").append(MailboxArgument.encode(session, mailbox.name())).append(" (");
+        StringBuilder sb = new StringBuilder("STATUS ").append(MailboxArgument.encode(session, name)).append(" (");
         boolean first = true;
         for (String item : items) {
             if (!first) {

@@ -83,8 +83,9 @@ public final class StoreCommand extends MessageSetCommand<StoreCommand.Request> 
         if (uids.isEmpty()) {
             return Completion.ok("STORE completed");
         }
-        FlagUpdate update = session.context().messages().storeFlags(selected.id(), uids, request.change(),
-                request.unchangedSince());
+        // RFC 4314 §4: "s" for \Seen, "t" for \Deleted, "w" for the others; the rest of the change is left out
+        FlagUpdate update = session.context().messages().storeFlags(selected.id(), selected.rights(), uids,
+                request.change(), request.unchangedSince());
         boolean modseq = session.condstore();
         for (FlagUpdate.MessageFlags m : update.changed()) {
             selected.ownModseq(m.modseq());

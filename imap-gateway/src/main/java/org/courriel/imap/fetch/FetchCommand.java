@@ -72,7 +72,9 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
         }
         long[] uids = selected.sequence().knownUids(set);
         MessageFields fields = fields(items);
-        boolean setsSeen = !selected.readOnly() && items.stream()
+        // RFC 4314 §4: a FETCH that implies \Seen does not set it without "s"
+        boolean setsSeen = !selected.readOnly() && selected.rights().has(org.courriel.store.acl.Right.KEEP_SEEN)
+                && items.stream()
                 .anyMatch(i -> i instanceof FetchItem.Section s && !s.peek());
         int batch = session.context().properties().fetchBatchSize();
         boolean[] failedCte = {false};

@@ -461,6 +461,11 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
 
     @Override
     public SelectedMailbox select(MailboxInfo mailbox, boolean readOnly) {
+        return select(mailbox, readOnly, org.courriel.store.acl.Rights.ALL);
+    }
+
+    @Override
+    public SelectedMailbox select(MailboxInfo mailbox, boolean readOnly, org.courriel.store.acl.Rights rights) {
         unselect();
         SelectedMailbox[] holder = new SelectedMailbox[1];
         List<MailboxEvent> early = new ArrayList<>();
@@ -481,7 +486,7 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
         SelectedMailbox view;
         try {
             MailboxInfo fresh = context.mailboxes().refresh(mailbox);
-            view = new SelectedMailbox(fresh, readOnly, context.uidSnapshots().uids(fresh));
+            view = new SelectedMailbox(fresh, readOnly, context.uidSnapshots().uids(fresh), rights);
             // RFC 3501 §6.3.2: EXAMINE gives SELECT's responses, RECENT included, but leaves \Recent alone: only
             // SELECT claims; EXAMINE shows as recent what no session has claimed yet
             long max = view.sequence().maxUid();

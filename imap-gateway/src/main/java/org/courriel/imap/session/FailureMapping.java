@@ -58,6 +58,8 @@ final class FailureMapping {
             // that room is missing, not that the command was wrong
             case OVER_QUOTA, STORAGE_FULL -> ResponseCode.OVERQUOTA;
             case INVALID, NOT_ALLOWED -> ResponseCode.CANNOT;
+            // RFC 5530 §3, RFC 4314 §6: a right is missing on a mailbox the user may see
+            case NO_PERMISSION -> ResponseCode.NOPERM;
             case UNAVAILABLE -> ResponseCode.UNAVAILABLE;
         };
     }

@@ -4,6 +4,7 @@ import org.courriel.imap.config.ImapMetadataProperties;
 import org.courriel.imap.config.ImapProperties;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.event.MailboxEventBus;
+import org.courriel.store.mailbox.MailboxAccess;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.mailbox.RecentWatermark;
 import org.courriel.store.metadata.MetadataService;
@@ -17,6 +18,7 @@ public record ImapContext(
         ImapProperties properties,
         AccountService accounts,
         MailboxService mailboxes,
+        MailboxAccess access,
         MessageService messages,
         MessageSearch search,
         MailboxEventBus events,

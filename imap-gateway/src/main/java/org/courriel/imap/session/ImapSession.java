@@ -92,6 +92,9 @@ public interface ImapSession {
     /** SELECT or EXAMINE: watches the mailbox from now on, then reads its UIDs, so no change falls between. */
     SelectedMailbox select(MailboxInfo mailbox, boolean readOnly);
 
+    /** As {@link #select(MailboxInfo, boolean)}, for a user holding {@code rights} on the mailbox (RFC 4314). */
+    SelectedMailbox select(MailboxInfo mailbox, boolean readOnly, org.courriel.store.acl.Rights rights);
+
     /** Leaves the selected state (CLOSE, UNSELECT, a failed SELECT, logout). */
     void unselect();
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.event.MailboxEventBus;
+import org.courriel.store.acl.Rights;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.message.UidSet;
 
@@ -19,6 +20,7 @@ import org.courriel.store.message.UidSet;
 public final class SelectedMailbox {
 
     private final MailboxInfo mailbox;
+    private final Rights rights;
     private final boolean readOnly;
     private final MessageSequence sequence;
     private final List<UidSet.Range> recent = new ArrayList<>(2);
@@ -38,16 +40,30 @@ public final class SelectedMailbox {
     private final AnnouncedFlags announcedFlags;
 
     SelectedMailbox(MailboxInfo mailbox, boolean readOnly, long[] uids) {
+        this(mailbox, readOnly, uids, Rights.ALL);
+    }
+
+    /**
+     * @param rights the user's rights on the mailbox, read at SELECT and kept until it is closed, as RFC 4314
+     *               §5.1.1 allows
+     */
+    SelectedMailbox(MailboxInfo mailbox, boolean readOnly, long[] uids, Rights rights) {
         this.mailbox = mailbox;
+        this.rights = rights;
         this.readOnly = readOnly;
         this.sequence = new MessageSequence(uids);
         this.highestModseq = mailbox.highestModseq();
-        this.announcedFlags = new AnnouncedFlags(readOnly);
+        this.announcedFlags = new AnnouncedFlags(readOnly, rights);
     }
 
     /** The flags told to the client in FLAGS and PERMANENTFLAGS (RFC 9051 §7.3.5). */
     public AnnouncedFlags announcedFlags() {
         return announcedFlags;
+    }
+
+    /** The user's rights on the mailbox as of SELECT (RFC 4314). */
+    public Rights rights() {
+        return rights;
     }
 
     public MailboxInfo mailbox() {

@@ -41,6 +41,8 @@ public abstract class ImapTestSupport {
     @Autowired
     protected MessageService messages;
     @Autowired
+    protected org.courriel.store.acl.MailboxAcl acl;
+    @Autowired
     private io.micrometer.core.instrument.MeterRegistry meterRegistry;
 
     protected AccountInfo account;
@@ -99,7 +101,9 @@ public abstract class ImapTestSupport {
     /**
      * {@code !append MAILBOX SUBJECT...}, {@code !fill MAILBOX N}, {@code !create NAME} (and subscribe it and its
      * parents), {@code !remember MAILBOX},
-     * {@code !quota BYTES} (the account's storage quota; 0: none).
+     * {@code !quota BYTES} (the account's storage quota; 0: none), {@code !user NAME} (another account of the
+     * domain, address in {@code ${NAME}}), {@code !shared NAME ACCOUNT=RIGHTS...} (a domain-shared mailbox and its
+     * grants), {@code !deliver VARIABLE SUBJECT} (a message into that address's INBOX).
      */
     protected void hook(String command, String argument, Map<String, String> variables) throws Exception {
         String[] parts = argument.split(" ", 2);
@@ -122,6 +126,29 @@ public abstract class ImapTestSupport {
                 variables.put("modseq", String.valueOf(status.highestModseq()));
             }
             case "quota" -> accounts.setQuota(user, Long.parseLong(argument));
+            case "user" -> {
+                // another account of the test's domain, its address in ${NAME}
+                String address = argument + user.substring(user.indexOf('@'));
+                accounts.create(address, PASSWORD, argument, 0);
+                variables.put(argument, address);
+            }
+            case "shared" -> {
+                // a domain-shared mailbox NAME@domain, and each ACCOUNT=RIGHTS grant on it (ACCOUNT: a variable)
+                String[] words = argument.split(" ");
+                var shared = accounts.createShared(words[0] + user.substring(user.indexOf('@')), words[0]);
+                long inbox = mailboxes.inboxId(shared.id());
+                for (int i = 1; i < words.length; i++) {
+                    String[] grant = words[i].split("=", 2);
+                    acl.set(inbox, variables.getOrDefault(grant[0], grant[0]),
+                            org.courriel.store.acl.Rights.parse(grant[1]));
+                }
+                variables.put(words[0], shared.address());
+            }
+            case "deliver" -> {
+                // !deliver ADDRESS-VARIABLE SUBJECT: into that account's INBOX, as SMTP would
+                var target = accounts.find(variables.get(parts[0])).orElseThrow();
+                messages.append(mailboxes.inboxId(target.id()), message(parts[1]), Flags.NONE, Instant.now());
+            }
             default -> throw new IllegalArgumentException("unknown hook " + command);
         }
     }

@@ -63,6 +63,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** A domain-shared mailbox's owner: receives mail, never logs in (V93). */
+    @Column(nullable = false)
+    private boolean shared;
+
     protected Account() {
     }
 
@@ -128,6 +132,15 @@ public class Account {
 
     void setAdmin(boolean admin) {
         this.admin = admin;
+    }
+
+    /** Whether this row owns a domain-shared mailbox rather than being a user (no login). */
+    public boolean isShared() {
+        return shared;
+    }
+
+    void markShared() {
+        this.shared = true;
     }
 
     public boolean isEnabled() {

@@ -28,6 +28,7 @@ public class AccountService {
     private final MailboxService mailboxes;
     private final DirectoryChanges changes;
     private final TrainingOutbox training;
+    private final org.courriel.store.acl.MailboxAcl acl;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     /** Checked when an address is unknown, so that a login costs the same time whether it exists or not. */
     private final String dummyHash = passwords.encode("no account has this password");
@@ -36,7 +37,9 @@ public class AccountService {
     private final int scramIterations;
 
     AccountService(AccountRepository accounts, DomainService domains, MailboxService mailboxes,
-            DirectoryChanges changes, TrainingOutbox training, CredentialProperties credentials) {
+            DirectoryChanges changes, TrainingOutbox training, CredentialProperties credentials,
+            org.courriel.store.acl.MailboxAcl acl) {
+        this.acl = acl;
         this.cache = new CredentialCache(credentials.cacheTtl(), credentials.cacheSize());
         this.scramIterations = credentials.scramIterations();
         this.accounts = accounts;
@@ -63,6 +66,40 @@ public class AccountService {
         mailboxes.createDefaults(account.getId());
         changes.changed();
         return account.info();
+    }
+
+    /**
+     * Creates the owner of a domain-shared mailbox (info@example.org, seen as "Shared Folders/info"): an account
+     * row marked shared, with an INBOX only, a password hash no password matches, and no login (authentication
+     * refuses it whatever the password). Who reads it is its INBOX's access control list.
+     */
+    public AccountInfo createShared(String address, String displayName) {
+        String normal = Addresses.address(address);
+        Domain domain = domains.find(Addresses.domainOf(normal));
+        if (accounts.findByAddress(normal).isPresent()) {
+            throw StoreException.exists("account " + normal);
+        }
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        Account account = new Account(domain, normal, passwords.encode(java.util.HexFormat.of().formatHex(secret)),
+                displayName, 0);
+        account.markShared();
+        account = accounts.saveAndFlush(account);
+        mailboxes.createInbox(account.getId());
+        changes.changed();
+        return account.info();
+    }
+
+    /** Whether the address belongs to the owner of a domain-shared mailbox. */
+    @Transactional(readOnly = true)
+    public boolean isShared(String address) {
+        return find(address).flatMap(a -> accounts.findById(a.id())).map(Account::isShared).orElse(false);
+    }
+
+    /** The owners of domain-shared mailboxes, by address. */
+    @Transactional(readOnly = true)
+    public List<AccountInfo> listShared() {
+        return accounts.findAllByOrderByAddress().stream().filter(Account::isShared).map(Account::info).toList();
     }
 
     @Transactional(readOnly = true)
@@ -110,7 +147,7 @@ public class AccountService {
             }
             cache.remember(a.getAddress(), password, hash);
         }
-        return a.isEnabled() ? Optional.of(a.info()) : Optional.empty();
+        return a.isEnabled() && !a.isShared() ? Optional.of(a.info()) : Optional.empty();
     }
 
     /**
@@ -126,13 +163,17 @@ public class AccountService {
         } catch (StoreException e) {
             return Optional.empty();
         }
-        return account.filter(a -> a.isEnabled() && cache.verified(a.getAddress(), password, a.getPasswordHash()))
+        return account.filter(a -> a.isEnabled() && !a.isShared() && cache.verified(a.getAddress(), password, a.getPasswordHash()))
                 .map(Account::info);
     }
 
     public void setPassword(String address, String password) {
         checkPassword(password);
         Account account = get(address);
+        if (account.isShared()) {
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED,
+                    address + " is a shared mailbox: nobody logs in to it");
+        }
         account.setPasswordHash(passwords.encode(password));
         account.setScramKeys(ScramKeys.derive(password, scramIterations));
         changes.changed();
@@ -145,7 +186,7 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Optional<ScramKeys> scramKeys(String address) {
         try {
-            return accounts.findByAddress(Addresses.address(address)).filter(Account::isEnabled)
+            return accounts.findByAddress(Addresses.address(address)).filter(a -> a.isEnabled() && !a.isShared())
                     .flatMap(Account::getScramKeys);
         } catch (StoreException e) {
             return Optional.empty();
@@ -180,6 +221,7 @@ public class AccountService {
         Account account = get(address);
         training.forget(account.getId());
         mailboxes.deleteAll(account.getId());
+        acl.forget(account.getAddress());
         accounts.delete(account);
         changes.changed();
     }

@@ -80,6 +80,11 @@ public class MailboxService {
         }
     }
 
+    /** Creates the INBOX alone, unsubscribed (a domain-shared mailbox's owner, in the caller's transaction). */
+    public void createInbox(long accountId) {
+        mailboxes.save(new Mailbox(accountId, MailboxName.INBOX, uidValidity.next(), null));
+    }
+
     public List<MailboxInfo> list(long accountId) {
         return tx.execute(s -> mailboxes.findByAccountIdOrderByName(accountId).stream().map(Mailbox::info).toList());
     }

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.courriel.store.StoreException;
 import org.courriel.store.StoreProperties;
+import org.courriel.store.acl.Right;
+import org.courriel.store.acl.Rights;
 import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.commit.StoreTransaction;
 import org.courriel.store.content.ContentStore;
@@ -80,6 +83,84 @@ public class MessageService {
             }
             return List.copyOf(results);
         });
+    }
+
+    // ---- the same operations for a user who holds these rights on the mailboxes (RFC 4314 §4). The rights
+    // come from org.courriel.store.mailbox.MailboxAccess, which resolved the mailbox for the account.
+
+    /** APPEND with "i" on the mailbox; the flags the rights do not cover are dropped, not refused (RFC 4314 §4). */
+    public AppendResult append(long mailboxId, Rights rights, byte[] message, Flags flags, Instant internalDate) {
+        require(rights, Right.INSERT);
+        return append(mailboxId, message, FlagRights.permitted(rights, flags), internalDate);
+    }
+
+    /** MULTIAPPEND with "i" on the mailbox, flags as {@link #append(long, Rights, byte[], Flags, Instant)}. */
+    public List<AppendResult> appendAll(long mailboxId, Rights rights, List<NewMessage> batch) {
+        require(rights, Right.INSERT);
+        return appendAll(mailboxId, batch.stream().map(m -> new NewMessage(m.message(),
+                FlagRights.permitted(rights, m.flags()), m.internalDate())).toList());
+    }
+
+    /** COPY with "i" on the destination; the copies keep only the flags its rights cover (RFC 4314 §4). */
+    public CopyResult copy(long sourceMailboxId, UidSet uids, long destinationMailboxId, Rights destinationRights) {
+        require(destinationRights, Right.INSERT);
+        return committer.execute(tx -> training.copied(sourceMailboxId, destinationMailboxId,
+                writer.copy(sourceMailboxId, uids, destinationMailboxId,
+                        f -> FlagRights.permitted(destinationRights, f), tx::afterCommit)));
+    }
+
+    /**
+     * MOVE with the rights of UID STORE \Deleted and UID EXPUNGE on the source ("t", "e") and of COPY on the
+     * destination (RFC 6851 §4.2).
+     */
+    public CopyResult move(long sourceMailboxId, Rights sourceRights, UidSet uids, long destinationMailboxId,
+            Rights destinationRights) {
+        require(sourceRights, Right.DELETE_MESSAGES);
+        require(sourceRights, Right.EXPUNGE);
+        require(destinationRights, Right.INSERT);
+        return committer.execute(tx -> training.copied(sourceMailboxId, destinationMailboxId,
+                writer.move(sourceMailboxId, uids, destinationMailboxId,
+                        f -> FlagRights.permitted(destinationRights, f), tx::afterCommit)));
+    }
+
+    /** EXPUNGE with "e" (RFC 4314 §4). */
+    public List<Long> expunge(long mailboxId, Rights rights, UidSet uids) {
+        require(rights, Right.EXPUNGE);
+        return expunge(mailboxId, uids);
+    }
+
+    /**
+     * STORE of the flags the rights cover ("s" \Seen, "t" \Deleted, "w" the others); the rest of the change is
+     * left out, and only a change of which nothing is allowed is refused (RFC 4314 §4: "STORE operation SHOULD
+     * NOT fail if the user has rights to modify at least one flag specified").
+     */
+    public FlagUpdate storeFlags(long mailboxId, Rights rights, UidSet uids, FlagChange change, Long unchangedSince) {
+        if (rights.equals(Rights.ALL)) {
+            return storeFlags(mailboxId, uids, change, unchangedSince);
+        }
+        Flags allowed = FlagRights.permitted(rights, change.flags());
+        if (!allowed.equals(change.flags()) && allowed.equals(Flags.NONE) && change.mode() != FlagChange.Mode.REPLACE) {
+            throw StoreException.noPermission("no right to change these flags");
+        }
+        if (change.mode() == FlagChange.Mode.REPLACE && !rights.mayChangeFlags()) {
+            throw StoreException.noPermission("no right to change flags");
+        }
+        return committer.execute(tx -> training.storingFlags(mailboxId, uids, change,
+                () -> writer.storeFlags(mailboxId, uids, change, unchangedSince, tx::afterCommit,
+                        (current, next) -> FlagRights.restrict(rights, current, next))));
+    }
+
+    /** Removes messages at once with the rights of STORE \\Deleted and EXPUNGE ("t", "e"). */
+    public List<Long> remove(long mailboxId, Rights rights, UidSet uids) {
+        require(rights, Right.DELETE_MESSAGES);
+        require(rights, Right.EXPUNGE);
+        return remove(mailboxId, uids);
+    }
+
+    private static void require(Rights rights, Right right) {
+        if (!rights.has(right)) {
+            throw StoreException.noPermission("no \"" + right.letter() + "\" right on the mailbox");
+        }
     }
 
     /** Stores one message into several mailboxes in one transaction (a delivery to local recipients). */

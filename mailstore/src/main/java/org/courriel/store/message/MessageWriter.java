@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.courriel.store.StoreException;
 import org.courriel.store.content.ContentStore;
@@ -176,8 +177,17 @@ public class MessageWriter {
 
     /** COPY (RFC 9051 §6.4.7): flags and internal date go with the copies; the content is shared. */
     public CopyResult copy(long sourceId, UidSet uids, long destinationId, Consumer<MailboxEvent> events) {
+        return copy(sourceId, uids, destinationId, UnaryOperator.identity(), events);
+    }
+
+    /**
+     * COPY keeping of each message's flags only what {@code permitted} leaves (RFC 4314 §4: the flags the user
+     * has no right to set in the destination are dropped).
+     */
+    public CopyResult copy(long sourceId, UidSet uids, long destinationId, UnaryOperator<Flags> permitted,
+            Consumer<MailboxEvent> events) {
         lock(sourceId, destinationId);
-        return copyRows(sourceId, rows(sourceId, uids), destinationId, true, events);
+        return copyRows(sourceId, rows(sourceId, uids), destinationId, true, permitted, events);
     }
 
     /**
@@ -192,7 +202,7 @@ public class MessageWriter {
     }
 
     private CopyResult copyRows(long sourceId, List<Row> rows, long destinationId, boolean chargeQuota,
-            Consumer<MailboxEvent> events) {
+            UnaryOperator<Flags> permitted, Consumer<MailboxEvent> events) {
         if (rows.isEmpty()) {
             MailboxHead head = jdbc.sql("SELECT account_id, uid_validity, uid_next, highest_modseq FROM mailbox WHERE id = ?")
                     .param(destinationId)
@@ -211,8 +221,9 @@ public class MessageWriter {
         for (Row row : rows) {
             sourceUids.add(row.uid());
             destinationUids.add(uid);
-            batch.add(new Object[] {destinationId, uid, head.modseq(), row.contentId(), row.flags().system(),
-                row.flags().keywordColumn(), utc(row.internalDate()), row.size(), row.id()});
+            Flags flags = permitted.apply(row.flags());
+            batch.add(new Object[] {destinationId, uid, head.modseq(), row.contentId(), flags.system(),
+                flags.keywordColumn(), utc(row.internalDate()), row.size(), row.id()});
             references.merge(row.contentId(), 1, Integer::sum);
             uid++;
         }
@@ -231,9 +242,20 @@ public class MessageWriter {
      * mailbox too, since COPY may (RFC 9051 §6.4.7): new UIDs, then the old ones expunged (RFC 6851 §3.3).
      */
     public CopyResult move(long sourceId, UidSet uids, long destinationId, Consumer<MailboxEvent> events) {
+        return move(sourceId, uids, destinationId, UnaryOperator.identity(), events);
+    }
+
+    /**
+     * MOVE keeping of each message's flags what {@code permitted} leaves (RFC 4314 §4, RFC 6851 §4.2). Between
+     * two accounts' mailboxes (a shared folder) the destination's owner is charged, as the source's is refunded.
+     */
+    public CopyResult move(long sourceId, UidSet uids, long destinationId, UnaryOperator<Flags> permitted,
+            Consumer<MailboxEvent> events) {
         lock(sourceId, destinationId);
         List<Row> rows = rows(sourceId, uids);
-        CopyResult result = copyRows(sourceId, rows, destinationId, false, events);
+        boolean otherAccount = jdbc.sql("SELECT COUNT(DISTINCT account_id) FROM mailbox WHERE id IN (?, ?)")
+                .params(sourceId, destinationId).query(Long.class).single() > 1;
+        CopyResult result = copyRows(sourceId, rows, destinationId, otherAccount, permitted, events);
         remove(sourceId, rows, events);
         return result;
     }
@@ -287,6 +309,15 @@ public class MessageWriter {
      */
     public FlagUpdate storeFlags(long mailboxId, UidSet uids, FlagChange change, Long unchangedSince,
             Consumer<MailboxEvent> events) {
+        return storeFlags(mailboxId, uids, change, unchangedSince, events, (current, next) -> next);
+    }
+
+    /**
+     * STORE where {@code restrict} decides, from a message's current flags and those the change would give it,
+     * what it gets: the flags a user may not change keep their value (RFC 4314 §4).
+     */
+    public FlagUpdate storeFlags(long mailboxId, UidSet uids, FlagChange change, Long unchangedSince,
+            Consumer<MailboxEvent> events, java.util.function.BinaryOperator<Flags> restrict) {
         checkKeywords(change.flags());
         MailboxHead head = allocate(mailboxId, 0);
         List<FlagUpdate.MessageFlags> changed = new ArrayList<>();
@@ -306,7 +337,7 @@ public class MessageWriter {
                         modified.add(uid);
                         return;
                     }
-                    Flags next = change.apply(current);
+                    Flags next = restrict.apply(current, change.apply(current));
                     if (next.equals(current)) {
                         unchanged.add(new FlagUpdate.MessageFlags(uid, current, modseq));
                         return;

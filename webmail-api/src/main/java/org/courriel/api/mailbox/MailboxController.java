@@ -47,17 +47,22 @@ public class MailboxController {
     }
 
     @GetMapping
-    @Operation(summary = "List the mailboxes", description = "Every mailbox of the account, by name, with its counters.")
+    @Operation(summary = "List the mailboxes", description = "Every mailbox of the account, by name, with its "
+            + "counters; then those other accounts shared with it and it may read (RFC 4314 \"r\"), named as IMAP "
+            + "shows them: \"Other Users/bob/Projects\", \"Shared Folders/info\".")
     public List<MailboxView> list(@AuthenticationPrincipal AccountInfo me) {
         Set<String> subscribed = mailboxes.subscriptions(me.id());
-        return mailboxes.list(me.id()).stream().map(m -> view(m, subscribed)).toList();
+        return access.readable(me).stream().map(m -> MailboxView.of(m.name(), m.mailbox(),
+                mailboxes.status(m.id()), subscribed.contains(m.name()), m.rights())).toList();
     }
 
     @GetMapping("/{mailboxId}")
     @Operation(summary = "Get one mailbox with its counters")
     public MailboxView get(@AuthenticationPrincipal AccountInfo me,
             @Parameter(description = "Mailbox id", example = "12") @PathVariable long mailboxId) {
-        return view(access.byId(me, mailboxId));
+        var m = access.readable(me, mailboxId);
+        return MailboxView.of(m.name(), m.mailbox(), mailboxes.status(m.id()),
+                mailboxes.subscriptions(me.id()).contains(m.name()), m.rights());
     }
 
     @PostMapping(consumes = "application/json")
@@ -86,7 +91,7 @@ public class MailboxController {
             + "the answer is then the new mailbox.")
     public MailboxView update(@AuthenticationPrincipal AccountInfo me, @PathVariable long mailboxId,
             @RequestBody MailboxRequest request) {
-        MailboxInfo mailbox = access.byId(me, mailboxId);
+        MailboxInfo mailbox = access.own(me, mailboxId);
         if (request.specialUse() != null) {
             throw ApiException.invalid("specialUse", "the special use is set when the mailbox is created");
         }
@@ -100,7 +105,7 @@ public class MailboxController {
                 log.info("Mailbox {} of account {} renamed, its subscriptions not moved: {}", before, me.id(),
                         e.toString());
             }
-            mailbox = mailbox.isInbox() ? mailboxes.get(me.id(), request.name()) : access.byId(me, mailboxId);
+            mailbox = mailbox.isInbox() ? mailboxes.get(me.id(), request.name()) : access.own(me, mailboxId);
         }
         if (request.subscribed() != null) {
             mailboxes.setSubscribed(me.id(), mailbox.name(), request.subscribed());
@@ -112,7 +117,7 @@ public class MailboxController {
     @Operation(summary = "Delete a mailbox and its messages", description = "409 for INBOX and for a mailbox that "
             + "has children (delete those first).")
     public ResponseEntity<Void> delete(@AuthenticationPrincipal AccountInfo me, @PathVariable long mailboxId) {
-        MailboxInfo mailbox = access.byId(me, mailboxId);
+        MailboxInfo mailbox = access.own(me, mailboxId);
         mailboxes.delete(me.id(), mailbox.name());
         return ResponseEntity.noContent().build();
     }

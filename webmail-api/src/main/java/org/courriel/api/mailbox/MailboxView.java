@@ -17,10 +17,19 @@ public record MailboxView(
         @Schema(description = "IMAP UIDVALIDITY", example = "1795000000") long uidValidity,
         @Schema(description = "IMAP UIDNEXT", example = "43") long uidNext,
         @Schema(description = "IMAP HIGHESTMODSEQ (RFC 7162)", example = "97") long highestModseq,
-        @Schema(description = "Whether the mailbox is subscribed (IMAP LSUB)") boolean subscribed) {
+        @Schema(description = "Whether the mailbox is subscribed (IMAP LSUB)") boolean subscribed,
+        @Schema(description = "The caller's rights on it, RFC 4314 letters (every right on its own mailboxes; "
+                + "those granted on another's shared with it)", example = "lrswipkxtea") String rights) {
 
     static MailboxView of(MailboxInfo m, MailboxStatus s, boolean subscribed) {
-        return new MailboxView(m.id(), m.name(), m.specialUse() == null ? null : m.specialUse().attribute(),
-                s.messages(), s.unseen(), s.size(), s.uidValidity(), s.uidNext(), s.highestModseq(), subscribed);
+        return of(m.name(), m, s, subscribed, org.courriel.store.acl.Rights.ALL);
+    }
+
+    /** A mailbox under the name the caller sees (another user's or a shared one: RFC 2342 namespaces). */
+    static MailboxView of(String name, MailboxInfo m, MailboxStatus s, boolean subscribed,
+            org.courriel.store.acl.Rights rights) {
+        return new MailboxView(m.id(), name, m.specialUse() == null ? null : m.specialUse().attribute(),
+                s.messages(), s.unseen(), s.size(), s.uidValidity(), s.uidNext(), s.highestModseq(), subscribed,
+                rights.stored());
     }
 }

@@ -3,7 +3,10 @@ package org.courriel.api.message;
 import org.courriel.api.problem.ApiException;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.mailbox.MailboxInfo;
-import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.acl.Right;
+import org.courriel.store.acl.Rights;
+import org.courriel.store.mailbox.AccessibleMailbox;
+import org.courriel.store.mailbox.MailboxAccess;
 import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.MessageService;
 import org.springframework.stereotype.Component;
@@ -16,27 +19,28 @@ import org.springframework.stereotype.Component;
 public class AccountMessages {
 
     /** A message the caller may act on, in its mailbox. */
-    public record Located(MailboxInfo mailbox, MessageRecord message) {
+    public record Located(MailboxInfo mailbox, MessageRecord message, Rights rights) {
         public MessageId id() {
             return new MessageId(mailbox.id(), mailbox.uidValidity(), message.uid());
         }
     }
 
-    private final MailboxService mailboxes;
+    private final MailboxAccess access;
     private final MessageService messages;
 
-    public AccountMessages(MailboxService mailboxes, MessageService messages) {
-        this.mailboxes = mailboxes;
+    public AccountMessages(MailboxAccess access, MessageService messages) {
+        this.access = access;
         this.messages = messages;
     }
 
     public Located get(AccountInfo account, String id) {
         MessageId parsed = MessageId.parse(id).orElseThrow(AccountMessages::notFound);
-        MailboxInfo mailbox = mailboxes.find(account.id(), parsed.mailboxId())
-                .filter(m -> m.uidValidity() == parsed.uidValidity())
+        // RFC 4314 §4: reading needs "r", on the caller's own mailboxes or one shared with it
+        AccessibleMailbox mailbox = access.find(account.id(), parsed.mailboxId())
+                .filter(m -> m.has(Right.READ) && m.mailbox().uidValidity() == parsed.uidValidity())
                 .orElseThrow(AccountMessages::notFound);
         MessageRecord message = messages.get(mailbox.id(), parsed.uid()).orElseThrow(AccountMessages::notFound);
-        return new Located(mailbox, message);
+        return new Located(mailbox.mailbox(), message, mailbox.rights());
     }
 
     private static ApiException notFound() {

@@ -5,6 +5,7 @@ import org.courriel.api.mailbox.AccountMailboxes;
 import org.courriel.api.problem.ApiException;
 import org.courriel.api.problem.ProblemType;
 import org.courriel.store.account.AccountInfo;
+import org.courriel.store.mailbox.AccessibleMailbox;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.SpecialUse;
 import org.courriel.store.message.CopyResult;
@@ -72,7 +73,9 @@ public class MessageChangeController {
         if (change == null) {
             return new FlagsView(id, m.message().flags().names(), m.message().modseq());
         }
-        FlagUpdate update = messages.storeFlags(m.mailbox().id(), UidSet.of(uid), change, request.unchangedSince());
+        // RFC 4314 §4: the flags the caller's rights do not cover are left out; none at all is 403
+        FlagUpdate update = messages.storeFlags(m.mailbox().id(), m.rights(), UidSet.of(uid), change,
+                request.unchangedSince());
         if (update.modified().contains(uid)) {
             throw new ApiException(ProblemType.CONFLICT, "the message changed since MODSEQ " + request.unchangedSince(),
                     "unchangedSince");
@@ -87,11 +90,12 @@ public class MessageChangeController {
     public MessageRef move(@AuthenticationPrincipal AccountInfo me, @PathVariable String id,
             @RequestBody MailboxTarget target) {
         AccountMessages.Located m = access.get(me, id);
-        MailboxInfo destination = mailboxes.byIdOrName(me, target.mailbox(), "mailbox");
+        AccessibleMailbox destination = mailboxes.target(me, target.mailbox(), "mailbox");
         if (destination.id() == m.mailbox().id()) {
             throw ApiException.invalid("mailbox", "the message is in that mailbox already");
         }
-        return ref(destination, messages.move(m.mailbox().id(), UidSet.of(m.message().uid()), destination.id()));
+        return ref(destination.mailbox(), messages.move(m.mailbox().id(), m.rights(), UidSet.of(m.message().uid()),
+                destination.id(), destination.rights()));
     }
 
     @PostMapping(path = "/api/v1/messages/{id}/copy", consumes = "application/json", produces = "application/json")
@@ -99,8 +103,9 @@ public class MessageChangeController {
     public ResponseEntity<MessageRef> copy(@AuthenticationPrincipal AccountInfo me, @PathVariable String id,
             @RequestBody MailboxTarget target) {
         AccountMessages.Located m = access.get(me, id);
-        MailboxInfo destination = mailboxes.byIdOrName(me, target.mailbox(), "mailbox");
-        MessageRef copy = ref(destination, messages.copy(m.mailbox().id(), UidSet.of(m.message().uid()), destination.id()));
+        AccessibleMailbox destination = mailboxes.target(me, target.mailbox(), "mailbox");
+        MessageRef copy = ref(destination.mailbox(), messages.copy(m.mailbox().id(), UidSet.of(m.message().uid()),
+                destination.id(), destination.rights()));
         return ResponseEntity.status(201).header(HttpHeaders.LOCATION, "/api/v1/messages/" + copy.id()).body(copy);
     }
 
@@ -114,10 +119,11 @@ public class MessageChangeController {
         long uid = m.message().uid();
         MailboxInfo trash = expunge ? null : mailboxes.special(me, SpecialUse.TRASH, "Trash").orElse(null);
         if (trash == null || trash.id() == m.mailbox().id()) {
-            messages.remove(m.mailbox().id(), UidSet.of(uid));
+            messages.remove(m.mailbox().id(), m.rights(), UidSet.of(uid));
             return new MessageRef(null, m.mailbox().id(), uid, true);
         }
-        return ref(trash, messages.move(m.mailbox().id(), UidSet.of(uid), trash.id()));
+        return ref(trash, messages.move(m.mailbox().id(), m.rights(), UidSet.of(uid), trash.id(),
+                org.courriel.store.acl.Rights.ALL));
     }
 
     private static MessageRef ref(MailboxInfo destination, CopyResult result) {

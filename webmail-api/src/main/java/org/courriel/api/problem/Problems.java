@@ -92,6 +92,7 @@ public final class Problems {
             case STORAGE_FULL -> ProblemType.STORAGE_FULL;
             case INVALID -> ProblemType.INVALID_REQUEST;
             case NOT_ALLOWED -> ProblemType.CONFLICT;
+            case NO_PERMISSION -> ProblemType.FORBIDDEN;
             case UNAVAILABLE -> ProblemType.UNAVAILABLE;
         };
     }

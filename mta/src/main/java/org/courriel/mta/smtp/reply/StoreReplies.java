@@ -17,7 +17,7 @@ public final class StoreReplies {
             case OVER_QUOTA -> Reply.MAILBOX_FULL;
             case STORAGE_FULL -> Reply.SYSTEM_FULL;
             // Nothing was kept: the client must try again (RFC 5321 §4.2.5).
-            case UNAVAILABLE, NOT_ALLOWED, ALREADY_EXISTS, INVALID -> Reply.LOCAL_ERROR;
+            case UNAVAILABLE, NOT_ALLOWED, ALREADY_EXISTS, INVALID, NO_PERMISSION -> Reply.LOCAL_ERROR;
         };
     }
 

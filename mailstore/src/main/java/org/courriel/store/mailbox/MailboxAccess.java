@@ -1,0 +1,346 @@
+package org.courriel.store.mailbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.courriel.store.StoreException;
+import org.courriel.store.acl.MailboxAcl;
+import org.courriel.store.acl.Right;
+import org.courriel.store.acl.Rights;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place where an account's rights on mailboxes are decided (RFC 4314), for IMAP and the REST API alike:
+ * names are resolved in the account's three namespaces ({@link Namespaces}), and each operation asks here for the
+ * right it needs. A mailbox the account may not look up ("l") is answered as if it did not exist
+ * ({@code NOT_FOUND}), so that no refusal reveals it (RFC 4314 §6); one it sees but lacks the right for is
+ * {@code NO_PERMISSION}. The owner holds every right. Rights are read from the database at each call, so a
+ * change made on one node applies on every node at once.
+ */
+@Service
+public class MailboxAccess {
+
+    /** An account as this class needs it. */
+    record Owner(long id, String address, long domainId, boolean shared) {
+
+        String localPart() {
+            return address.substring(0, address.lastIndexOf('@'));
+        }
+
+        String domain() {
+            return address.substring(address.lastIndexOf('@') + 1);
+        }
+    }
+
+    /** A foreign name taken apart: the owner's address and the mailbox's name in the owner's account. */
+    private record Target(String ownerAddress, boolean shared, String mailboxName) {
+    }
+
+    private final MailboxService mailboxes;
+    private final MailboxAcl acl;
+    private final JdbcClient jdbc;
+
+    MailboxAccess(MailboxService mailboxes, MailboxAcl acl, JdbcClient jdbc) {
+        this.mailboxes = mailboxes;
+        this.acl = acl;
+        this.jdbc = jdbc;
+    }
+
+    // ---- resolving names
+
+    /** Every mailbox the account may look up: its own, then others' it holds "l" on (RFC 4314 §4 LIST). */
+    public List<AccessibleMailbox> visible(long accountId) {
+        List<AccessibleMailbox> visible = new ArrayList<>();
+        for (MailboxInfo m : mailboxes.list(accountId)) {
+            visible.add(new AccessibleMailbox(m.name(), m, Rights.ALL));
+        }
+        Owner viewer = owner(accountId).orElseThrow(() -> StoreException.notFound("account " + accountId));
+        for (MailboxAcl.Grant g : acl.grantedTo(accountId, viewer.address(), viewer.domainId())) {
+            if (!g.rights().has(Right.LOOKUP)) {
+                continue;
+            }
+            Optional<Owner> owner = owner(g.ownerAccountId());
+            Optional<MailboxInfo> m = mailboxes.find(g.ownerAccountId(), g.mailboxId());
+            if (owner.isPresent() && m.isPresent()) {
+                visible.add(new AccessibleMailbox(visibleName(viewer, owner.get(), m.get().name()), m.get(), g.rights()));
+            }
+        }
+        return visible;
+    }
+
+    /** The mailbox of that name as the account sees it, with its rights; empty when it holds none on it. */
+    public Optional<AccessibleMailbox> find(long accountId, String name) {
+        String normal = MailboxName.normalize(name);
+        if (!Namespaces.isForeign(normal)) {
+            return mailboxes.find(accountId, normal).map(m -> new AccessibleMailbox(m.name(), m, Rights.ALL));
+        }
+        Optional<Owner> viewer = owner(accountId);
+        Optional<Target> target = viewer.flatMap(v -> target(v, normal));
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Owner> owner = ownerByAddress(target.get().ownerAddress())
+                .filter(o -> o.shared() == target.get().shared() && o.id() != accountId);
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        return mailboxes.find(owner.get().id(), target.get().mailboxName())
+                .map(m -> new AccessibleMailbox(normal, m, rights(viewer.get(), owner.get(), m.id())))
+                .filter(a -> !a.rights().isEmpty());
+    }
+
+    /** The mailbox with that id if the account holds some right on it, named as the account sees it. */
+    public Optional<AccessibleMailbox> find(long accountId, long mailboxId) {
+        Optional<MailboxInfo> own = mailboxes.find(accountId, mailboxId);
+        if (own.isPresent()) {
+            return own.map(m -> new AccessibleMailbox(m.name(), m, Rights.ALL));
+        }
+        Optional<Long> ownerId = jdbc.sql("SELECT account_id FROM mailbox WHERE id = ?").param(mailboxId)
+                .query(Long.class).optional();
+        Optional<Owner> viewer = owner(accountId);
+        Optional<Owner> owner = ownerId.flatMap(this::owner);
+        if (viewer.isEmpty() || owner.isEmpty()) {
+            return Optional.empty();
+        }
+        return mailboxes.find(owner.get().id(), mailboxId)
+                .map(m -> new AccessibleMailbox(visibleName(viewer.get(), owner.get(), m.name()), m,
+                        rights(viewer.get(), owner.get(), m.id())))
+                .filter(a -> !a.rights().isEmpty());
+    }
+
+    /**
+     * The mailbox, when the account holds {@code right} on it; otherwise NOT_FOUND if it may not look it up
+     * (nor the right asked for), NO_PERMISSION if it may (RFC 4314 §6).
+     */
+    public AccessibleMailbox require(long accountId, String name, Right right) {
+        return check(find(accountId, name), name, right);
+    }
+
+    /** As {@link #require(long, String, Right)}, by id. */
+    public AccessibleMailbox require(long accountId, long mailboxId, Right right) {
+        return check(find(accountId, mailboxId), "mailbox " + mailboxId, right);
+    }
+
+    /** Refuses {@code mailbox} unless it holds {@code right}, as {@link #require(long, String, Right)} does. */
+    public static AccessibleMailbox check(Optional<AccessibleMailbox> mailbox, String name, Right right) {
+        if (mailbox.isEmpty() || !mailbox.get().has(right) && !mailbox.get().has(Right.LOOKUP)) {
+            throw StoreException.notFound("mailbox " + name);
+        }
+        if (!mailbox.get().has(right)) {
+            throw StoreException.noPermission("no \"" + right.letter() + "\" right on mailbox " + name);
+        }
+        return mailbox.get();
+    }
+
+    // ---- access control lists (RFC 4314 §3)
+
+    /** MYRIGHTS (RFC 4314 §3.5): any of l, r, i, k, x, a is needed to ask (§4). */
+    public Rights myRights(long accountId, String name) {
+        Optional<AccessibleMailbox> m = find(accountId, name);
+        if (m.isEmpty() || !m.get().rights().hasAny(Right.LOOKUP, Right.READ, Right.INSERT, Right.CREATE_MAILBOX,
+                Right.DELETE_MAILBOX, Right.ADMINISTER)) {
+            throw StoreException.notFound("mailbox " + name);
+        }
+        return m.get().rights();
+    }
+
+    /** GETACL (RFC 4314 §3.3): the owner's implicit entry and the rows; needs "a". */
+    public SortedMap<String, Rights> acl(long accountId, String name) {
+        AccessibleMailbox m = require(accountId, name, Right.ADMINISTER);
+        SortedMap<String, Rights> entries = new TreeMap<>(acl.entries(m.id()));
+        owner(m.mailbox().accountId()).ifPresent(o -> {
+            if (!o.shared()) {
+                entries.put(o.address(), Rights.ALL);
+            }
+        });
+        return entries;
+    }
+
+    /** The rights an identifier holds on the mailbox as an entry (not counting "anyone"), for SETACL's +/-. */
+    public Rights entry(long accountId, String name, String identifier) {
+        AccessibleMailbox m = require(accountId, name, Right.ADMINISTER);
+        return acl.entries(m.id()).getOrDefault(MailboxAcl.canonical(identifier), Rights.NONE);
+    }
+
+    /**
+     * SETACL (RFC 4314 §3.1): the identifier's entry becomes {@code rights}; needs "a". The identifier is "anyone"
+     * or the address of an account of the installation; the owner's rights are fixed, and negative rights
+     * ("-fred") are not kept (RFC 4314 §2 makes them optional).
+     */
+    public void setAcl(long accountId, String name, String identifier, Rights rights) {
+        AccessibleMailbox m = require(accountId, name, Right.ADMINISTER);
+        String id = checkedIdentifier(m, identifier);
+        acl.set(m.id(), id, rights);
+    }
+
+    /** DELETEACL (RFC 4314 §3.2); needs "a". */
+    public void deleteAcl(long accountId, String name, String identifier) {
+        AccessibleMailbox m = require(accountId, name, Right.ADMINISTER);
+        acl.delete(m.id(), checkedIdentifier(m, identifier));
+    }
+
+    /**
+     * LISTRIGHTS (RFC 4314 §3.4); needs "a". The owner always holds every right; anyone else may be granted each
+     * right alone, none being tied.
+     */
+    public List<Rights> listRights(long accountId, String name, String identifier) {
+        AccessibleMailbox m = require(accountId, name, Right.ADMINISTER);
+        String id = MailboxAcl.canonical(identifier);
+        if (owner(m.mailbox().accountId()).map(o -> o.address().equals(id)).orElse(false)) {
+            return List.of(Rights.ALL);
+        }
+        List<Rights> list = new ArrayList<>();
+        list.add(Rights.NONE);
+        for (Right r : Right.values()) {
+            list.add(Rights.of(r));
+        }
+        return list;
+    }
+
+    private String checkedIdentifier(AccessibleMailbox m, String identifier) {
+        String id = MailboxAcl.canonical(identifier);
+        if (id.startsWith("-")) {
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "negative rights are not supported");
+        }
+        if (owner(m.mailbox().accountId()).map(o -> o.address().equals(id)).orElse(false)) {
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "the owner always holds every right");
+        }
+        if (!MailboxAcl.ANYONE.equals(id) && ownerByAddress(id).filter(o -> !o.shared()).isEmpty()) {
+            throw StoreException.invalid("no such identifier: " + identifier);
+        }
+        return id;
+    }
+
+    // ---- mailbox management across namespaces (RFC 4314 §4)
+
+    /** CREATE: in another's namespace, "k" on the nearest existing parent; the new mailboxes inherit its ACL. */
+    public MailboxInfo create(long accountId, String name, SpecialUse specialUse) {
+        String normal = MailboxName.valid(name);
+        if (!Namespaces.isForeign(normal)) {
+            return mailboxes.create(accountId, normal, specialUse);
+        }
+        if (find(accountId, normal).isPresent()) {
+            throw StoreException.exists("mailbox " + normal);
+        }
+        List<String> levels = MailboxName.parents(normal);
+        AccessibleMailbox parent = null;
+        int missing = levels.size();
+        for (int i = levels.size() - 1; i >= 0 && parent == null; i--) {
+            Optional<AccessibleMailbox> p = find(accountId, levels.get(i));
+            if (p.isPresent()) {
+                parent = p.get();
+                missing = i + 1;
+            }
+        }
+        if (parent == null) {
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "mailboxes cannot be created here: " + normal);
+        }
+        check(Optional.of(parent), parent.name(), Right.CREATE_MAILBOX);
+        long owner = parent.mailbox().accountId();
+        String ownerParent = parent.mailbox().name();
+        List<String> created = new ArrayList<>(levels.subList(missing, levels.size()));
+        created.add(normal);
+        MailboxInfo last = null;
+        for (String level : created) {
+            String ownerName = ownerParent + level.substring(parent.name().length());
+            last = mailboxes.create(owner, ownerName, level.equals(normal) ? specialUse : null);
+            acl.inherit(parent.id(), last.id());
+        }
+        return last;
+    }
+
+    /** DELETE: "x" on the mailbox (RFC 4314 §4); its ACL goes with it. */
+    public void delete(long accountId, String name) {
+        AccessibleMailbox m = require(accountId, name, Right.DELETE_MAILBOX);
+        mailboxes.delete(m.mailbox().accountId(), m.mailbox().name());
+    }
+
+    /**
+     * RENAME: "x" on the mailbox and "k" on the new parent (RFC 4314 §4), within one owner's mailboxes; the ACLs
+     * stay with the renamed mailboxes.
+     */
+    public void rename(long accountId, String from, String to) {
+        String source = MailboxName.normalize(from);
+        String target = MailboxName.valid(to);
+        if (!Namespaces.isForeign(source) && !Namespaces.isForeign(target)) {
+            mailboxes.rename(accountId, source, target);
+            return;
+        }
+        AccessibleMailbox m = require(accountId, source, Right.DELETE_MAILBOX);
+        List<String> parents = MailboxName.parents(target);
+        AccessibleMailbox parent = null;
+        for (int i = parents.size() - 1; i >= 0 && parent == null; i--) {
+            parent = find(accountId, parents.get(i)).orElse(null);
+        }
+        if (parent == null || parent.mailbox().accountId() != m.mailbox().accountId() || m.mailbox().isInbox()) {
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED,
+                    "a mailbox is renamed within its owner's mailboxes only");
+        }
+        check(Optional.of(parent), parent.name(), Right.CREATE_MAILBOX);
+        mailboxes.rename(m.mailbox().accountId(), m.mailbox().name(),
+                parent.mailbox().name() + target.substring(parent.name().length()));
+    }
+
+    // ---- names
+
+    private Rights rights(Owner viewer, Owner owner, long mailboxId) {
+        if (viewer.id() == owner.id()) {
+            return Rights.ALL;
+        }
+        return acl.granted(mailboxId, viewer.address(), viewer.domainId() == owner.domainId());
+    }
+
+    /** The name under which the viewer sees another account's mailbox ({@link Namespaces}). */
+    static String visibleName(Owner viewer, Owner owner, String mailboxName) {
+        String user = owner.domainId() == viewer.domainId() ? owner.localPart() : owner.address();
+        if (!owner.shared()) {
+            return Namespaces.OTHER_USERS + MailboxName.DELIMITER + user + MailboxName.DELIMITER + mailboxName;
+        }
+        String root = Namespaces.SHARED_FOLDERS + MailboxName.DELIMITER + user;
+        if (mailboxName.equals(MailboxName.INBOX)) {
+            return root;
+        }
+        String under = mailboxName.startsWith(MailboxName.INBOX + MailboxName.DELIMITER)
+                ? mailboxName.substring(MailboxName.INBOX.length()) : MailboxName.DELIMITER + mailboxName;
+        return root + under;
+    }
+
+    /** The owner and name behind a foreign name, empty for a namespace root or a user's level alone. */
+    private static Optional<Target> target(Owner viewer, String name) {
+        boolean shared = Namespaces.within(name, Namespaces.SHARED_FOLDERS);
+        String root = shared ? Namespaces.SHARED_FOLDERS : Namespaces.OTHER_USERS;
+        if (name.length() <= root.length() + 1) {
+            return Optional.empty();
+        }
+        String rest = name.substring(root.length() + 1);
+        int slash = rest.indexOf(MailboxName.DELIMITER);
+        String user = slash < 0 ? rest : rest.substring(0, slash);
+        String sub = slash < 0 ? null : rest.substring(slash + 1);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        String address = (user.indexOf('@') >= 0 ? user : user + "@" + viewer.domain()).toLowerCase(java.util.Locale.ROOT);
+        if (shared) {
+            return Optional.of(new Target(address, true,
+                    sub == null ? MailboxName.INBOX : MailboxName.INBOX + MailboxName.DELIMITER + sub));
+        }
+        return sub == null || sub.isEmpty() ? Optional.empty()
+                : Optional.of(new Target(address, false, MailboxName.normalize(sub)));
+    }
+
+    private Optional<Owner> owner(long accountId) {
+        return jdbc.sql("SELECT id, address, domain_id, shared FROM account WHERE id = ?").param(accountId)
+                .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)))
+                .optional();
+    }
+
+    private Optional<Owner> ownerByAddress(String address) {
+        return jdbc.sql("SELECT id, address, domain_id, shared FROM account WHERE address = ?").param(address)
+                .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)))
+                .optional();
+    }
+}

@@ -1,0 +1,5 @@
+package org.courriel.store.acl;
+
+/** Access control lists on the embedded default, H2. */
+class H2MailboxAccessTest extends MailboxAccessContract {
+}

@@ -1,0 +1,189 @@
+package org.courriel.store.acl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+
+import courriel.test.StoreTestApplication;
+import org.courriel.store.StoreException;
+import org.courriel.store.TestMessages;
+import org.courriel.store.account.AccountInfo;
+import org.courriel.store.account.AccountService;
+import org.courriel.store.account.DomainService;
+import org.courriel.store.mailbox.AccessibleMailbox;
+import org.courriel.store.mailbox.MailboxAccess;
+import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.message.FlagChange;
+import org.courriel.store.message.Flags;
+import org.courriel.store.message.MessageService;
+import org.courriel.store.message.SystemFlag;
+import org.courriel.store.message.UidSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Access control lists and the namespaces they open (RFC 4314, RFC 2342), on every database Courriel supports. */
+@SpringBootTest(classes = StoreTestApplication.class)
+abstract class MailboxAccessContract {
+
+    @Autowired
+    DomainService domains;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    MailboxService mailboxes;
+    @Autowired
+    MailboxAccess access;
+    @Autowired
+    MessageService messages;
+
+    String domain;
+    AccountInfo bob;
+    AccountInfo alice;
+
+    @BeforeEach
+    void accounts() {
+        domain = "acl" + System.nanoTime() + ".example.org";
+        domains.add(domain);
+        bob = accounts.create("bob@" + domain, "secret password", "Bob", 0);
+        alice = accounts.create("alice@" + domain, "secret password", "Alice", 0);
+        mailboxes.create(bob.id(), "Projects", null);
+    }
+
+    @Test
+    void anotherUsersMailboxAppearsOnlyOnceGranted() {
+        assertThat(access.find(alice.id(), "Other Users/bob/Projects")).isEmpty();
+        assertThat(names(alice)).noneMatch(n -> n.startsWith("Other Users"));
+
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lr"));
+
+        assertThat(names(alice)).contains("Other Users/bob/Projects").doesNotContain("Other Users/bob/INBOX");
+        AccessibleMailbox projects = access.find(alice.id(), "Other Users/bob/Projects").orElseThrow();
+        assertThat(projects.rights()).isEqualTo(Rights.parse("lr"));
+        assertThat(projects.mailbox().accountId()).isEqualTo(bob.id());
+        assertThat(access.find(bob.id(), "Projects").orElseThrow().rights()).isEqualTo(Rights.ALL);
+        assertThat(access.acl(bob.id(), "Projects")).containsEntry(alice.address(), Rights.parse("lr"))
+                .containsEntry(bob.address(), Rights.ALL);
+    }
+
+    @Test
+    void withoutLookupARefusalDoesNotRevealTheMailbox() {
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("r"));
+        assertThatThrownBy(() -> access.acl(alice.id(), "Other Users/bob/Projects"))
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_FOUND));
+        assertThat(names(alice)).doesNotContain("Other Users/bob/Projects");
+
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lr"));
+        assertThatThrownBy(() -> access.acl(alice.id(), "Other Users/bob/Projects"))
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NO_PERMISSION));
+    }
+
+    @Test
+    void anyoneMeansTheOwnersDomain() {
+        String other = "acl-other" + System.nanoTime() + ".example.org";
+        domains.add(other);
+        AccountInfo carol = accounts.create("carol@" + other, "secret password", "Carol", 0);
+        access.setAcl(bob.id(), "Projects", MailboxAcl.ANYONE, Rights.parse("lr"));
+
+        assertThat(names(alice)).contains("Other Users/bob/Projects");
+        assertThat(names(carol)).noneMatch(n -> n.contains("Projects"));
+        assertThat(access.find(carol.id(), "Other Users/bob@" + domain + "/Projects")).isEmpty();
+
+        // a grant by address crosses domains; the owner is then named by address
+        access.setAcl(bob.id(), "Projects", carol.address(), Rights.parse("l"));
+        assertThat(names(carol)).contains("Other Users/bob@" + domain + "/Projects");
+    }
+
+    @Test
+    void flagsBeyondTheRightsAreLeftOut() {
+        long projects = mailboxes.get(bob.id(), "Projects").id();
+        messages.append(projects, TestMessages.simple("one"), Flags.NONE, Instant.now());
+        Rights seenOnly = Rights.parse("lrs");
+
+        var update = messages.storeFlags(projects, seenOnly, UidSet.ALL,
+                new FlagChange(FlagChange.Mode.ADD, Flags.of(SystemFlag.SEEN, SystemFlag.FLAGGED)), null);
+        assertThat(update.changed()).singleElement().satisfies(m -> {
+            assertThat(m.flags().has(SystemFlag.SEEN)).isTrue();
+            assertThat(m.flags().has(SystemFlag.FLAGGED)).isFalse();
+        });
+        assertThatThrownBy(() -> messages.storeFlags(projects, seenOnly, UidSet.ALL,
+                new FlagChange(FlagChange.Mode.ADD, Flags.of(SystemFlag.DELETED)), null))
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NO_PERMISSION));
+        assertThatThrownBy(() -> messages.expunge(projects, seenOnly, null))
+                .isInstanceOf(StoreException.class);
+
+        // COPY into a mailbox with "i" alone: the copy keeps no flag (RFC 4314 §4)
+        long inbox = mailboxes.inboxId(bob.id());
+        var copy = messages.copy(projects, UidSet.ALL, inbox, Rights.parse("li"));
+        messages.scan(inbox, UidSet.of(copy.destinationUids().stream().mapToLong(Long::longValue).toArray()),
+                org.courriel.store.message.MessageFields.BASIC, r -> assertThat(r.flags()).isEqualTo(Flags.NONE));
+        assertThatThrownBy(() -> messages.copy(projects, UidSet.ALL, inbox, Rights.parse("lr")))
+                .isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void createUnderASharedFolderNeedsKAndInheritsTheAcl() {
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lr"));
+        assertThatThrownBy(() -> access.create(alice.id(), "Other Users/bob/Projects/Q4", null))
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NO_PERMISSION));
+
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lrk"));
+        access.create(alice.id(), "Other Users/bob/Projects/Q4", null);
+
+        assertThat(mailboxes.find(bob.id(), "Projects/Q4")).isPresent();
+        assertThat(access.acl(bob.id(), "Projects/Q4")).containsEntry(alice.address(), Rights.parse("lrk"));
+        assertThat(names(alice)).contains("Other Users/bob/Projects/Q4");
+    }
+
+    @Test
+    void aDeletedMailboxOrAccountTakesItsEntriesAlong() {
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lrx"));
+        access.delete(alice.id(), "Other Users/bob/Projects");
+        assertThat(mailboxes.find(bob.id(), "Projects")).isEmpty();
+
+        mailboxes.create(bob.id(), "Projects", null);
+        assertThat(access.acl(bob.id(), "Projects")).doesNotContainKey(alice.address());
+
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lr"));
+        accounts.delete(alice.address());
+        assertThat(access.acl(bob.id(), "Projects")).doesNotContainKey(alice.address());
+    }
+
+    @Test
+    void aDomainSharedMailboxIsSeenUnderSharedFoldersAndNeverLogsIn() {
+        AccountInfo info = accounts.createShared("info@" + domain, "Info");
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("l"));
+        // the administrator grants on the shared INBOX through the ACL rows
+        long inbox = mailboxes.inboxId(info.id());
+        messages.deliver(TestMessages.simple("order"), List.of(inbox), Instant.now());
+        new AclGrant(access, info.id()).grant(alice.address(), "lrs");
+
+        assertThat(names(alice)).contains("Shared Folders/info");
+        AccessibleMailbox shared = access.find(alice.id(), "Shared Folders/info").orElseThrow();
+        assertThat(shared.id()).isEqualTo(inbox);
+        assertThat(mailboxes.status(shared.id()).messages()).isEqualTo(1);
+        assertThat(access.find(bob.id(), "Shared Folders/info")).isEmpty();
+        assertThat(accounts.authenticate("info@" + domain, "anything at all")).isEmpty();
+        assertThatThrownBy(() -> accounts.setPassword("info@" + domain, "a long password"))
+                .isInstanceOf(StoreException.class);
+        assertThat(accounts.listShared()).extracting(AccountInfo::address).containsExactly("info@" + domain);
+    }
+
+    /** Grants as the owner of a shared mailbox would, were it a user: by the ACL of its INBOX. */
+    private record AclGrant(MailboxAccess access, long owner) {
+        void grant(String identifier, String rights) {
+            access.setAcl(owner, "INBOX", identifier, Rights.parse(rights));
+        }
+    }
+
+    private List<String> names(AccountInfo account) {
+        return access.visible(account.id()).stream().map(AccessibleMailbox::name).toList();
+    }
+}
