@@ -59,7 +59,7 @@ public class AccountService {
         }
         Account account = new Account(domain, normal, passwords.encode(password), displayName, quotaBytes);
         account.setScramKeys(ScramKeys.derive(password, scramIterations));
-        account = accounts.saveAndFlush(account);
+        account = accounts.insert(account);
         mailboxes.createDefaults(account.getId());
         changes.changed();
         return account.info();
@@ -135,6 +135,7 @@ public class AccountService {
         Account account = get(address);
         account.setPasswordHash(passwords.encode(password));
         account.setScramKeys(ScramKeys.derive(password, scramIterations));
+        accounts.update(account);
         changes.changed();
     }
 
@@ -156,22 +157,30 @@ public class AccountService {
         if (quotaBytes < 0) {
             throw StoreException.invalid("quota must not be negative");
         }
-        get(address).setQuotaBytes(quotaBytes);
+        Account account = get(address);
+        account.setQuotaBytes(quotaBytes);
+        accounts.update(account);
         changes.changed();
     }
 
     public void setEnabled(String address, boolean enabled) {
-        get(address).setEnabled(enabled);
+        Account account = get(address);
+        account.setEnabled(enabled);
+        accounts.update(account);
         changes.changed();
     }
 
     public void setAdmin(String address, boolean admin) {
-        get(address).setAdmin(admin);
+        Account account = get(address);
+        account.setAdmin(admin);
+        accounts.update(account);
         changes.changed();
     }
 
     public void setDisplayName(String address, String displayName) {
-        get(address).setDisplayName(displayName);
+        Account account = get(address);
+        account.setDisplayName(displayName);
+        accounts.update(account);
         changes.changed();
     }
 
