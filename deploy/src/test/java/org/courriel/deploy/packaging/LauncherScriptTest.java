@@ -155,6 +155,7 @@ class LauncherScriptTest {
         assertThat(trainings.get(0)).doesNotContain("AOTCache").contains("-jar " + extracted.resolve("courriel.jar"))
                 .endsWith("domain add train.invalid ENV[]");
         assertThat(trainings.get(1)).contains("-XX:AOTCacheOutput=" + extracted.resolve(".train."))
+                .contains("-XX:-AOTClassLinking")
                 .contains("-jar " + extracted.resolve("courriel.jar"))
                 .endsWith("user add trainee@train.invalid --password training-only --json ENV[]");
         try (var left = Files.list(extracted)) {
