@@ -97,6 +97,6 @@ measure 3 "server down: user list --json" user list --json
 # what the JVM loads for one command without a server, and how many of those classes the archive does not hold
 classes=$(COURRIEL_JAVA_OPTS=-Xlog:class+load=info "$LAUNCHER" "--courriel.data-dir=$DATA" domain list | grep 'class,load')
 say "$(printf '%-34s %d classes loaded, %d not from the archive' "server down: domain list" \
-    "$(grep -c . <<<"$classes")" "$(grep -vc 'shared file' <<<"$classes")")"
+    "$(grep -c . <<<"$classes")" "$(grep -vc 'shared objects file' <<<"$classes")")"
 say "$(load)"
 printf '%s\n' "${SUMMARY[@]}" | tee -a "$RESULTS"
