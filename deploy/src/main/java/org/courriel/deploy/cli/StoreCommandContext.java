@@ -18,7 +18,6 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -29,7 +28,8 @@ import org.springframework.context.annotation.Import;
  * evaluate, no metrics export (a simple registry takes the store's meters). Every other command keeps the application's context
  * ({@link StandaloneContext#application(String)}).
  */
-@Configuration(proxyBeanMethods = false)
+// Not a @Configuration: the application's component scan of org.courriel must not find it (its meter registry
+// would replace the server's); as the source of its own SpringApplication it is read all the same.
 @ImportAutoConfiguration({
         PropertyPlaceholderAutoConfiguration.class,
         ConfigurationPropertiesAutoConfiguration.class,

@@ -7,6 +7,8 @@ import java.util.List;
 import org.courriel.CourrielApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Component;
 
 /** Which context a command run without a server starts. */
 class StandaloneContextTest {
@@ -19,6 +21,12 @@ class StandaloneContextTest {
         }
         assertThat(StandaloneContext.application("queue").getAllSources()).containsExactly(CourrielApplication.class);
         assertThat(StandaloneContext.application("status").getAllSources()).containsExactly(CourrielApplication.class);
+    }
+
+    @Test
+    void theApplicationsComponentScanDoesNotFindTheStoreContext() {
+        assertThat(AnnotatedElementUtils.hasAnnotation(StoreCommandContext.class, Component.class))
+                .as("a component (or @Configuration) in org.courriel would bring its beans into the server").isFalse();
     }
 
     @Test
