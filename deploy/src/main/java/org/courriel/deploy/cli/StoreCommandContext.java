@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Import;
  * server (issue 14): those commands, the store packages their services need (scanned here, eight of the
  * store's packages, not the whole of {@code org.courriel}; beans made lazily) and the eight auto-configurations
  * a JDBC store needs, listed here; no other module, no web server, no auto-configuration conditions to
- * evaluate, no metrics export (a simple registry takes the store's meters). Every other command keeps the application's context
- * ({@link StandaloneContext#application(String)}).
+ * evaluate, no metrics export (a simple registry takes the store's meters). Every other command keeps the
+ * application's context ({@link StandaloneContext#application(String)}).
  */
 // Not a @Configuration: the application's component scan of org.courriel must not find it (its meter registry
 // would replace the server's); as the source of its own SpringApplication it is read all the same.
