@@ -79,6 +79,8 @@ create_users() {
 }
 
 # courriel_start DATA_DIR LOGFILE [extra JVM or Spring arguments as COURRIEL_JVM_OPTS / COURRIEL_ARGS arrays]
+# Only the listeners a bench uses, on the ports above: POP3 and ManageSieve stay off, since their fixed default
+# ports would clash between benches run side by side (another engineer's bench, a developer's server).
 courriel_start() {
     local data=$1 logfile=$2
     "$JAVA" "${COURRIEL_JVM_OPTS[@]}" -jar "$JAR" \
@@ -87,6 +89,7 @@ courriel_start() {
         --courriel.mx.max-connections=2000 --courriel.mx.max-connections-per-ip=1000 \
         --courriel.submission.enabled=false --courriel.submissions.enabled=false \
         --courriel.imap.bind-address=127.0.0.1 "--courriel.imap.port=$IMAP_PORT" --courriel.imaps.port=-1 --courriel.imap.allow-plaintext-loopback=true \
+        --courriel.pop3.enabled=false --courriel.managesieve.enabled=false \
         --server.address=127.0.0.1 "--server.port=$HTTP_PORT" \
         --management.server.address=127.0.0.1 "--management.server.port=$MGMT_PORT" \
         "${COURRIEL_EXTRA[@]}" "${COURRIEL_ARGS[@]}" >"$logfile" 2>&1 &

@@ -7,6 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import org.courriel.deploy.cli.AdminCliRunner;
 import org.courriel.deploy.cli.AdminCommandLine;
@@ -58,6 +62,50 @@ class AdminCommandLineTest {
         assertThat(run(db, "alias", "list").out).contains("postmaster@example.org -> bob@example.org");
         assertThat(run(db, "user", "quota", "bob@example.org", "10MB").exit).isZero();
         assertThat(run(db, "user", "list").out).contains("quota=10MB");
+    }
+
+    @Test
+    void deletesAccountsAliasesAndDomainsInTheStoresOwnContext() throws Exception {
+        Path data = Files.createTempDirectory("courriel-cli");
+        String db = "--courriel.data-dir=" + data;
+        assertThat(run(db, "domain", "add", "example.org").exit).isZero();
+        assertThat(run(db, "user", "add", "bob@example.org", "--password", "secret password", "--admin").exit).isZero();
+        assertThat(run(db, "alias", "add", "@example.org", "bob@example.org").exit).isZero();
+        Result refused = run(db, "domain", "delete", "example.org");
+        assertThat(refused.exit).isEqualTo(1);
+        assertThat(refused.err).contains("still has accounts or aliases");
+        assertThat(run(db, "user", "show", "bob@example.org", "--json").out).contains("\"admin\" : true");
+        assertThat(run(db, "user", "delete", "bob@example.org").exit).isZero();
+        assertThat(run(db, "alias", "delete", "@example.org").exit).isZero();
+        assertThat(run(db, "domain", "delete", "example.org").exit).isZero();
+        assertThat(run(db, "domain", "list").out).isEmpty();
+    }
+
+    @Test
+    void aCommandOnItsOwnDoesNotMigrateADatabaseOlderThanItsJar() throws Exception {
+        Path data = Files.createTempDirectory("courriel-cli");
+        String db = "--courriel.data-dir=" + data;
+        assertThat(run(db, "domain", "add", "example.org").exit).isZero();
+        String newest;
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("courriel"), "sa", "");
+                Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
+                    + " ORDER BY \"installed_rank\" DESC LIMIT 1");
+            rs.next();
+            newest = rs.getString(1);
+            s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '" + newest + "'");
+        }
+        Result behind = run(db, "domain", "list");
+        assertThat(behind.exit).isEqualTo(3);
+        assertThat(behind.err.strip()).doesNotContain("\n").contains("this courriel.jar needs " + newest)
+                .contains("start the server");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("courriel"), "sa", "");
+                Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '"
+                    + newest + "'");
+            rs.next();
+            assertThat(rs.getInt(1)).as("the command migrated nothing").isZero();
+        }
     }
 
     record Result(int exit, String out, String err) {

@@ -17,7 +17,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * The application as shipped: the embedded H2 default in a fresh data directory, migrations applied and
- * validated by Hibernate, a self-signed certificate generated, metrics on the management port.
+ * validated by Flyway, a self-signed certificate generated, metrics on the management port.
  */
 @SpringBootTest(classes = CourrielApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "courriel.data-dir=" + ApplicationStartsOnEmbeddedDefaultTest.DIR})

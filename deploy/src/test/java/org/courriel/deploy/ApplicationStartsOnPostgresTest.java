@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The whole application on PostgreSQL: Flyway migrates a new database and Hibernate validates it. */
+/** The whole application on PostgreSQL: Flyway migrates a new database and the store works on it. */
 @SpringBootTest(classes = CourrielApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "courriel.data-dir=target/test-data/postgres"})
 class ApplicationStartsOnPostgresTest {

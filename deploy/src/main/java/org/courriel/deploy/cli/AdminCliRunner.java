@@ -43,7 +43,7 @@ public final class AdminCliRunner {
 
     /** Runs the command in a context of its own, without asking a running server. */
     public static int runOnItsOwn(AdminCommandLine command, InputStream stdin, PrintStream out, PrintStream err) {
-        SpringApplication app = StandaloneContext.application();
+        SpringApplication app = StandaloneContext.application(command.noun());
         ConfigurableApplicationContext context;
         try {
             context = app.run(command.springArguments());

@@ -81,6 +81,13 @@ public final class CommandTable {
             Map.entry(ImportCommand.SPEC.noun(), ImportCommand.class),
             Map.entry(MigrateCommand.SPEC.noun(), MigrateCommand.class));
 
+    /**
+     * The nouns whose commands need the store alone: run without a server, they start only the store's beans
+     * ({@code StoreCommandContext}), not the application's.
+     */
+    static final Set<String> STORE_COMMANDS = Set.of(DomainCommands.SPEC.noun(), UserCommands.SPEC.noun(),
+            AliasCommands.SPEC.noun());
+
     /** Options every command takes. */
     static final Set<String> GLOBAL_FLAGS = Set.of("json");
 

@@ -33,8 +33,6 @@ final class StandaloneContext {
             "TransactionAutoConfiguration",
             "JtaAutoConfiguration",
             "FlywayAutoConfiguration",
-            "HibernateJpaAutoConfiguration",
-            "DataJpaRepositoriesAutoConfiguration",
             "PersistenceExceptionTranslationAutoConfiguration",
             "JdbcTemplateAutoConfiguration",
             "JdbcClientAutoConfiguration",
@@ -51,8 +49,17 @@ final class StandaloneContext {
     private StandaloneContext() {
     }
 
-    static SpringApplication application() {
-        SpringApplication app = new SpringApplication(CourrielApplication.class);
+    /**
+     * The application of {@code noun}'s command: a store command ({@link CommandTable#STORE_COMMANDS}) gets the
+     * store's context alone ({@link StoreCommandContext}), any other the application's, cut down as said above.
+     * Either way Flyway migrates only a new database and does not validate a current one
+     * ({@link CommandLineMigration}).
+     */
+    static SpringApplication application(String noun) {
+        boolean storeOnly = CommandTable.STORE_COMMANDS.contains(noun);
+        SpringApplication app = new SpringApplication(storeOnly ? StoreCommandContext.class : CourrielApplication.class);
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("commandLineMigration",
+                new CommandLineMigration()));
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
         app.setRegisterShutdownHook(false);
@@ -62,8 +69,9 @@ final class StandaloneContext {
         defaults.put("courriel.admin.socket.enabled", "false");
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("spring.main.lazy-initialization", "true");
-        defaults.put("spring.jpa.hibernate.ddl-auto", "none");
-        defaults.put("spring.autoconfigure.exclude", String.join(",", excluded(app.getClassLoader())));
+        if (!storeOnly) {
+            defaults.put("spring.autoconfigure.exclude", String.join(",", excluded(app.getClassLoader())));
+        }
         // The failure is reported in one line; Spring's own report would add a stack trace.
         defaults.put("logging.level.root", "OFF");
         app.setDefaultProperties(defaults);

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deploy/bin/courriel with a stand-in java that reports its version, extracts a jar (a copy) and echoes how it
- * was called.
+ * deploy/bin/courriel with a stand-in java that reports its version, extracts a jar (a copy), writes the AOT
+ * cache it is asked to make and echoes how it was called.
  */
 class LauncherScriptTest {
 
@@ -34,19 +34,74 @@ class LauncherScriptTest {
     }
 
     @Test
-    void startsACommandWithC1AndAClassDataArchiveButTheServerWithout(@TempDir Path dir) throws Exception {
+    void startsACommandWithC1AndAnAotCacheOnJava25ButTheServerWithout(@TempDir Path dir) throws Exception {
         Path home = fakeJava(dir.resolve("jdk"), 25);
         Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
         Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
                 "COURRIEL_CLI_CACHE", dir.resolve("cache").toString());
         PackagingFiles.Result command = PackagingFiles.run(env, "bash", LAUNCHER, "--courriel.data-dir=/x", "domain", "list");
         Path extracted = onlyExtraction(dir.resolve("cache"));
+        assertThat(extracted.resolve("cli.aot")).hasContent("AOT cache of the training run");
         assertThat(command.output()).contains("ARG[-XX:TieredStopAtLevel=1]")
-                .contains("ARG[-XX:SharedArchiveFile=" + extracted.resolve("cli.jsa") + "]")
+                .contains("ARG[-XX:AOTCache=" + extracted.resolve("cli.aot") + "]").doesNotContain("SharedArchiveFile")
                 .contains("ARG[-jar] ARG[" + extracted.resolve("courriel.jar") + "] ARG[--courriel.data-dir=/x]");
         PackagingFiles.Result server = PackagingFiles.run(env, "bash", LAUNCHER, "--courriel.data-dir=/x");
-        assertThat(server.output()).doesNotContain("TieredStopAtLevel").doesNotContain("SharedArchiveFile")
+        assertThat(server.output()).doesNotContain("TieredStopAtLevel").doesNotContain("AOTCache")
                 .contains("ARG[-jar] ARG[" + jar + "]");
+    }
+
+    @Test
+    void startsACommandWithADynamicClassDataArchiveOnJava21To24(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 21);
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
+                "COURRIEL_CLI_CACHE", dir.resolve("cache").toString());
+        PackagingFiles.Result command = PackagingFiles.run(env, "bash", LAUNCHER, "--courriel.data-dir=/x", "domain", "list");
+        Path extracted = onlyExtraction(dir.resolve("cache"));
+        assertThat(command.output()).contains("ARG[-XX:TieredStopAtLevel=1]")
+                .contains("ARG[-XX:SharedArchiveFile=" + extracted.resolve("cli.jsa") + "]").doesNotContain("AOTCache")
+                .contains("ARG[-jar] ARG[" + extracted.resolve("courriel.jar") + "] ARG[--courriel.data-dir=/x]");
+        List<String> trainings = trainings(home, extracted);
+        assertThat(trainings).hasSize(1);
+        assertThat(trainings.get(0)).contains("-XX:SharedArchiveFile=" + extracted.resolve("cli.jsa"))
+                .contains("-jar " + extracted.resolve("courriel.jar")).endsWith("domain list ENV[]");
+    }
+
+    @Test
+    void makesTheAotCacheOncePerJarAndAgainForANewOne(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
+                "COURRIEL_CLI_CACHE", cache.toString());
+        PackagingFiles.run(env, "bash", LAUNCHER, "domain", "list");
+        PackagingFiles.run(env, "bash", LAUNCHER, "user", "list");
+        Path first = onlyExtraction(cache);
+        assertThat(trainings(home, first)).hasSize(2);
+        assertThat(Files.readAllLines(home.resolve("calls")).stream().filter(c -> c.contains("AOTCacheOutput")))
+                .hasSize(1);
+
+        Files.writeString(jar, "another build");
+        PackagingFiles.Result upgraded = PackagingFiles.run(env, "bash", LAUNCHER, "domain", "list");
+        Path second = onlyExtraction(cache);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(trainings(home, second)).hasSize(2);
+        assertThat(upgraded.output()).contains("ARG[-XX:AOTCache=" + second.resolve("cli.aot") + "]");
+    }
+
+    @Test
+    void runsWithoutACacheWhenTheTrainingMakesNone(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Files.writeString(home.resolve("no-aot"), "");
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        PackagingFiles.Result command = PackagingFiles.run(Map.of("JAVA_HOME", home.toString(),
+                "COURRIEL_JAR", jar.toString(), "COURRIEL_CLI_CACHE", dir.resolve("cache").toString()),
+                "bash", LAUNCHER, "domain", "list");
+        Path extracted = onlyExtraction(dir.resolve("cache"));
+        assertThat(command.exitCode()).as(command.output()).isZero();
+        assertThat(command.output()).doesNotContain("AOTCache").doesNotContain("SharedArchiveFile")
+                .contains("ARG[-jar] ARG[" + extracted.resolve("courriel.jar") + "] ARG[domain] ARG[list]");
+        assertThat(extracted.resolve("cli.aot")).doesNotExist();
     }
 
     @Test
@@ -95,15 +150,24 @@ class LauncherScriptTest {
         PackagingFiles.run(env, "bash", LAUNCHER, "user", "list");
         PackagingFiles.run(env, "bash", LAUNCHER, "user", "list");
         Path extracted = onlyExtraction(dir.resolve("cache"));
-        List<String> trainings = Files.readAllLines(home.resolve("calls")).stream()
-                .filter(call -> call.contains("--courriel.data-dir=" + extracted.resolve(".train."))).toList();
-        assertThat(trainings).hasSize(1);
-        assertThat(trainings.get(0)).contains("-XX:SharedArchiveFile=" + extracted.resolve("cli.jsa"))
-                .contains("-jar " + extracted.resolve("courriel.jar")).endsWith("domain list ENV[]");
+        List<String> trainings = trainings(home, extracted);
+        assertThat(trainings).hasSize(2);
+        assertThat(trainings.get(0)).doesNotContain("AOTCache").contains("-jar " + extracted.resolve("courriel.jar"))
+                .endsWith("domain add train.invalid ENV[]");
+        assertThat(trainings.get(1)).contains("-XX:AOTCacheOutput=" + extracted.resolve(".train."))
+                .contains("-XX:-AOTClassLinking")
+                .contains("-jar " + extracted.resolve("courriel.jar"))
+                .endsWith("user add trainee@train.invalid --password training-only --json ENV[]");
         try (var left = Files.list(extracted)) {
             assertThat(left.map(p -> p.getFileName().toString())).as("the throwaway data is gone")
                     .noneMatch(name -> name.startsWith(".train"));
         }
+    }
+
+    /** The stand-in java's calls that trained the archive of {@code extracted}, on a throwaway database. */
+    private static List<String> trainings(Path home, Path extracted) throws Exception {
+        return Files.readAllLines(home.resolve("calls")).stream()
+                .filter(call -> call.contains("--courriel.data-dir=" + extracted.resolve(".train."))).toList();
     }
 
     /** The one extraction in the cache directory. */
@@ -147,6 +211,11 @@ class LauncherScriptTest {
                   mkdir -p "$6/lib" && cp "$3" "$6/$(basename "$3")"; exit 0
                 fi
                 echo "$* ENV[${SPRING_CONFIG_ADDITIONAL_LOCATION:-}]" >>"$(dirname "$0")/../calls"
+                for arg in "$@"; do
+                  case $arg in -XX:AOTCacheOutput=*)
+                    [ -f "$(dirname "$0")/../no-aot" ] || echo -n "AOT cache of the training run" >"${arg#*=}";;
+                  esac
+                done
                 for arg in "$@"; do printf 'ARG[%%s] ' "$arg"; done
                 echo
                 """.formatted(major));

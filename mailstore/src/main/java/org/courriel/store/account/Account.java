@@ -1,83 +1,49 @@
 package org.courriel.store.account;
 
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
-
-/** A user: an address with a password, a quota and its own mailboxes. */
-@Entity
-@Table(name = "account")
+/** A user: an address with a password, a quota and its own mailboxes; a row of {@code account} ({@link AccountRepository}). */
 public class Account {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "domain_id", nullable = false)
-    private Domain domain;
-
-    @Column(nullable = false, length = 320)
-    private String address;
-
-    @Column(name = "password_hash", nullable = false)
+    private final long domainId;
+    private final String address;
     private String passwordHash;
-
-    @Column(name = "scram_salt", length = 64)
     private String scramSalt;
-
-    @Column(name = "scram_iterations")
     private Integer scramIterations;
-
-    @Column(name = "scram_stored_key", length = 64)
     private String scramStoredKey;
-
-    @Column(name = "scram_server_key", length = 64)
     private String scramServerKey;
-
-    @Column(name = "display_name")
     private String displayName;
-
-    @Column(name = "quota_bytes", nullable = false)
     private long quotaBytes;
-
-    @Column(name = "used_bytes", nullable = false)
     private long usedBytes;
-
-    @Column(nullable = false)
     private boolean enabled;
-
-    @Column(nullable = false)
     private boolean admin;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     /** A domain-shared mailbox's owner: receives mail, never logs in (V93). */
-    @Column(nullable = false)
     private boolean shared;
 
-    protected Account() {
-    }
-
     public Account(Domain domain, String address, String passwordHash, String displayName, long quotaBytes) {
-        this.domain = domain;
+        this.domainId = domain.getId();
         this.address = address;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.quotaBytes = quotaBytes;
         this.enabled = true;
-        this.createdAt = Instant.now();
+    }
+
+    /** A row read back ({@link AccountRepository}). */
+    Account(long id, long domainId, String address, String passwordHash, String displayName, long quotaBytes,
+            long usedBytes, boolean enabled, boolean admin) {
+        this.id = id;
+        this.domainId = domainId;
+        this.address = address;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.quotaBytes = quotaBytes;
+        this.usedBytes = usedBytes;
+        this.enabled = enabled;
+        this.admin = admin;
     }
 
     public AccountInfo info() {
@@ -86,6 +52,38 @@ public class Account {
 
     public Long getId() {
         return id;
+    }
+
+    void assignId(long id) {
+        this.id = id;
+    }
+
+    long getDomainId() {
+        return domainId;
+    }
+
+    String getDisplayName() {
+        return displayName;
+    }
+
+    long getQuotaBytes() {
+        return quotaBytes;
+    }
+
+    boolean isAdmin() {
+        return admin;
+    }
+
+    /** The stored form of the SCRAM keys: salt, iterations, StoredKey, ServerKey; nulls when there are none. */
+    Object[] scramColumns() {
+        return new Object[] {scramSalt, scramIterations, scramStoredKey, scramServerKey};
+    }
+
+    void setScramColumns(String salt, Integer iterations, String storedKey, String serverKey) {
+        this.scramSalt = salt;
+        this.scramIterations = iterations;
+        this.scramStoredKey = storedKey;
+        this.scramServerKey = serverKey;
     }
 
     public String getAddress() {

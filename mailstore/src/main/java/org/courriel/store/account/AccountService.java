@@ -62,7 +62,7 @@ public class AccountService {
         }
         Account account = new Account(domain, normal, passwords.encode(password), displayName, quotaBytes);
         account.setScramKeys(ScramKeys.derive(password, scramIterations));
-        account = accounts.saveAndFlush(account);
+        account = accounts.insert(account);
         mailboxes.createDefaults(account.getId());
         changes.changed();
         return account.info();
@@ -84,7 +84,7 @@ public class AccountService {
         Account account = new Account(domain, normal, passwords.encode(java.util.HexFormat.of().formatHex(secret)),
                 displayName, 0);
         account.markShared();
-        account = accounts.saveAndFlush(account);
+        account = accounts.insert(account);
         mailboxes.createInbox(account.getId());
         changes.changed();
         return account.info();
@@ -176,6 +176,7 @@ public class AccountService {
         }
         account.setPasswordHash(passwords.encode(password));
         account.setScramKeys(ScramKeys.derive(password, scramIterations));
+        accounts.update(account);
         changes.changed();
     }
 
@@ -197,22 +198,30 @@ public class AccountService {
         if (quotaBytes < 0) {
             throw StoreException.invalid("quota must not be negative");
         }
-        get(address).setQuotaBytes(quotaBytes);
+        Account account = get(address);
+        account.setQuotaBytes(quotaBytes);
+        accounts.update(account);
         changes.changed();
     }
 
     public void setEnabled(String address, boolean enabled) {
-        get(address).setEnabled(enabled);
+        Account account = get(address);
+        account.setEnabled(enabled);
+        accounts.update(account);
         changes.changed();
     }
 
     public void setAdmin(String address, boolean admin) {
-        get(address).setAdmin(admin);
+        Account account = get(address);
+        account.setAdmin(admin);
+        accounts.update(account);
         changes.changed();
     }
 
     public void setDisplayName(String address, String displayName) {
-        get(address).setDisplayName(displayName);
+        Account account = get(address);
+        account.setDisplayName(displayName);
+        accounts.update(account);
         changes.changed();
     }
 

@@ -49,11 +49,11 @@ public class AliasService {
         changes.changed();
         Alias existing = aliases.findByAddress(normal).orElse(null);
         if (existing != null) {
-            existing.getTargets().addAll(normalTargets);
+            aliases.addTargets(existing, normalTargets);
             return;
         }
         Domain domain = domains.find(Addresses.domainOf(normal));
-        aliases.save(new Alias(domain, normal, normalTargets));
+        aliases.insert(domain, normal, normalTargets);
     }
 
     public void remove(String address) {

@@ -29,7 +29,7 @@ public class DomainService {
         if (domains.findByName(domain).isPresent()) {
             throw StoreException.exists("domain " + domain);
         }
-        domains.save(new Domain(domain));
+        domains.insert(domain);
         changes.changed();
         return domain;
     }

@@ -1,62 +1,34 @@
 package org.courriel.store.mailbox;
 
-import java.time.Instant;
-
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
- * A folder. Its counters (uid_next, highest_modseq) are advanced with plain SQL by
- * {@link org.courriel.store.message.MessageWriter} under the row lock; this entity only creates, renames
- * and deletes mailboxes.
+ * A folder: a row of {@code mailbox} ({@link MailboxRepository}). Its counters (uid_next, highest_modseq) are
+ * advanced with plain SQL by {@link org.courriel.store.message.MessageWriter} under the row lock; this class
+ * only creates, renames and deletes mailboxes.
  */
-@Entity
-@Table(name = "mailbox")
-public class Mailbox {
+final class Mailbox {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-
-    @Column(name = "account_id", nullable = false)
-    private long accountId;
-
-    @Column(nullable = false, length = 1000)
+    private final long accountId;
     private String name;
+    private final long uidValidity;
+    private final long uidNext;
+    private final long highestModseq;
+    private final SpecialUse specialUse;
 
-    @Column(name = "uid_validity", nullable = false)
-    private long uidValidity;
-
-    @Column(name = "uid_next", nullable = false)
-    private long uidNext;
-
-    @Column(name = "highest_modseq", nullable = false)
-    private long highestModseq;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "special_use", length = 16)
-    private SpecialUse specialUse;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    protected Mailbox() {
+    /** A new mailbox, before it is inserted. */
+    Mailbox(long accountId, String name, long uidValidity, SpecialUse specialUse) {
+        this(null, accountId, name, uidValidity, 1, 1, specialUse);
     }
 
-    Mailbox(long accountId, String name, long uidValidity, SpecialUse specialUse) {
+    Mailbox(Long id, long accountId, String name, long uidValidity, long uidNext, long highestModseq,
+            SpecialUse specialUse) {
+        this.id = id;
         this.accountId = accountId;
         this.name = name;
         this.uidValidity = uidValidity;
-        this.uidNext = 1;
-        this.highestModseq = 1;
+        this.uidNext = uidNext;
+        this.highestModseq = highestModseq;
         this.specialUse = specialUse;
-        this.createdAt = Instant.now();
     }
 
     MailboxInfo info() {
@@ -67,6 +39,14 @@ public class Mailbox {
         return id;
     }
 
+    void assignId(long id) {
+        this.id = id;
+    }
+
+    long getAccountId() {
+        return accountId;
+    }
+
     String getName() {
         return name;
     }
@@ -75,7 +55,19 @@ public class Mailbox {
         this.name = name;
     }
 
-    void setSpecialUse(SpecialUse specialUse) {
-        this.specialUse = specialUse;
+    long getUidValidity() {
+        return uidValidity;
+    }
+
+    long getUidNext() {
+        return uidNext;
+    }
+
+    long getHighestModseq() {
+        return highestModseq;
+    }
+
+    SpecialUse getSpecialUse() {
+        return specialUse;
     }
 }

@@ -74,7 +74,7 @@ public class MailboxService {
     /** Creates INBOX and the special-use mailboxes of a new account, subscribed (in the caller's transaction). */
     public void createDefaults(long accountId) {
         for (Object[] d : DEFAULTS) {
-            mailboxes.save(new Mailbox(accountId, (String) d[0], uidValidity.next(), (SpecialUse) d[1]));
+            mailboxes.insert(new Mailbox(accountId, (String) d[0], uidValidity.next(), (SpecialUse) d[1]));
             jdbc.sql("INSERT INTO mailbox_subscription (account_id, name) VALUES (?, ?)").params(accountId, d[0])
                     .update();
         }
@@ -82,7 +82,7 @@ public class MailboxService {
 
     /** Creates the INBOX alone, unsubscribed (a domain-shared mailbox's owner, in the caller's transaction). */
     public void createInbox(long accountId) {
-        mailboxes.save(new Mailbox(accountId, MailboxName.INBOX, uidValidity.next(), null));
+        mailboxes.insert(new Mailbox(accountId, MailboxName.INBOX, uidValidity.next(), null));
     }
 
     public List<MailboxInfo> list(long accountId) {
@@ -153,11 +153,11 @@ public class MailboxService {
             }
             for (String parent : MailboxName.parents(normal)) {
                 if (mailboxes.findByAccountIdAndName(accountId, parent).isEmpty()) {
-                    Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, uidValidity.next(), null));
+                    Mailbox p = mailboxes.insert(new Mailbox(accountId, parent, uidValidity.next(), null));
                     changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, p.getId(), parent, Kind.CREATED));
                 }
             }
-            Mailbox m = mailboxes.saveAndFlush(new Mailbox(accountId, normal, uidValidity.next(), specialUse));
+            Mailbox m = mailboxes.insert(new Mailbox(accountId, normal, uidValidity.next(), specialUse));
             changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.CREATED));
             durable.register();
             return m.info();
@@ -245,14 +245,13 @@ public class MailboxService {
                 if (m != mailbox && mailboxes.findByAccountIdAndName(accountId, renamed).isPresent()) {
                     throw StoreException.exists("mailbox " + renamed);
                 }
-                m.setName(renamed);
+                mailboxes.rename(m, renamed);
                 changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), renamed, Kind.RENAMED));
             }
-            mailboxes.flush();
             durable.register();
             for (String parent : MailboxName.parents(target)) {
                 if (mailboxes.findByAccountIdAndName(accountId, parent).isEmpty()) {
-                    Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, uidValidity.next(), null));
+                    Mailbox p = mailboxes.insert(new Mailbox(accountId, parent, uidValidity.next(), null));
                     changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, p.getId(), parent, Kind.CREATED));
                 }
             }

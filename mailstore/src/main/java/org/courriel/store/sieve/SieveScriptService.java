@@ -56,7 +56,7 @@ public class SieveScriptService {
     /**
      * The account's active script, asked at delivery for every recipient: one statement, so it joins a
      * transaction that is open but starts none of its own (the ingest profile found a read-only transaction
-     * here, pool checkout and Hibernate session included, at about 9 % of delivery CPU).
+     * here, pool checkout and the JPA session of the time included, at about 9 % of delivery CPU).
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<ActiveScript> active(long accountId) {

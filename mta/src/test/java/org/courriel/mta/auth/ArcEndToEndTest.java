@@ -38,7 +38,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = InboundAuthTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:arc-${random.uuid};DB_CLOSE_DELAY=-1",
-        "spring.jpa.hibernate.ddl-auto=validate", "spring.jpa.open-in-view=false",
         "courriel.hostname=mx.hamburger.edu",
         "courriel.mx.port=0", "courriel.mx.bind-address=127.0.0.1",
         "courriel.submission.port=0", "courriel.submission.bind-address=127.0.0.1",

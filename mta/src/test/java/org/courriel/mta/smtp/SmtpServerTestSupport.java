@@ -25,8 +25,6 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @SpringBootTest(classes = SmtpTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:smtp-${random.uuid};DB_CLOSE_DELAY=-1",
-        "spring.jpa.hibernate.ddl-auto=validate",
-        "spring.jpa.open-in-view=false",
         "courriel.hostname=mx.hamburger.edu",
         "courriel.mx.port=0", "courriel.mx.bind-address=127.0.0.1",
         "courriel.submission.port=0", "courriel.submission.bind-address=127.0.0.1",

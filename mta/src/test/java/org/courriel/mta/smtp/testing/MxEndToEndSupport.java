@@ -25,8 +25,6 @@ public abstract class MxEndToEndSupport {
      * 127.0.0.1 as {@code mx.hamburger.edu}, the schema validated, AUTH PLAIN allowed on loopback.
      */
     public static final String LOOPBACK_LISTENERS = """
-            spring.jpa.hibernate.ddl-auto=validate
-            spring.jpa.open-in-view=false
             courriel.hostname=mx.hamburger.edu
             courriel.mx.port=0
             courriel.mx.bind-address=127.0.0.1

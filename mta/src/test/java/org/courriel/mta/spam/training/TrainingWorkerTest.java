@@ -40,7 +40,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 @SpringBootTest(classes = TrainingTestApplication.class, properties = {
         "spring.datasource.url=jdbc:h2:mem:training-${random.uuid};DB_CLOSE_DELAY=-1",
-        "spring.jpa.hibernate.ddl-auto=validate", "spring.jpa.open-in-view=false",
         "courriel.spam.rspamd.learn.enabled=true"})
 @ExtendWith(FailOnErrorLogs.class)
 class TrainingWorkerTest {
