@@ -87,6 +87,7 @@ courriel_start() {
         --courriel.mx.max-connections=2000 --courriel.mx.max-connections-per-ip=1000 \
         --courriel.submission.enabled=false --courriel.submissions.enabled=false \
         --courriel.imap.bind-address=127.0.0.1 "--courriel.imap.port=$IMAP_PORT" --courriel.imaps.port=-1 --courriel.imap.allow-plaintext-loopback=true \
+        --courriel.pop3.enabled=false --courriel.managesieve.enabled=false \
         --server.address=127.0.0.1 "--server.port=$HTTP_PORT" \
         --management.server.address=127.0.0.1 "--management.server.port=$MGMT_PORT" \
         "${COURRIEL_EXTRA[@]}" "${COURRIEL_ARGS[@]}" >"$logfile" 2>&1 &
