@@ -155,6 +155,25 @@ abstract class MailStoreContract {
     }
 
     @Test
+    void theSameBytesAppendedTwiceShareOneContentUntilTheLastReferenceGoes() {
+        long before = contents.count();
+        byte[] message = TestMessages.simple("twice");
+        messages.append(inbox.id(), message, Flags.NONE, Instant.now());
+        messages.append(inbox.id(), message, Flags.NONE, Instant.now());
+        assertThat(contents.count()).isEqualTo(before + 1);
+        assertThat(messages.get(inbox.id(), 2).orElseThrow().contentId())
+                .isEqualTo(messages.get(inbox.id(), 1).orElseThrow().contentId());
+
+        assertThat(messages.remove(inbox.id(), UidSet.of(1))).containsExactly(1L);
+        assertThat(contents.count()).isEqualTo(before + 1);
+        assertThat(messages.remove(inbox.id(), UidSet.of(2))).containsExactly(2L);
+        assertThat(contents.count()).isEqualTo(before);
+        // gone with its last reference, the content is stored anew by the next append of the same bytes
+        messages.append(inbox.id(), message, Flags.NONE, Instant.now());
+        assertThat(contents.count()).isEqualTo(before + 1);
+    }
+
+    @Test
     void copySharesContentAndExpungeOfLastReferenceDeletesIt() {
         long before = contents.count();
         messages.append(inbox.id(), TestMessages.simple("shared"), Flags.of(SystemFlag.FLAGGED), Instant.now());

@@ -72,8 +72,8 @@ public final class EnvelopeAddresses {
      * clients show a name; null when there is none.
      */
     private static String commentName(Mailbox m, String value) {
-        if (m.getDomain() == null) {
-            return null;
+        if (m.getDomain() == null || value.indexOf('(') < 0) {
+            return null; // no comment at all: spare compiling the pattern (most addresses)
         }
         var comment = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(m.getLocalPart() + "@" + m.getDomain())
                 + "[ \\t]*\\(((?:[^()\\\\]|\\\\.)*)\\)").matcher(value);

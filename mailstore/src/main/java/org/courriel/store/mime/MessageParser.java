@@ -279,7 +279,25 @@ public final class MessageParser {
         } else {
             text = cut(field.getBody(), maxField);
         }
-        return text.replaceAll("\r?\n(?=[ \t])", "").replaceAll("[\r\n]", "").strip();
+        return withoutLineBreaks(text).strip();
+    }
+
+    /**
+     * RFC 5322 §2.2.3: unfolding removes the CRLF before folding white space; a CR or LF anywhere else is not
+     * kept either. Without a regular expression: this runs for every field of every message stored.
+     */
+    static String withoutLineBreaks(String text) {
+        if (text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\r' && c != '\n') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** {@code value} cut to at most {@code max} characters (a value Mime4j decoded), never inside a surrogate pair. */

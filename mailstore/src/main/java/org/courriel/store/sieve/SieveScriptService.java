@@ -4,7 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.courriel.sieve.SieveScript;
@@ -54,15 +60,42 @@ public class SieveScriptService {
     }
 
     /**
-     * The account's active script, asked at delivery for every recipient: one statement, so it joins a
-     * transaction that is open but starts none of its own (the ingest profile found a read-only transaction
-     * here, pool checkout and the JPA session of the time included, at about 9 % of delivery CPU).
+     * The account's active script (delivery asks {@link #active(Collection)} once per message instead): one
+     * statement, so it joins a transaction that is open but starts none of its own (the ingest profile found a
+     * read-only transaction here, pool checkout and the JPA session of the time included, at about 9 % of delivery CPU).
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<ActiveScript> active(long accountId) {
         return jdbc.sql("SELECT name, content FROM sieve_script WHERE account_id = ? AND active")
                 .param(accountId)
                 .query((rs, n) -> new ActiveScript(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** How many accounts one statement of {@link #active(Collection)} asks about: its SQL text stays the same. */
+    static final int ACTIVE_BATCH = 8;
+
+    private static final String ACTIVE_OF_ACCOUNTS = "SELECT account_id, name, content FROM sieve_script WHERE active"
+            + " AND account_id IN (" + String.join(", ", Collections.nCopies(ACTIVE_BATCH, "?")) + ")";
+
+    /**
+     * The active scripts of several accounts (the local recipients of one message), by account id; an account
+     * without one is absent. One statement per {@value #ACTIVE_BATCH} accounts instead of one per recipient; the
+     * list is padded with its first id so that the statement's text, and so its cached plan, never changes.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Map<Long, ActiveScript> active(Collection<Long> accountIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(accountIds));
+        Map<Long, ActiveScript> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += ACTIVE_BATCH) {
+            List<Long> chunk = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + ACTIVE_BATCH)));
+            while (chunk.size() < ACTIVE_BATCH) {
+                chunk.add(chunk.getFirst());
+            }
+            jdbc.sql(ACTIVE_OF_ACCOUNTS).params(chunk.toArray()).query(rs -> {
+                found.put(rs.getLong(1), new ActiveScript(rs.getString(2), rs.getString(3)));
+            });
+        }
+        return found;
     }
 
     /**

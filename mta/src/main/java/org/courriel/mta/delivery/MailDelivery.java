@@ -101,17 +101,14 @@ public class MailDelivery {
      */
     public DeliveryResult deliver(MailEnvelope envelope, byte[] message, MailOrigin origin, boolean junk) {
         String queueId = MailLog.newQueueId();
-        List<SieveDisposition> local = new ArrayList<>();
+        List<LocalFiling.Copy> localCopies = new ArrayList<>();
         List<EnvelopeRecipient> remote = new ArrayList<>();
         List<EnvelopeRecipient> forwarded = new ArrayList<>();
         for (EnvelopeRecipient given : envelope.recipients()) {
             EnvelopeRecipient rcpt = returned(given);
             switch (resolver.resolve(rcpt.address())) {
                 case Recipient.Local l -> {
-                    for (AccountInfo account : l.accounts()) {
-                        // Sieve hook: the account's script says which mailboxes, which flags, which extra actions.
-                        local.add(junk ? junk(account, rcpt) : filing.decide(account, rcpt, envelope, message));
-                    }
+                    l.accounts().forEach(account -> localCopies.add(new LocalFiling.Copy(account, rcpt)));
                     l.forwards().forEach(f -> forwarded.add(new EnvelopeRecipient(f, rcpt.notifyOn(), rcpt.orcpt())));
                 }
                 case Recipient.Remote r -> remote.add(rcpt);
@@ -121,6 +118,10 @@ public class MailDelivery {
                         "recipient " + u.address() + " changed during the transaction");
             }
         }
+        // Sieve hook: each account's script says which mailboxes, which flags, which extra actions; asked once for
+        // all the message's copies, so that the scripts are looked up once per message, not once per recipient.
+        List<SieveDisposition> local = junk ? localCopies.stream().map(c -> junk(c.account(), c.rcpt())).toList()
+                : filing.decide(localCopies, envelope, message);
         // RFC 5429 §2.1: a reject by the only recipient is refused in the SMTP dialogue.
         if (envelope.recipients().size() == 1 && remote.isEmpty() && forwarded.isEmpty() && !local.isEmpty()
                 && local.stream().allMatch(d -> d.reject() != null)) {

@@ -65,8 +65,12 @@ public class SieveAfterDelivery {
         if (d.vacation() != null) {
             vacation.respond(d, envelope, message);
         }
+        if (d.reject() == null || envelope.isBounce()) {
+            return;
+        }
+        // Asked only for a reject: the bean lookup cost 2 % of the ingest bench's CPU when made for every copy.
         DsnSender sender = dsn.getIfAvailable();
-        if (d.reject() != null && !envelope.isBounce() && sender != null) {
+        if (sender != null) {
             String reason = VacationResponse.oneLine(d.reject());
             sender.send(new DsnRequest(envelope.reversePath(), envelope.envId(), Instant.now(), false, message,
                     List.of(new DsnRecipient(d.recipient(), null, DsnAction.FAILED, "5.7.1", null,

@@ -80,8 +80,27 @@ public class SieveFilter implements LocalFiling {
     @Override
     public SieveDisposition decide(AccountInfo account, EnvelopeRecipient rcpt, MailEnvelope envelope,
             byte[] message) {
+        return decide(account, rcpt, envelope, message, scripts.active(account.id()));
+    }
+
+    /** Every copy of one message, with one look-up of the accounts' active scripts (not one per recipient). */
+    @Override
+    public List<SieveDisposition> decide(List<Copy> copies, MailEnvelope envelope, byte[] message) {
+        if (copies.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ActiveScript> active = scripts.active(copies.stream().map(c -> c.account().id()).toList());
+        List<SieveDisposition> decided = new ArrayList<>(copies.size());
+        for (Copy c : copies) {
+            decided.add(decide(c.account(), c.rcpt(), envelope, message,
+                    Optional.ofNullable(active.get(c.account().id()))));
+        }
+        return decided;
+    }
+
+    private SieveDisposition decide(AccountInfo account, EnvelopeRecipient rcpt, MailEnvelope envelope,
+            byte[] message, Optional<ActiveScript> active) {
         long inbox = mailboxes.inboxId(account.id());
-        Optional<ActiveScript> active = scripts.active(account.id());
         if (active.isEmpty()) {
             return SieveDisposition.inbox(account, rcpt.address(), inbox);
         }

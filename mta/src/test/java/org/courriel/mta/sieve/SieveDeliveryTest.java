@@ -79,6 +79,31 @@ class SieveDeliveryTest extends SmtpServerTestSupport {
     }
 
     @Test
+    void eachOfManyAccountsOfOneMessageGetsItsOwnScript() throws Exception {
+        // An alias to more accounts than one look-up of the active scripts asks about (8), scripts on either side.
+        long run = System.nanoTime();
+        List<AccountInfo> team = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            team.add(account("team" + i + "-" + run + "@" + DOMAIN, 0));
+        }
+        for (int i : new int[] {0, 9}) {
+            scripts.put(team.get(i).id(), "main", "require [\"fileinto\", \"mailbox\"]; fileinto :create \"Team" + i + "\";");
+            scripts.setActive(team.get(i).id(), "main");
+        }
+        String alias = "team-" + run + "@" + DOMAIN;
+        aliases.add(alias, team.stream().map(AccountInfo::address).toList());
+
+        assertThat(send("x@crepes.fr", alias, "Subject: to the team\r\n\r\nhi\r\n")).startsWith("250 2.0.0");
+        for (int i = 0; i < team.size(); i++) {
+            long id = team.get(i).id();
+            boolean filed = i == 0 || i == 9;
+            assertThat(mailboxes.find(id, "Team" + i).map(m -> messages.uids(m.id()).length).orElse(0))
+                    .as("Team%d of team%d", i, i).isEqualTo(filed ? 1 : 0);
+            assertThat(messages.uids(mailboxes.get(id, "INBOX").id())).as("INBOX of team%d", i).hasSize(filed ? 0 : 1);
+        }
+    }
+
+    @Test
     void flagsTheStoreCannotKeepAreDroppedNotTheMessage() throws Exception {
         activate("require \"imap4flags\"; addflag [\"\\\\Flagged\", \"" + "k".repeat(200)
                 + "\", \"bad(flag\", \"ok\"]; keep;");

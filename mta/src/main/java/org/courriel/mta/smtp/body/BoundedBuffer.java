@@ -1,6 +1,6 @@
 package org.courriel.mta.smtp.body;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 import org.courriel.access.net.MemoryBudget;
 
@@ -8,12 +8,24 @@ import org.courriel.access.net.MemoryBudget;
  * Collects content up to a limit, then only counts: a too-big message never grows memory past the limit.
  * What it keeps is covered by a lease on the node's content budget first; when the budget has no room the
  * content is dropped and only counted from then on, so the session can refuse it as temporary.
+ * <p>
+ * DATA arrives here one byte at a time ({@link DotTerminatedReader}), so the bytes go into a plain array that
+ * one session owns: a {@code ByteArrayOutputStream} takes its lock for every byte (6 % of the ingest bench's
+ * CPU samples), and the lease is asked only past what it covers already.
  */
 final class BoundedBuffer {
 
+    private static final int INITIAL = 8192;
+    /** The longest array a JVM allocates reliably. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private final long limit;
     private final MemoryBudget.Lease lease;
-    private ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+    private byte[] bytes = new byte[INITIAL];
+    /** Bytes kept in {@link #bytes}. */
+    private int kept;
+    /** Bytes the lease covers already. */
+    private long covered;
     private long size;
     private boolean overBudget;
 
@@ -25,8 +37,8 @@ final class BoundedBuffer {
 
     void write(int b) {
         size++;
-        if (size <= limit && covered(size)) {
-            bytes.write(b);
+        if (size <= limit && room(kept + 1)) {
+            bytes[kept++] = (byte) b;
         }
     }
 
@@ -34,22 +46,34 @@ final class BoundedBuffer {
         long room = Math.max(0, limit - size);
         size += len;
         int keep = (int) Math.min(room, len);
-        if (keep > 0 && covered(size - len + keep)) {
-            bytes.write(b, off, keep);
+        if (keep > 0 && room((long) kept + keep)) {
+            System.arraycopy(b, off, bytes, kept, keep);
+            kept += keep;
         }
     }
 
-    /** Whether {@code kept} bytes fit the lease; the first refusal drops what was kept. */
-    private boolean covered(long kept) {
+    /**
+     * Whether {@code needed} bytes can be kept: the lease is asked only past what it covers already (it reserves
+     * in steps), the array grows by doubling, never past the limit; the first refusal drops what was kept.
+     */
+    private boolean room(long needed) {
         if (overBudget) {
             return false;
         }
-        if (lease == null || lease.cover(kept)) {
-            return true;
+        if (needed > covered) {
+            if (lease != null && !lease.cover(needed)) {
+                overBudget = true;
+                bytes = new byte[0];
+                kept = 0;
+                return false;
+            }
+            covered = lease == null ? Long.MAX_VALUE : lease.reserved();
         }
-        overBudget = true;
-        bytes = new ByteArrayOutputStream(0);
-        return false;
+        if (needed > bytes.length) {
+            long grown = Math.min((long) bytes.length * 2, Math.min(limit, MAX_ARRAY));
+            bytes = Arrays.copyOf(bytes, (int) Math.max(needed, grown));
+        }
+        return true;
     }
 
     long size() {
@@ -66,6 +90,6 @@ final class BoundedBuffer {
     }
 
     byte[] content() {
-        return tooBig() || overBudget ? new byte[0] : bytes.toByteArray();
+        return tooBig() || overBudget ? new byte[0] : Arrays.copyOf(bytes, kept);
     }
 }
