@@ -28,12 +28,14 @@ public class ContentStore {
     static final Duration SIZE_READING_TTL = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
+    private final SortFieldStore sortFields;
     private final Counter stored;
     private final Counter storedBytes;
     private final Counter deduplicated;
 
-    public ContentStore(JdbcClient jdbc, MeterRegistry meters) {
+    public ContentStore(JdbcClient jdbc, SortFieldStore sortFields, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.sortFields = sortFields;
         this.stored = Counter.builder("courriel.store.content.stored")
                 .description("Distinct message contents written").register(meters);
         this.storedBytes = Counter.builder("courriel.store.content.bytes")
@@ -72,6 +74,7 @@ public class ContentStore {
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         jdbc.sql("INSERT INTO content_body (content_id, body) VALUES (?, ?)").params(id, content.body()).update();
+        sortFields.insert(id, content.summary().envelope());
         stored.increment();
         storedBytes.increment(content.size());
         if (references > 1) {

@@ -1,0 +1,74 @@
+package org.courriel.store.content;
+
+import java.util.List;
+
+import org.courriel.store.mime.Envelope;
+import org.courriel.store.sort.SortFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code content_sort} rows: the SORT keys of each content ({@link SortFields}). A new content gets its row in
+ * the transaction that stores it ({@link ContentStore#reference}); contents stored before the table existed get
+ * theirs lazily, when a mailbox holding them is first sorted or threaded ({@link #fillMissing}). Lazily rather
+ * than in a migration or at start-up: an upgrade costs nothing until a client sorts, a mailbox nobody sorts is never
+ * read, and several nodes may fill at once since a row depends only on its content (a duplicate is ignored).
+ */
+@Repository
+public class SortFieldStore {
+
+    private static final Logger log = LoggerFactory.getLogger(SortFieldStore.class);
+
+    private final JdbcClient jdbc;
+
+    public SortFieldStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the sort keys of a content just stored, in the caller's transaction. */
+    void insert(long contentId, Envelope envelope) {
+        SortFields f = SortFields.of(envelope);
+        jdbc.sql("""
+                INSERT INTO content_sort (content_id, base_subject, subject_reply, from_mailbox, to_mailbox, cc_mailbox,
+                                          display_from, display_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(contentId, f.subject(), f.replyOrForward(), f.from(), f.to(), f.cc(), f.displayFrom(),
+                        f.displayTo())
+                .update();
+    }
+
+    /**
+     * Gives every content of the mailbox that has no sort keys its row, computed from its stored summary. Each row
+     * is its own statement: another node filling the same content meanwhile makes a duplicate, which is skipped.
+     *
+     * @return how many rows were written
+     */
+    public int fillMissing(long mailboxId) {
+        List<Long> missing = jdbc.sql("""
+                SELECT DISTINCT m.content_id FROM message m
+                WHERE m.mailbox_id = ? AND NOT EXISTS (SELECT 1 FROM content_sort s WHERE s.content_id = m.content_id)""")
+                .param(mailboxId).query(Long.class).list();
+        int written = 0;
+        for (long contentId : missing) {
+            var summary = jdbc.sql("SELECT summary FROM content WHERE id = ?").param(contentId).query(String.class)
+                    .optional();
+            if (summary.isEmpty()) {
+                continue; // expunged meanwhile
+            }
+            try {
+                insert(contentId, SummaryCodec.decode(summary.get()).envelope());
+                written++;
+            } catch (DataIntegrityViolationException e) {
+                // another node wrote them meanwhile, or the content went with its last message
+                log.debug("sort keys of content {} not written: {}", contentId, e.getMessage());
+            }
+        }
+        if (written > 0) {
+            log.info("Computed the sort keys of {} stored messages of mailbox {}", written, mailboxId);
+        }
+        return written;
+    }
+}
