@@ -6,6 +6,7 @@ import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.mailbox.RecentWatermark;
 import org.courriel.store.message.MessageService;
+import org.courriel.store.search.MessageListing;
 import org.courriel.store.search.MessageSearch;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ public record ImapContext(
         MailboxService mailboxes,
         MessageService messages,
         MessageSearch search,
+        MessageListing listing,
         MailboxEventBus events,
         RecentWatermark recent,
         UidSnapshots uidSnapshots,
