@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.courriel.store.mime.Envelope;
 import org.courriel.store.sort.SortFields;
+import org.courriel.store.sort.ThreadFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -11,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code content_sort} rows: the SORT keys of each content ({@link SortFields}). A new content gets its row in
+ * The {@code content_sort} rows: the SORT keys ({@link SortFields}) and THREAD links ({@link ThreadFields}) of each
+ * content. A new content gets its row in
  * the transaction that stores it ({@link ContentStore#reference}); contents stored before the table existed get
  * theirs lazily, when a mailbox holding them is first sorted or threaded ({@link #fillMissing}). Lazily rather
  * than in a migration or at start-up: an upgrade costs nothing until a client sorts, a mailbox nobody sorts is never
@@ -28,20 +30,25 @@ public class SortFieldStore {
         this.jdbc = jdbc;
     }
 
-    /** Writes the sort keys of a content just stored, in the caller's transaction. */
-    void insert(long contentId, Envelope envelope) {
+    /** Writes the sort and thread keys of a content just stored, in the caller's transaction. */
+    void insert(long contentId, Envelope envelope, byte[] header) {
         SortFields f = SortFields.of(envelope);
+        ThreadFields t = ThreadFields.of(envelope, header);
         jdbc.sql("""
                 INSERT INTO content_sort (content_id, base_subject, subject_reply, from_mailbox, to_mailbox, cc_mailbox,
-                                          display_from, display_to)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                          display_from, display_to, message_id, parent_ids)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(contentId, f.subject(), f.replyOrForward(), f.from(), f.to(), f.cc(), f.displayFrom(),
-                        f.displayTo())
+                        f.displayTo(), t.messageId(), t.referencesColumn())
                 .update();
     }
 
+    /** A content's summary and header, as the backfill reads them. */
+    private record Stored(String summary, byte[] header) {
+    }
+
     /**
-     * Gives every content of the mailbox that has no sort keys its row, computed from its stored summary. Each row
+     * Gives every content of the mailbox that has no sort keys its row, computed from its stored summary and header. Each row
      * is its own statement: another node filling the same content meanwhile makes a duplicate, which is skipped.
      *
      * @return how many rows were written
@@ -53,13 +60,13 @@ public class SortFieldStore {
                 .param(mailboxId).query(Long.class).list();
         int written = 0;
         for (long contentId : missing) {
-            var summary = jdbc.sql("SELECT summary FROM content WHERE id = ?").param(contentId).query(String.class)
-                    .optional();
-            if (summary.isEmpty()) {
+            var stored = jdbc.sql("SELECT summary, header FROM content WHERE id = ?").param(contentId)
+                    .query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2))).optional();
+            if (stored.isEmpty()) {
                 continue; // expunged meanwhile
             }
             try {
-                insert(contentId, SummaryCodec.decode(summary.get()).envelope());
+                insert(contentId, SummaryCodec.decode(stored.get().summary()).envelope(), stored.get().header());
                 written++;
             } catch (DataIntegrityViolationException e) {
                 // another node wrote them meanwhile, or the content went with its last message

@@ -13,6 +13,10 @@ import org.courriel.store.message.MessageFields;
 import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.message.UidSet;
+import org.courriel.store.sort.ThreadAlgorithm;
+import org.courriel.store.sort.ThreadFields;
+import org.courriel.store.sort.ThreadMessage;
+import org.courriel.store.sort.ThreadNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -60,6 +64,33 @@ public class MessageListing {
                     }
                 });
         return ordered;
+    }
+
+    /**
+     * THREAD (RFC 5256 §3): the messages among {@code uids} threaded by the algorithm, from the keys stored with their
+     * contents (base subject, Message-ID, references) and their sent dates (§2.2: the internal date when the Date
+     * field is missing or unreadable).
+     */
+    public List<ThreadNode> thread(long mailboxId, ThreadAlgorithm algorithm, Collection<Long> uids) {
+        if (uids.isEmpty()) {
+            return List.of();
+        }
+        sortFields.fillMissing(mailboxId);
+        Set<Long> wanted = uids instanceof Set<Long> set ? set : new HashSet<>(uids);
+        List<ThreadMessage> found = new ArrayList<>(wanted.size());
+        jdbc.sql("SELECT m.uid, COALESCE(m.sent_date, m.internal_date), s.base_subject, s.subject_reply, s.message_id,"
+                + " s.parent_ids" + ListingSql.FROM + " WHERE m.mailbox_id = ? ORDER BY m.uid")
+                .param(mailboxId).query(rs -> {
+                    long uid = rs.getLong(1);
+                    if (wanted.contains(uid)) {
+                        byte[] subject = rs.getBytes(3);
+                        found.add(new ThreadMessage(uid, rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                                // the collated octets; ISO-8859-1 keeps them one char each, so equal is equal
+                                subject == null ? "" : new String(subject, java.nio.charset.StandardCharsets.ISO_8859_1),
+                                rs.getBoolean(4), rs.getString(5), ThreadFields.references(rs.getString(6))));
+                    }
+                });
+        return algorithm.thread(found);
     }
 
     public MessageListPage list(MessageQuery query) {

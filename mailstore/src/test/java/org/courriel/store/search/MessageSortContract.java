@@ -20,6 +20,8 @@ import org.courriel.store.message.MessageFields;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.message.UidSet;
 import org.courriel.store.search.MessageQuery.Sort;
+import org.courriel.store.sort.ThreadAlgorithm;
+import org.courriel.store.sort.ThreadNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,9 +38,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MessageSortContract {
 
-    /** A reply with a list tag; no display name on To. */
+    /** A reply with a list tag; no display name on To; a reply to S3 by its References. */
     static final String S1 = """
             From: Zed <alice@example.com>\r
+            Message-ID: <s1@example.com>\r
+            References: <"s3"@example.com>\r
             To: bob@example.org\r
             Cc: carol@example.net\r
             Subject: Re: [list] Banana\r
@@ -60,6 +64,7 @@ abstract class MessageSortContract {
     /** A forward without a Date (its arrival is its sent date), no To. */
     static final String S3 = """
             From: bob@example.com\r
+            Message-ID: <s3@example.com>\r
             Cc: dave@example.net\r
             Subject: Fwd: banana\r
             \r
@@ -192,6 +197,19 @@ abstract class MessageSortContract {
         long filled = jdbc.sql("SELECT COUNT(*) FROM content_sort s JOIN message m ON m.content_id = s.content_id"
                 + " WHERE m.mailbox_id = ?").param(inbox.id()).query(Long.class).single();
         assertThat(filled).isEqualTo(4);
+    }
+
+    @Test
+    void threadsFromTheStoredKeys() {
+        // S1 replies to S3 by References (quoted in the header, normalised); S2 and S4 stand alone
+        Set<Long> all = Set.of(1L, 2L, 3L, 4L);
+        assertThat(listing.thread(inbox.id(), ThreadAlgorithm.REFERENCES, all))
+                .containsExactly(ThreadNode.of(4), ThreadNode.of(2), ThreadNode.of(3, ThreadNode.of(1)));
+        // ORDEREDSUBJECT: "banana" (S1 and S3, S1 first by date), "apple", "Cherry", by first date
+        assertThat(listing.thread(inbox.id(), ThreadAlgorithm.ORDEREDSUBJECT, all))
+                .containsExactly(ThreadNode.of(4), ThreadNode.of(2), ThreadNode.of(1, ThreadNode.of(3)));
+        assertThat(listing.thread(inbox.id(), ThreadAlgorithm.REFERENCES, Set.of(1L))).containsExactly(ThreadNode.of(1));
+        assertThat(listing.thread(inbox.id(), ThreadAlgorithm.REFERENCES, Set.of())).isEmpty();
     }
 
     @Test
