@@ -1,5 +1,7 @@
 package org.courriel.imap.command;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
 
@@ -27,34 +29,49 @@ public final class ThreadResponse {
         return sb.toString();
     }
 
-    /** thread-list = "(" (thread-members / thread-nested) ")" */
-    private static void list(StringBuilder sb, ThreadNode node, LongUnaryOperator number) {
-        sb.append('(');
-        ThreadNode current = node;
-        boolean first = true;
-        while (true) {
-            if (current.uid() != null) {
-                if (!first) {
-                    sb.append(' ');
-                }
-                sb.append(number.applyAsLong(current.uid()));
-                first = false;
-            }
-            if (current.children().size() == 1 && current.uid() != null) {
-                current = current.children().get(0);
+    /**
+     * thread-list = "(" (thread-members / thread-nested) ")". With a stack of what is left to write rather than
+     * recursion: a thread may nest as deep as the mailbox is large.
+     */
+    private static void list(StringBuilder sb, ThreadNode thread, LongUnaryOperator number) {
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.push(thread);
+        while (!todo.isEmpty()) {
+            Object next = todo.pop();
+            if (next instanceof String close) {
+                sb.append(close);
                 continue;
             }
-            if (!current.children().isEmpty()) {
-                // thread-nested = 2*thread-list (a dummy's children, or a split)
-                if (!first) {
-                    sb.append(' ');
+            sb.append('(');
+            ThreadNode current = (ThreadNode) next;
+            boolean first = true;
+            while (true) {
+                if (current.uid() != null) {
+                    if (!first) {
+                        sb.append(' ');
+                    }
+                    sb.append(number.applyAsLong(current.uid()));
+                    first = false;
                 }
-                for (ThreadNode child : current.children()) {
-                    list(sb, child, number);
+                if (current.children().size() == 1 && current.uid() != null) {
+                    current = current.children().get(0);
+                    continue;
                 }
+                break;
             }
-            break;
+            if (current.children().isEmpty()) {
+                sb.append(')');
+                continue;
+            }
+            // thread-nested = 2*thread-list (a split, or a dummy's children), then this list's ")"
+            if (!first) {
+                sb.append(' ');
+            }
+            todo.push(")");
+            List<ThreadNode> children = current.children();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                todo.push(children.get(i));
+            }
         }
-        sb.append(')');
     }
 }

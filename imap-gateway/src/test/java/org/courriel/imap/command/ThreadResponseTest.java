@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.courriel.store.sort.ThreadNode.dummy;
 import static org.courriel.store.sort.ThreadNode.of;
 
+import org.courriel.store.sort.ThreadNode;
+
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -35,5 +37,16 @@ class ThreadResponseTest {
     void numbersAreWhatTheClientSees() {
         assertThat(ThreadResponse.of(List.of(of(10, of(20))), uid -> uid / 10)).isEqualTo("THREAD (1 2)");
         assertThat(ThreadResponse.of(List.of(), uid -> uid)).isEqualTo("THREAD");
+    }
+
+    @Test
+    void deepSplitsNeedNoDeepStack() {
+        // every level splits into a leaf and the rest: nested lists 10,000 deep
+        ThreadNode node = of(0);
+        for (int i = 1; i < 10_000; i++) {
+            node = new ThreadNode((long) 2 * i, List.of(of(2L * i + 1), node));
+        }
+        String text = ThreadResponse.of(List.of(node), uid -> uid);
+        assertThat(text).startsWith("THREAD (19998 (19999)(19996 (19997)(").endsWith("(0)" + ")".repeat(9_999));
     }
 }

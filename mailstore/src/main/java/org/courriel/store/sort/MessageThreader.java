@@ -114,7 +114,7 @@ public final class MessageThreader {
             }
         }
         // (3)
-        root = prune(root, true);
+        root = prune(root);
         // (4): top level by sent date, a dummy by its first child's
         for (Container c : root) {
             c.children.sort(Comparator.comparing(MessageThreader::date, BY_DATE));
@@ -124,35 +124,51 @@ public final class MessageThreader {
         root = mergeBySubject(root);
         // (6): every set of siblings by sent date, the deepest first
         sortDeep(root);
-        return root.stream().map(MessageThreader::node).toList();
+        return nodes(root);
     }
 
     /**
      * (3): a dummy without children goes; one with children goes and its children take its place, unless that would
-     * put several of them at the root.
+     * put several of them at the root. Deepest first, without recursion: a thread may be as deep as the mailbox.
      */
-    private static List<Container> prune(List<Container> siblings, boolean atRoot) {
-        List<Container> kept = new ArrayList<>();
-        for (Container c : siblings) {
-            List<Container> children = prune(new ArrayList<>(c.children), false);
-            c.children.clear();
-            children.forEach(child -> {
-                child.parent = c;
-                c.children.add(child);
-            });
-            if (c.dummy() && c.children.isEmpty()) {
-                continue;
-            }
-            if (c.dummy() && (!atRoot || c.children.size() == 1)) {
-                for (Container child : c.children) {
-                    child.parent = atRoot ? null : c.parent;
+    private static List<Container> prune(List<Container> root) {
+        List<Container> order = breadthFirst(root);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Container c = order.get(i);
+            List<Container> kept = new ArrayList<>();
+            for (Container child : c.children) {
+                // the child's own children are pruned already
+                if (child.dummy()) {
+                    for (Container grandchild : child.children) {
+                        grandchild.parent = c;
+                        kept.add(grandchild);
+                    }
+                } else {
                     kept.add(child);
                 }
-                continue;
             }
-            kept.add(c);
+            c.children.clear();
+            c.children.addAll(kept);
+        }
+        List<Container> kept = new ArrayList<>();
+        for (Container c : root) {
+            if (c.dummy() && c.children.size() == 1) {
+                c.children.get(0).parent = null;
+                kept.add(c.children.get(0));
+            } else if (!c.dummy() || !c.children.isEmpty()) {
+                kept.add(c);
+            }
         }
         return kept;
+    }
+
+    /** Every container under {@code root}, each before its descendants. */
+    private static List<Container> breadthFirst(List<Container> root) {
+        List<Container> order = new ArrayList<>(root);
+        for (int i = 0; i < order.size(); i++) {
+            order.addAll(order.get(i).children);
+        }
+        return order;
     }
 
     /** (5): threads whose subjects are equal are gathered. */
@@ -209,11 +225,12 @@ public final class MessageThreader {
         return c.children.isEmpty() || c.children.get(0).dummy() ? "" : c.children.get(0).message.baseSubject();
     }
 
-    private static void sortDeep(List<Container> siblings) {
-        for (Container c : siblings) {
-            sortDeep(c.children);
+    private static void sortDeep(List<Container> root) {
+        List<Container> order = breadthFirst(root);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            order.get(i).children.sort(Comparator.comparing(MessageThreader::date, BY_DATE));
         }
-        siblings.sort(Comparator.comparing(MessageThreader::date, BY_DATE));
+        root.sort(Comparator.comparing(MessageThreader::date, BY_DATE));
     }
 
     /** The message a container sorts by: itself, or a dummy's first child (sorted already). */
@@ -225,7 +242,14 @@ public final class MessageThreader {
         return d.message;
     }
 
-    private static ThreadNode node(Container c) {
-        return new ThreadNode(c.dummy() ? null : c.message.uid(), c.children.stream().map(MessageThreader::node).toList());
+    /** The answer's trees, built from the leaves up (no recursion, as above). */
+    private static List<ThreadNode> nodes(List<Container> root) {
+        List<Container> order = breadthFirst(root);
+        java.util.IdentityHashMap<Container, ThreadNode> built = new java.util.IdentityHashMap<>();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Container c = order.get(i);
+            built.put(c, new ThreadNode(c.dummy() ? null : c.message.uid(), c.children.stream().map(built::get).toList()));
+        }
+        return root.stream().map(built::get).toList();
     }
 }

@@ -154,4 +154,23 @@ class MessageThreaderTest {
         message(5, 6, "a1", "<5@x>", "<1@x>", "<3@x>");
         assertThat(references()).containsExactly(of(1, of(3, of(5), of(4)), of(2)));
     }
+
+    @Test
+    void aThreadAsDeepAsTheMailboxNeedsNoDeepStack() {
+        int depth = 5000;
+        message(1, 0, "deep", "<0@x>");
+        for (int i = 1; i < depth; i++) {
+            message(i + 1, 0, "Re: deep", "<" + i + "@x>", "<gone" + i + "@x>", "<" + (i - 1) + "@x>");
+        }
+        List<ThreadNode> threads = references();
+        assertThat(threads).hasSize(1);
+        ThreadNode node = threads.get(0);
+        int levels = 1;
+        while (!node.children().isEmpty()) {
+            assertThat(node.children()).hasSize(1);
+            node = node.children().get(0);
+            levels++;
+        }
+        assertThat(levels).isEqualTo(depth);
+    }
 }
