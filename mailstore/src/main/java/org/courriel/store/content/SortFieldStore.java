@@ -43,13 +43,17 @@ public class SortFieldStore {
                 .update();
     }
 
+    /** How many contents the backfill reads in one query: bounds its memory and its round trips. */
+    static final int FILL_CHUNK = 200;
+
     /** A content's summary and header, as the backfill reads them. */
-    private record Stored(String summary, byte[] header) {
+    private record Stored(long id, String summary, byte[] header) {
     }
 
     /**
-     * Gives every content of the mailbox that has no sort keys its row, computed from its stored summary and header. Each row
-     * is its own statement: another node filling the same content meanwhile makes a duplicate, which is skipped.
+     * Gives every content of the mailbox that has no sort keys its row, computed from its stored summary and
+     * header, {@link #FILL_CHUNK} contents at a time. Each row is its own statement: another node filling the same
+     * content meanwhile makes a duplicate, which is skipped; so is a content expunged meanwhile.
      *
      * @return how many rows were written
      */
@@ -59,18 +63,20 @@ public class SortFieldStore {
                 WHERE m.mailbox_id = ? AND NOT EXISTS (SELECT 1 FROM content_sort s WHERE s.content_id = m.content_id)""")
                 .param(mailboxId).query(Long.class).list();
         int written = 0;
-        for (long contentId : missing) {
-            var stored = jdbc.sql("SELECT summary, header FROM content WHERE id = ?").param(contentId)
-                    .query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2))).optional();
-            if (stored.isEmpty()) {
-                continue; // expunged meanwhile
-            }
-            try {
-                insert(contentId, SummaryCodec.decode(stored.get().summary()).envelope(), stored.get().header());
-                written++;
-            } catch (DataIntegrityViolationException e) {
-                // another node wrote them meanwhile, or the content went with its last message
-                log.debug("sort keys of content {} not written: {}", contentId, e.getMessage());
+        for (int from = 0; from < missing.size(); from += FILL_CHUNK) {
+            List<Long> chunk = missing.subList(from, Math.min(from + FILL_CHUNK, missing.size()));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            List<Stored> stored = jdbc.sql("SELECT id, summary, header FROM content WHERE id IN (" + marks + ")")
+                    .params(List.copyOf(chunk))
+                    .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getBytes(3))).list();
+            for (Stored content : stored) {
+                try {
+                    insert(content.id(), SummaryCodec.decode(content.summary()).envelope(), content.header());
+                    written++;
+                } catch (DataIntegrityViolationException e) {
+                    // another node wrote them meanwhile, or the content went with its last message
+                    log.debug("sort keys of content {} not written: {}", content.id(), e.getMessage());
+                }
             }
         }
         if (written > 0) {

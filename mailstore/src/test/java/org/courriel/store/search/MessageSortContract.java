@@ -13,6 +13,7 @@ import courriel.test.StoreTestApplication;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.account.DomainService;
+import org.courriel.store.content.SortFieldStore;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.message.Flags;
@@ -92,7 +93,11 @@ abstract class MessageSortContract {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SortFieldStore sortFields;
+
     MailboxInfo inbox;
+    AccountInfo bob;
     private final String unique = "X-Run: " + System.nanoTime() + "\r\n";
 
     private static int counter;
@@ -101,7 +106,7 @@ abstract class MessageSortContract {
     void fillMailbox() {
         String domain = "sort" + (++counter) + "-" + System.nanoTime() + ".example.org";
         domains.add(domain);
-        AccountInfo bob = accounts.create("bob@" + domain, "correct horse battery", "Bob", 0);
+        bob = accounts.create("bob@" + domain, "correct horse battery", "Bob", 0);
         inbox = mailboxes.get(bob.id(), "INBOX");
         append(S1, "2026-02-01T00:00:00Z");
         append(S2, "2026-02-03T00:00:00Z");
@@ -210,6 +215,30 @@ abstract class MessageSortContract {
                 .containsExactly(ThreadNode.of(4), ThreadNode.of(2), ThreadNode.of(1, ThreadNode.of(3)));
         assertThat(listing.thread(inbox.id(), ThreadAlgorithm.REFERENCES, Set.of(1L))).containsExactly(ThreadNode.of(1));
         assertThat(listing.thread(inbox.id(), ThreadAlgorithm.REFERENCES, Set.of())).isEmpty();
+    }
+
+    @Test
+    void aLargeOldMailboxIsFilledInChunks() {
+        MailboxInfo archive = mailboxes.get(bob.id(), "Archive");
+        int count = 2 * 200 + 5;
+        for (int i = 0; i < count; i++) {
+            // subjects in the reverse of arrival order: "Re: m0404" ... "Re: m0000"
+            String message = unique + "Subject: Re: m" + String.format("%04d", count - 1 - i) + "\r\n\r\nbody\r\n";
+            messages.append(archive.id(), message.getBytes(StandardCharsets.UTF_8), Flags.NONE,
+                    Instant.parse("2026-03-01T00:00:00Z"));
+        }
+        jdbc.sql("DELETE FROM content_sort WHERE content_id IN (SELECT content_id FROM message WHERE mailbox_id = ?)")
+                .param(archive.id()).update();
+        assertThat(sortFields.fillMissing(archive.id())).isEqualTo(count);
+        assertThat(sortFields.fillMissing(archive.id())).isZero();
+        List<Long> all = new ArrayList<>();
+        for (long uid = 1; uid <= count; uid++) {
+            all.add(uid);
+        }
+        List<Long> sorted = listing.sort(archive.id(), List.of(new SortCriterion(Sort.SUBJECT, false)), all);
+        assertThat(sorted).hasSize(count);
+        assertThat(sorted.get(0)).isEqualTo((long) count);
+        assertThat(sorted.get(count - 1)).isEqualTo(1L);
     }
 
     @Test
