@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.PartialRange;
 import org.courriel.imap.protocol.ImapString;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.SequenceSet;
@@ -24,9 +25,9 @@ import org.courriel.store.search.MessageSearch;
 
 /**
  * SEARCH and UID SEARCH (RFC 9051 §6.4.4, RFC 3501 §6.4.4) with CHARSET UTF-8, ESEARCH return options
- * (RFC 4731: MIN, MAX, ALL, COUNT) and the MODSEQ key (RFC 7162 §3.1.5). IMAP4rev2 sessions always get
- * ESEARCH responses (RFC 9051 §7.3.4); rev1 sessions get SEARCH unless they asked for RETURN. RETURN (SAVE)
- * keeps the result for {@code $} in later commands (RFC 5182, SEARCHRES).
+ * (RFC 4731: MIN, MAX, ALL, COUNT), PARTIAL (RFC 9394 §3.1) and the MODSEQ key (RFC 7162 §3.1.5). IMAP4rev2
+ * sessions always get ESEARCH responses (RFC 9051 §7.3.4); rev1 sessions get SEARCH unless they asked for RETURN.
+ * RETURN (SAVE) keeps the result for {@code $} in later commands (RFC 5182, SEARCHRES).
  */
 public final class SearchCommand extends MessageSetCommand<SearchCommand.Request> {
 

@@ -11,6 +11,7 @@ import org.courriel.imap.command.SearchCommand.Returns;
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapString;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.PartialRange;
 import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.MessageSetCommand;

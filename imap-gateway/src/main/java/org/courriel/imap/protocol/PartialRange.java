@@ -1,9 +1,7 @@
-package org.courriel.imap.command;
+package org.courriel.imap.protocol;
 
 import java.util.List;
 
-import org.courriel.imap.protocol.CommandParser;
-import org.courriel.imap.protocol.ImapSyntaxException;
 
 /**
  * The range of a PARTIAL return option (RFC 9394 §3.1): positions in the result, counted from 1 at the start
