@@ -378,6 +378,11 @@ class WebmailApiTest {
                 .containsExactly("Apple pie", "banana", "cherry");
         assertThat(subjects(bob.get(base + "?sort=size&order=desc").json()))
                 .containsExactly("cherry", "Apple pie", "banana");
+        // the keys of IMAP SORT (RFC 5256 §3): the first From address's local part
+        assertThat(subjects(bob.get(base + "?sort=from&order=desc").json()))
+                .containsExactly("cherry", "Apple pie", "banana");
+        assertThat(subjects(bob.get(base + "?sort=displayfrom&order=asc").json()))
+                .containsExactly("banana", "Apple pie", "cherry");
         JsonNode page = bob.get(base + "?sort=date&order=asc&size=2&page=1").json();
         assertThat(subjects(page)).containsExactly("cherry");
         assertThat(page.get("total").asLong()).isEqualTo(3);

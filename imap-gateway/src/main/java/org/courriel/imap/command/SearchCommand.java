@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.PartialRange;
 import org.courriel.imap.protocol.ImapString;
 import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.protocol.SequenceSet;
@@ -24,17 +25,20 @@ import org.courriel.store.search.MessageSearch;
 
 /**
  * SEARCH and UID SEARCH (RFC 9051 §6.4.4, RFC 3501 §6.4.4) with CHARSET UTF-8, ESEARCH return options
- * (RFC 4731: MIN, MAX, ALL, COUNT) and the MODSEQ key (RFC 7162 §3.1.5). IMAP4rev2 sessions always get
- * ESEARCH responses (RFC 9051 §7.3.4); rev1 sessions get SEARCH unless they asked for RETURN. RETURN (SAVE)
- * keeps the result for {@code $} in later commands (RFC 5182, SEARCHRES).
+ * (RFC 4731: MIN, MAX, ALL, COUNT), PARTIAL (RFC 9394 §3.1) and the MODSEQ key (RFC 7162 §3.1.5). IMAP4rev2
+ * sessions always get ESEARCH responses (RFC 9051 §7.3.4); rev1 sessions get SEARCH unless they asked for RETURN.
+ * RETURN (SAVE) keeps the result for {@code $} in later commands (RFC 5182, SEARCHRES).
  */
 public final class SearchCommand extends MessageSetCommand<SearchCommand.Request> {
 
-    /** ESEARCH result options (RFC 4731 §3.1), and SAVE (RFC 5182 §2). */
-    public enum ReturnOption { MIN, MAX, ALL, COUNT, SAVE }
+    /** ESEARCH result options (RFC 4731 §3.1), SAVE (RFC 5182 §2) and PARTIAL (RFC 9394 §3.1). */
+    public enum ReturnOption { MIN, MAX, ALL, COUNT, SAVE, PARTIAL }
 
-    /** The result options (null: none given), and the search keys still as bytes (parsed with the session's map). */
-    public record Request(Set<ReturnOption> returnOptions, byte[] keys) {
+    /**
+     * The result options (null: none given), the PARTIAL range when asked, and the search keys still as bytes
+     * (parsed with the session's map).
+     */
+    public record Request(Set<ReturnOption> returnOptions, PartialRange partial, byte[] keys) {
     }
 
     private final SearchParser.Limits limits;
@@ -46,42 +50,73 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
 
     @Override
     public Request parse(CommandParser args) {
-        Set<ReturnOption> options = null;
-        if (peekWord(args, "RETURN")) {
+        Returns returns = Returns.parse(args, EnumSet.allOf(ReturnOption.class));
+        if (peekWord(args, "CHARSET")) {
+            args.sp();
+            args.atom();
+            args.sp();
+            checkCharset(args.astring());
+        }
+        byte[] keys = args.rest();
+        SearchParser.parse(new CommandParser(keys), SearchParser.SYNTAX_ONLY, limits);
+        return new Request(returns.options(), returns.partial(), keys);
+    }
+
+    /** RFC 9051 §6.4.4, RFC 5256 §3: US-ASCII and UTF-8 only; otherwise NO [BADCHARSET]. */
+    static void checkCharset(String name) {
+        String charset = name.toUpperCase(Locale.ROOT);
+        if (!charset.equals("UTF-8") && !charset.equals("US-ASCII")) {
+            throw new ImapRefusal(ResponseCode.BADCHARSET, "Only UTF-8 and US-ASCII are supported");
+        }
+    }
+
+    /**
+     * The return options of SEARCH (RFC 4731 §3.1), SORT (RFC 5267 §3.1) and PARTIAL (RFC 9394 §3.1): null
+     * options when the command has no RETURN.
+     */
+    record Returns(Set<ReturnOption> options, PartialRange partial) {
+
+        static Returns parse(CommandParser args, Set<ReturnOption> allowed) {
+            if (!peekWord(args, "RETURN")) {
+                return new Returns(null, null);
+            }
             args.sp();
             args.atom();
             args.sp();
             args.expect('(');
-            options = EnumSet.noneOf(ReturnOption.class);
+            Set<ReturnOption> options = EnumSet.noneOf(ReturnOption.class);
+            PartialRange partial = null;
             while (!args.skip(')')) {
                 args.skip(' ');
-                String option = args.atom().toUpperCase(Locale.ROOT);
+                String name = args.atom().toUpperCase(Locale.ROOT);
+                ReturnOption option;
                 try {
-                    options.add(ReturnOption.valueOf(option));
+                    option = ReturnOption.valueOf(name);
                 } catch (IllegalArgumentException e) {
-                    throw new ImapSyntaxException("unsupported RETURN option " + option);
+                    throw new ImapSyntaxException("unsupported RETURN option " + name);
                 }
+                if (!allowed.contains(option)) {
+                    throw new ImapSyntaxException("unsupported RETURN option " + name);
+                }
+                if (option == ReturnOption.PARTIAL) {
+                    args.sp();
+                    partial = PartialRange.parse(args);
+                }
+                options.add(option);
             }
             if (options.isEmpty()) {
                 // RFC 4731 §3.1: RETURN () means ALL
                 options.add(ReturnOption.ALL);
             }
-        }
-        if (peekWord(args, "CHARSET")) {
-            args.sp();
-            args.atom();
-            args.sp();
-            String charset = args.astring().toUpperCase(Locale.ROOT);
-            if (!charset.equals("UTF-8") && !charset.equals("US-ASCII")) {
-                throw new ImapRefusal(ResponseCode.BADCHARSET, "Only UTF-8 and US-ASCII are supported");
+            if (options.contains(ReturnOption.ALL) && options.contains(ReturnOption.PARTIAL)) {
+                // RFC 9394 §3.1: PARTIAL and ALL are mutually exclusive
+                throw new ImapSyntaxException("RETURN (ALL) and (PARTIAL) cannot be combined");
             }
+            return new Returns(options, partial);
         }
-        byte[] keys = args.rest();
-        SearchParser.parse(new CommandParser(keys), SearchParser.SYNTAX_ONLY, limits);
-        return new Request(options, keys);
     }
 
-    private static boolean peekWord(CommandParser args, String word) {
+    static boolean peekWord(CommandParser args, String word) {
         byte[] rest = args.rest();
         if (rest.length < word.length() + 2 || rest[0] != ' ') {
             return false;
@@ -90,8 +125,8 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
         return start.equalsIgnoreCase(word) && rest[word.length() + 1] == ' ';
     }
 
-    @Override
-    public Completion process(Request request, ImapSession session) {
+    /** The keys parsed against the session's sequence map. */
+    static SearchParser.Result parseKeys(ImapSession session, byte[] keys, SearchParser.Limits limits) {
         SelectedMailbox selected = session.selected();
         SearchParser.Resolver resolver = new SearchParser.Resolver() {
             @Override
@@ -104,12 +139,12 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
                 return session.rev2() ? UidSet.of() : selected.recentUids();
             }
         };
-        SearchParser.Result parsed = SearchParser.parse(new CommandParser(request.keys()), resolver, limits);
-        boolean save = request.returnOptions() != null && request.returnOptions().contains(ReturnOption.SAVE);
-        if (save) {
-            // RFC 5182 §2.1: a SAVE answered NO leaves the variable empty; one answered BAD (above) leaves it alone
-            selected.sequence().saveResult(UidSet.of());
-        }
+        return SearchParser.parse(new CommandParser(keys), resolver, limits);
+    }
+
+    /** The UIDs of the selected mailbox's messages that match, ascending: only those the session has been told of. */
+    static List<Long> matches(ImapSession session, SearchParser.Result parsed) {
+        SelectedMailbox selected = session.selected();
         if (parsed.usesModseq()) {
             session.enableCondstore();
         }
@@ -120,6 +155,19 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
                 found.add(uid);
             }
         }
+        return found;
+    }
+
+    @Override
+    public Completion process(Request request, ImapSession session) {
+        SelectedMailbox selected = session.selected();
+        SearchParser.Result parsed = parseKeys(session, request.keys(), limits);
+        boolean save = request.returnOptions() != null && request.returnOptions().contains(ReturnOption.SAVE);
+        if (save) {
+            // RFC 5182 §2.1: a SAVE answered NO leaves the variable empty; one answered BAD (above) leaves it alone
+            selected.sequence().saveResult(UidSet.of());
+        }
+        List<Long> found = matches(session, parsed);
         Map<Long, Long> modseqs = new HashMap<>();
         if (parsed.usesModseq() && !found.isEmpty()) {
             session.context().messages().scan(selected.id(), UidSet.ofSorted(found), MessageFields.BASIC,
@@ -216,6 +264,12 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
             if (options.contains(ReturnOption.ALL)) {
                 sb.append(" ALL ").append(UidSet.ofSorted(numbers));
             }
+        }
+        if (request.partial() != null) {
+            // RFC 9394 §3.1: PARTIAL (range set), NIL when no message is in the range
+            List<Long> part = request.partial().of(numbers);
+            sb.append(" PARTIAL (").append(request.partial()).append(' ')
+                    .append(part.isEmpty() ? "NIL" : UidSet.ofSorted(part).toString()).append(')');
         }
         if (options.contains(ReturnOption.COUNT)) {
             sb.append(" COUNT ").append(numbers.size());

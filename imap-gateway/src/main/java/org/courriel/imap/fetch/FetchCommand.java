@@ -28,7 +28,8 @@ import org.courriel.store.section.MessageSections;
 import org.courriel.store.section.UnknownTransferEncodingException;
 
 /**
- * FETCH and UID FETCH (RFC 9051 §6.4.5, §6.4.9) with CHANGEDSINCE and VANISHED (RFC 7162 §3.1.4, §3.2.6).
+ * FETCH and UID FETCH (RFC 9051 §6.4.5, §6.4.9) with CHANGEDSINCE and VANISHED (RFC 7162 §3.1.4, §3.2.6) and,
+ * in UID FETCH, PARTIAL (RFC 9394 §3.2).
  * Messages are read in batches of UIDs: flags, sizes, envelopes, structures and header fields come from the
  * stored rows, summaries and header column; only sections of the body read the message bytes.
  */
@@ -49,6 +50,10 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
         if (request.vanished() && (!byUid || !session.qresync())) {
             // RFC 7162 §3.2.6: VANISHED only in UID FETCH, with QRESYNC enabled
             return Completion.bad("VANISHED needs UID FETCH and QRESYNC");
+        }
+        if (request.partial() != null && !byUid) {
+            // RFC 9394 §3.2: the PARTIAL modifier belongs to UID FETCH
+            return Completion.bad("PARTIAL needs UID FETCH");
         }
         List<FetchItem> items = new ArrayList<>(request.items());
         boolean wantsModseq = request.changedSince() >= 0 || items.stream().anyMatch(FetchItem.ModSeq.class::isInstance);
@@ -71,6 +76,17 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
             }
         }
         long[] uids = selected.sequence().knownUids(set);
+        if (request.partial() != null) {
+            // RFC 9394 §3.2: only the messages at those positions of what the command names (after CHANGEDSINCE),
+            // counted in UID order
+            List<Long> named = java.util.Arrays.stream(uids).boxed().toList();
+            if (request.changedSince() >= 0) {
+                Set<Long> changed = new java.util.HashSet<>();
+                session.context().messages().changedSince(selected.id(), request.changedSince(), r -> changed.add(r.uid()));
+                named = named.stream().filter(changed::contains).toList();
+            }
+            uids = request.partial().of(named).stream().mapToLong(Long::longValue).toArray();
+        }
         MessageFields fields = fields(items);
         // RFC 4314 §4: a FETCH that implies \Seen does not set it without "s"
         boolean setsSeen = !selected.readOnly() && selected.rights().has(org.courriel.store.acl.Right.KEEP_SEEN)

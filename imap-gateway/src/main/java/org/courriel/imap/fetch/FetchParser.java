@@ -6,14 +6,19 @@ import java.util.Locale;
 
 import org.courriel.imap.protocol.CommandParser;
 import org.courriel.imap.protocol.ImapSyntaxException;
+import org.courriel.imap.protocol.PartialRange;
 import org.courriel.imap.protocol.SequenceSet;
 import org.courriel.store.section.SectionSpec;
 
 /** Parses FETCH arguments (RFC 9051 §9 fetch, RFC 7162 fetch-modifier). Pure. */
 public final class FetchParser {
 
-    /** A parsed FETCH: the set, the items, CHANGEDSINCE (-1 when absent) and VANISHED. */
-    public record Request(SequenceSet set, List<FetchItem> items, long changedSince, boolean vanished) {
+    /**
+     * A parsed FETCH: the set, the items, CHANGEDSINCE (-1 when absent), VANISHED and the PARTIAL range (RFC 9394
+     * §3.2, null when absent).
+     */
+    public record Request(SequenceSet set, List<FetchItem> items, long changedSince, boolean vanished,
+            PartialRange partial) {
     }
 
     private FetchParser() {
@@ -49,6 +54,7 @@ public final class FetchParser {
         }
         long changedSince = -1;
         boolean vanished = false;
+        PartialRange partial = null;
         if (args.skip(' ')) {
             args.expect('(');
             do {
@@ -60,6 +66,10 @@ public final class FetchParser {
                         changedSince = args.number(Long.MAX_VALUE);
                     }
                     case "VANISHED" -> vanished = true;
+                    case "PARTIAL" -> {
+                        args.sp();
+                        partial = PartialRange.parse(args);
+                    }
                     default -> throw new ImapSyntaxException("unknown FETCH modifier " + modifier);
                 }
             } while (!args.skip(')'));
@@ -69,7 +79,7 @@ public final class FetchParser {
             }
         }
         args.end();
-        return new Request(set, distinct(items), changedSince, vanished);
+        return new Request(set, distinct(items), changedSince, vanished, partial);
     }
 
     /**

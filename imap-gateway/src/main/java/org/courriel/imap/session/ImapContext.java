@@ -9,6 +9,7 @@ import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.mailbox.RecentWatermark;
 import org.courriel.store.metadata.MetadataService;
 import org.courriel.store.message.MessageService;
+import org.courriel.store.search.MessageListing;
 import org.courriel.store.search.MessageSearch;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ public record ImapContext(
         MailboxAccess access,
         MessageService messages,
         MessageSearch search,
+        MessageListing listing,
         MailboxEventBus events,
         RecentWatermark recent,
         UidSnapshots uidSnapshots,

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.courriel.imap.testing.ImapTestSupport;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.SortTerm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.event.MessageCountAdapter;
 import jakarta.mail.event.MessageCountEvent;
+import jakarta.mail.search.SubjectTerm;
 
 /** Angus Mail's IMAP provider, a real client, against the running gateway. */
 class AngusMailClientTest extends ImapTestSupport {
@@ -61,6 +63,31 @@ class AngusMailClientTest extends ImapTestSupport {
         assertThat(sent.getAttributes()).contains("\\Sent");
         assertThat(store.hasCapability("IDLE")).isTrue();
         assertThat(store.hasCapability("MOVE")).isTrue();
+    }
+
+    @Test
+    void sortsOnTheServerByBaseSubject() throws Exception {
+        // RFC 5256 §3 through the client's own SORT: the base subject drops "Re:"
+        deliver("INBOX", "b topic");
+        deliver("INBOX", "Re: a topic");
+        deliver("INBOX", "c topic");
+        deliver("INBOX", "unrelated");
+        IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        assertThat(store.hasCapability("SORT")).isTrue();
+        assertThat(Arrays.stream(inbox.getSortedMessages(new SortTerm[] {SortTerm.SUBJECT})).map(this::subject))
+                .containsExactly("Re: a topic", "b topic", "c topic", "unrelated");
+        assertThat(Arrays.stream(inbox.getSortedMessages(new SortTerm[] {SortTerm.REVERSE, SortTerm.SUBJECT},
+                new SubjectTerm("topic"))).map(this::subject)).containsExactly("c topic", "b topic", "Re: a topic");
+        inbox.close(false);
+    }
+
+    private String subject(Message m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

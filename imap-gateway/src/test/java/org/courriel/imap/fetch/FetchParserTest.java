@@ -126,4 +126,13 @@ class FetchParserTest {
             default -> item.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
         };
     }
+
+    @org.junit.jupiter.api.Test
+    void partialIsAFetchModifier() {
+        // RFC 9394 §3.2
+        FetchParser.Request r = parse("1:* (FLAGS) (CHANGEDSINCE 7 PARTIAL -1:-30)");
+        assertThat(r.changedSince()).isEqualTo(7);
+        assertThat(r.partial()).isEqualTo(new org.courriel.imap.protocol.PartialRange(-1, -30));
+        assertThat(parse("1:* (FLAGS)").partial()).isNull();
+    }
 }

@@ -18,8 +18,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Message bytes addressed by SHA-256, each stored once and reference counted: copies and the recipients of
- * one delivery share a row; the row goes when its last message is expunged. Runs inside the caller's
- * transaction.
+ * one delivery share a row; the row goes when its last message is expunged. A new content gets its SORT and THREAD
+ * keys in the same transaction ({@link SortFieldStore}). Runs inside the caller's transaction.
  */
 @Repository
 public class ContentStore {
@@ -28,12 +28,14 @@ public class ContentStore {
     static final Duration SIZE_READING_TTL = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
+    private final SortFieldStore sortFields;
     private final Counter stored;
     private final Counter storedBytes;
     private final Counter deduplicated;
 
-    public ContentStore(JdbcClient jdbc, MeterRegistry meters) {
+    public ContentStore(JdbcClient jdbc, SortFieldStore sortFields, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.sortFields = sortFields;
         this.stored = Counter.builder("courriel.store.content.stored")
                 .description("Distinct message contents written").register(meters);
         this.storedBytes = Counter.builder("courriel.store.content.bytes")
@@ -75,6 +77,7 @@ public class ContentStore {
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         jdbc.sql("INSERT INTO content_body (content_id, body) VALUES (?, ?)").params(id, content.body()).update();
+        sortFields.insert(id, content.summary().envelope(), content.header());
         stored.increment();
         storedBytes.increment(content.size());
         if (references > 1) {

@@ -43,19 +43,39 @@ record ListingSql(String where, List<Object> params) {
         return new ListingSql(where.toString(), List.copyOf(params));
     }
 
+    /** The FROM clause of listings and sorts: the message rows with their contents' sort keys. */
+    static final String FROM = " FROM message m LEFT JOIN content_sort s ON s.content_id = m.content_id";
+
+    /** A listing's order: its key, ties by UID in the same direction. */
     static String orderBy(MessageQuery query) {
-        String direction = query.descending() ? " DESC" : " ASC";
-        return " ORDER BY " + expression(query.sort()) + direction + ", uid" + direction;
+        return orderBy(List.of(new SortCriterion(query.sort(), query.descending())), query.descending());
     }
 
-    /** The column expression a sort key orders by. */
+    /**
+     * The order of several criteria in priority order (RFC 5256 §3), then the UID. A message without sort keys
+     * (its row not yet filled) sorts as the empty string, first (RFC 5256 §3: "The empty string always collates
+     * before non-empty strings").
+     */
+    static String orderBy(List<SortCriterion> criteria, boolean uidDescending) {
+        StringBuilder sb = new StringBuilder(" ORDER BY ");
+        for (SortCriterion c : criteria) {
+            sb.append(expression(c.key())).append(c.reverse() ? " DESC NULLS LAST, " : " ASC NULLS FIRST, ");
+        }
+        return sb.append("m.uid").append(uidDescending ? " DESC" : " ASC").toString();
+    }
+
+    /** The column expression a sort key orders by; string keys are stored collated (content_sort). */
     static String expression(MessageQuery.Sort sort) {
         return switch (sort) {
             case DATE -> "COALESCE(sent_date, internal_date)";
-            case FROM -> "COALESCE(from_address, '')";
-            case SUBJECT -> "COALESCE(LOWER(subject), '')";
+            case FROM -> "s.from_mailbox";
+            case SUBJECT -> "s.base_subject";
             case SIZE -> "size";
             case ARRIVAL -> "internal_date";
+            case TO -> "s.to_mailbox";
+            case CC -> "s.cc_mailbox";
+            case DISPLAYFROM -> "s.display_from";
+            case DISPLAYTO -> "s.display_to";
         };
     }
 

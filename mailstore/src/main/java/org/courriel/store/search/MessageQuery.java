@@ -29,18 +29,29 @@ public record MessageQuery(long mailboxId, MessageFilter filter, Sort sort, bool
         return (long) page * size;
     }
 
-    /** What a listing sorts by (RFC 5256 §2.2's keys, over the values the store keeps). */
+    /**
+     * What a listing sorts by: the sort keys of RFC 5256 §3 and RFC 5957 §4, over the values the store keeps
+     * (strings in i;unicode-casemap order, RFC 5051; an absent field sorts first).
+     */
     public enum Sort {
-        /** The Date header, or the arrival time when it has none (RFC 5256 §2.2). */
+        /** The Date header in UTC, or the arrival time when it has none or it cannot be read (RFC 5256 §2.2). */
         DATE,
-        /** The first From address. */
+        /** The addr-mailbox (local part) of the first From address (RFC 5256 §3 FROM). */
         FROM,
-        /** The decoded subject, without regard to case. */
+        /** The base subject (RFC 5256 §2.1). */
         SUBJECT,
         /** The size in bytes (RFC822.SIZE). */
         SIZE,
         /** The arrival time (IMAP's internal date). */
-        ARRIVAL;
+        ARRIVAL,
+        /** The addr-mailbox of the first To address (RFC 5256 §3 TO). */
+        TO,
+        /** The addr-mailbox of the first Cc address (RFC 5256 §3 CC). */
+        CC,
+        /** The display name of the first From address, else its address (RFC 5957 §4 DISPLAYFROM). */
+        DISPLAYFROM,
+        /** The display name of the first To address, else its address (RFC 5957 §4 DISPLAYTO). */
+        DISPLAYTO;
 
         /** The key of this name, any case; IllegalArgumentException for an unknown one. */
         public static Sort of(String name) {

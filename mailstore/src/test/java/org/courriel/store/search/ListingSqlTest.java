@@ -37,12 +37,22 @@ class ListingSqlTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"DATE,true,' ORDER BY COALESCE(sent_date, internal_date) DESC, uid DESC'",
-            "SIZE,false,' ORDER BY size ASC, uid ASC'",
-            "SUBJECT,false,' ORDER BY COALESCE(LOWER(subject), '''') ASC, uid ASC'"})
+    @CsvSource({"DATE,true,' ORDER BY COALESCE(sent_date, internal_date) DESC NULLS LAST, m.uid DESC'",
+            "SIZE,false,' ORDER BY size ASC NULLS FIRST, m.uid ASC'",
+            "SUBJECT,false,' ORDER BY s.base_subject ASC NULLS FIRST, m.uid ASC'"})
     void sortsBreakTiesByUid(MessageQuery.Sort sort, boolean descending, String orderBy) {
         MessageQuery q = new MessageQuery(1, MessageFilter.NONE, sort, descending, 0, 1);
         assertThat(ListingSql.orderBy(q)).isEqualTo(orderBy);
+    }
+
+    @Test
+    void reverseTurnsItsOwnCriterionAndNotTheSequenceOrder() {
+        // RFC 5256 §3: REVERSE does not affect the implicit sequence number criterion
+        String orderBy = ListingSql.orderBy(List.of(new SortCriterion(MessageQuery.Sort.SUBJECT, false),
+                new SortCriterion(MessageQuery.Sort.DATE, true), new SortCriterion(MessageQuery.Sort.DISPLAYFROM, false)),
+                false);
+        assertThat(orderBy).isEqualTo(" ORDER BY s.base_subject ASC NULLS FIRST,"
+                + " COALESCE(sent_date, internal_date) DESC NULLS LAST, s.display_from ASC NULLS FIRST, m.uid ASC");
     }
 
     @Test

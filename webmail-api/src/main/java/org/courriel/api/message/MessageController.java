@@ -75,8 +75,11 @@ public class MessageController {
             @Parameter(description = "Page number, from 0", example = "0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Messages per page (default and maximum are configured)", example = "50")
             @RequestParam(required = false) Integer size,
-            @Parameter(description = "Sort key", schema = @Schema(allowableValues = {"date", "arrival", "from",
-                    "subject", "size"})) @RequestParam(defaultValue = "date") String sort,
+            @Parameter(description = "Sort key, as IMAP SORT's (RFC 5256, RFC 5957): from, to and cc by the first "
+                    + "address's local part, subject by the base subject (without Re:, Fwd:, [tags]), displayfrom and "
+                    + "displayto by the display name", schema = @Schema(allowableValues = {"date", "arrival", "from",
+                    "to", "cc", "subject", "size", "displayfrom", "displayto"})) @RequestParam(defaultValue = "date")
+            String sort,
             @Parameter(description = "Sort order", schema = @Schema(allowableValues = {"asc", "desc"}))
             @RequestParam(defaultValue = "desc") String order,
             @Parameter(description = "Substring of the From header", example = "alice") @RequestParam(required = false) String from,
@@ -103,7 +106,7 @@ public class MessageController {
         try {
             sortKey = MessageQuery.Sort.of(sort);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("sort", "sort is one of date, arrival, from, subject, size");
+            throw ApiException.invalid("sort", "sort is one of date, arrival, from, to, cc, subject, size, displayfrom, displayto");
         }
         if (!order.equalsIgnoreCase("asc") && !order.equalsIgnoreCase("desc")) {
             throw ApiException.invalid("order", "order is asc or desc");
