@@ -156,7 +156,7 @@ final class NotifySubscription implements Notifications {
         }
         // the EXISTS went out: a UID FETCH of the attributes MessageNew names, for the new messages
         SequenceSet uids = SequenceSet.parse((aboveUid + 1) + ":" + upToUid);
-        new FetchCommand(true).process(new FetchParser.Request(uids, fetch, -1, false), session);
+        new FetchCommand(true).process(new FetchParser.Request(uids, fetch, -1, false, null), session);
     }
 
     // ---- the other mailboxes
