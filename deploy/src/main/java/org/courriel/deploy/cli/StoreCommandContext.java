@@ -41,7 +41,7 @@ import org.springframework.context.annotation.Import;
         FlywayAutoConfiguration.class})
 @ComponentScan({"org.courriel.store.account", "org.courriel.store.mailbox", "org.courriel.store.message",
         "org.courriel.store.commit", "org.courriel.store.content", "org.courriel.store.event",
-        "org.courriel.store.training", "org.courriel.store.disk"})
+        "org.courriel.store.training", "org.courriel.store.disk", "org.courriel.store.acl"})
 @Import({StoreConfiguration.class, AdminCli.class, DomainCommands.class, UserCommands.class, AliasCommands.class})
 class StoreCommandContext {
 
