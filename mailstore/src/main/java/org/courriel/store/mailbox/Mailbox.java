@@ -12,9 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A folder. Its counters (uid_next, highest_modseq) are advanced with plain SQL by
- * {@link org.courriel.store.message.MessageWriter} under the row lock; this entity only creates, renames
- * and deletes mailboxes.
+ * A folder. Its counters (uid_next, highest_modseq, and the STATUS counters message_count, unseen_count,
+ * deleted_count, total_size) are advanced with plain SQL by {@link org.courriel.store.message.MessageWriter}
+ * under the row lock; this entity only creates, renames and deletes mailboxes. So it never writes them back:
+ * they are not updatable here (an UPDATE of a rename would otherwise restore the values it loaded, undoing a
+ * delivery that committed in between), and the STATUS counters are not mapped (their defaults start them at 0).
  */
 @Entity
 @Table(name = "mailbox")
@@ -33,10 +35,10 @@ public class Mailbox {
     @Column(name = "uid_validity", nullable = false)
     private long uidValidity;
 
-    @Column(name = "uid_next", nullable = false)
+    @Column(name = "uid_next", nullable = false, updatable = false)
     private long uidNext;
 
-    @Column(name = "highest_modseq", nullable = false)
+    @Column(name = "highest_modseq", nullable = false, updatable = false)
     private long highestModseq;
 
     @Enumerated(EnumType.STRING)
