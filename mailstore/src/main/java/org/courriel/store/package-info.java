@@ -23,7 +23,9 @@
  * re-parses a body to list or FETCH summaries. A message row's save date is the database's clock at its insert.</li>
  * <li><b>Locking and order.</b> Each change to a mailbox first updates the mailbox row (UIDNEXT,
  * HIGHESTMODSEQ), which serialises writers of one mailbox until commit, so UIDs and MODSEQs become visible
- * in ascending order. Several mailboxes are locked in ascending id order. The IMAP \Recent watermark
+ * in ascending order. The same row keeps the STATUS counters (messages, unseen, \Deleted, bytes), which each
+ * change adds to under that lock in its own transaction: STATUS reads them, never a count of the rows.
+ * Several mailboxes are locked in ascending id order. The IMAP \Recent watermark
  * ({@link org.courriel.store.mailbox.RecentWatermark}) locks one mailbox row alone, briefly, and is not synced:
  * a claim lost in a crash only makes messages recent once more.</li>
  * <li><b>Notifications.</b> {@link org.courriel.store.event.MailboxEvent}s are published after commit, in

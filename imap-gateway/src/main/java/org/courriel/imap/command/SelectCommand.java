@@ -21,9 +21,6 @@ import org.courriel.store.acl.Right;
 import org.courriel.store.mailbox.AccessibleMailbox;
 import org.courriel.store.mailbox.MailboxAccess;
 import org.courriel.store.mailbox.MailboxInfo;
-import org.courriel.store.message.MessageFields;
-import org.courriel.store.message.MessageRecord;
-import org.courriel.store.message.SystemFlag;
 import org.courriel.store.message.UidSet;
 
 /**
@@ -176,25 +173,13 @@ public final class SelectCommand implements ImapCommand<SelectCommand.Request> {
         });
     }
 
-    /** The sequence number of the first unseen message (RFC 3501 §6.3.1 UNSEEN), 0 if all are seen. */
+    /**
+     * The sequence number of the first unseen message (RFC 3501 §6.3.1 UNSEEN), 0 if all are seen, from the store's
+     * indexed lookup rather than a scan. A first unseen message that arrived after the session's snapshot has no
+     * sequence number yet: then every message the session knows was seen, and there is nothing to announce.
+     */
     private static long firstUnseen(ImapSession session, SelectedMailbox selected) {
-        long[] found = {0};
-        try {
-            session.context().messages().scan(selected.id(), UidSet.ALL, MessageFields.BASIC, (MessageRecord r) -> {
-                if (!r.flags().has(SystemFlag.SEEN)) {
-                    found[0] = r.uid();
-                    throw new FoundIt();
-                }
-            });
-        } catch (FoundIt e) {
-            // stopped at the first one
-        }
-        return found[0] == 0 ? 0 : selected.sequence().seqOf(found[0]);
-    }
-
-    private static final class FoundIt extends RuntimeException {
-        FoundIt() {
-            super(null, null, false, false);
-        }
+        long uid = session.context().messages().firstUnseen(selected.id());
+        return uid == 0 ? 0 : selected.sequence().seqOf(uid);
     }
 }

@@ -1,9 +1,11 @@
 package org.courriel.store.mailbox;
 
 /**
- * A folder: a row of {@code mailbox} ({@link MailboxRepository}). Its counters (uid_next, highest_modseq) are
- * advanced with plain SQL by {@link org.courriel.store.message.MessageWriter} under the row lock; this class
- * only creates, renames and deletes mailboxes.
+ * A folder: a row of {@code mailbox} ({@link MailboxRepository}). Its counters (uid_next, highest_modseq, and
+ * the STATUS counters message_count, unseen_count, deleted_count, total_size) are advanced with plain SQL by
+ * {@link org.courriel.store.message.MessageWriter} under the row lock; this class only creates, renames and
+ * deletes mailboxes, and the repository never writes the counters back (a rename that restored the values it
+ * loaded would undo a delivery that committed in between).
  */
 final class Mailbox {
 

@@ -327,17 +327,14 @@ public class MailboxService {
         changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, mailboxId, normal, Kind.SUBSCRIPTION));
     }
 
-    /** The STATUS counters (RFC 9051 §6.3.11), counted from the message rows so they are always true. */
+    /**
+     * The STATUS counters (RFC 9051 §6.3.11, RFC 8438 SIZE), read from the mailbox row alone: the message writes
+     * keep them there in their own transactions (migration V97), so this costs the same for any mailbox size.
+     */
     public MailboxStatus status(long mailboxId) {
         return jdbc.sql("""
-                SELECT COUNT(m.id),
-                       COALESCE(SUM(CASE WHEN MOD(m.system_flags, 2) = 0 THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(CASE WHEN MOD(m.system_flags / 8, 2) = 1 THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(m.size), 0),
-                       b.uid_next, b.uid_validity, b.highest_modseq
-                FROM mailbox b LEFT JOIN message m ON m.mailbox_id = b.id
-                WHERE b.id = ?
-                GROUP BY b.uid_next, b.uid_validity, b.highest_modseq""")
+                SELECT message_count, unseen_count, deleted_count, total_size, uid_next, uid_validity, highest_modseq
+                FROM mailbox WHERE id = ?""")
                 .param(mailboxId)
                 .query((rs, n) -> new MailboxStatus(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7)))

@@ -2,9 +2,12 @@ package org.courriel.store.message;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.courriel.store.content.SummaryCodec;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +24,20 @@ public class MessageReader {
 
     private static final int FETCH_SIZE = 500;
 
+    /** Every value of system_flags without \Seen. */
+    private static final List<Integer> UNSEEN_FLAG_VALUES = IntStream
+            .range(0, 1 << SystemFlag.values().length).filter(v -> (v & SystemFlag.SEEN.bit()) == 0).boxed().toList();
+
+    /**
+     * The minimum over one sorted, limited lookup per flag value; the ORDER BY names the index's columns so that
+     * H2 too reads the index in order and stops at the first entry (PostgreSQL does with ORDER BY uid alone).
+     */
+    private static final String FIRST_UNSEEN = "SELECT MIN(u) FROM ("
+            + String.join(" UNION ALL ", Collections.nCopies(UNSEEN_FLAG_VALUES.size(),
+                    "SELECT (SELECT uid FROM message WHERE mailbox_id = ? AND system_flags = ?"
+                            + " ORDER BY mailbox_id, system_flags, uid FETCH FIRST 1 ROWS ONLY) AS u"))
+            + ") first_uids";
+
     private final JdbcTemplate template;
 
     public MessageReader(JdbcTemplate template) {
@@ -35,6 +52,17 @@ public class MessageReader {
                     list.add(rs.getLong(1));
                 }, mailboxId);
         return list.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * The lowest UID of the mailbox without \Seen, or 0 when every message is seen: SELECT's [UNSEEN n] of
+     * RFC 3501 §6.3.1. One lookup on the index (mailbox_id, system_flags, uid) per value of the flag bits without
+     * \Seen, each reading one entry, so the cost does not grow with the mailbox.
+     */
+    public long firstUnseen(long mailboxId) {
+        Long uid = template.queryForObject(FIRST_UNSEEN, Long.class, UNSEEN_FLAG_VALUES.stream()
+                .flatMap(v -> Stream.of((Object) mailboxId, v)).toArray());
+        return uid == null ? 0 : uid;
     }
 
     /** Streams the messages of {@code uids} in ascending UID order. */

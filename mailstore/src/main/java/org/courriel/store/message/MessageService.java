@@ -236,6 +236,11 @@ public class MessageService {
         return reader.uids(mailboxId);
     }
 
+    /** The lowest UID without \Seen, 0 when all are seen (SELECT's [UNSEEN n], RFC 3501 §6.3.1). */
+    public long firstUnseen(long mailboxId) {
+        return reader.firstUnseen(mailboxId);
+    }
+
     public void scan(long mailboxId, UidSet uids, MessageFields fields, Consumer<MessageRecord> consumer) {
         reader.scan(mailboxId, uids, fields, consumer);
     }

@@ -30,6 +30,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * row lock until commit. So changes to one mailbox are serialised and commit in UID and MODSEQ order, and
  * a session never sees UID n+1 before UID n (RFC 9051 §2.3.1.1). Several mailboxes are locked in ascending
  * id order.
+ * <p>
+ * Counters: the same row keeps the mailbox's STATUS counters (messages, unseen, deleted, bytes; migration V97).
+ * Every change adds its {@link CounterDelta} to them in the statement that takes the lock, or under the lock
+ * after reading the rows it changes, so they equal a count of the message rows on every node and a reader needs
+ * one row, not a scan.
  */
 @Repository
 public class MessageWriter {
@@ -56,9 +61,13 @@ public class MessageWriter {
     private record MailboxHead(long accountId, long uidValidity, long uidNext, long modseq) {
     }
 
-    private MailboxHead allocate(long mailboxId, int uids) {
-        int rows = jdbc.sql("UPDATE mailbox SET uid_next = uid_next + ?, highest_modseq = highest_modseq + 1 WHERE id = ?")
-                .params(uids, mailboxId).update();
+    private MailboxHead allocate(long mailboxId, int uids, CounterDelta delta) {
+        int rows = jdbc.sql("""
+                UPDATE mailbox SET uid_next = uid_next + ?, highest_modseq = highest_modseq + 1,
+                       message_count = message_count + ?, unseen_count = unseen_count + ?,
+                       deleted_count = deleted_count + ?, total_size = total_size + ?
+                WHERE id = ?""")
+                .params(uids, delta.messages(), delta.unseen(), delta.deleted(), delta.bytes(), mailboxId).update();
         if (rows == 0) {
             throw StoreException.notFound("mailbox " + mailboxId);
         }
@@ -66,6 +75,18 @@ public class MessageWriter {
                 .param(mailboxId)
                 .query((rs, n) -> new MailboxHead(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .single();
+    }
+
+    /** Adds to the counters of a mailbox whose row this transaction has locked already. */
+    private void adjust(long mailboxId, CounterDelta delta) {
+        if (delta.isNone()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE mailbox SET message_count = message_count + ?, unseen_count = unseen_count + ?,
+                       deleted_count = deleted_count + ?, total_size = total_size + ?
+                WHERE id = ?""")
+                .params(delta.messages(), delta.unseen(), delta.deleted(), delta.bytes(), mailboxId).update();
     }
 
     /** Adds bytes to the account's usage; with {@code enforce}, refuses to pass its quota (RFC 9208 §4.2). */
@@ -90,7 +111,7 @@ public class MessageWriter {
      */
     public AppendResult append(long mailboxId, MessageContent content, Flags flags, Instant internalDate,
             Consumer<MailboxEvent> events, boolean enforceQuota) {
-        MailboxHead head = allocate(mailboxId, 1);
+        MailboxHead head = allocate(mailboxId, 1, CounterDelta.added(flags, content.size()));
         charge(head.accountId(), content.size(), enforceQuota);
         long contentId = contents.reference(content, 1);
         long uid = head.uidNext() - 1;
@@ -109,7 +130,7 @@ public class MessageWriter {
         List<AppendResult> results = new ArrayList<>();
         List<MailboxHead> heads = new ArrayList<>();
         for (long mailboxId : ordered) {
-            MailboxHead head = allocate(mailboxId, 1);
+            MailboxHead head = allocate(mailboxId, 1, CounterDelta.added(Flags.NONE, content.size()));
             charge(head.accountId(), content.size(), false);
             heads.add(head);
         }
@@ -210,18 +231,23 @@ public class MessageWriter {
                     .optional().orElseThrow(() -> StoreException.notFound("mailbox " + destinationId));
             return new CopyResult(head.uidValidity(), List.of(), List.of());
         }
-        MailboxHead head = allocate(destinationId, rows.size());
-        long bytes = rows.stream().mapToLong(Row::size).sum();
-        charge(head.accountId(), bytes, chargeQuota);
+        List<Flags> copied = rows.stream().map(row -> permitted.apply(row.flags())).toList();
+        CounterDelta delta = CounterDelta.NONE;
+        for (int i = 0; i < rows.size(); i++) {
+            delta = delta.plus(CounterDelta.added(copied.get(i), rows.get(i).size()));
+        }
+        MailboxHead head = allocate(destinationId, rows.size(), delta);
+        charge(head.accountId(), delta.bytes(), chargeQuota);
         long uid = head.uidNext() - rows.size();
         List<Long> sourceUids = new ArrayList<>();
         List<Long> destinationUids = new ArrayList<>();
         List<Object[]> batch = new ArrayList<>();
         Map<Long, Integer> references = new HashMap<>();
-        for (Row row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
             sourceUids.add(row.uid());
             destinationUids.add(uid);
-            Flags flags = permitted.apply(row.flags());
+            Flags flags = copied.get(i);
             batch.add(new Object[] {destinationId, uid, head.modseq(), row.contentId(), flags.system(),
                 flags.keywordColumn(), utc(row.internalDate()), row.size(), row.id()});
             references.merge(row.contentId(), 1, Integer::sum);
@@ -283,7 +309,11 @@ public class MessageWriter {
         if (rows.isEmpty()) {
             return List.of();
         }
-        MailboxHead head = allocate(mailboxId, 0);
+        CounterDelta delta = CounterDelta.NONE;
+        for (Row row : rows) {
+            delta = delta.plus(CounterDelta.removed(row.flags(), row.size()));
+        }
+        MailboxHead head = allocate(mailboxId, 0, delta);
         List<Object[]> ids = new ArrayList<>();
         List<Object[]> tombstones = new ArrayList<>();
         Map<Long, Integer> references = new HashMap<>();
@@ -319,7 +349,8 @@ public class MessageWriter {
     public FlagUpdate storeFlags(long mailboxId, UidSet uids, FlagChange change, Long unchangedSince,
             Consumer<MailboxEvent> events, java.util.function.BinaryOperator<Flags> restrict) {
         checkKeywords(change.flags());
-        MailboxHead head = allocate(mailboxId, 0);
+        MailboxHead head = allocate(mailboxId, 0, CounterDelta.NONE);
+        CounterDelta[] delta = {CounterDelta.NONE};
         List<FlagUpdate.MessageFlags> changed = new ArrayList<>();
         List<FlagUpdate.MessageFlags> unchanged = new ArrayList<>();
         List<Long> modified = new ArrayList<>();
@@ -343,10 +374,12 @@ public class MessageWriter {
                         return;
                     }
                     checkKeywords(next);
+                    delta[0] = delta[0].plus(CounterDelta.flagsChanged(current, next));
                     updates.add(new Object[] {next.system(), next.keywordColumn(), head.modseq(), rs.getLong(1)});
                     changed.add(new FlagUpdate.MessageFlags(uid, next, head.modseq()));
                 });
         template.batchUpdate("UPDATE message SET system_flags = ?, keywords = ?, modseq = ? WHERE id = ?", updates);
+        adjust(mailboxId, delta[0]);
         if (!changed.isEmpty()) {
             events.accept(new MailboxEvent.FlagsChanged(head.accountId(), mailboxId,
                     changed.stream().map(FlagUpdate.MessageFlags::uid).toList(), head.modseq(),
