@@ -10,6 +10,8 @@ import org.courriel.imap.protocol.ResponseCode;
 import org.courriel.imap.session.Completion;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SelectedMailbox;
+import org.courriel.store.acl.Right;
+import org.courriel.store.mailbox.AccessibleMailbox;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.message.MessageRecord;
 import org.courriel.store.mime.BodyStructure;
@@ -17,10 +19,11 @@ import org.courriel.store.section.MessageSections;
 import org.courriel.store.section.SectionSpec;
 
 /**
- * CATENATE (RFC 4469 §3): the message an APPEND builds from literals and URLs of this account's messages and
- * parts, octets copied unchanged as {@code BODY.PEEK[section]} returns them (no \Seen set), in the order given.
- * A URL that names nothing here is {@code NO [BADURL url]} (§4.1), a result past the APPEND limit
- * {@code NO [TOOBIG]} (§4.2), checked as the parts are added so that no more than the limit is ever held.
+ * CATENATE (RFC 4469 §3): the message an APPEND builds from literals and URLs of the messages and parts this
+ * account may read (its own mailboxes, others' and shared ones with the "r" right), octets copied unchanged as
+ * {@code BODY.PEEK[section]} returns them (no \Seen set), in the order given. A URL that names nothing here is
+ * {@code NO [BADURL url]} (§4.1), a result past the APPEND limit {@code NO [TOOBIG]} (§4.2), checked as the
+ * parts are added so that no more than the limit is ever held.
  */
 final class Catenation {
 
@@ -92,15 +95,22 @@ final class Catenation {
         }
     }
 
-    /** The URL's mailbox (by name in this account), or the selected one for a URL without a mailbox. */
+    /**
+     * The URL's mailbox as this account sees it (its own, another user's or a shared one), or the selected one for
+     * a URL without a mailbox; null unless the account holds the "r" right on it (RFC 4314 §4: reading a
+     * message's content, as FETCH would), so that a refusal names neither the mailbox nor the right.
+     */
     private static MailboxInfo mailbox(ImapSession session, ImapUrl url) {
+        long account = session.account().id();
+        Optional<AccessibleMailbox> found;
         if (url.mailbox() == null) {
             // RFC 4469 §3: in the selected state the base URL names the selected mailbox
             SelectedMailbox selected = session.selected();
-            return selected == null ? null
-                    : session.context().mailboxes().find(session.account().id(), selected.id()).orElse(null);
+            found = selected == null ? Optional.empty() : session.context().access().find(account, selected.id());
+        } else {
+            found = session.context().access().find(account, url.mailbox());
         }
-        return session.context().mailboxes().find(session.account().id(), url.mailbox()).orElse(null);
+        return found.filter(m -> m.has(Right.READ)).map(AccessibleMailbox::mailbox).orElse(null);
     }
 
     private static SectionSpec section(String text) {
