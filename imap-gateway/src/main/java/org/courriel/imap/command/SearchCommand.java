@@ -103,6 +103,11 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
             public UidSet recent() {
                 return session.rev2() ? UidSet.of() : selected.recentUids();
             }
+
+            @Override
+            public long emailContent(String emailId) {
+                return session.context().emailIds().contentOf(emailId);
+            }
         };
         SearchParser.Result parsed = SearchParser.parse(new CommandParser(request.keys()), resolver, limits);
         boolean save = request.returnOptions() != null && request.returnOptions().contains(ReturnOption.SAVE);
