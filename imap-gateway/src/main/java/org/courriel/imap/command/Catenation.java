@@ -25,7 +25,8 @@ import org.courriel.store.section.SectionSpec;
  * {@code BODY.PEEK[section]} returns them (no \Seen set), in the order given. A URL that names nothing here is
  * {@code NO [BADURL url]} (§4.1), a result past the APPEND limit {@code NO [TOOBIG]} (§4.2), checked as the
  * parts are added so that no more than the limit is ever held. What URLs bring in is reserved from the literals'
- * budget before it is read ({@link Memory}), and one APPEND holds at most {@value #MAX_URLS} URLs.
+ * budget before it is read ({@link Memory}), a header section is read from the stored header alone, and one
+ * APPEND holds at most {@value #MAX_URLS} URLs.
  */
 final class Catenation {
 
@@ -54,6 +55,9 @@ final class Catenation {
 
     private Catenation() {
     }
+
+    private static final java.util.Set<SectionSpec.Text> HEADER_SECTIONS = java.util.EnumSet.of(
+            SectionSpec.Text.HEADER, SectionSpec.Text.HEADER_FIELDS, SectionSpec.Text.HEADER_FIELDS_NOT);
 
     /** Most URL parts in one APPEND, all its messages together: each may read a whole stored message. */
     static final int MAX_URLS = 100;
@@ -149,10 +153,7 @@ final class Catenation {
             if (!exists(message.get().summary().body(), spec.part())) {
                 throw new ImapUrl.BadUrl("no such part");
             }
-            // the whole stored content is read, then the section and partial taken from it
-            memory.cover(message.get().size());
-            byte[] content = session.context().messages().content(message.get().contentId());
-            byte[] bytes = MessageSections.extract(content, spec);
+            byte[] bytes = section(session, message.get(), spec, memory);
             bytes = url.origin() < 0 ? bytes
                     : MessageSections.partial(bytes, url.origin(), url.length() < 0 ? Long.MAX_VALUE : url.length());
             memory.hold(bytes.length);
@@ -179,6 +180,24 @@ final class Catenation {
             found = session.context().access().find(account, url.mailbox());
         }
         return found.filter(m -> m.has(Right.READ)).map(AccessibleMailbox::mailbox).orElse(null);
+    }
+
+    /**
+     * The section's bytes, from the stored header alone for a header section of the message (the store keeps
+     * it apart), from the whole content otherwise; what is read is reserved first.
+     */
+    private static byte[] section(ImapSession session, MessageRecord message, SectionSpec spec, Memory memory) {
+        var messages = session.context().messages();
+        if (spec.part().length == 0 && HEADER_SECTIONS.contains(spec.text())) {
+            // at most the message less its body (a multipart's body size is 0: then the whole size)
+            BodyStructure body = message.summary().body();
+            memory.cover(Math.max(0, message.size() - (body.isMultipart() ? 0 : body.size())));
+            byte[] header = messages.header(message.contentId());
+            memory.cover(header.length);
+            return MessageSections.extract(header, spec);
+        }
+        memory.cover(message.size());
+        return MessageSections.extract(messages.content(message.contentId()), spec);
     }
 
     private static SectionSpec section(String text) {
