@@ -153,9 +153,50 @@ class EventsCrossNodesTest {
         }
     }
 
+    @Test
+    void anAnnotationChangeOnALongMailboxNameCrossesNodesWithAllItsEntries() throws Exception {
+        LinkedBlockingQueue<MailboxEvent> heard = new LinkedBlockingQueue<>();
+        b.getBean(MailboxEventBus.class).subscribeMailbox(inbox, heard::add);
+        // the longest names there are, each doubled by escaping: three entries no longer fit in one NOTIFY
+        String mailbox = "\\".repeat(900);
+        List<String> entries = List.of("/private/a" + "\\".repeat(1000), "/private/b" + "\\".repeat(1000),
+                "/private/c" + "\\".repeat(1000));
+        MailboxEventBus bus = a.getBean(MailboxEventBus.class);
+        bus.publish(new MailboxEvent.MetadataChanged(0, inbox, mailbox, entries));
+        bus.publish(new MailboxEvent.MessagesAdded(0, inbox, List.of(4343L), 4343));
+
+        List<String> entriesHeard = new ArrayList<>();
+        assertThat(addedUids(heard, Set.of(4343L), e -> {
+            if (e instanceof MailboxEvent.MetadataChanged m) {
+                assertThat(m.mailboxName()).isEqualTo(mailbox);
+                entriesHeard.addAll(m.entries());
+            }
+        })).as("the events behind it are not held up").contains(4343L);
+        assertThat(entriesHeard).isEqualTo(entries);
+    }
+
+    @Test
+    void aNotificationPostgresqlRefusesAsTooLongDoesNotHoldUpTheOthers() throws Exception {
+        LinkedBlockingQueue<MailboxEvent> heard = new LinkedBlockingQueue<>();
+        b.getBean(MailboxEventBus.class).subscribeMailbox(inbox, heard::add);
+        PostgresNotifyEventBus bus = (PostgresNotifyEventBus) a.getBean(MailboxEventBus.class);
+        bus.publish(new MailboxEvent.MailboxChanged(0, inbox, "x".repeat(9000),
+                MailboxEvent.MailboxChanged.Kind.RENAMED));
+        bus.publish(new MailboxEvent.MessagesAdded(0, inbox, List.of(4444L), 4444));
+
+        assertThat(addedUids(heard, Set.of(4444L))).contains(4444L);
+        assertThat(bus.refusedEvents()).isEqualTo(1);
+    }
+
     /** The UIDs B heard were added, until all the expected ones are in or 10 s have passed. */
     private static Set<Long> addedUids(LinkedBlockingQueue<MailboxEvent> heard, Set<Long> expected)
             throws InterruptedException {
+        return addedUids(heard, expected, e -> { });
+    }
+
+    /** The same, showing every event heard meanwhile to {@code seen}. */
+    private static Set<Long> addedUids(LinkedBlockingQueue<MailboxEvent> heard, Set<Long> expected,
+            java.util.function.Consumer<MailboxEvent> seen) throws InterruptedException {
         Set<Long> uids = new TreeSet<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!uids.containsAll(expected)) {
@@ -163,6 +204,7 @@ class EventsCrossNodesTest {
             if (e == null) {
                 break;
             }
+            seen.accept(e);
             if (e instanceof MailboxEvent.MessagesAdded added) {
                 uids.addAll(added.uids());
             }

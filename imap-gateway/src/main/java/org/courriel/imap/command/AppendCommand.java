@@ -137,6 +137,18 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
             // RFC 9051 §6.3.12: TRYCREATE when the mailbox does not exist
             return Completion.no(ResponseCode.TRYCREATE, "No such mailbox");
         }
+        int urls = request.messages().stream().mapToInt(m -> Catenation.urls(m.parts())).sum();
+        if (urls > Catenation.MAX_URLS) {
+            // RFC 9051 §7.1: a limit of this server's, not of the protocol
+            return Completion.no(ResponseCode.LIMIT, "At most " + Catenation.MAX_URLS + " URLs in one APPEND");
+        }
+        try (Catenation.Memory memory = new Catenation.Memory(session.context().literalBudget().lease())) {
+            return append(request, session, mailbox.get(), memory);
+        }
+    }
+
+    private static Completion append(Request request, ImapSession session, AccessibleMailbox mailbox,
+            Catenation.Memory memory) {
         List<MessageService.NewMessage> batch = new ArrayList<>(request.messages().size());
         Instant now = Instant.now();
         // the messages built by CATENATE together within the APPEND limit, as literals are (RFC 4469 §4.2)
@@ -144,7 +156,7 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
         for (Message m : request.messages()) {
             byte[] bytes;
             try {
-                bytes = m.catenate() ? Catenation.assemble(session, m.parts(), budget)
+                bytes = m.catenate() ? Catenation.assemble(session, m.parts(), budget, memory)
                         : ((Catenation.Part.Text) m.parts().get(0)).bytes();
             } catch (Catenation.Refused e) {
                 return e.completion;
@@ -160,8 +172,7 @@ public final class AppendCommand implements ImapCommand<AppendCommand.Request> {
         }
         // RFC 3502 §3: all the messages or none; RFC 4315 §3: APPENDUID with the set of their UIDs
         // RFC 4314 §4: "i" needed; the flags the user's rights do not cover are dropped
-        List<AppendResult> results = session.context().messages().appendAll(mailbox.get().id(), mailbox.get().rights(),
-                batch);
+        List<AppendResult> results = session.context().messages().appendAll(mailbox.id(), mailbox.rights(), batch);
         UidSet uids = UidSet.ofSorted(results.stream().map(AppendResult::uid).toList());
         return Completion.ok(ResponseCode.APPENDUID.with(results.get(0).uidValidity() + " " + uids), "APPEND completed");
     }

@@ -138,6 +138,11 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
             public UidSet recent() {
                 return session.rev2() ? UidSet.of() : selected.recentUids();
             }
+
+            @Override
+            public long emailContent(String emailId) {
+                return session.context().emailIds().contentOf(emailId);
+            }
         };
         return SearchParser.parse(new CommandParser(keys), resolver, limits);
     }

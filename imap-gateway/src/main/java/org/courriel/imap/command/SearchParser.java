@@ -27,6 +27,11 @@ public final class SearchParser {
         /** The session's \Recent UIDs (empty for IMAP4rev2). */
         UidSet recent();
 
+        /** The content id an EMAILID names (RFC 8474 §6), or -1 for one this server never gave out. */
+        default long emailContent(String emailId) {
+            return -1;
+        }
+
         /** The server's current time, from which OLDER and YOUNGER count back (RFC 5032 §3). */
         default java.time.Instant now() {
             return java.time.Instant.now();
@@ -168,7 +173,7 @@ public final class SearchParser {
             case "SAVEDATESUPPORTED" -> SearchKey.all();
             // RFC 8474 §6: EMAILID objectid; THREADID matches nothing, threads are not computed (§5.2)
             case "EMAILID" -> {
-                long content = ObjectId.contentOf(ObjectId.parse(spaceThen().atom()));
+                long content = resolver.emailContent(ObjectId.parse(spaceThen().atom()));
                 yield content < 0 ? SearchKey.uid(UidSet.of()) : SearchKey.contentIs(content);
             }
             case "THREADID" -> {

@@ -210,7 +210,8 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
                 case FetchItem.Rfc822Size s -> sb.append("RFC822.SIZE ").append(r.size());
                 case FetchItem.ModSeq m -> sb.append("MODSEQ (").append(r.modseq()).append(')');
                 // RFC 8474 §5.3: EMAILID (objectid); THREADID NIL, threads are not computed (§5.2)
-                case FetchItem.EmailId e -> sb.append("EMAILID (").append(ObjectId.emailId(r.contentId())).append(')');
+                case FetchItem.EmailId e -> sb.append("EMAILID (")
+                        .append(session.context().emailIds().of(r.contentId())).append(')');
                 case FetchItem.ThreadId t -> sb.append("THREADID NIL");
                 // RFC 8514 §4.2: SAVEDATE date-time
                 case FetchItem.SaveDate d -> {

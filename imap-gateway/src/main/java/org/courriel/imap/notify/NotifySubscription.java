@@ -154,6 +154,10 @@ final class NotifySubscription implements Notifications {
         if (fetch.isEmpty() || !request.selected().events().contains(NotifyEvent.MESSAGE_NEW)) {
             return;
         }
+        if (!session.selected().readableNow(session)) {
+            // RFC 5465 §5.9: no content of a mailbox the user may no longer read
+            return;
+        }
         // the EXISTS went out: a UID FETCH of the attributes MessageNew names, for the new messages
         SequenceSet uids = SequenceSet.parse((aboveUid + 1) + ":" + upToUid);
         new FetchCommand(true).process(new FetchParser.Request(uids, fetch, -1, false, null), session);

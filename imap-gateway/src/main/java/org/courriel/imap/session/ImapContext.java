@@ -2,6 +2,7 @@ package org.courriel.imap.session;
 
 import org.courriel.imap.config.ImapMetadataProperties;
 import org.courriel.imap.config.ImapProperties;
+import org.courriel.imap.protocol.EmailIds;
 import org.courriel.store.account.AccountService;
 import org.courriel.store.event.MailboxEventBus;
 import org.courriel.store.mailbox.MailboxAccess;
@@ -31,5 +32,6 @@ public record ImapContext(
         LiteralBudget literalBudget,
         CompressionSlots compressionSlots,
         MetadataService metadata,
-        ImapMetadataProperties metadataProperties) {
+        ImapMetadataProperties metadataProperties,
+        EmailIds emailIds) {
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.event.MailboxEventBus;
+import org.courriel.store.acl.Right;
 import org.courriel.store.acl.Rights;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.message.UidSet;
@@ -64,6 +65,16 @@ public final class SelectedMailbox {
     /** The user's rights on the mailbox as of SELECT (RFC 4314). */
     public Rights rights() {
         return rights;
+    }
+
+    /**
+     * Whether the session's user may read the mailbox now, not as of SELECT: always for its own, read again from
+     * the ACL for another's or a shared one, whose owner may have revoked "r" since (RFC 5465 §5.9).
+     */
+    public boolean readableNow(ImapSession session) {
+        long account = session.account().id();
+        return mailbox.accountId() == account || session.context().access().find(account, mailbox.id())
+                .map(m -> m.has(Right.READ)).orElse(false);
     }
 
     public MailboxInfo mailbox() {

@@ -33,6 +33,11 @@ final class UpdatePush {
         Notifications n = session.notifications();
         SelectedMailbox view = session.selected();
         boolean selected = betweenCommands ? n != null && n.pushesSelected() : n == null || n.reportsSelected();
+        if (view != null && selected && betweenCommands && !view.readableNow(session)) {
+            // RFC 5465 §5.9: access to the mailbox was lost, monitoring it stops (until "r" is granted again);
+            // the next command still reports as RFC 4314 §5.1.1 allows with the rights of SELECT
+            selected = false;
+        }
         if (view != null && selected) {
             long before = view.sequence().maxUid();
             UpdateFlusher.flush(session, view, allowExpunge, n == null || n.reportsSelectedFlags());

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -35,8 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * change carries the new flags when they fit, and goes without them otherwise: the receiving node's listeners
  * then read the store, as they do for changes read back after a reconnect.
  * <p>
+ * An annotation change carries as many entry names per notification as fit beside the mailbox name.
+ * <p>
  * Nothing is lost when a connection is: a batch of notifications that fails is sent again, in order, from
- * its first unsent part; and after the LISTEN connection is re-established the watched mailboxes are compared
+ * its first unsent part (a notification PostgreSQL refuses as too long is dropped with a warning instead, so
+ * that it cannot hold up the events behind it); and after the LISTEN connection is re-established the watched mailboxes are compared
  * with what this node last heard of them and the changes it missed meanwhile are read back and delivered
  * ({@link MissedChanges}). Listeners may therefore hear a change twice, never not at all.
  */
@@ -44,10 +48,10 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
 
     static final String CHANNEL = "courriel_mailbox_events";
     static final int UIDS_PER_NOTIFICATION = 400;
-    /** Annotation entry names per notification of a {@link MailboxEvent.MetadataChanged}. */
-    static final int ENTRIES_PER_NOTIFICATION = 3;
     /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (the NOTIFY reference page). */
     static final int MAX_PAYLOAD_BYTES = 7999;
+    /** The SQLState of PostgreSQL's "payload string too long" (invalid_parameter_value). */
+    private static final String PAYLOAD_TOO_LONG = "22023";
 
     private static final Logger log = LoggerFactory.getLogger(PostgresNotifyEventBus.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,6 +60,7 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
     private final String node = UUID.randomUUID().toString();
     private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>(100_000);
     private final MissedChanges missed = new MissedChanges();
+    private final AtomicLong refused = new AtomicLong();
     private volatile boolean running;
     private Thread listener;
     private Thread sender;
@@ -128,16 +133,51 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
                     new Envelope(node, "expunged", e.accountId(), e.mailboxId(), u, e.highestModseq(), null, null, null, null))));
             case MailboxEvent.MailboxChanged e -> out.add(json(new Envelope(node, "mailbox", e.accountId(), e.mailboxId(),
                     List.of(), 0, e.name(), e.kind().name(), null, null)));
-            case MailboxEvent.MetadataChanged e -> {
-                // entry names are at most 1024 ASCII characters (twice that escaped): a few per notification
-                for (int i = 0; i < Math.max(1, e.entries().size()); i += ENTRIES_PER_NOTIFICATION) {
-                    out.add(json(new Envelope(node, "metadata", e.accountId(), e.mailboxId(), List.of(), 0,
-                            e.mailboxName(), null, null, null,
-                            e.entries().subList(i, Math.min(e.entries().size(), i + ENTRIES_PER_NOTIFICATION)))));
-                }
-            }
+            case MailboxEvent.MetadataChanged e -> metadata(e, out);
         }
         return out;
+    }
+
+    /**
+     * The parts of an annotation change: as many entry names per notification as fit beside the mailbox name
+     * (both can be long, and twice as long escaped). An entry that fits in no notification goes as an empty
+     * entry list, which tells the other nodes that something changed in that mailbox without saying what.
+     */
+    private void metadata(MailboxEvent.MetadataChanged e, List<String> out) {
+        List<String> entries = e.entries();
+        String last = null;
+        int from = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            String candidate = part(e, entries.subList(from, i + 1));
+            if (fits(candidate)) {
+                last = candidate;
+                continue;
+            }
+            if (last != null) {
+                out.add(last);
+            }
+            from = i;
+            last = part(e, entries.subList(i, i + 1));
+            if (!fits(last)) {
+                out.add(part(e, List.of()));
+                from = i + 1;
+                last = null;
+            }
+        }
+        if (last != null) {
+            out.add(last);
+        } else if (entries.isEmpty()) {
+            out.add(part(e, List.of()));
+        }
+    }
+
+    private String part(MailboxEvent.MetadataChanged e, List<String> entries) {
+        return json(new Envelope(node, "metadata", e.accountId(), e.mailboxId(), List.of(), 0, e.mailboxName(),
+                null, null, null, entries));
+    }
+
+    private static boolean fits(String payload) {
+        return payload.getBytes(StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES;
     }
 
     /**
@@ -149,7 +189,7 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
             String full = json(new Envelope(node, "flags", e.accountId(), e.mailboxId(), uids, e.highestModseq(), null,
                     null, flags.stream().map(MailboxEvent.FlagValues::system).toList(),
                     flags.stream().map(MailboxEvent.FlagValues::keywords).toList()));
-            if (full.getBytes(StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES) {
+            if (fits(full)) {
                 return full;
             }
         }
@@ -274,7 +314,10 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
         }
     }
 
-    /** Sends the batch from {@code from} on; returns how far it got. */
+    /**
+     * Sends the batch from {@code from} on; returns how far it got. A payload PostgreSQL refuses as too long is
+     * dropped, not retried: it would be refused again forever and hold up every event behind it.
+     */
     private int sendFrom(List<String> batch, int from) {
         int sent = from;
         try (Connection c = dataSource.getConnection();
@@ -283,12 +326,26 @@ public class PostgresNotifyEventBus extends InProcessMailboxEventBus implements 
             for (; sent < batch.size(); sent++) {
                 ps.setString(1, CHANNEL);
                 ps.setString(2, batch.get(sent));
-                ps.execute();
+                try {
+                    ps.execute();
+                } catch (SQLException e) {
+                    if (!PAYLOAD_TOO_LONG.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    refused.incrementAndGet();
+                    log.warn("Dropped an event PostgreSQL refuses to notify ({} bytes): {}",
+                            batch.get(sent).getBytes(StandardCharsets.UTF_8).length, e.getMessage());
+                }
             }
         } catch (SQLException e) {
             log.warn("Could not notify other nodes of {} events, will retry: {}", batch.size() - sent, e.toString());
         }
         return sent;
+    }
+
+    /** How many events were not sent to the other nodes because PostgreSQL refused them as too long. */
+    public long refusedEvents() {
+        return refused.get();
     }
 
     private static void sleep(long millis) {

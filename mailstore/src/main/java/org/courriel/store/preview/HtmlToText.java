@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class HtmlToText {
 
+    /** How far after an {@code &} its {@code ;} may stand: the names above are short. */
+    private static final int MAX_REFERENCE = 6;
     private static final Map<String, String> ENTITIES = Map.of("nbsp", " ", "amp", "&", "lt", "<", "gt", ">",
             "quot", "\"", "apos", "'", "#39", "'");
 
@@ -39,8 +41,8 @@ final class HtmlToText {
                     i = after < 0 ? n : after + 1;
                 }
             } else if (c == '&') {
-                int semi = html.indexOf(';', i + 1);
-                String value = semi > 0 && semi - i <= 6 ? ENTITIES.get(html.substring(i + 1, semi).toLowerCase(Locale.ROOT)) : null;
+                int semi = semicolon(html, i);
+                String value = semi > 0 ? ENTITIES.get(html.substring(i + 1, semi).toLowerCase(Locale.ROOT)) : null;
                 if (value != null) {
                     out.append(value);
                     i = semi + 1;
@@ -54,6 +56,20 @@ final class HtmlToText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The {@code ;} that ends a character reference starting at {@code amp}, looked for only a few characters
+     * ahead so that a run of {@code &} stays linear; -1 when there is none that near.
+     */
+    private static int semicolon(String html, int amp) {
+        int limit = Math.min(html.length(), amp + MAX_REFERENCE + 1);
+        for (int i = amp + 1; i < limit; i++) {
+            if (html.charAt(i) == ';') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The index after {@code marker}, searched case-insensitively from {@code from}; the end when absent. */

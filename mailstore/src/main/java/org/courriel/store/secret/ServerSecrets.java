@@ -22,6 +22,8 @@ public class ServerSecrets {
 
     /** Keys the salts SCRAM-SHA-256 shows for names of no account. */
     public static final String SCRAM_STAND_IN = "scram-stand-in";
+    /** Enciphers the content ids behind IMAP's EMAILIDs (RFC 8474 §11): changing it changes every EMAILID. */
+    public static final String EMAIL_ID = "email-id";
 
     private static final int KEY_BYTES = 32;
 

@@ -71,11 +71,35 @@ class NotificationPayloadTest {
         List<String> entries = IntStream.range(0, 7).mapToObj(i -> "/private/" + i + "\\\"".repeat(340)).toList();
         List<String> payloads = bus.payloads(new MailboxEvent.MetadataChanged(1, 2, "INBOX", entries));
 
-        assertThat(payloads).hasSize(3).allSatisfy(p ->
+        assertThat(payloads).hasSize(2).allSatisfy(p ->
                 assertThat(p.getBytes(StandardCharsets.UTF_8).length).isLessThan(8000));
         assertThat(payloads.stream().map(p -> (MailboxEvent.MetadataChanged) PostgresNotifyEventBus.event(read(p)))
                 .flatMap(e -> e.entries().stream()).toList()).isEqualTo(entries);
         assertThat(PostgresNotifyEventBus.event(read(payloads.get(0))))
-                .isEqualTo(new MailboxEvent.MetadataChanged(1, 2, "INBOX", entries.subList(0, 3)));
+                .isEqualTo(new MailboxEvent.MetadataChanged(1, 2, "INBOX", entries.subList(0, 5)));
+    }
+
+    @Test
+    void theMailboxNameCountsInTheSizeOfAnAnnotationChange() {
+        // the longest mailbox name and three of the longest entry names, all doubled by JSON escaping
+        String mailbox = "\\".repeat(900);
+        List<String> entries = IntStream.range(0, 3).mapToObj(i -> "/private/" + "\\".repeat(1014)).toList();
+        List<String> payloads = bus.payloads(new MailboxEvent.MetadataChanged(1, 2, mailbox, entries));
+
+        assertThat(payloads).hasSize(2).allSatisfy(p ->
+                assertThat(p.getBytes(StandardCharsets.UTF_8).length).isLessThan(8000));
+        assertThat(payloads.stream().map(p -> (MailboxEvent.MetadataChanged) PostgresNotifyEventBus.event(read(p)))
+                .flatMap(e -> e.entries().stream()).toList()).isEqualTo(entries);
+    }
+
+    @Test
+    void anEntryThatFitsInNoNotificationGoesAsAnEmptyEntryList() {
+        List<String> entries = List.of("/private/short", "/private/" + "\\".repeat(4000), "/private/after");
+        List<String> payloads = bus.payloads(new MailboxEvent.MetadataChanged(1, 2, "INBOX", entries));
+
+        assertThat(payloads).allSatisfy(p -> assertThat(p.getBytes(StandardCharsets.UTF_8).length).isLessThan(8000));
+        assertThat(payloads.stream().map(p -> (MailboxEvent.MetadataChanged) PostgresNotifyEventBus.event(read(p)))
+                .map(MailboxEvent.MetadataChanged::entries).toList())
+                .containsExactly(List.of("/private/short"), List.of(), List.of("/private/after"));
     }
 }

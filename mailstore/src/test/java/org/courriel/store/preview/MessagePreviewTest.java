@@ -142,4 +142,16 @@ class MessagePreviewTest {
         HtmlToText.of(html);
         assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
     }
+
+    @Test
+    void aMebibyteOfAmpersandsIsText() {
+        // each & used to look for its ; to the end of the part: quadratic, and an unauthenticated sender's to pay
+        String html = "&".repeat(1 << 20) + "&amp;";
+        assertThat(HtmlToText.of(html)).isEqualTo("&".repeat((1 << 20) + 1));
+    }
+
+    @Test
+    void aReferenceIsReplacedOnlyWhenItsSemicolonIsNear() {
+        assertThat(HtmlToText.of("a &nbsp; b &amp c; &gt;&LT;")).isEqualTo("a   b &amp c; ><");
+    }
 }
