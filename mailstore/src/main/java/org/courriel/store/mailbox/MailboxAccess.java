@@ -223,6 +223,12 @@ public class MailboxAccess {
         if (!Namespaces.isForeign(normal)) {
             return mailboxes.create(accountId, normal, specialUse);
         }
+        if (specialUse != null) {
+            // RFC 6154 §3 (IMAP answers USEATTR before this): the owner's Sent, Trash and Junk are found by their
+            // attribute, so a grantee must not give one to a mailbox of the owner's
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED,
+                    "special uses are given in one's own mailboxes only: " + normal);
+        }
         if (find(accountId, normal).isPresent()) {
             throw StoreException.exists("mailbox " + normal);
         }
@@ -247,7 +253,7 @@ public class MailboxAccess {
         MailboxInfo last = null;
         for (String level : created) {
             String ownerName = ownerParent + level.substring(parent.name().length());
-            last = mailboxes.create(owner, ownerName, level.equals(normal) ? specialUse : null);
+            last = mailboxes.create(owner, ownerName, null);
             acl.inherit(parent.id(), last.id());
         }
         return last;

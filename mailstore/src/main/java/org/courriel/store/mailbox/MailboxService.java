@@ -111,6 +111,22 @@ public class MailboxService {
         return id;
     }
 
+    /**
+     * The account's mailbox for a special use (RFC 6154 §2): the one of the conventional name when it has the
+     * attribute, else the oldest (lowest id) with it, else the one of the conventional name. Never the first by
+     * name, so that a later mailbox given the attribute cannot take over where Sent, Trash or quarantined mail go.
+     */
+    public Optional<MailboxInfo> special(long accountId, SpecialUse use, String conventionalName) {
+        List<MailboxInfo> all = list(accountId);
+        String normal = MailboxName.normalize(conventionalName);
+        Optional<MailboxInfo> named = all.stream().filter(m -> m.name().equals(normal)).findFirst();
+        if (named.isPresent() && named.get().specialUse() == use) {
+            return named;
+        }
+        return all.stream().filter(m -> m.specialUse() == use)
+                .min(java.util.Comparator.comparingLong(MailboxInfo::id)).or(() -> named);
+    }
+
     public MailboxInfo get(long accountId, String name) {
         return find(accountId, name).orElseThrow(() -> StoreException.notFound("mailbox " + name));
     }

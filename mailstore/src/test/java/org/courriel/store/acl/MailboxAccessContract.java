@@ -15,6 +15,7 @@ import org.courriel.store.account.DomainService;
 import org.courriel.store.mailbox.AccessibleMailbox;
 import org.courriel.store.mailbox.MailboxAccess;
 import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.mailbox.SpecialUse;
 import org.courriel.store.message.FlagChange;
 import org.courriel.store.message.Flags;
 import org.courriel.store.message.MessageService;
@@ -174,6 +175,25 @@ abstract class MailboxAccessContract {
         assertThatThrownBy(() -> accounts.setPassword("info@" + domain, "a long password"))
                 .isInstanceOf(StoreException.class);
         assertThat(accounts.listShared()).extracting(AccountInfo::address).containsExactly("info@" + domain);
+    }
+
+    @Test
+    void aGranteeCannotGiveASpecialUseToTheOwnersMailboxes() {
+        access.setAcl(bob.id(), "INBOX", alice.address(), Rights.parse("lk"));
+        assertThatThrownBy(() -> access.create(alice.id(), "Other Users/bob/INBOX/a", SpecialUse.JUNK))
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_ALLOWED));
+        assertThat(mailboxes.find(bob.id(), "INBOX/a")).isEmpty();
+        assertThat(mailboxes.special(bob.id(), SpecialUse.JUNK, "Junk").orElseThrow().name()).isEqualTo("Junk");
+    }
+
+    @Test
+    void theConventionalOrOldestSpecialMailboxWinsOverALaterOne() {
+        mailboxes.create(bob.id(), "A-Trash", SpecialUse.TRASH);
+        assertThat(mailboxes.special(bob.id(), SpecialUse.TRASH, "Trash").orElseThrow().name()).isEqualTo("Trash");
+        mailboxes.delete(bob.id(), "Trash");
+        mailboxes.create(bob.id(), "0-Trash", SpecialUse.TRASH);
+        assertThat(mailboxes.special(bob.id(), SpecialUse.TRASH, "Trash").orElseThrow().name()).isEqualTo("A-Trash");
     }
 
     /** Grants as the owner of a shared mailbox would, were it a user: by the ACL of its INBOX. */

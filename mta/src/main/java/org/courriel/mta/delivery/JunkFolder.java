@@ -6,7 +6,8 @@ import org.courriel.store.mailbox.MailboxService;
 import org.courriel.store.mailbox.SpecialUse;
 
 /**
- * The mailbox where quarantined mail goes: the account's {@code \Junk} mailbox (RFC 6154 §2), else one named
+ * The mailbox where quarantined mail goes: the account's {@code \Junk} mailbox (RFC 6154 §2; "Junk" itself when
+ * several have the attribute, else the oldest of them), else one named
  * "Junk", created with that attribute when the account has neither (a user may have deleted it).
  */
 final class JunkFolder {
@@ -17,12 +18,7 @@ final class JunkFolder {
     }
 
     static long id(MailboxService mailboxes, long accountId) {
-        for (MailboxInfo m : mailboxes.list(accountId)) {
-            if (m.specialUse() == SpecialUse.JUNK) {
-                return m.id();
-            }
-        }
-        return mailboxes.find(accountId, NAME).map(MailboxInfo::id).orElseGet(() -> {
+        return mailboxes.special(accountId, SpecialUse.JUNK, NAME).map(MailboxInfo::id).orElseGet(() -> {
             try {
                 return mailboxes.create(accountId, NAME, SpecialUse.JUNK, true).id();
             } catch (StoreException e) {
