@@ -217,7 +217,10 @@ public class MailboxAccess {
 
     // ---- mailbox management across namespaces (RFC 4314 §4)
 
-    /** CREATE: in another's namespace, "k" on the nearest existing parent; the new mailboxes inherit its ACL. */
+    /**
+     * CREATE: in another's namespace, "k" on the nearest existing parent; the new mailboxes inherit its ACL (as in
+     * the personal namespace).
+     */
     public MailboxInfo create(long accountId, String name, SpecialUse specialUse) {
         String normal = MailboxName.valid(name);
         if (!Namespaces.isForeign(normal)) {
@@ -234,29 +237,17 @@ public class MailboxAccess {
         }
         List<String> levels = MailboxName.parents(normal);
         AccessibleMailbox parent = null;
-        int missing = levels.size();
         for (int i = levels.size() - 1; i >= 0 && parent == null; i--) {
-            Optional<AccessibleMailbox> p = find(accountId, levels.get(i));
-            if (p.isPresent()) {
-                parent = p.get();
-                missing = i + 1;
-            }
+            parent = find(accountId, levels.get(i)).orElse(null);
         }
         if (parent == null) {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED, "mailboxes cannot be created here: " + normal);
         }
         check(Optional.of(parent), parent.name(), Right.CREATE_MAILBOX);
-        long owner = parent.mailbox().accountId();
-        String ownerParent = parent.mailbox().name();
-        List<String> created = new ArrayList<>(levels.subList(missing, levels.size()));
-        created.add(normal);
-        MailboxInfo last = null;
-        for (String level : created) {
-            String ownerName = ownerParent + level.substring(parent.name().length());
-            last = mailboxes.create(owner, ownerName, null);
-            acl.inherit(parent.id(), last.id());
-        }
-        return last;
+        // the missing levels and the mailbox in one transaction of the owner's, each inheriting the ACL of the
+        // level above it (MailboxService.create)
+        return mailboxes.create(parent.mailbox().accountId(),
+                parent.mailbox().name() + normal.substring(parent.name().length()), null);
     }
 
     /** DELETE: "x" on the mailbox (RFC 4314 §4); its ACL goes with it. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.courriel.store.StoreException;
+import org.courriel.store.acl.MailboxAcl;
 import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.commit.SyncAfterCommit;
 import org.courriel.store.event.ChangePublisher;
@@ -56,10 +57,12 @@ public class MailboxService {
     private final ChangePublisher changes;
     private final UidValidityClock uidValidity;
     private final SyncAfterCommit durable;
+    private final MailboxAcl acl;
 
     MailboxService(MailboxRepository mailboxes, JdbcClient jdbc, PlatformTransactionManager txManager,
             GroupCommitter committer, MessageWriter writer, MessageService messages, ChangePublisher changes,
-            UidValidityClock uidValidity, SyncAfterCommit durable) {
+            UidValidityClock uidValidity, SyncAfterCommit durable, MailboxAcl acl) {
+        this.acl = acl;
         this.mailboxes = mailboxes;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
@@ -159,7 +162,9 @@ public class MailboxService {
     }
 
     /**
-     * CREATE (RFC 9051 §6.3.4): creates the mailbox and any missing superior names.
+     * CREATE (RFC 9051 §6.3.4): creates the mailbox and any missing superior names. Each new mailbox inherits the
+     * access control list of its nearest existing superior (RFC 4314 §4: "SHOULD inherit"), in the same
+     * transaction, so that a folder made under a shared one is shared alike, whoever creates it.
      */
     public MailboxInfo create(long accountId, String name, SpecialUse specialUse) {
         String normal = MailboxName.valid(name);
@@ -167,17 +172,30 @@ public class MailboxService {
             if (mailboxes.findByAccountIdAndName(accountId, normal).isPresent()) {
                 throw StoreException.exists("mailbox " + normal);
             }
+            Long parentId = null;
             for (String parent : MailboxName.parents(normal)) {
-                if (mailboxes.findByAccountIdAndName(accountId, parent).isEmpty()) {
-                    Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, uidValidity.next(), null));
-                    changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, p.getId(), parent, Kind.CREATED));
+                Optional<Mailbox> existing = mailboxes.findByAccountIdAndName(accountId, parent);
+                if (existing.isPresent()) {
+                    parentId = existing.get().getId();
+                    continue;
                 }
+                Mailbox p = mailboxes.saveAndFlush(new Mailbox(accountId, parent, uidValidity.next(), null));
+                inherit(parentId, p.getId());
+                changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, p.getId(), parent, Kind.CREATED));
+                parentId = p.getId();
             }
             Mailbox m = mailboxes.saveAndFlush(new Mailbox(accountId, normal, uidValidity.next(), specialUse));
+            inherit(parentId, m.getId());
             changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.CREATED));
             durable.register();
             return m.info();
         });
+    }
+
+    private void inherit(Long parentId, long childId) {
+        if (parentId != null) {
+            acl.inherit(parentId, childId);
+        }
     }
 
     /**

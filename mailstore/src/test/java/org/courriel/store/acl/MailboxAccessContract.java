@@ -144,6 +144,28 @@ abstract class MailboxAccessContract {
     }
 
     @Test
+    void theOwnersNewSubfolderInheritsTheAclOfItsParent() {
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lr"));
+        access.create(bob.id(), "Projects/Q1/Reports", null);
+
+        assertThat(access.acl(bob.id(), "Projects/Q1")).containsEntry(alice.address(), Rights.parse("lr"));
+        assertThat(access.acl(bob.id(), "Projects/Q1/Reports")).containsEntry(alice.address(), Rights.parse("lr"));
+        assertThat(names(alice)).contains("Other Users/bob/Projects/Q1", "Other Users/bob/Projects/Q1/Reports");
+        // a top-level mailbox has no parent to inherit from
+        access.create(bob.id(), "Private", null);
+        assertThat(access.acl(bob.id(), "Private")).containsOnlyKeys(bob.address());
+    }
+
+    @Test
+    void aGranteesNewLevelsAllInheritTheAcl() {
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lrk"));
+        access.create(alice.id(), "Other Users/bob/Projects/A/B", null);
+
+        assertThat(access.acl(bob.id(), "Projects/A")).containsEntry(alice.address(), Rights.parse("lrk"));
+        assertThat(access.acl(bob.id(), "Projects/A/B")).containsEntry(alice.address(), Rights.parse("lrk"));
+    }
+
+    @Test
     void aDeletedMailboxOrAccountTakesItsEntriesAlong() {
         access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lrx"));
         access.delete(alice.id(), "Other Users/bob/Projects");
