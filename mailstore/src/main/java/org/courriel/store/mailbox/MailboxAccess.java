@@ -66,7 +66,8 @@ public class MailboxAccess {
             Optional<Owner> owner = owner(g.ownerAccountId());
             Optional<MailboxInfo> m = mailboxes.find(g.ownerAccountId(), g.mailboxId());
             if (owner.isPresent() && m.isPresent()) {
-                visible.add(new AccessibleMailbox(visibleName(viewer, owner.get(), m.get().name()), m.get(), g.rights()));
+                visibleName(viewer, owner.get(), m.get().name())
+                        .ifPresent(n -> visible.add(new AccessibleMailbox(n, m.get(), g.rights())));
             }
         }
         return visible;
@@ -107,8 +108,8 @@ public class MailboxAccess {
             return Optional.empty();
         }
         return mailboxes.find(owner.get().id(), mailboxId)
-                .map(m -> new AccessibleMailbox(visibleName(viewer.get(), owner.get(), m.name()), m,
-                        rights(viewer.get(), owner.get(), m.id())))
+                .flatMap(m -> visibleName(viewer.get(), owner.get(), m.name())
+                        .map(n -> new AccessibleMailbox(n, m, rights(viewer.get(), owner.get(), m.id()))))
                 .filter(a -> !a.rights().isEmpty());
     }
 
@@ -291,19 +292,23 @@ public class MailboxAccess {
         return acl.granted(mailboxId, viewer.address(), viewer.domainId() == owner.domainId());
     }
 
-    /** The name under which the viewer sees another account's mailbox ({@link Namespaces}). */
-    static String visibleName(Owner viewer, Owner owner, String mailboxName) {
+    /**
+     * The name under which the viewer sees another account's mailbox ({@link Namespaces}); empty for a mailbox of
+     * a domain-shared owner outside its INBOX, which no name reaches ({@link #target} maps "Shared Folders/info/X"
+     * to "INBOX/X" only), so that what is listed can be opened.
+     */
+    static Optional<String> visibleName(Owner viewer, Owner owner, String mailboxName) {
         String user = owner.domainId() == viewer.domainId() ? owner.localPart() : owner.address();
         if (!owner.shared()) {
-            return Namespaces.OTHER_USERS + MailboxName.DELIMITER + user + MailboxName.DELIMITER + mailboxName;
+            return Optional.of(Namespaces.OTHER_USERS + MailboxName.DELIMITER + user + MailboxName.DELIMITER
+                    + mailboxName);
         }
         String root = Namespaces.SHARED_FOLDERS + MailboxName.DELIMITER + user;
         if (mailboxName.equals(MailboxName.INBOX)) {
-            return root;
+            return Optional.of(root);
         }
-        String under = mailboxName.startsWith(MailboxName.INBOX + MailboxName.DELIMITER)
-                ? mailboxName.substring(MailboxName.INBOX.length()) : MailboxName.DELIMITER + mailboxName;
-        return root + under;
+        return mailboxName.startsWith(MailboxName.INBOX + MailboxName.DELIMITER)
+                ? Optional.of(root + mailboxName.substring(MailboxName.INBOX.length())) : Optional.empty();
     }
 
     /** The owner and name behind a foreign name, empty for a namespace root or a user's level alone. */

@@ -88,6 +88,16 @@ public class MailboxService {
         mailboxes.save(new Mailbox(accountId, MailboxName.INBOX, uidValidity.next(), null));
     }
 
+    /**
+     * Whether the account is the owner of a domain-shared mailbox, which nobody logs in to: its mailboxes are
+     * reached only under its INBOX ("Shared Folders/info/X" is its "INBOX/X"), so a folder made for it by the
+     * server goes there.
+     */
+    public boolean isSharedOwner(long accountId) {
+        return jdbc.sql("SELECT shared FROM account WHERE id = ?").param(accountId).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
     public List<MailboxInfo> list(long accountId) {
         return tx.execute(s -> mailboxes.findByAccountIdOrderByName(accountId).stream().map(Mailbox::info).toList());
     }
