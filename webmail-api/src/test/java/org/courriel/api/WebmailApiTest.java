@@ -342,6 +342,9 @@ class WebmailApiTest {
         assertThat(mailboxes.find(fixture.bob.id(), "Projects")).isPresent();
         assertProblem(bob.post("/api/v1/mailboxes", Map.of("name", "Projects/2026")), 409);
         assertProblem(bob.post("/api/v1/mailboxes", Map.of("name", "bad//name")), 400);
+        // RFC 2342: the other users' and shared namespaces are not the account's to fill
+        assertProblem(bob.post("/api/v1/mailboxes", Map.of("name", "Shared Folders/info")), 400);
+        assertProblem(bob.patch("/api/v1/mailboxes/" + id, Map.of("name", "Other Users/alice/2026")), 400);
 
         JsonNode renamed = bob.patch("/api/v1/mailboxes/" + id, Map.of("name", "Projects/2027")).json();
         assertThat(renamed.get("id").asLong()).isEqualTo(id);

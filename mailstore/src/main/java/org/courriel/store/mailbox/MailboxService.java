@@ -177,7 +177,7 @@ public class MailboxService {
      * transaction, so that a folder made under a shared one is shared alike, whoever creates it.
      */
     public MailboxInfo create(long accountId, String name, SpecialUse specialUse) {
-        String normal = MailboxName.valid(name);
+        String normal = personal(MailboxName.valid(name));
         return tx.execute(s -> {
             if (mailboxes.findByAccountIdAndName(accountId, normal).isPresent()) {
                 throw StoreException.exists("mailbox " + normal);
@@ -200,6 +200,19 @@ public class MailboxService {
             durable.register();
             return m.info();
         });
+    }
+
+    /**
+     * Refuses a name inside the namespaces of other users' and shared mailboxes (RFC 2342 §4): one of the
+     * account's own there would hide behind, or be hidden by, the mailboxes others share with it, whichever way
+     * it is made (REST, Sieve {@code fileinto :create}, an import).
+     */
+    private static String personal(String normal) {
+        if (Namespaces.isForeign(normal)) {
+            throw StoreException.invalid("\"" + Namespaces.OTHER_USERS + "\" and \"" + Namespaces.SHARED_FOLDERS
+                    + "\" hold other accounts' mailboxes; choose another name than " + normal);
+        }
+        return normal;
     }
 
     private void inherit(Long parentId, long childId) {
@@ -253,7 +266,7 @@ public class MailboxService {
      */
     public void rename(long accountId, String from, String to) {
         String source = MailboxName.normalize(from);
-        String target = MailboxName.valid(to);
+        String target = personal(MailboxName.valid(to));
         if (target.equals(source)) {
             throw StoreException.exists("mailbox " + target);
         }

@@ -233,6 +233,21 @@ abstract class MailboxAccessContract {
         assertThat(access.find(alice.id(), stray)).isEmpty();
     }
 
+    @Test
+    void anOwnMailboxCannotBeNamedInsideAnotherNamespace() {
+        for (String name : List.of("Other Users", "Other Users/bob/Projects", "Shared Folders/info")) {
+            assertThatThrownBy(() -> mailboxes.create(alice.id(), name, null)).as(name)
+                    .isInstanceOfSatisfying(StoreException.class,
+                            e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.INVALID));
+        }
+        assertThatThrownBy(() -> mailboxes.rename(bob.id(), "Projects", "Shared Folders/Projects"))
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.INVALID));
+        assertThat(mailboxes.find(bob.id(), "Projects")).isPresent();
+        // a name that only begins alike is personal
+        assertThat(mailboxes.create(alice.id(), "Other Users of the club", null).name()).isEqualTo("Other Users of the club");
+    }
+
     /** Grants as the owner of a shared mailbox would, were it a user: by the ACL of its INBOX. */
     private record AclGrant(MailboxAccess access, long owner) {
         void grant(String identifier, String rights) {
