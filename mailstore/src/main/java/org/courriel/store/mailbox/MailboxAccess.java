@@ -233,18 +233,13 @@ public class MailboxAccess {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED,
                     "special uses are given in one's own mailboxes only: " + normal);
         }
-        if (find(accountId, normal).isPresent()) {
+        if (find(accountId, normal).filter(m -> m.has(Right.LOOKUP)).isPresent()) {
             throw StoreException.exists("mailbox " + normal);
         }
-        List<String> levels = MailboxName.parents(normal);
-        AccessibleMailbox parent = null;
-        for (int i = levels.size() - 1; i >= 0 && parent == null; i--) {
-            parent = find(accountId, levels.get(i)).orElse(null);
-        }
-        if (parent == null) {
-            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "mailboxes cannot be created here: " + normal);
-        }
+        AccessibleMailbox parent = nearestParent(accountId, normal).orElseThrow(
+                () -> new StoreException(StoreException.Reason.NOT_ALLOWED, "mailboxes cannot be created here: " + normal));
         check(Optional.of(parent), parent.name(), Right.CREATE_MAILBOX);
+        refuseExisting(accountId, normal);
         // the missing levels and the mailbox in one transaction of the owner's, each inheriting the ACL of the
         // level above it (MailboxService.create)
         return mailboxes.create(parent.mailbox().accountId(),
@@ -269,18 +264,56 @@ public class MailboxAccess {
             return;
         }
         AccessibleMailbox m = require(accountId, source, Right.DELETE_MAILBOX);
-        List<String> parents = MailboxName.parents(target);
-        AccessibleMailbox parent = null;
-        for (int i = parents.size() - 1; i >= 0 && parent == null; i--) {
-            parent = find(accountId, parents.get(i)).orElse(null);
-        }
+        AccessibleMailbox parent = Namespaces.isForeign(target) ? nearestParent(accountId, target).orElse(null) : null;
         if (parent == null || parent.mailbox().accountId() != m.mailbox().accountId() || m.mailbox().isInbox()) {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED,
                     "a mailbox is renamed within its owner's mailboxes only");
         }
         check(Optional.of(parent), parent.name(), Right.CREATE_MAILBOX);
+        refuseExisting(accountId, target);
         mailboxes.rename(m.mailbox().accountId(), m.mailbox().name(),
                 parent.mailbox().name() + target.substring(parent.name().length()));
+    }
+
+    /**
+     * The nearest existing superior of a foreign name, if the account may use it (it holds "l" or "k" on it). One
+     * it may not see ends the search as if nothing existed above the name, so that the answer is the same as for a
+     * name under no mailbox at all (RFC 4314 §6).
+     */
+    private Optional<AccessibleMailbox> nearestParent(long accountId, String normal) {
+        List<String> levels = MailboxName.parents(normal);
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            Optional<AccessibleMailbox> p = find(accountId, levels.get(i));
+            if (p.isPresent() && p.get().rights().hasAny(Right.LOOKUP, Right.CREATE_MAILBOX)) {
+                return p;
+            }
+            if (p.isPresent() || existsForeign(accountId, levels.get(i))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses a foreign name taken by a mailbox: ALREADY_EXISTS when the account may see it ("l"), otherwise
+     * NO_PERMISSION, the answer for a create it may not make, never revealing the mailbox (RFC 4314 §6).
+     */
+    private void refuseExisting(long accountId, String normal) {
+        Optional<AccessibleMailbox> m = find(accountId, normal);
+        if (m.isPresent() && m.get().has(Right.LOOKUP)) {
+            throw StoreException.exists("mailbox " + normal);
+        }
+        if (m.isPresent() || existsForeign(accountId, normal)) {
+            throw StoreException.noPermission("no right to create mailbox " + normal);
+        }
+    }
+
+    /** Whether a foreign name names a mailbox, whatever the account's rights on it. */
+    private boolean existsForeign(long accountId, String normal) {
+        return owner(accountId).flatMap(v -> target(v, normal))
+                .flatMap(t -> ownerByAddress(t.ownerAddress()).filter(o -> o.shared() == t.shared() && o.id() != accountId)
+                        .flatMap(o -> mailboxes.find(o.id(), t.mailboxName())))
+                .isPresent();
     }
 
     // ---- names

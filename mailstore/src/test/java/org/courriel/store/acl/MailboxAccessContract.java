@@ -248,6 +248,34 @@ abstract class MailboxAccessContract {
         assertThat(mailboxes.create(alice.id(), "Other Users of the club", null).name()).isEqualTo("Other Users of the club");
     }
 
+    @Test
+    void createAndRenameDoNotRevealAMailboxTheGranteeCannotSee() {
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lrkx"));
+        mailboxes.create(bob.id(), "Projects/Secret", null);
+        access.deleteAcl(bob.id(), "Projects/Secret", alice.address()); // inherited, then taken away
+        mailboxes.create(bob.id(), "Projects/Draft", null);
+
+        assertReason(() -> access.create(alice.id(), "Other Users/bob/Projects/Secret", null),
+                StoreException.Reason.NO_PERMISSION);
+        assertReason(() -> access.rename(alice.id(), "Other Users/bob/Projects/Draft", "Other Users/bob/Projects/Secret"),
+                StoreException.Reason.NO_PERMISSION);
+        // under a mailbox she cannot see, as under one that does not exist
+        assertReason(() -> access.create(alice.id(), "Other Users/bob/Projects/Secret/x", null),
+                StoreException.Reason.NOT_ALLOWED);
+        assertReason(() -> access.create(alice.id(), "Other Users/bob/Nothing/x", null),
+                StoreException.Reason.NOT_ALLOWED);
+        assertThat(mailboxes.find(bob.id(), "Projects/Secret/x")).isEmpty();
+        // one she sees is said to exist
+        assertReason(() -> access.create(alice.id(), "Other Users/bob/Projects/Draft", null),
+                StoreException.Reason.ALREADY_EXISTS);
+    }
+
+    private static void assertReason(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+            StoreException.Reason reason) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
     /** Grants as the owner of a shared mailbox would, were it a user: by the ACL of its INBOX. */
     private record AclGrant(MailboxAccess access, long owner) {
         void grant(String identifier, String rights) {
