@@ -63,6 +63,11 @@ public class MailboxAcl {
     public void set(long mailboxId, String identifier, Rights rights) {
         String id = canonical(identifier);
         tx.executeWithoutResult(s -> {
+            // concurrent SETACLs on one mailbox (any node) take turns, so the count below holds until the insert
+            if (jdbc.sql("SELECT id FROM mailbox WHERE id = ? FOR UPDATE").param(mailboxId).query(Long.class).optional()
+                    .isEmpty()) {
+                throw StoreException.notFound("mailbox " + mailboxId);
+            }
             jdbc.sql("DELETE FROM mailbox_acl WHERE mailbox_id = ? AND identifier = ?").params(mailboxId, id).update();
             if (!rights.isEmpty()) {
                 long count = jdbc.sql("SELECT COUNT(*) FROM mailbox_acl WHERE mailbox_id = ?").param(mailboxId)

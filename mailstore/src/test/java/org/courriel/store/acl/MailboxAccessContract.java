@@ -40,6 +40,8 @@ abstract class MailboxAccessContract {
     MailboxAccess access;
     @Autowired
     MessageService messages;
+    @Autowired
+    MailboxAcl acl;
 
     String domain;
     AccountInfo bob;
@@ -274,6 +276,36 @@ abstract class MailboxAccessContract {
             StoreException.Reason reason) {
         assertThatThrownBy(call).isInstanceOfSatisfying(StoreException.class,
                 e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void concurrentGrantsStayWithinTheEntryLimit() throws Exception {
+        long projects = mailboxes.get(bob.id(), "Projects").id();
+        for (int i = 0; i < MailboxAcl.MAX_ENTRIES - 1; i++) {
+            acl.set(projects, "filler" + i + "@" + domain, Rights.parse("l"));
+        }
+        int writers = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String id = "late" + i + "@" + domain;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        acl.set(projects, id, Rights.parse("l"));
+                    } catch (StoreException e) {
+                        assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_ALLOWED);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                f.get();
+            }
+        }
+        assertThat(acl.entries(projects).size()).isEqualTo(MailboxAcl.MAX_ENTRIES);
     }
 
     /** Grants as the owner of a shared mailbox would, were it a user: by the ACL of its INBOX. */
