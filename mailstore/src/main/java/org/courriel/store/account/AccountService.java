@@ -51,7 +51,7 @@ public class AccountService {
 
     /** Creates an account in a local domain, with INBOX and the RFC 6154 special-use mailboxes. */
     public AccountInfo create(String address, String password, String displayName, long quotaBytes) {
-        String normal = Addresses.address(address);
+        String normal = mailboxOwnerAddress(address);
         Domain domain = domains.find(Addresses.domainOf(normal));
         checkPassword(password);
         if (accounts.findByAddress(normal).isPresent()) {
@@ -74,7 +74,7 @@ public class AccountService {
      * refuses it whatever the password). Who reads it is its INBOX's access control list.
      */
     public AccountInfo createShared(String address, String displayName) {
-        String normal = Addresses.address(address);
+        String normal = mailboxOwnerAddress(address);
         Domain domain = domains.find(Addresses.domainOf(normal));
         if (accounts.findByAddress(normal).isPresent()) {
             throw StoreException.exists("account " + normal);
@@ -88,6 +88,21 @@ public class AccountService {
         mailboxes.createInbox(account.getId());
         changes.changed();
         return account.info();
+    }
+
+    /**
+     * The address of a new account or shared mailbox: its local part names it in "Other Users/bob/..." and
+     * "Shared Folders/info/..." (RFC 2342), where '/' is the hierarchy delimiter, so a local part with '/' would
+     * read as another user's folder ("bob/x" as bob's "x/..."). It is refused rather than escaped; aliases and
+     * remote addresses may still hold one.
+     */
+    private static String mailboxOwnerAddress(String address) {
+        String normal = Addresses.address(address);
+        if (Addresses.localPartOf(normal).indexOf('/') >= 0) {
+            throw StoreException.invalid("an account's local part cannot hold '/', the mailbox hierarchy delimiter: "
+                    + normal);
+        }
+        return normal;
     }
 
     /** Whether the address belongs to the owner of a domain-shared mailbox. */

@@ -308,6 +308,14 @@ abstract class MailboxAccessContract {
         assertThat(acl.entries(projects).size()).isEqualTo(MailboxAcl.MAX_ENTRIES);
     }
 
+    @Test
+    void aLocalPartWithTheHierarchyDelimiterIsRefused() {
+        assertReason(() -> accounts.create("bob/x@" + domain, "secret password", "X", 0), StoreException.Reason.INVALID);
+        assertReason(() -> accounts.createShared("info/x@" + domain, "X"), StoreException.Reason.INVALID);
+        assertThat(accounts.find("bob/x@" + domain)).isEmpty();
+        assertThat(names(alice)).noneMatch(n -> n.startsWith("Other Users/bob/x"));
+    }
+
     /** Grants as the owner of a shared mailbox would, were it a user: by the ACL of its INBOX. */
     private record AclGrant(MailboxAccess access, long owner) {
         void grant(String identifier, String rights) {
