@@ -305,8 +305,10 @@ class WebmailApiTest {
         assertProblem(admin.post("/api/v1/admin/shared-mailboxes", Map.of("address", info,
                 "grants", Map.of(fixture.bob.address(), "lrQ"))), 400);
         ApiClient.Response created = admin.post("/api/v1/admin/shared-mailboxes", Map.of("address", info,
-                "grants", Map.of(fixture.bob.address(), "lr")));
+                "grants", Map.of(fixture.bob.address(), "lr"), "quotaBytes", 5_000_000));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
+        // a shared mailbox takes a quota as a user's account does; all its readers' mail counts against it
+        assertThat(accounts.find(info).orElseThrow().quotaBytes()).isEqualTo(5_000_000);
         String folder = "Shared Folders/" + info.substring(0, info.indexOf('@'));
         assertThat(created.json().get("folder").asString()).isEqualTo(folder);
         assertProblem(admin.post("/api/v1/admin/shared-mailboxes", Map.of("address", info)), 409);

@@ -71,18 +71,23 @@ public class AccountService {
     /**
      * Creates the owner of a domain-shared mailbox (info@example.org, seen as "Shared Folders/info"): an account
      * row marked shared, with an INBOX only, a password hash no password matches, and no login (authentication
-     * refuses it whatever the password). Who reads it is its INBOX's access control list.
+     * refuses it whatever the password). Who reads it is its INBOX's access control list. {@code quotaBytes} is
+     * its quota as for a user (0: none, as {@code user add} without {@code --quota}); the mail all its readers
+     * keep there counts against it.
      */
-    public AccountInfo createShared(String address, String displayName) {
+    public AccountInfo createShared(String address, String displayName, long quotaBytes) {
         String normal = mailboxOwnerAddress(address);
         Domain domain = domains.find(Addresses.domainOf(normal));
         if (accounts.findByAddress(normal).isPresent()) {
             throw StoreException.exists("account " + normal);
         }
+        if (quotaBytes < 0) {
+            throw StoreException.invalid("quota must not be negative");
+        }
         byte[] secret = new byte[32];
         new java.security.SecureRandom().nextBytes(secret);
         Account account = new Account(domain, normal, passwords.encode(java.util.HexFormat.of().formatHex(secret)),
-                displayName, 0);
+                displayName, quotaBytes);
         account.markShared();
         account = accounts.saveAndFlush(account);
         mailboxes.createInbox(account.getId());

@@ -183,7 +183,7 @@ abstract class MailboxAccessContract {
 
     @Test
     void aDomainSharedMailboxIsSeenUnderSharedFoldersAndNeverLogsIn() {
-        AccountInfo info = accounts.createShared("info@" + domain, "Info");
+        AccountInfo info = accounts.createShared("info@" + domain, "Info", 0);
         access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("l"));
         // the administrator grants on the shared INBOX through the ACL rows
         long inbox = mailboxes.inboxId(info.id());
@@ -223,7 +223,7 @@ abstract class MailboxAccessContract {
 
     @Test
     void aSharedOwnersMailboxOutsideItsInboxIsNotListedUnderANameThatResolvesElsewhere() {
-        AccountInfo info = accounts.createShared("sales@" + domain, "Sales");
+        AccountInfo info = accounts.createShared("sales@" + domain, "Sales", 0);
         new AclGrant(access, info.id()).grant(alice.address(), "lrs");
         long stray = mailboxes.create(info.id(), "Junk", null).id(); // as quarantine made them before
         access.setAcl(info.id(), "Junk", alice.address(), Rights.parse("lr"));
@@ -311,7 +311,7 @@ abstract class MailboxAccessContract {
     @Test
     void aLocalPartWithTheHierarchyDelimiterIsRefused() {
         assertReason(() -> accounts.create("bob/x@" + domain, "secret password", "X", 0), StoreException.Reason.INVALID);
-        assertReason(() -> accounts.createShared("info/x@" + domain, "X"), StoreException.Reason.INVALID);
+        assertReason(() -> accounts.createShared("info/x@" + domain, "X", 0), StoreException.Reason.INVALID);
         assertThat(accounts.find("bob/x@" + domain)).isEmpty();
         assertThat(names(alice)).noneMatch(n -> n.startsWith("Other Users/bob/x"));
     }

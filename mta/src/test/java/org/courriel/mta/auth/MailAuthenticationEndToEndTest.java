@@ -167,7 +167,7 @@ class MailAuthenticationEndToEndTest extends MxEndToEndSupport {
     @Test
     void quarantinedMailToASharedAddressGoesToItsInboxJunkWhichItsReadersSee() throws Exception {
         AccountInfo info = accounts.find("orders@hamburger.edu")
-                .orElseGet(() -> accounts.createShared("orders@hamburger.edu", "Orders"));
+                .orElseGet(() -> accounts.createShared("orders@hamburger.edu", "Orders", 0));
         AccountInfo alice = accounts.find("alice@hamburger.edu").orElseThrow();
         if (access.find(alice.id(), "Shared Folders/orders").isEmpty()) {
             access.setAcl(info.id(), "INBOX", alice.address(), Rights.parse("lrs"));
