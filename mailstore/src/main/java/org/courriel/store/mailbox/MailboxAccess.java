@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.courriel.store.StoreException;
+import org.courriel.store.StoreProperties;
 import org.courriel.store.acl.MailboxAcl;
 import org.courriel.store.acl.Right;
 import org.courriel.store.acl.Rights;
@@ -43,11 +44,13 @@ public class MailboxAccess {
     private final MailboxService mailboxes;
     private final MailboxAcl acl;
     private final JdbcClient jdbc;
+    private final int maxVisibleShared;
 
-    MailboxAccess(MailboxService mailboxes, MailboxAcl acl, JdbcClient jdbc) {
+    MailboxAccess(MailboxService mailboxes, MailboxAcl acl, JdbcClient jdbc, StoreProperties properties) {
         this.mailboxes = mailboxes;
         this.acl = acl;
         this.jdbc = jdbc;
+        this.maxVisibleShared = properties.maxVisibleShared();
     }
 
     // ---- resolving names
@@ -59,18 +62,53 @@ public class MailboxAccess {
             visible.add(new AccessibleMailbox(m.name(), m, Rights.ALL));
         }
         Owner viewer = owner(accountId).orElseThrow(() -> StoreException.notFound("account " + accountId));
-        for (MailboxAcl.Grant g : acl.grantedTo(accountId, viewer.address(), viewer.domainId())) {
-            if (!g.rights().has(Right.LOOKUP)) {
-                continue;
+        // two queries whatever the number of grants: the viewer's own entries, then its domain's "anyone"; each
+        // bounded, the direct grants first, so that nobody's "anyone" grants crowd out what was shared with one
+        java.util.Map<Long, Granted> granted = new java.util.LinkedHashMap<>();
+        for (boolean anyone : new boolean[] {false, true}) {
+            grantedTo(viewer, anyone).forEach(g -> granted.merge(g.mailbox().id(), g,
+                    (a, b) -> new Granted(a.mailbox(), a.owner(), a.rights().plus(b.rights()))));
+        }
+        int shown = 0;
+        for (Granted g : granted.values()) {
+            if (shown >= maxVisibleShared) {
+                break;
             }
-            Optional<Owner> owner = owner(g.ownerAccountId());
-            Optional<MailboxInfo> m = mailboxes.find(g.ownerAccountId(), g.mailboxId());
-            if (owner.isPresent() && m.isPresent()) {
-                visibleName(viewer, owner.get(), m.get().name())
-                        .ifPresent(n -> visible.add(new AccessibleMailbox(n, m.get(), g.rights())));
+            if (g.rights().has(Right.LOOKUP)) {
+                Optional<String> name = visibleName(viewer, g.owner(), g.mailbox().name());
+                if (name.isPresent()) {
+                    visible.add(new AccessibleMailbox(name.get(), g.mailbox(), g.rights()));
+                    shown++;
+                }
             }
         }
         return visible;
+    }
+
+    /** A mailbox of another account with its owner and what one entry of its ACL grants the viewer. */
+    private record Granted(MailboxInfo mailbox, Owner owner, Rights rights) {
+    }
+
+    /**
+     * The mailboxes of other accounts that grant the viewer some right by its address, or by "anyone" of its
+     * domain, oldest first, with their owners, in one query; at most twice the listing's bound (a mailbox may be
+     * in both queries, and some rows lack "l").
+     */
+    private List<Granted> grantedTo(Owner viewer, boolean anyone) {
+        return jdbc.sql("""
+                SELECT b.id, b.account_id, b.name, b.uid_validity, b.uid_next, b.highest_modseq, b.special_use,
+                       o.address, o.domain_id, o.shared, l.rights
+                FROM mailbox_acl l JOIN mailbox b ON b.id = l.mailbox_id JOIN account o ON o.id = b.account_id
+                WHERE b.account_id <> ? AND l.identifier = ? AND (? = FALSE OR o.domain_id = ?)
+                ORDER BY b.id LIMIT ?""")
+                .params(viewer.id(), anyone ? MailboxAcl.ANYONE : MailboxAcl.canonical(viewer.address()), anyone, viewer.domainId(),
+                        2L * maxVisibleShared + 2)
+                .query((rs, n) -> new Granted(
+                        new MailboxInfo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                                rs.getLong(6), rs.getString(7) == null ? null : SpecialUse.valueOf(rs.getString(7))),
+                        new Owner(rs.getLong(2), rs.getString(8), rs.getLong(9), rs.getBoolean(10)),
+                        Rights.fromStored(rs.getString(11))))
+                .list();
     }
 
     /** The mailbox of that name as the account sees it, with its rights; empty when it holds none on it. */
