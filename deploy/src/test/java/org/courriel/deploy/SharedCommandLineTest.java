@@ -40,6 +40,11 @@ class SharedCommandLineTest {
         assertThat(run(db, "shared", "show", "info@example.org").out).doesNotContain("anyone");
         assertThat(run(db, "shared", "show", "alice@example.org").exit).isEqualTo(1);
         assertThat(run(db, "user", "passwd", "info@example.org", "--password", "a long password").exit).isEqualTo(1);
+        // a quota as for a user's account; a '/' in the local part would read as a folder level
+        assertThat(run(db, "shared", "add", "orders@example.org", "--quota", "2MB").exit).isZero();
+        assertThat(run(db, "user", "list", "--json").out.replace(" ", "")).contains("\"address\":\"orders@example.org\"");
+        assertThat(run(db, "user", "list", "--json").out).contains(String.valueOf(2L * 1024 * 1024));
+        assertThat(run(db, "shared", "add", "orders/eu@example.org").exit).isEqualTo(1);
 
         assertThat(run(db, "shared", "delete", "info@example.org").exit).isZero();
         assertThat(run(db, "shared", "list").out).doesNotContain("info@example.org");

@@ -18,6 +18,10 @@ import org.springframework.util.unit.DataSize;
  *                           BODYSTRUCTURE, sort fields) when it is stored; the message bytes are kept whole
  * @param minFreeSpace       new mail (deliveries, appends) is refused as temporary while the disk of the embedded
  *                           database has less free space than this; 0 turns the check off; not checked on PostgreSQL
+ * @param maxVisibleShared   most mailboxes of other accounts one account lists (IMAP LIST, the REST list), those
+ *                           granted to it by address before those granted to "anyone", each by age; others stay
+ *                           reachable by name. Bounds what one account granting "anyone l" on many mailboxes costs
+ *                           every account of its domain
  */
 @ConfigurationProperties("courriel.store")
 public record StoreProperties(
@@ -25,9 +29,13 @@ public record StoreProperties(
         @DefaultValue("10s") Duration recipientCache,
         @DefaultValue GroupCommit groupCommit,
         @DefaultValue("16KB") DataSize maxSummaryField,
-        @DefaultValue("100MB") DataSize minFreeSpace) {
+        @DefaultValue("100MB") DataSize minFreeSpace,
+        @DefaultValue("1000") int maxVisibleShared) {
 
     public StoreProperties {
+        if (maxVisibleShared < 0) {
+            throw new IllegalArgumentException("courriel.store.max-visible-shared must not be negative");
+        }
         if (maxSummaryField.toBytes() < 1024 || maxSummaryField.toBytes() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("courriel.store.max-summary-field must be between 1KB and 2GB");
         }

@@ -305,8 +305,10 @@ class WebmailApiTest {
         assertProblem(admin.post("/api/v1/admin/shared-mailboxes", Map.of("address", info,
                 "grants", Map.of(fixture.bob.address(), "lrQ"))), 400);
         ApiClient.Response created = admin.post("/api/v1/admin/shared-mailboxes", Map.of("address", info,
-                "grants", Map.of(fixture.bob.address(), "lr")));
+                "grants", Map.of(fixture.bob.address(), "lr"), "quotaBytes", 5_000_000));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
+        // a shared mailbox takes a quota as a user's account does; all its readers' mail counts against it
+        assertThat(accounts.find(info).orElseThrow().quotaBytes()).isEqualTo(5_000_000);
         String folder = "Shared Folders/" + info.substring(0, info.indexOf('@'));
         assertThat(created.json().get("folder").asString()).isEqualTo(folder);
         assertProblem(admin.post("/api/v1/admin/shared-mailboxes", Map.of("address", info)), 409);
@@ -342,6 +344,9 @@ class WebmailApiTest {
         assertThat(mailboxes.find(fixture.bob.id(), "Projects")).isPresent();
         assertProblem(bob.post("/api/v1/mailboxes", Map.of("name", "Projects/2026")), 409);
         assertProblem(bob.post("/api/v1/mailboxes", Map.of("name", "bad//name")), 400);
+        // RFC 2342: the other users' and shared namespaces are not the account's to fill
+        assertProblem(bob.post("/api/v1/mailboxes", Map.of("name", "Shared Folders/info")), 400);
+        assertProblem(bob.patch("/api/v1/mailboxes/" + id, Map.of("name", "Other Users/alice/2026")), 400);
 
         JsonNode renamed = bob.patch("/api/v1/mailboxes/" + id, Map.of("name", "Projects/2027")).json();
         assertThat(renamed.get("id").asLong()).isEqualTo(id);

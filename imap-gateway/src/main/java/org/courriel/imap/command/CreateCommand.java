@@ -14,6 +14,7 @@ import org.courriel.imap.session.ImapRefusal;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.SessionState;
 import org.courriel.store.mailbox.MailboxName;
+import org.courriel.store.mailbox.Namespaces;
 import org.courriel.store.mailbox.SpecialUse;
 
 /** CREATE (RFC 9051 §6.3.4) with the USE parameter of RFC 6154 §3 and the MAILBOXID of RFC 8474 §4.1. */
@@ -64,6 +65,11 @@ public final class CreateCommand implements ImapCommand<CreateCommand.Request> {
         }
         if (MailboxName.isInbox(name)) {
             return Completion.no(ResponseCode.ALREADYEXISTS, "INBOX exists already");
+        }
+        // RFC 6154 §3: special uses are the owner's to give; a grantee's \Junk would take over the owner's
+        // quarantine (and \Sent, \Trash alike)
+        if (request.use() != null && Namespaces.isForeign(name)) {
+            return Completion.no(ResponseCode.USEATTR, "Special uses are given in one's own mailboxes only");
         }
         // RFC 4314 §4: in another user's or a shared hierarchy, "k" on the nearest existing parent
         long id = session.context().access().create(session.account().id(), name, request.use()).id();

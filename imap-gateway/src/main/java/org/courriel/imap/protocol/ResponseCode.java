@@ -46,7 +46,9 @@ public enum ResponseCode {
     UNAVAILABLE("UNAVAILABLE"),
     UNKNOWN_CTE("UNKNOWN-CTE"),
     /** RFC 3501 §7.1 (rev1 only). */
-    UNSEEN("UNSEEN");
+    UNSEEN("UNSEEN"),
+    /** RFC 6154 §3: CREATE cannot give the mailbox the special use asked for. */
+    USEATTR("USEATTR");
 
     private final String text;
 

@@ -135,7 +135,7 @@ public abstract class ImapTestSupport {
             case "shared" -> {
                 // a domain-shared mailbox NAME@domain, and each ACCOUNT=RIGHTS grant on it (ACCOUNT: a variable)
                 String[] words = argument.split(" ");
-                var shared = accounts.createShared(words[0] + user.substring(user.indexOf('@')), words[0]);
+                var shared = accounts.createShared(words[0] + user.substring(user.indexOf('@')), words[0], 0);
                 long inbox = mailboxes.inboxId(shared.id());
                 for (int i = 1; i < words.length; i++) {
                     String[] grant = words[i].split("=", 2);

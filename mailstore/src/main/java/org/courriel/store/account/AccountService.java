@@ -51,7 +51,7 @@ public class AccountService {
 
     /** Creates an account in a local domain, with INBOX and the RFC 6154 special-use mailboxes. */
     public AccountInfo create(String address, String password, String displayName, long quotaBytes) {
-        String normal = Addresses.address(address);
+        String normal = mailboxOwnerAddress(address);
         Domain domain = domains.find(Addresses.domainOf(normal));
         checkPassword(password);
         if (accounts.findByAddress(normal).isPresent()) {
@@ -71,23 +71,43 @@ public class AccountService {
     /**
      * Creates the owner of a domain-shared mailbox (info@example.org, seen as "Shared Folders/info"): an account
      * row marked shared, with an INBOX only, a password hash no password matches, and no login (authentication
-     * refuses it whatever the password). Who reads it is its INBOX's access control list.
+     * refuses it whatever the password). Who reads it is its INBOX's access control list. {@code quotaBytes} is
+     * its quota as for a user (0: none, as {@code user add} without {@code --quota}); the mail all its readers
+     * keep there counts against it.
      */
-    public AccountInfo createShared(String address, String displayName) {
-        String normal = Addresses.address(address);
+    public AccountInfo createShared(String address, String displayName, long quotaBytes) {
+        String normal = mailboxOwnerAddress(address);
         Domain domain = domains.find(Addresses.domainOf(normal));
         if (accounts.findByAddress(normal).isPresent()) {
             throw StoreException.exists("account " + normal);
         }
+        if (quotaBytes < 0) {
+            throw StoreException.invalid("quota must not be negative");
+        }
         byte[] secret = new byte[32];
         new java.security.SecureRandom().nextBytes(secret);
         Account account = new Account(domain, normal, passwords.encode(java.util.HexFormat.of().formatHex(secret)),
-                displayName, 0);
+                displayName, quotaBytes);
         account.markShared();
         account = accounts.insert(account);
         mailboxes.createInbox(account.getId());
         changes.changed();
         return account.info();
+    }
+
+    /**
+     * The address of a new account or shared mailbox: its local part names it in "Other Users/bob/..." and
+     * "Shared Folders/info/..." (RFC 2342), where '/' is the hierarchy delimiter, so a local part with '/' would
+     * read as another user's folder ("bob/x" as bob's "x/..."). It is refused rather than escaped; aliases and
+     * remote addresses may still hold one.
+     */
+    private static String mailboxOwnerAddress(String address) {
+        String normal = Addresses.address(address);
+        if (Addresses.localPartOf(normal).indexOf('/') >= 0) {
+            throw StoreException.invalid("an account's local part cannot hold '/', the mailbox hierarchy delimiter: "
+                    + normal);
+        }
+        return normal;
     }
 
     /** Whether the address belongs to the owner of a domain-shared mailbox. */

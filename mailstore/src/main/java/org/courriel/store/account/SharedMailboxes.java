@@ -37,12 +37,13 @@ public class SharedMailboxes {
 
     /**
      * Creates the shared mailbox with these grants (identifier to rights letters, RFC 4314 §2.1), in one
-     * transaction: a grant that is refused (an unknown account) leaves nothing behind.
+     * transaction: a grant that is refused (an unknown account) leaves nothing behind. The quota is as for a
+     * user's account (0: none).
      */
     @Transactional
-    public SharedMailbox add(String address, String displayName, Map<String, String> grants) {
+    public SharedMailbox add(String address, String displayName, Map<String, String> grants, long quotaBytes) {
         Map<String, Rights> parsed = parse(grants);
-        AccountInfo owner = accounts.createShared(address, displayName);
+        AccountInfo owner = accounts.createShared(address, displayName, quotaBytes);
         parsed.forEach((identifier, rights) -> access.setAcl(owner.id(), MailboxName.INBOX, identifier, rights));
         return get(owner.address());
     }

@@ -1,8 +1,6 @@
 package org.courriel.store.acl;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -27,10 +25,6 @@ public class MailboxAcl {
     public static final String ANYONE = "anyone";
     /** Most entries one mailbox's ACL holds: each is a row a client chose. */
     public static final int MAX_ENTRIES = 200;
-
-    /** A mailbox some identifier was granted rights on, with its owner and the rights. */
-    public record Grant(long mailboxId, long ownerAccountId, Rights rights) {
-    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -63,6 +57,11 @@ public class MailboxAcl {
     public void set(long mailboxId, String identifier, Rights rights) {
         String id = canonical(identifier);
         tx.executeWithoutResult(s -> {
+            // concurrent SETACLs on one mailbox (any node) take turns, so the count below holds until the insert
+            if (jdbc.sql("SELECT id FROM mailbox WHERE id = ? FOR UPDATE").param(mailboxId).query(Long.class).optional()
+                    .isEmpty()) {
+                throw StoreException.notFound("mailbox " + mailboxId);
+            }
             jdbc.sql("DELETE FROM mailbox_acl WHERE mailbox_id = ? AND identifier = ?").params(mailboxId, id).update();
             if (!rights.isEmpty()) {
                 long count = jdbc.sql("SELECT COUNT(*) FROM mailbox_acl WHERE mailbox_id = ?").param(mailboxId)
@@ -115,29 +114,5 @@ public class MailboxAcl {
             rights = rights.plus(r);
         }
         return rights;
-    }
-
-    /**
-     * Every mailbox of other accounts on which the account (its address, its domain's id) holds some right, with
-     * the union of what it holds, in mailbox id order.
-     */
-    public List<Grant> grantedTo(long accountId, String address, long domainId) {
-        List<Grant> grants = new ArrayList<>();
-        jdbc.sql("""
-                SELECT l.mailbox_id, b.account_id, l.rights
-                FROM mailbox_acl l JOIN mailbox b ON b.id = l.mailbox_id JOIN account o ON o.id = b.account_id
-                WHERE b.account_id <> ? AND (l.identifier = ? OR (l.identifier = ? AND o.domain_id = ?))
-                ORDER BY l.mailbox_id""")
-                .params(accountId, canonical(address), ANYONE, domainId)
-                .query((rs, n) -> new Grant(rs.getLong(1), rs.getLong(2), Rights.fromStored(rs.getString(3))))
-                .list().forEach(g -> {
-                    int last = grants.size() - 1;
-                    if (last >= 0 && grants.get(last).mailboxId() == g.mailboxId()) {
-                        grants.set(last, new Grant(g.mailboxId(), g.ownerAccountId(), grants.get(last).rights().plus(g.rights())));
-                    } else {
-                        grants.add(g);
-                    }
-                });
-        return grants;
     }
 }

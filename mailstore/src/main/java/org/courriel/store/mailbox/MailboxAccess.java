@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.courriel.store.StoreException;
+import org.courriel.store.StoreProperties;
 import org.courriel.store.acl.MailboxAcl;
 import org.courriel.store.acl.Right;
 import org.courriel.store.acl.Rights;
@@ -43,11 +44,13 @@ public class MailboxAccess {
     private final MailboxService mailboxes;
     private final MailboxAcl acl;
     private final JdbcClient jdbc;
+    private final int maxVisibleShared;
 
-    MailboxAccess(MailboxService mailboxes, MailboxAcl acl, JdbcClient jdbc) {
+    MailboxAccess(MailboxService mailboxes, MailboxAcl acl, JdbcClient jdbc, StoreProperties properties) {
         this.mailboxes = mailboxes;
         this.acl = acl;
         this.jdbc = jdbc;
+        this.maxVisibleShared = properties.maxVisibleShared();
     }
 
     // ---- resolving names
@@ -59,17 +62,53 @@ public class MailboxAccess {
             visible.add(new AccessibleMailbox(m.name(), m, Rights.ALL));
         }
         Owner viewer = owner(accountId).orElseThrow(() -> StoreException.notFound("account " + accountId));
-        for (MailboxAcl.Grant g : acl.grantedTo(accountId, viewer.address(), viewer.domainId())) {
-            if (!g.rights().has(Right.LOOKUP)) {
-                continue;
+        // two queries whatever the number of grants: the viewer's own entries, then its domain's "anyone"; each
+        // bounded, the direct grants first, so that nobody's "anyone" grants crowd out what was shared with one
+        java.util.Map<Long, Granted> granted = new java.util.LinkedHashMap<>();
+        for (boolean anyone : new boolean[] {false, true}) {
+            grantedTo(viewer, anyone).forEach(g -> granted.merge(g.mailbox().id(), g,
+                    (a, b) -> new Granted(a.mailbox(), a.owner(), a.rights().plus(b.rights()))));
+        }
+        int shown = 0;
+        for (Granted g : granted.values()) {
+            if (shown >= maxVisibleShared) {
+                break;
             }
-            Optional<Owner> owner = owner(g.ownerAccountId());
-            Optional<MailboxInfo> m = mailboxes.find(g.ownerAccountId(), g.mailboxId());
-            if (owner.isPresent() && m.isPresent()) {
-                visible.add(new AccessibleMailbox(visibleName(viewer, owner.get(), m.get().name()), m.get(), g.rights()));
+            if (g.rights().has(Right.LOOKUP)) {
+                Optional<String> name = visibleName(viewer, g.owner(), g.mailbox().name());
+                if (name.isPresent()) {
+                    visible.add(new AccessibleMailbox(name.get(), g.mailbox(), g.rights()));
+                    shown++;
+                }
             }
         }
         return visible;
+    }
+
+    /** A mailbox of another account with its owner and what one entry of its ACL grants the viewer. */
+    private record Granted(MailboxInfo mailbox, Owner owner, Rights rights) {
+    }
+
+    /**
+     * The mailboxes of other accounts that grant the viewer some right by its address, or by "anyone" of its
+     * domain, oldest first, with their owners, in one query; at most twice the listing's bound (a mailbox may be
+     * in both queries, and some rows lack "l").
+     */
+    private List<Granted> grantedTo(Owner viewer, boolean anyone) {
+        return jdbc.sql("""
+                SELECT b.id, b.account_id, b.name, b.uid_validity, b.uid_next, b.highest_modseq, b.special_use,
+                       o.address, o.domain_id, o.shared, l.rights
+                FROM mailbox_acl l JOIN mailbox b ON b.id = l.mailbox_id JOIN account o ON o.id = b.account_id
+                WHERE b.account_id <> ? AND l.identifier = ? AND (? = FALSE OR o.domain_id = ?)
+                ORDER BY b.id LIMIT ?""")
+                .params(viewer.id(), anyone ? MailboxAcl.ANYONE : MailboxAcl.canonical(viewer.address()), anyone, viewer.domainId(),
+                        2L * maxVisibleShared + 2)
+                .query((rs, n) -> new Granted(
+                        new MailboxInfo(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                                rs.getLong(6), rs.getString(7) == null ? null : SpecialUse.valueOf(rs.getString(7))),
+                        new Owner(rs.getLong(2), rs.getString(8), rs.getLong(9), rs.getBoolean(10)),
+                        Rights.fromStored(rs.getString(11))))
+                .list();
     }
 
     /** The mailbox of that name as the account sees it, with its rights; empty when it holds none on it. */
@@ -107,8 +146,8 @@ public class MailboxAccess {
             return Optional.empty();
         }
         return mailboxes.find(owner.get().id(), mailboxId)
-                .map(m -> new AccessibleMailbox(visibleName(viewer.get(), owner.get(), m.name()), m,
-                        rights(viewer.get(), owner.get(), m.id())))
+                .flatMap(m -> visibleName(viewer.get(), owner.get(), m.name())
+                        .map(n -> new AccessibleMailbox(n, m, rights(viewer.get(), owner.get(), m.id()))))
                 .filter(a -> !a.rights().isEmpty());
     }
 
@@ -217,40 +256,32 @@ public class MailboxAccess {
 
     // ---- mailbox management across namespaces (RFC 4314 §4)
 
-    /** CREATE: in another's namespace, "k" on the nearest existing parent; the new mailboxes inherit its ACL. */
+    /**
+     * CREATE: in another's namespace, "k" on the nearest existing parent; the new mailboxes inherit its ACL (as in
+     * the personal namespace).
+     */
     public MailboxInfo create(long accountId, String name, SpecialUse specialUse) {
         String normal = MailboxName.valid(name);
         if (!Namespaces.isForeign(normal)) {
             return mailboxes.create(accountId, normal, specialUse);
         }
-        if (find(accountId, normal).isPresent()) {
+        if (specialUse != null) {
+            // RFC 6154 §3 (IMAP answers USEATTR before this): the owner's Sent, Trash and Junk are found by their
+            // attribute, so a grantee must not give one to a mailbox of the owner's
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED,
+                    "special uses are given in one's own mailboxes only: " + normal);
+        }
+        if (find(accountId, normal).filter(m -> m.has(Right.LOOKUP)).isPresent()) {
             throw StoreException.exists("mailbox " + normal);
         }
-        List<String> levels = MailboxName.parents(normal);
-        AccessibleMailbox parent = null;
-        int missing = levels.size();
-        for (int i = levels.size() - 1; i >= 0 && parent == null; i--) {
-            Optional<AccessibleMailbox> p = find(accountId, levels.get(i));
-            if (p.isPresent()) {
-                parent = p.get();
-                missing = i + 1;
-            }
-        }
-        if (parent == null) {
-            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "mailboxes cannot be created here: " + normal);
-        }
+        AccessibleMailbox parent = nearestParent(accountId, normal).orElseThrow(
+                () -> new StoreException(StoreException.Reason.NOT_ALLOWED, "mailboxes cannot be created here: " + normal));
         check(Optional.of(parent), parent.name(), Right.CREATE_MAILBOX);
-        long owner = parent.mailbox().accountId();
-        String ownerParent = parent.mailbox().name();
-        List<String> created = new ArrayList<>(levels.subList(missing, levels.size()));
-        created.add(normal);
-        MailboxInfo last = null;
-        for (String level : created) {
-            String ownerName = ownerParent + level.substring(parent.name().length());
-            last = mailboxes.create(owner, ownerName, level.equals(normal) ? specialUse : null);
-            acl.inherit(parent.id(), last.id());
-        }
-        return last;
+        refuseExisting(accountId, normal);
+        // the missing levels and the mailbox in one transaction of the owner's, each inheriting the ACL of the
+        // level above it (MailboxService.create)
+        return mailboxes.create(parent.mailbox().accountId(),
+                parent.mailbox().name() + normal.substring(parent.name().length()), null);
     }
 
     /** DELETE: "x" on the mailbox (RFC 4314 §4); its ACL goes with it. */
@@ -271,18 +302,56 @@ public class MailboxAccess {
             return;
         }
         AccessibleMailbox m = require(accountId, source, Right.DELETE_MAILBOX);
-        List<String> parents = MailboxName.parents(target);
-        AccessibleMailbox parent = null;
-        for (int i = parents.size() - 1; i >= 0 && parent == null; i--) {
-            parent = find(accountId, parents.get(i)).orElse(null);
-        }
+        AccessibleMailbox parent = Namespaces.isForeign(target) ? nearestParent(accountId, target).orElse(null) : null;
         if (parent == null || parent.mailbox().accountId() != m.mailbox().accountId() || m.mailbox().isInbox()) {
             throw new StoreException(StoreException.Reason.NOT_ALLOWED,
                     "a mailbox is renamed within its owner's mailboxes only");
         }
         check(Optional.of(parent), parent.name(), Right.CREATE_MAILBOX);
+        refuseExisting(accountId, target);
         mailboxes.rename(m.mailbox().accountId(), m.mailbox().name(),
                 parent.mailbox().name() + target.substring(parent.name().length()));
+    }
+
+    /**
+     * The nearest existing superior of a foreign name, if the account may use it (it holds "l" or "k" on it). One
+     * it may not see ends the search as if nothing existed above the name, so that the answer is the same as for a
+     * name under no mailbox at all (RFC 4314 §6).
+     */
+    private Optional<AccessibleMailbox> nearestParent(long accountId, String normal) {
+        List<String> levels = MailboxName.parents(normal);
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            Optional<AccessibleMailbox> p = find(accountId, levels.get(i));
+            if (p.isPresent() && p.get().rights().hasAny(Right.LOOKUP, Right.CREATE_MAILBOX)) {
+                return p;
+            }
+            if (p.isPresent() || existsForeign(accountId, levels.get(i))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses a foreign name taken by a mailbox: ALREADY_EXISTS when the account may see it ("l"), otherwise
+     * NO_PERMISSION, the answer for a create it may not make, never revealing the mailbox (RFC 4314 §6).
+     */
+    private void refuseExisting(long accountId, String normal) {
+        Optional<AccessibleMailbox> m = find(accountId, normal);
+        if (m.isPresent() && m.get().has(Right.LOOKUP)) {
+            throw StoreException.exists("mailbox " + normal);
+        }
+        if (m.isPresent() || existsForeign(accountId, normal)) {
+            throw StoreException.noPermission("no right to create mailbox " + normal);
+        }
+    }
+
+    /** Whether a foreign name names a mailbox, whatever the account's rights on it. */
+    private boolean existsForeign(long accountId, String normal) {
+        return owner(accountId).flatMap(v -> target(v, normal))
+                .flatMap(t -> ownerByAddress(t.ownerAddress()).filter(o -> o.shared() == t.shared() && o.id() != accountId)
+                        .flatMap(o -> mailboxes.find(o.id(), t.mailboxName())))
+                .isPresent();
     }
 
     // ---- names
@@ -294,19 +363,23 @@ public class MailboxAccess {
         return acl.granted(mailboxId, viewer.address(), viewer.domainId() == owner.domainId());
     }
 
-    /** The name under which the viewer sees another account's mailbox ({@link Namespaces}). */
-    static String visibleName(Owner viewer, Owner owner, String mailboxName) {
+    /**
+     * The name under which the viewer sees another account's mailbox ({@link Namespaces}); empty for a mailbox of
+     * a domain-shared owner outside its INBOX, which no name reaches ({@link #target} maps "Shared Folders/info/X"
+     * to "INBOX/X" only), so that what is listed can be opened.
+     */
+    static Optional<String> visibleName(Owner viewer, Owner owner, String mailboxName) {
         String user = owner.domainId() == viewer.domainId() ? owner.localPart() : owner.address();
         if (!owner.shared()) {
-            return Namespaces.OTHER_USERS + MailboxName.DELIMITER + user + MailboxName.DELIMITER + mailboxName;
+            return Optional.of(Namespaces.OTHER_USERS + MailboxName.DELIMITER + user + MailboxName.DELIMITER
+                    + mailboxName);
         }
         String root = Namespaces.SHARED_FOLDERS + MailboxName.DELIMITER + user;
         if (mailboxName.equals(MailboxName.INBOX)) {
-            return root;
+            return Optional.of(root);
         }
-        String under = mailboxName.startsWith(MailboxName.INBOX + MailboxName.DELIMITER)
-                ? mailboxName.substring(MailboxName.INBOX.length()) : MailboxName.DELIMITER + mailboxName;
-        return root + under;
+        return mailboxName.startsWith(MailboxName.INBOX + MailboxName.DELIMITER)
+                ? Optional.of(root + mailboxName.substring(MailboxName.INBOX.length())) : Optional.empty();
     }
 
     /** The owner and name behind a foreign name, empty for a namespace root or a user's level alone. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.courriel.store.StoreException;
+import org.courriel.store.acl.MailboxAcl;
 import org.courriel.store.commit.GroupCommitter;
 import org.courriel.store.commit.SyncAfterCommit;
 import org.courriel.store.event.ChangePublisher;
@@ -56,10 +57,12 @@ public class MailboxService {
     private final ChangePublisher changes;
     private final UidValidityClock uidValidity;
     private final SyncAfterCommit durable;
+    private final MailboxAcl acl;
 
     MailboxService(MailboxRepository mailboxes, JdbcClient jdbc, PlatformTransactionManager txManager,
             GroupCommitter committer, MessageWriter writer, MessageService messages, ChangePublisher changes,
-            UidValidityClock uidValidity, SyncAfterCommit durable) {
+            UidValidityClock uidValidity, SyncAfterCommit durable, MailboxAcl acl) {
+        this.acl = acl;
         this.mailboxes = mailboxes;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
@@ -83,6 +86,16 @@ public class MailboxService {
     /** Creates the INBOX alone, unsubscribed (a domain-shared mailbox's owner, in the caller's transaction). */
     public void createInbox(long accountId) {
         mailboxes.insert(new Mailbox(accountId, MailboxName.INBOX, uidValidity.next(), null));
+    }
+
+    /**
+     * Whether the account is the owner of a domain-shared mailbox, which nobody logs in to: its mailboxes are
+     * reached only under its INBOX ("Shared Folders/info/X" is its "INBOX/X"), so a folder made for it by the
+     * server goes there.
+     */
+    public boolean isSharedOwner(long accountId) {
+        return jdbc.sql("SELECT shared FROM account WHERE id = ?").param(accountId).query(Boolean.class).optional()
+                .orElse(false);
     }
 
     public List<MailboxInfo> list(long accountId) {
@@ -109,6 +122,22 @@ public class MailboxService {
             inboxes.put(accountId, id);
         }
         return id;
+    }
+
+    /**
+     * The account's mailbox for a special use (RFC 6154 §2): the one of the conventional name when it has the
+     * attribute, else the oldest (lowest id) with it, else the one of the conventional name. Never the first by
+     * name, so that a later mailbox given the attribute cannot take over where Sent, Trash or quarantined mail go.
+     */
+    public Optional<MailboxInfo> special(long accountId, SpecialUse use, String conventionalName) {
+        List<MailboxInfo> all = list(accountId);
+        String normal = MailboxName.normalize(conventionalName);
+        Optional<MailboxInfo> named = all.stream().filter(m -> m.name().equals(normal)).findFirst();
+        if (named.isPresent() && named.get().specialUse() == use) {
+            return named;
+        }
+        return all.stream().filter(m -> m.specialUse() == use)
+                .min(java.util.Comparator.comparingLong(MailboxInfo::id)).or(() -> named);
     }
 
     public MailboxInfo get(long accountId, String name) {
@@ -143,25 +172,53 @@ public class MailboxService {
     }
 
     /**
-     * CREATE (RFC 9051 §6.3.4): creates the mailbox and any missing superior names.
+     * CREATE (RFC 9051 §6.3.4): creates the mailbox and any missing superior names. Each new mailbox inherits the
+     * access control list of its nearest existing superior (RFC 4314 §4: "SHOULD inherit"), in the same
+     * transaction, so that a folder made under a shared one is shared alike, whoever creates it.
      */
     public MailboxInfo create(long accountId, String name, SpecialUse specialUse) {
-        String normal = MailboxName.valid(name);
+        String normal = personal(MailboxName.valid(name));
         return tx.execute(s -> {
             if (mailboxes.findByAccountIdAndName(accountId, normal).isPresent()) {
                 throw StoreException.exists("mailbox " + normal);
             }
+            Long parentId = null;
             for (String parent : MailboxName.parents(normal)) {
-                if (mailboxes.findByAccountIdAndName(accountId, parent).isEmpty()) {
-                    Mailbox p = mailboxes.insert(new Mailbox(accountId, parent, uidValidity.next(), null));
-                    changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, p.getId(), parent, Kind.CREATED));
+                Optional<Mailbox> existing = mailboxes.findByAccountIdAndName(accountId, parent);
+                if (existing.isPresent()) {
+                    parentId = existing.get().getId();
+                    continue;
                 }
+                Mailbox p = mailboxes.insert(new Mailbox(accountId, parent, uidValidity.next(), null));
+                inherit(parentId, p.getId());
+                changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, p.getId(), parent, Kind.CREATED));
+                parentId = p.getId();
             }
             Mailbox m = mailboxes.insert(new Mailbox(accountId, normal, uidValidity.next(), specialUse));
+            inherit(parentId, m.getId());
             changes.afterCommit(new MailboxEvent.MailboxChanged(accountId, m.getId(), normal, Kind.CREATED));
             durable.register();
             return m.info();
         });
+    }
+
+    /**
+     * Refuses a name inside the namespaces of other users' and shared mailboxes (RFC 2342 §4): one of the
+     * account's own there would hide behind, or be hidden by, the mailboxes others share with it, whichever way
+     * it is made (REST, Sieve {@code fileinto :create}, an import).
+     */
+    private static String personal(String normal) {
+        if (Namespaces.isForeign(normal)) {
+            throw StoreException.invalid("\"" + Namespaces.OTHER_USERS + "\" and \"" + Namespaces.SHARED_FOLDERS
+                    + "\" hold other accounts' mailboxes; choose another name than " + normal);
+        }
+        return normal;
+    }
+
+    private void inherit(Long parentId, long childId) {
+        if (parentId != null) {
+            acl.inherit(parentId, childId);
+        }
     }
 
     /**
@@ -209,7 +266,7 @@ public class MailboxService {
      */
     public void rename(long accountId, String from, String to) {
         String source = MailboxName.normalize(from);
-        String target = MailboxName.valid(to);
+        String target = personal(MailboxName.valid(to));
         if (target.equals(source)) {
             throw StoreException.exists("mailbox " + target);
         }

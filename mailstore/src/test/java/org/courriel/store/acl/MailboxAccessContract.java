@@ -15,6 +15,7 @@ import org.courriel.store.account.DomainService;
 import org.courriel.store.mailbox.AccessibleMailbox;
 import org.courriel.store.mailbox.MailboxAccess;
 import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.mailbox.SpecialUse;
 import org.courriel.store.message.FlagChange;
 import org.courriel.store.message.Flags;
 import org.courriel.store.message.MessageService;
@@ -39,6 +40,8 @@ abstract class MailboxAccessContract {
     MailboxAccess access;
     @Autowired
     MessageService messages;
+    @Autowired
+    MailboxAcl acl;
 
     String domain;
     AccountInfo bob;
@@ -143,6 +146,28 @@ abstract class MailboxAccessContract {
     }
 
     @Test
+    void theOwnersNewSubfolderInheritsTheAclOfItsParent() {
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lr"));
+        access.create(bob.id(), "Projects/Q1/Reports", null);
+
+        assertThat(access.acl(bob.id(), "Projects/Q1")).containsEntry(alice.address(), Rights.parse("lr"));
+        assertThat(access.acl(bob.id(), "Projects/Q1/Reports")).containsEntry(alice.address(), Rights.parse("lr"));
+        assertThat(names(alice)).contains("Other Users/bob/Projects/Q1", "Other Users/bob/Projects/Q1/Reports");
+        // a top-level mailbox has no parent to inherit from
+        access.create(bob.id(), "Private", null);
+        assertThat(access.acl(bob.id(), "Private")).containsOnlyKeys(bob.address());
+    }
+
+    @Test
+    void aGranteesNewLevelsAllInheritTheAcl() {
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lrk"));
+        access.create(alice.id(), "Other Users/bob/Projects/A/B", null);
+
+        assertThat(access.acl(bob.id(), "Projects/A")).containsEntry(alice.address(), Rights.parse("lrk"));
+        assertThat(access.acl(bob.id(), "Projects/A/B")).containsEntry(alice.address(), Rights.parse("lrk"));
+    }
+
+    @Test
     void aDeletedMailboxOrAccountTakesItsEntriesAlong() {
         access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lrx"));
         access.delete(alice.id(), "Other Users/bob/Projects");
@@ -158,7 +183,7 @@ abstract class MailboxAccessContract {
 
     @Test
     void aDomainSharedMailboxIsSeenUnderSharedFoldersAndNeverLogsIn() {
-        AccountInfo info = accounts.createShared("info@" + domain, "Info");
+        AccountInfo info = accounts.createShared("info@" + domain, "Info", 0);
         access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("l"));
         // the administrator grants on the shared INBOX through the ACL rows
         long inbox = mailboxes.inboxId(info.id());
@@ -173,7 +198,122 @@ abstract class MailboxAccessContract {
         assertThat(accounts.authenticate("info@" + domain, "anything at all")).isEmpty();
         assertThatThrownBy(() -> accounts.setPassword("info@" + domain, "a long password"))
                 .isInstanceOf(StoreException.class);
-        assertThat(accounts.listShared()).extracting(AccountInfo::address).containsExactly("info@" + domain);
+        assertThat(accounts.listShared()).extracting(AccountInfo::address).filteredOn(a -> a.endsWith("@" + domain))
+                .containsExactly("info@" + domain);
+    }
+
+    @Test
+    void aGranteeCannotGiveASpecialUseToTheOwnersMailboxes() {
+        access.setAcl(bob.id(), "INBOX", alice.address(), Rights.parse("lk"));
+        assertThatThrownBy(() -> access.create(alice.id(), "Other Users/bob/INBOX/a", SpecialUse.JUNK))
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_ALLOWED));
+        assertThat(mailboxes.find(bob.id(), "INBOX/a")).isEmpty();
+        assertThat(mailboxes.special(bob.id(), SpecialUse.JUNK, "Junk").orElseThrow().name()).isEqualTo("Junk");
+    }
+
+    @Test
+    void theConventionalOrOldestSpecialMailboxWinsOverALaterOne() {
+        mailboxes.create(bob.id(), "A-Trash", SpecialUse.TRASH);
+        assertThat(mailboxes.special(bob.id(), SpecialUse.TRASH, "Trash").orElseThrow().name()).isEqualTo("Trash");
+        mailboxes.delete(bob.id(), "Trash");
+        mailboxes.create(bob.id(), "0-Trash", SpecialUse.TRASH);
+        assertThat(mailboxes.special(bob.id(), SpecialUse.TRASH, "Trash").orElseThrow().name()).isEqualTo("A-Trash");
+    }
+
+    @Test
+    void aSharedOwnersMailboxOutsideItsInboxIsNotListedUnderANameThatResolvesElsewhere() {
+        AccountInfo info = accounts.createShared("sales@" + domain, "Sales", 0);
+        new AclGrant(access, info.id()).grant(alice.address(), "lrs");
+        long stray = mailboxes.create(info.id(), "Junk", null).id(); // as quarantine made them before
+        access.setAcl(info.id(), "Junk", alice.address(), Rights.parse("lr"));
+        mailboxes.create(info.id(), "INBOX/Junk", SpecialUse.JUNK);
+
+        assertThat(names(alice)).containsOnlyOnce("Shared Folders/sales/Junk");
+        assertThat(access.find(alice.id(), "Shared Folders/sales/Junk").orElseThrow().mailbox().name())
+                .isEqualTo("INBOX/Junk");
+        assertThat(access.find(alice.id(), stray)).isEmpty();
+    }
+
+    @Test
+    void anOwnMailboxCannotBeNamedInsideAnotherNamespace() {
+        for (String name : List.of("Other Users", "Other Users/bob/Projects", "Shared Folders/info")) {
+            assertThatThrownBy(() -> mailboxes.create(alice.id(), name, null)).as(name)
+                    .isInstanceOfSatisfying(StoreException.class,
+                            e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.INVALID));
+        }
+        assertThatThrownBy(() -> mailboxes.rename(bob.id(), "Projects", "Shared Folders/Projects"))
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.INVALID));
+        assertThat(mailboxes.find(bob.id(), "Projects")).isPresent();
+        // a name that only begins alike is personal
+        assertThat(mailboxes.create(alice.id(), "Other Users of the club", null).name()).isEqualTo("Other Users of the club");
+    }
+
+    @Test
+    void createAndRenameDoNotRevealAMailboxTheGranteeCannotSee() {
+        access.setAcl(bob.id(), "Projects", alice.address(), Rights.parse("lrkx"));
+        mailboxes.create(bob.id(), "Projects/Secret", null);
+        access.deleteAcl(bob.id(), "Projects/Secret", alice.address()); // inherited, then taken away
+        mailboxes.create(bob.id(), "Projects/Draft", null);
+
+        assertReason(() -> access.create(alice.id(), "Other Users/bob/Projects/Secret", null),
+                StoreException.Reason.NO_PERMISSION);
+        assertReason(() -> access.rename(alice.id(), "Other Users/bob/Projects/Draft", "Other Users/bob/Projects/Secret"),
+                StoreException.Reason.NO_PERMISSION);
+        // under a mailbox she cannot see, as under one that does not exist
+        assertReason(() -> access.create(alice.id(), "Other Users/bob/Projects/Secret/x", null),
+                StoreException.Reason.NOT_ALLOWED);
+        assertReason(() -> access.create(alice.id(), "Other Users/bob/Nothing/x", null),
+                StoreException.Reason.NOT_ALLOWED);
+        assertThat(mailboxes.find(bob.id(), "Projects/Secret/x")).isEmpty();
+        // one she sees is said to exist
+        assertReason(() -> access.create(alice.id(), "Other Users/bob/Projects/Draft", null),
+                StoreException.Reason.ALREADY_EXISTS);
+    }
+
+    private static void assertReason(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+            StoreException.Reason reason) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void concurrentGrantsStayWithinTheEntryLimit() throws Exception {
+        long projects = mailboxes.get(bob.id(), "Projects").id();
+        for (int i = 0; i < MailboxAcl.MAX_ENTRIES - 1; i++) {
+            acl.set(projects, "filler" + i + "@" + domain, Rights.parse("l"));
+        }
+        int writers = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String id = "late" + i + "@" + domain;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        acl.set(projects, id, Rights.parse("l"));
+                    } catch (StoreException e) {
+                        assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_ALLOWED);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : done) {
+                f.get();
+            }
+        }
+        assertThat(acl.entries(projects).size()).isEqualTo(MailboxAcl.MAX_ENTRIES);
+    }
+
+    @Test
+    void aLocalPartWithTheHierarchyDelimiterIsRefused() {
+        assertReason(() -> accounts.create("bob/x@" + domain, "secret password", "X", 0), StoreException.Reason.INVALID);
+        assertReason(() -> accounts.createShared("info/x@" + domain, "X", 0), StoreException.Reason.INVALID);
+        assertThat(accounts.find("bob/x@" + domain)).isEmpty();
+        assertThat(names(alice)).noneMatch(n -> n.startsWith("Other Users/bob/x"));
     }
 
     /** Grants as the owner of a shared mailbox would, were it a user: by the ACL of its INBOX. */

@@ -20,6 +20,8 @@ import org.courriel.mta.smtp.testing.SmtpClient;
 import org.courriel.mta.testing.dns.TestDnsServer;
 import org.courriel.store.account.AccountInfo;
 import org.courriel.store.account.AliasService;
+import org.courriel.store.acl.Rights;
+import org.courriel.store.mailbox.MailboxAccess;
 import org.courriel.store.testing.Tools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,8 @@ class MailAuthenticationEndToEndTest extends MxEndToEndSupport {
 
     @Autowired
     AliasService aliases;
+    @Autowired
+    MailboxAccess access;
 
     @BeforeEach
     void zonesAndAccounts() {
@@ -158,6 +162,24 @@ class MailAuthenticationEndToEndTest extends MxEndToEndSupport {
         assertThat(last(folder("alice@hamburger.edu", "Junk"))).contains("dmarc=fail (p=quarantine dis=quarantine)",
                 "spf=fail smtp.mailfrom=shop.example");
         assertThat(mailboxes.subscriptions(alice.id())).as("the Junk made for it shows in clients").contains("Junk");
+    }
+
+    @Test
+    void quarantinedMailToASharedAddressGoesToItsInboxJunkWhichItsReadersSee() throws Exception {
+        AccountInfo info = accounts.find("orders@hamburger.edu")
+                .orElseGet(() -> accounts.createShared("orders@hamburger.edu", "Orders", 0));
+        AccountInfo alice = accounts.find("alice@hamburger.edu").orElseThrow();
+        if (access.find(alice.id(), "Shared Folders/orders").isEmpty()) {
+            access.setAcl(info.id(), "INBOX", alice.address(), Rights.parse("lrs"));
+        }
+        assertThat(sendOnMx("offers@shop.example", "orders@hamburger.edu",
+                "From: offers@shop.example\r\nSubject: Deal\r\n\r\nBuy.\r\n")).startsWith("250 2.0.0");
+
+        assertThat(mailboxes.find(info.id(), "Junk")).as("no top-level Junk nobody reaches").isEmpty();
+        assertThat(last(folder("orders@hamburger.edu", "INBOX/Junk"))).contains("dmarc=fail");
+        var junk = access.find(alice.id(), "Shared Folders/orders/Junk").orElseThrow();
+        assertThat(junk.mailbox().name()).isEqualTo("INBOX/Junk");
+        assertThat(junk.rights()).isEqualTo(Rights.parse("lrs"));
     }
 
     @Test

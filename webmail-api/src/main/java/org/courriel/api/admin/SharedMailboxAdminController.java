@@ -38,7 +38,9 @@ public class SharedMailboxAdminController {
             @Schema(example = "info@example.org") String address,
             @Schema(example = "Info") String displayName,
             @Schema(description = "identifier (an account's address or anyone) to RFC 4314 rights letters",
-                    example = "{\"alice@example.org\": \"lrswipte\"}") Map<String, String> grants) {
+                    example = "{\"alice@example.org\": \"lrswipte\"}") Map<String, String> grants,
+            @Schema(description = "quota in bytes, as for a user's account; absent or 0: none", example = "2147483648")
+            Long quotaBytes) {
     }
 
     /** The rights of one identifier: RFC 4314 letters; empty removes its grant. */
@@ -73,7 +75,8 @@ public class SharedMailboxAdminController {
             throw ApiException.invalid("address", "an address is required");
         }
         SharedMailbox created = shared.add(request.address(), request.displayName(),
-                request.grants() == null ? Map.of() : request.grants());
+                request.grants() == null ? Map.of() : request.grants(),
+                request.quotaBytes() == null ? 0 : request.quotaBytes());
         return ResponseEntity.created(URI.create("/api/v1/admin/shared-mailboxes/" + created.address())).body(created);
     }
 

@@ -80,9 +80,8 @@ public class AccountMailboxes {
                 .orElseThrow(() -> ApiException.notFound("no mailbox " + idOrName));
     }
 
-    /** The account's mailbox with that special use (RFC 6154), else the one of the conventional name. */
+    /** The account's mailbox with that special use (RFC 6154), as {@link MailboxService#special} picks it. */
     public Optional<MailboxInfo> special(AccountInfo account, SpecialUse use, String fallbackName) {
-        return mailboxes.list(account.id()).stream().filter(m -> m.specialUse() == use).findFirst()
-                .or(() -> mailboxes.find(account.id(), fallbackName));
+        return mailboxes.special(account.id(), use, fallbackName);
     }
 }

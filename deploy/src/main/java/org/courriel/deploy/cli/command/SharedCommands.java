@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 public class SharedCommands implements AdminCommand {
 
     public static final CommandSpec SPEC = new CommandSpec("shared", """
-            shared add ADDRESS [--grant ACCOUNT=RIGHTS[,ACCOUNT=RIGHTS...]] [--display-name NAME]
+            shared add ADDRESS [--grant ACCOUNT=RIGHTS[,ACCOUNT=RIGHTS...]] [--display-name NAME] [--quota SIZE]
             shared grant ADDRESS ACCOUNT RIGHTS (RIGHTS "" removes) | shared list | shared show ADDRESS
             shared delete ADDRESS        (RIGHTS: letters of RFC 4314, e.g. lrswipte; ACCOUNT: an address or anyone)""",
-            Set.of("grant", "display-name"), Set.of());
+            Set.of("grant", "display-name", "quota"), Set.of());
 
     private final SharedMailboxes shared;
 
@@ -43,7 +43,8 @@ public class SharedCommands implements AdminCommand {
     public ExitCode run(AdminCommandLine c, CliIo io) {
         return switch (Arguments.verb(c)) {
             case "add" -> {
-                SharedMailbox m = shared.add(Arguments.one(c), c.option("display-name"), grants(c.option("grant")));
+                SharedMailbox m = shared.add(Arguments.one(c), c.option("display-name"), grants(c.option("grant")),
+                        Arguments.size(c.option("quota")));
                 yield io.result(m, "shared mailbox " + m.address() + " added, seen as \"" + m.folder() + "\"");
             }
             case "grant" -> {
