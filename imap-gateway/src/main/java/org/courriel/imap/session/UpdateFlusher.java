@@ -38,6 +38,7 @@ final class UpdateFlusher {
         MessageSequence sequence = selected.sequence();
         if (selected.overflowed()) {
             resynchronise(session, selected, allowExpunge);
+            selected.contexts().refresh(session);
             return;
         }
         if (allowExpunge && !selected.deferredExpunges().isEmpty()) {
@@ -102,6 +103,8 @@ final class UpdateFlusher {
             }
         }
         selected.seenModseq(highest);
+        // RFC 5267 §4.3.2: the contexts change as and when the results do, after EXISTS (§4.3.3)
+        selected.contexts().refresh(session);
     }
 
     /**
@@ -210,6 +213,11 @@ final class UpdateFlusher {
 
     /** Removes expunged UIDs from the map and says so: VANISHED with QRESYNC, EXPUNGE otherwise. */
     static void expunge(ChannelImapSession session, MessageSequence sequence, List<Long> uids) {
+        SelectedMailbox selected = session.selected();
+        if (selected != null && selected.sequence() == sequence) {
+            // RFC 5267 §4.3.4: REMOVEFROM before the EXPUNGE, while the sequence numbers are valid
+            selected.contexts().expunging(session, uids);
+        }
         if (session.qresync()) {
             List<Long> known = uids.stream().filter(uid -> sequence.seqOf(uid) > 0).sorted().distinct().toList();
             sequence.remove(known);
