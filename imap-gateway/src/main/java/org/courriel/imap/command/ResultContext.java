@@ -5,18 +5,21 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.courriel.imap.protocol.ImapString;
 import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.MessageSequence;
 import org.courriel.imap.session.UpdatingContext;
 import org.courriel.store.message.UidSet;
+import org.courriel.store.search.SearchKey;
 import org.courriel.store.search.SortCriterion;
 
 /**
  * The result of a SEARCH or SORT with RETURN (UPDATE) kept up to date (RFC 5267 §4.3). The result is held as
- * UIDs, in mailbox order for SEARCH and in sort order for SORT. On each change the search is evaluated again (a
- * bounded cost: one search per context, at most {@link org.courriel.imap.session.SearchContexts#MAX}) and the
+ * UIDs, in mailbox order for SEARCH and in sort order for SORT. On each change the search is evaluated again for
+ * the messages that changed only (one store search restricted to their UIDs per context, at most
+ * {@link org.courriel.imap.session.SearchContexts#MAX}; the whole mailbox after dropped events) and the
  * difference goes out as REMOVEFROM and ADDTO. SEARCH contexts use context position 0 (§4.3.3, §4.3.4); SORT
  * contexts give the position of each change, since sort keys do not change, removals first, then insertions in
  * ascending position, so that applied in order they give the new result (§4.3.2).
@@ -52,8 +55,22 @@ final class ResultContext implements UpdatingContext {
     }
 
     @Override
-    public void refresh(ImapSession session) {
-        List<Long> found = SearchCommand.matches(session, search);
+    public void refresh(ImapSession session, Set<Long> changed) {
+        if (changed != null && changed.isEmpty()) {
+            return;
+        }
+        List<Long> found;
+        if (changed == null) {
+            found = SearchCommand.matches(session, search);
+        } else {
+            // only the messages that changed are searched again: the others keep their answer
+            SearchKey only = new SearchKey.And(List.of(
+                    new SearchKey.Uids(UidSet.of(changed.stream().mapToLong(Long::longValue).toArray())), search.key()));
+            TreeSet<Long> union = new TreeSet<>(result);
+            union.removeAll(changed);
+            union.addAll(SearchCommand.matches(session, new SearchParser.Result(only, search.usesModseq())));
+            found = new ArrayList<>(union);
+        }
         if (criteria != null) {
             found = session.context().listing().sort(session.selected().id(), criteria, found);
         }

@@ -3,6 +3,7 @@ package org.courriel.imap.session;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The updating contexts of the selected mailbox (RFC 5267 §4.3), by tag. They end with the selection, since
@@ -48,9 +49,9 @@ public final class SearchContexts {
         }
     }
 
-    void refresh(ImapSession session) {
+    void refresh(ImapSession session, Set<Long> changed) {
         for (UpdatingContext context : byTag.values()) {
-            context.refresh(session);
+            context.refresh(session, changed);
         }
     }
 }

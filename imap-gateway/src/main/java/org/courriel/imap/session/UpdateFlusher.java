@@ -38,7 +38,7 @@ final class UpdateFlusher {
         MessageSequence sequence = selected.sequence();
         if (selected.overflowed()) {
             resynchronise(session, selected, allowExpunge);
-            selected.contexts().refresh(session);
+            selected.contexts().refresh(session, null);
             return;
         }
         if (allowExpunge && !selected.deferredExpunges().isEmpty()) {
@@ -46,6 +46,8 @@ final class UpdateFlusher {
             selected.deferredExpunges().clear();
         }
         HeardFlags flagged = new HeardFlags(selected.highestModseq());
+        // RFC 5267 §4.3: the messages whose match may have changed
+        java.util.Set<Long> changed = new java.util.HashSet<>();
         int told = sequence.size();
         long highest = 0;
         MailboxEvent event;
@@ -55,6 +57,9 @@ final class UpdateFlusher {
                     long previousMax = sequence.maxUid();
                     for (long uid : added(session, selected, a)) {
                         sequence.add(uid);
+                        if (!selected.contexts().isEmpty()) {
+                            changed.add(uid);
+                        }
                     }
                     claimRecent(session, selected, previousMax);
                     highest = Math.max(highest, a.highestModseq());
@@ -72,6 +77,9 @@ final class UpdateFlusher {
                 }
                 case MailboxEvent.FlagsChanged f -> {
                     flagged.add(f, selected.isOwnModseq(f.highestModseq()));
+                    if (!selected.contexts().isEmpty()) {
+                        changed.addAll(f.uids());
+                    }
                     highest = Math.max(highest, f.highestModseq());
                 }
                 case MailboxEvent.MetadataChanged m -> {
@@ -104,7 +112,7 @@ final class UpdateFlusher {
         }
         selected.seenModseq(highest);
         // RFC 5267 §4.3.2: the contexts change as and when the results do, after EXISTS (§4.3.3)
-        selected.contexts().refresh(session);
+        selected.contexts().refresh(session, changed);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.courriel.imap.session;
 
 import java.util.Collection;
+import java.util.Set;
 
 /**
  * A search or sort context the client asked to keep up to date with RETURN (UPDATE) (RFC 5267 §4.3): it says
@@ -19,7 +20,10 @@ public interface UpdatingContext {
 
     /**
      * After the client heard of new messages (RFC 5267 §4.3.3: ADDTO after EXISTS) and of flag changes: the
-     * search is evaluated again and the difference sent.
+     * search is evaluated again for the messages that changed and the difference sent.
+     *
+     * @param changed the UIDs added or whose flags changed; null when not known (after dropped events), then
+     *                the whole mailbox is searched again
      */
-    void refresh(ImapSession session);
+    void refresh(ImapSession session, Set<Long> changed);
 }
