@@ -40,7 +40,7 @@ public final class CommandSet {
                 new NoopCommand("CHECK"), new CloseCommand(true), new CloseCommand(false),
                 new ExpungeCommand(false), new ExpungeCommand(true),
                 new SearchCommand(false, search), new SearchCommand(true, search),
-                new SortCommand(false, search), new SortCommand(true, search),
+                new SortCommand(false, search), new SortCommand(true, search), new CancelUpdateCommand(),
                 new ThreadCommand(false, search), new ThreadCommand(true, search),
                 new FetchCommand(false), new FetchCommand(true),
                 new StoreCommand(false), new StoreCommand(true),

@@ -31,8 +31,11 @@ import org.courriel.store.search.MessageSearch;
  */
 public final class SearchCommand extends MessageSetCommand<SearchCommand.Request> {
 
-    /** ESEARCH result options (RFC 4731 §3.1), SAVE (RFC 5182 §2) and PARTIAL (RFC 9394 §3.1). */
-    public enum ReturnOption { MIN, MAX, ALL, COUNT, SAVE, PARTIAL }
+    /**
+     * ESEARCH result options (RFC 4731 §3.1), SAVE (RFC 5182 §2), PARTIAL (RFC 9394 §3.1), and CONTEXT and
+     * UPDATE (RFC 5267 §4.2, §4.3).
+     */
+    public enum ReturnOption { MIN, MAX, ALL, COUNT, SAVE, PARTIAL, CONTEXT, UPDATE }
 
     /**
      * The result options (null: none given), the PARTIAL range when asked, and the search keys still as bytes
@@ -104,6 +107,8 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
                 }
                 options.add(option);
             }
+            // RFC 5267 §4.2: CONTEXT is a hint, taken as none
+            options.remove(ReturnOption.CONTEXT);
             if (options.isEmpty()) {
                 // RFC 4731 §3.1: RETURN () means ALL
                 options.add(ReturnOption.ALL);
@@ -163,8 +168,38 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
         return found;
     }
 
+    /** RFC 5267 §4.3: BAD for UPDATE with a tag an updating context already has; null otherwise. */
+    static Completion refusedUpdate(ImapSession session, Set<ReturnOption> options) {
+        if (options == null || !options.contains(ReturnOption.UPDATE)) {
+            return null;
+        }
+        if (session.selected().contexts().has(session.currentTag())) {
+            return Completion.bad("Tag reuse: this tag already names an updating context");
+        }
+        return null;
+    }
+
+    /** RFC 5267 §4.3.1: keeps the context, or says NOUPDATE when there are already as many as the server keeps. */
+    static void keep(ImapSession session, Set<ReturnOption> options, java.util.function.Supplier<ResultContext> context) {
+        if (options == null || !options.contains(ReturnOption.UPDATE)) {
+            return;
+        }
+        if (session.selected().contexts().full()) {
+            StringBuilder sb = new StringBuilder("NO [NOUPDATE ");
+            ImapString.string(sb, session.currentTag(), false);
+            sb.append("] Too many contexts, no updates for this one");
+            session.out().untagged(sb);
+            return;
+        }
+        session.selected().contexts().add(context.get());
+    }
+
     @Override
     public Completion process(Request request, ImapSession session) {
+        Completion refused = refusedUpdate(session, request.returnOptions());
+        if (refused != null) {
+            return refused;
+        }
         SelectedMailbox selected = session.selected();
         SearchParser.Result parsed = parseKeys(session, request.keys(), limits);
         boolean save = request.returnOptions() != null && request.returnOptions().contains(ReturnOption.SAVE);
@@ -199,6 +234,7 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
             // RFC 5182 §2.4: SAVE alone suppresses the ESEARCH response
             session.out().untagged(esearch(session, request, numbers, returnedModseq(request, found, modseqs)));
         }
+        keep(session, request.returnOptions(), () -> new ResultContext(session.currentTag(), byUid, parsed, null, found));
         return Completion.ok(name() + " completed");
     }
 

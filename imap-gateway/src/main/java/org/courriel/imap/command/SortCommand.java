@@ -28,9 +28,9 @@ import org.courriel.store.search.SortCriterion;
  */
 public final class SortCommand extends MessageSetCommand<SortCommand.Request> {
 
-    /** RFC 5267 §3.1: the return options of SORT; SAVE is SEARCH's alone here. */
-    private static final Set<ReturnOption> RETURNS =
-            EnumSet.of(ReturnOption.MIN, ReturnOption.MAX, ReturnOption.ALL, ReturnOption.COUNT, ReturnOption.PARTIAL);
+    /** RFC 5267 §3.1, §4.1: the return options of SORT; SAVE is SEARCH's alone here. */
+    private static final Set<ReturnOption> RETURNS = EnumSet.of(ReturnOption.MIN, ReturnOption.MAX, ReturnOption.ALL,
+            ReturnOption.COUNT, ReturnOption.PARTIAL, ReturnOption.CONTEXT, ReturnOption.UPDATE);
 
     /** The return options (null: a plain SORT response), the criteria, and the search keys still as bytes. */
     public record Request(Set<ReturnOption> returnOptions, PartialRange partial, List<SortCriterion> criteria,
@@ -91,6 +91,10 @@ public final class SortCommand extends MessageSetCommand<SortCommand.Request> {
 
     @Override
     public Completion process(Request request, ImapSession session) {
+        Completion refused = SearchCommand.refusedUpdate(session, request.returnOptions());
+        if (refused != null) {
+            return refused;
+        }
         SelectedMailbox selected = session.selected();
         SearchParser.Result parsed = SearchCommand.parseKeys(session, request.keys(), limits);
         List<Long> found = SearchCommand.matches(session, parsed);
@@ -109,6 +113,8 @@ public final class SortCommand extends MessageSetCommand<SortCommand.Request> {
         } else {
             session.out().untagged(esearch(session, request, numbers, modseq));
         }
+        SearchCommand.keep(session, request.returnOptions(),
+                () -> new ResultContext(session.currentTag(), byUid, parsed, request.criteria(), sorted));
         return Completion.ok(name() + " completed");
     }
 

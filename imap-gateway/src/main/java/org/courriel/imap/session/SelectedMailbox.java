@@ -39,6 +39,8 @@ public final class SelectedMailbox {
     /** Highest MODSEQ the client has been told about (CONDSTORE). */
     private volatile long highestModseq;
     private final AnnouncedFlags announcedFlags;
+    /** RFC 5267 §4.3: the contexts kept up to date; they end when the mailbox is no longer selected. */
+    private final SearchContexts contexts = new SearchContexts();
 
     SelectedMailbox(MailboxInfo mailbox, boolean readOnly, long[] uids) {
         this(mailbox, readOnly, uids, Rights.ALL);
@@ -55,6 +57,11 @@ public final class SelectedMailbox {
         this.sequence = new MessageSequence(uids);
         this.highestModseq = mailbox.highestModseq();
         this.announcedFlags = new AnnouncedFlags(readOnly, rights);
+    }
+
+    /** The search and sort contexts kept up to date (RFC 5267 §4.3). */
+    public SearchContexts contexts() {
+        return contexts;
     }
 
     /** The flags told to the client in FLAGS and PERMANENTFLAGS (RFC 9051 §7.3.5). */

@@ -38,6 +38,7 @@ final class UpdateFlusher {
         MessageSequence sequence = selected.sequence();
         if (selected.overflowed()) {
             resynchronise(session, selected, allowExpunge);
+            selected.contexts().refresh(session, null);
             return;
         }
         if (allowExpunge && !selected.deferredExpunges().isEmpty()) {
@@ -45,6 +46,8 @@ final class UpdateFlusher {
             selected.deferredExpunges().clear();
         }
         HeardFlags flagged = new HeardFlags(selected.highestModseq());
+        // RFC 5267 §4.3: the messages whose match may have changed
+        java.util.Set<Long> changed = new java.util.HashSet<>();
         int told = sequence.size();
         long highest = 0;
         MailboxEvent event;
@@ -54,6 +57,9 @@ final class UpdateFlusher {
                     long previousMax = sequence.maxUid();
                     for (long uid : added(session, selected, a)) {
                         sequence.add(uid);
+                        if (!selected.contexts().isEmpty()) {
+                            changed.add(uid);
+                        }
                     }
                     claimRecent(session, selected, previousMax);
                     highest = Math.max(highest, a.highestModseq());
@@ -71,6 +77,9 @@ final class UpdateFlusher {
                 }
                 case MailboxEvent.FlagsChanged f -> {
                     flagged.add(f, selected.isOwnModseq(f.highestModseq()));
+                    if (!selected.contexts().isEmpty()) {
+                        changed.addAll(f.uids());
+                    }
                     highest = Math.max(highest, f.highestModseq());
                 }
                 case MailboxEvent.MetadataChanged m -> {
@@ -102,6 +111,8 @@ final class UpdateFlusher {
             }
         }
         selected.seenModseq(highest);
+        // RFC 5267 §4.3.2: the contexts change as and when the results do, after EXISTS (§4.3.3)
+        selected.contexts().refresh(session, changed);
     }
 
     /**
@@ -210,6 +221,11 @@ final class UpdateFlusher {
 
     /** Removes expunged UIDs from the map and says so: VANISHED with QRESYNC, EXPUNGE otherwise. */
     static void expunge(ChannelImapSession session, MessageSequence sequence, List<Long> uids) {
+        SelectedMailbox selected = session.selected();
+        if (selected != null && selected.sequence() == sequence) {
+            // RFC 5267 §4.3.4: REMOVEFROM before the EXPUNGE, while the sequence numbers are valid
+            selected.contexts().expunging(session, uids);
+        }
         if (session.qresync()) {
             List<Long> known = uids.stream().filter(uid -> sequence.seqOf(uid) > 0).sorted().distinct().toList();
             sequence.remove(known);

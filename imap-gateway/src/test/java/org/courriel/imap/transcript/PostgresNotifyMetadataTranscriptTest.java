@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The NOTIFY and METADATA transcripts on a real PostgreSQL, whose event bus goes through LISTEN/NOTIFY. */
+/** The NOTIFY, METADATA and CONTEXT transcripts on a real PostgreSQL, whose event bus goes through LISTEN/NOTIFY. */
 class PostgresNotifyMetadataTranscriptTest extends ImapTestSupport {
 
     @DynamicPropertySource
@@ -25,5 +25,11 @@ class PostgresNotifyMetadataTranscriptTest extends ImapTestSupport {
     @Test
     void notifyFollowsRfc5465() throws Exception {
         transcript("commands/notify.txt");
+    }
+
+    /** RFC 5267 §4: the updates of search and sort contexts follow the same events. */
+    @Test
+    void contextFollowsRfc5267() throws Exception {
+        transcript("commands/context.txt");
     }
 }
