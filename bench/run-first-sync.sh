@@ -43,7 +43,10 @@ COURRIEL_ARGS=()
 courriel_start "$DATA" "$WORK/courriel-first-sync.log"
 for ((run = 1; run <= RUNS; run++)); do
     say "-- run $run (run 1 is on a cold JVM and cold caches)"
+    cpu0=$(cpu_seconds "$COURRIEL_PID")
     "$JAVA" "$BENCH_DIR/src/ImapFirstSync.java" "$IMAP_PORT" "$USER_ADDRESS" "$PASSWORD" INBOX "$MESSAGES" | tee -a "$RESULTS"
+    # the server's own CPU for the run (the client runs in another JVM): steadier than the wall clock on a busy machine
+    say "server CPU $(awk -v a="$cpu0" -v b="$(cpu_seconds "$COURRIEL_PID")" 'BEGIN {printf "%.2f", b - a}') s; $(load)"
 done
 courriel_stop
 if [[ ${PROFILE:-0} == 1 ]]; then

@@ -295,7 +295,12 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
     /** What a batch reads besides the rows when SAVEDATE or PREVIEW is asked for: by UID. */
     private record Extras(java.util.Map<Long, java.time.Instant> saveDates, java.util.Map<Long, String> previews) {
 
+        private static final Extras NONE = new Extras(java.util.Map.of(), java.util.Map.of());
+
         static Extras read(ImapSession session, long mailboxId, long[] uids, boolean saveDate, FetchItem.Preview preview) {
+            if (!saveDate && preview == null) {
+                return NONE; // the common FETCH: no UID set to build per batch
+            }
             MessageService messages = session.context().messages();
             UidSet set = UidSet.of(uids);
             return new Extras(saveDate ? messages.saveDates(mailboxId, set) : java.util.Map.of(),

@@ -61,13 +61,21 @@ public final class AnnouncedFlags {
         return "(" + list.strip() + ")";
     }
 
-    /** Announces, before a response that shows {@code flags}, the keywords among them the client has not heard of. */
-    public synchronized void before(Flags flags, ResponseWriter out) {
-        if (!keywords.addAll(flags.keywords())) {
-            return;
+    /**
+     * Announces, before a response that shows {@code flags}, the keywords among them the client has not heard of.
+     * Called once per message of a FETCH: a message without keywords (most of them) returns before the lock.
+     */
+    public void before(Flags flags, ResponseWriter out) {
+        if (flags.keywords().isEmpty()) {
+            return; // system flags are in every FLAGS list already
         }
-        out.untagged("FLAGS " + flags());
-        out.status(null, Status.OK, ResponseCode.PERMANENTFLAGS.with(permanentFlags()), "Flags permitted");
+        synchronized (this) {
+            if (!keywords.addAll(flags.keywords())) {
+                return;
+            }
+            out.untagged("FLAGS " + flags());
+            out.status(null, Status.OK, ResponseCode.PERMANENTFLAGS.with(permanentFlags()), "Flags permitted");
+        }
     }
 
     private String keywordList() {

@@ -21,9 +21,13 @@ public record Flags(int system, Set<String> keywords) {
     public static final int MAX_KEYWORDS = 32;
 
     public Flags {
-        TreeSet<String> sorted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        sorted.addAll(keywords);
-        keywords = java.util.Collections.unmodifiableSet(sorted);
+        if (keywords.isEmpty()) {
+            keywords = Set.of(); // most messages: no sorted copy per row read (FETCH reads thousands)
+        } else {
+            TreeSet<String> sorted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            sorted.addAll(keywords);
+            keywords = java.util.Collections.unmodifiableSet(sorted);
+        }
     }
 
     /** The flags an event carries ({@link MailboxEvent.FlagsChanged}). */
