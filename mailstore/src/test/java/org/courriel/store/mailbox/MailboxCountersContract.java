@@ -244,14 +244,13 @@ abstract class MailboxCountersContract {
         TransactionTemplate tx = new TransactionTemplate(txManager);
         tx.executeWithoutResult(s -> {
             Mailbox loaded = repository.findById(work.id()).orElseThrow();
-            // another session's delivery commits between the load and the flush
+            // another session's delivery commits between the load and the rename's UPDATE
             try (ExecutorService other = Executors.newSingleThreadExecutor()) {
                 other.submit(() -> append(work, "meanwhile", Flags.NONE)).get();
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
-            loaded.setName("Projects");
-            repository.flush();
+            repository.rename(loaded, "Projects");
         });
 
         MailboxInfo renamed = mailboxes.get(bob.id(), "Projects");
