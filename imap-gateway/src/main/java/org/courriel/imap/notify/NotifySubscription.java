@@ -2,6 +2,7 @@ package org.courriel.imap.notify;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,10 @@ import org.courriel.imap.session.ImapSession;
 import org.courriel.imap.session.Notifications;
 import org.courriel.imap.session.SelectedMailbox;
 import org.courriel.store.StoreException;
+import org.courriel.store.acl.Right;
 import org.courriel.store.event.MailboxEvent;
 import org.courriel.store.event.MailboxEventBus;
+import org.courriel.store.mailbox.AccessibleMailbox;
 import org.courriel.store.mailbox.MailboxInfo;
 import org.courriel.store.mailbox.MailboxName;
 import org.courriel.store.mailbox.MailboxStatus;
@@ -36,6 +39,10 @@ import org.courriel.store.mailbox.MailboxStatus;
  * carries across nodes, keeps at most {@code courriel.imap.max-pending-updates} of them, and turns them into
  * STATUS (§5.1 to §5.3), LIST (§5.4, §5.5) and METADATA (§5.6, §5.7) responses for the mailboxes its groups name.
  * Past the bound it says {@code OK [NOTIFICATIONOVERFLOW]} and stops, as after NOTIFY NONE (§5.8).
+ * The mailboxes of other users and the shared ones that a SUBSCRIBED, SUBTREE or MAILBOXES group names, and
+ * that the user may look up and read (RFC 4314 "l" and "r"), are watched one by one on the bus, at most as many
+ * as {@code MailboxAccess} lists, and reported under the names the user sees; their rights are read again
+ * before each report, and a mailbox whose rights are gone is dropped (§5.9).
  */
 final class NotifySubscription implements Notifications {
 
@@ -55,6 +62,9 @@ final class NotifySubscription implements Notifications {
     private volatile boolean overflowed;
     private volatile boolean closed;
     private MailboxEventBus.Registration registration;
+    /** Others' and shared mailboxes the groups name, by id, under the names the user sees (RFC 2342). */
+    private final Map<Long, String> foreign = new LinkedHashMap<>();
+    private final Map<Long, MailboxEventBus.Registration> foreignRegistrations = new HashMap<>();
     /** Whether a group of other mailboxes asks for message events at all (else they need not be queued). */
     private final boolean wantsMessages;
 
@@ -96,11 +106,66 @@ final class NotifySubscription implements Notifications {
             for (MailboxInfo m : session.context().mailboxes().list(s.accountId)) {
                 s.names.put(m.id(), m.name());
             }
+            s.watchForeign();
         } catch (RuntimeException e) {
             s.close();
             throw e;
         }
         return s;
+    }
+
+    /**
+     * RFC 5465 §6.4 to §6.6 with RFC 4314: the mailboxes of other accounts the groups name and the user may look
+     * up and read; PERSONAL and INBOXES are the account's own (§6.3). Bounded by what MailboxAccess lists.
+     */
+    private void watchForeign() {
+        if (groups.stream().allMatch(g -> personalOnly(g.filter()))) {
+            return;
+        }
+        for (AccessibleMailbox m : session.context().access().visible(accountId)) {
+            watch(m);
+        }
+    }
+
+    private static boolean personalOnly(NotifyRequest.Filter filter) {
+        return filter == NotifyRequest.Filter.PERSONAL || filter == NotifyRequest.Filter.INBOXES;
+    }
+
+    /** Watches a foreign mailbox the groups name and the user may read; forgets it otherwise. */
+    private void watch(AccessibleMailbox m) {
+        if (m.personal()) {
+            return;
+        }
+        if (!readable(m) || foreignEventsFor(m.name()).isEmpty()) {
+            unwatch(m.id());
+            return;
+        }
+        foreign.put(m.id(), m.name());
+        foreignRegistrations.computeIfAbsent(m.id(), id -> session.context().events().subscribeMailbox(id, this::heard));
+    }
+
+    private void unwatch(long mailboxId) {
+        foreign.remove(mailboxId);
+        MailboxEventBus.Registration r = foreignRegistrations.remove(mailboxId);
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    /** RFC 5465 §5.9: events only for a mailbox the user may look up and read. */
+    private static boolean readable(AccessibleMailbox m) {
+        return m.has(Right.LOOKUP) && m.has(Right.READ);
+    }
+
+    /** Reads the foreign mailbox's rights and name again; drops it, and answers false, once they are gone. */
+    private boolean stillWatched(long mailboxId) {
+        var found = session.context().access().find(accountId, mailboxId);
+        if (found.isEmpty()) {
+            unwatch(mailboxId);
+            return false;
+        }
+        watch(found.get());
+        return foreign.containsKey(mailboxId);
     }
 
     /** On the publisher's thread: queue, within the bound, and wake the session. */
@@ -143,6 +208,8 @@ final class NotifySubscription implements Notifications {
         if (registration != null) {
             registration.close();
         }
+        foreignRegistrations.values().forEach(MailboxEventBus.Registration::close);
+        foreignRegistrations.clear();
         pending.clear();
     }
 
@@ -167,11 +234,14 @@ final class NotifySubscription implements Notifications {
 
     /** The STATUS responses of NOTIFY SET STATUS (RFC 5465 §3.1), before its tagged OK. */
     void statusResponses() {
-        for (Map.Entry<Long, String> m : names.entrySet()) {
+        Map<Long, Set<NotifyEvent>> watched = new LinkedHashMap<>();
+        names.forEach((id, name) -> watched.put(id, eventsFor(name)));
+        foreign.forEach((id, name) -> watched.put(id, foreignEventsFor(name)));
+        for (Map.Entry<Long, Set<NotifyEvent>> m : watched.entrySet()) {
             if (isSelected(m.getKey())) {
                 continue;
             }
-            Set<NotifyEvent> events = eventsFor(m.getValue());
+            Set<NotifyEvent> events = m.getValue();
             boolean messages = events.contains(NotifyEvent.MESSAGE_NEW);
             if (messages || events.contains(NotifyEvent.FLAG_CHANGE)) {
                 EnumSet<Item> items = EnumSet.of(Item.MESSAGES, Item.UIDNEXT, Item.UIDVALIDITY);
@@ -202,12 +272,17 @@ final class NotifySubscription implements Notifications {
                 case MailboxEvent.MessagesAdded a -> messageStatus(statuses, a.mailboxId(), NotifyEvent.MESSAGE_NEW);
                 case MailboxEvent.MessagesExpunged x -> messageStatus(statuses, x.mailboxId(), NotifyEvent.MESSAGE_EXPUNGE);
                 case MailboxEvent.FlagsChanged f -> messageStatus(statuses, f.mailboxId(), NotifyEvent.FLAG_CHANGE);
+                case MailboxEvent.MailboxChanged c when c.accountId() != accountId -> foreignChanged(c);
                 case MailboxEvent.MailboxChanged c -> mailboxChanged(c, renamedFrom, listed);
+                case MailboxEvent.MetadataChanged m when m.accountId() != accountId -> {
+                    // another's mailbox metadata: not reported (its entry names are the owner's)
+                }
                 case MailboxEvent.MetadataChanged m -> metadataChanged(m);
             }
         }
         statuses.forEach((id, items) -> {
-            if (names.containsKey(id)) { // a mailbox deleted meanwhile has had its LIST (\NonExistent)
+            // a mailbox deleted meanwhile has had its LIST (\NonExistent); a foreign one must still be readable
+            if (names.containsKey(id) || foreign.containsKey(id) && stillWatched(id)) {
                 status(id, items);
             }
         });
@@ -215,8 +290,15 @@ final class NotifySubscription implements Notifications {
 
     /** RFC 5465 §5.1 to §5.3: what STATUS of another mailbox carries for a message event. */
     private void messageStatus(Map<Long, EnumSet<Item>> statuses, long mailboxId, NotifyEvent kind) {
-        String name = names.get(mailboxId);
-        if (name == null || isSelected(mailboxId) || !eventsFor(name).contains(kind)) {
+        Set<NotifyEvent> events;
+        if (names.containsKey(mailboxId)) {
+            events = eventsFor(names.get(mailboxId));
+        } else if (foreign.containsKey(mailboxId)) {
+            events = foreignEventsFor(foreign.get(mailboxId));
+        } else {
+            return;
+        }
+        if (isSelected(mailboxId) || !events.contains(kind)) {
             return;
         }
         EnumSet<Item> items = statuses.computeIfAbsent(mailboxId, id -> EnumSet.noneOf(Item.class));
@@ -241,7 +323,8 @@ final class NotifySubscription implements Notifications {
         } catch (StoreException gone) {
             return; // deleted meanwhile: its MailboxName event tells
         }
-        StringBuilder sb = new StringBuilder("STATUS ").append(encoded(names.get(mailboxId))).append(" (");
+        String name = names.containsKey(mailboxId) ? names.get(mailboxId) : foreign.get(mailboxId);
+        StringBuilder sb = new StringBuilder("STATUS ").append(encoded(name)).append(" (");
         List<String> parts = new ArrayList<>();
         for (Item item : items) {
             long value = switch (item) {
@@ -288,6 +371,7 @@ final class NotifySubscription implements Notifications {
                 if (before || eventsFor(c.name()).contains(NotifyEvent.SUBSCRIPTION_CHANGE)) {
                     list(c.name(), null);
                 }
+                subscribedForeign(c.name());
             }
         }
     }
@@ -340,6 +424,43 @@ final class NotifySubscription implements Notifications {
             String mailbox = m.mailboxId() == 0 ? "\"\"" : encoded(m.mailboxName());
             session.out().untagged(MetadataResponse.names(mailbox, m.entries()));
         }
+    }
+
+    /** A foreign name the user subscribed or unsubscribed: watched from now on, or no longer (§6.4). */
+    private void subscribedForeign(String name) {
+        if (!name.equals(MailboxName.normalize(name)) || names.containsValue(name)) {
+            return;
+        }
+        Long known = foreign.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (known != null) {
+            stillWatched(known);
+        } else if (!foreignEventsFor(name).isEmpty()) {
+            session.context().access().find(accountId, name).ifPresent(this::watch);
+        }
+    }
+
+    /** A watched foreign mailbox renamed or deleted by its owner: its name is looked up again, or it is dropped. */
+    private void foreignChanged(MailboxEvent.MailboxChanged c) {
+        if (!foreign.containsKey(c.mailboxId())) {
+            return;
+        }
+        if (c.kind() == MailboxEvent.MailboxChanged.Kind.DELETED) {
+            unwatch(c.mailboxId());
+        } else {
+            stillWatched(c.mailboxId());
+        }
+    }
+
+    /** The events the SUBSCRIBED, SUBTREE and MAILBOXES groups ask for on a foreign name (§6.3: not PERSONAL). */
+    private Set<NotifyEvent> foreignEventsFor(String name) {
+        Set<NotifyEvent> events = EnumSet.noneOf(NotifyEvent.class);
+        for (Group g : groups) {
+            if (!personalOnly(g.filter()) && matches(g, name)) {
+                events.addAll(g.events());
+            }
+        }
+        return events;
     }
 
     /** The events the groups of other mailboxes ask for on this name (RFC 5465 §6.2 to §6.6). */

@@ -8,5 +8,8 @@
  * under its update lock, at a command's end, in IDLE, or from a short-lived push thread while it waits for a
  * command. Past the bound: {@code OK [NOTIFICATIONOVERFLOW]} and NOTIFY NONE (§5.8). The selected mailbox's
  * message events go through the session's own view ({@code SelectedMailbox}), as without NOTIFY.
+ * Other users' and shared mailboxes that a SUBSCRIBED, SUBTREE or MAILBOXES group names are watched one by one
+ * ({@code subscribeMailbox}), only while the user holds "l" and "r" on them (read again before each report),
+ * at most as many as {@code MailboxAccess} lists.
  */
 package org.courriel.imap.notify;

@@ -24,7 +24,7 @@ class PostgresAclTranscriptTest extends ImapTestSupport {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"commands/acl.txt", "commands/acl-other-users.txt", "commands/acl-shared.txt",
         "commands/list-myrights.txt", "commands/catenate-shared.txt",
-        "commands/notify-revoked.txt"})
+        "commands/notify-revoked.txt", "commands/notify-shared.txt"})
     void aclTranscriptHoldsOnPostgres(String file) throws Exception {
         transcript(file);
     }
