@@ -460,11 +460,6 @@ public final class ChannelImapSession implements ImapSession, ServedSession {
     }
 
     @Override
-    public SelectedMailbox select(MailboxInfo mailbox, boolean readOnly) {
-        return select(mailbox, readOnly, org.courriel.store.acl.Rights.ALL);
-    }
-
-    @Override
     public SelectedMailbox select(MailboxInfo mailbox, boolean readOnly, org.courriel.store.acl.Rights rights) {
         unselect();
         SelectedMailbox[] holder = new SelectedMailbox[1];

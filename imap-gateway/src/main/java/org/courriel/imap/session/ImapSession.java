@@ -89,8 +89,13 @@ public interface ImapSession {
     /** The selected mailbox's view, or null. */
     SelectedMailbox selected();
 
-    /** SELECT or EXAMINE: watches the mailbox from now on, then reads its UIDs, so no change falls between. */
-    SelectedMailbox select(MailboxInfo mailbox, boolean readOnly);
+    /**
+     * SELECT or EXAMINE of one's own mailbox (all rights): watches it from now on, then reads its UIDs, so no
+     * change falls between.
+     */
+    default SelectedMailbox select(MailboxInfo mailbox, boolean readOnly) {
+        return select(mailbox, readOnly, org.courriel.store.acl.Rights.ALL);
+    }
 
     /** As {@link #select(MailboxInfo, boolean)}, for a user holding {@code rights} on the mailbox (RFC 4314). */
     SelectedMailbox select(MailboxInfo mailbox, boolean readOnly, org.courriel.store.acl.Rights rights);
