@@ -289,35 +289,7 @@ public final class SearchCommand extends MessageSetCommand<SearchCommand.Request
     /** RFC 4731 §3.1 / RFC 9051 §7.3.4: {@code ESEARCH (TAG "t") [UID] MIN n MAX n COUNT n ALL set}. */
     private String esearch(ImapSession session, Request request, List<Long> numbers, long highestModseq) {
         Set<ReturnOption> options = request.returnOptions() == null ? EnumSet.of(ReturnOption.ALL) : request.returnOptions();
-        StringBuilder sb = new StringBuilder("ESEARCH (TAG ");
-        ImapString.string(sb, session.currentTag(), false);
-        sb.append(')');
-        if (byUid) {
-            sb.append(" UID");
-        }
-        if (!numbers.isEmpty()) {
-            if (options.contains(ReturnOption.MIN)) {
-                sb.append(" MIN ").append(numbers.get(0));
-            }
-            if (options.contains(ReturnOption.MAX)) {
-                sb.append(" MAX ").append(numbers.get(numbers.size() - 1));
-            }
-            if (options.contains(ReturnOption.ALL)) {
-                sb.append(" ALL ").append(UidSet.ofSorted(numbers));
-            }
-        }
-        if (request.partial() != null) {
-            // RFC 9394 §3.1: PARTIAL (range set), NIL when no message is in the range
-            List<Long> part = request.partial().of(numbers);
-            sb.append(" PARTIAL (").append(request.partial()).append(' ')
-                    .append(part.isEmpty() ? "NIL" : UidSet.ofSorted(part).toString()).append(')');
-        }
-        if (options.contains(ReturnOption.COUNT)) {
-            sb.append(" COUNT ").append(numbers.size());
-        }
-        if (highestModseq > 0 && !numbers.isEmpty()) {
-            sb.append(" MODSEQ ").append(highestModseq);
-        }
-        return sb.toString();
+        return EsearchResponse.of(session.currentTag(), byUid, options, request.partial(), numbers, highestModseq,
+                n -> UidSet.ofSorted(n).toString());
     }
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.courriel.imap.command.SearchCommand.ReturnOption;
 import org.courriel.imap.command.SearchCommand.Returns;
 import org.courriel.imap.protocol.CommandParser;
-import org.courriel.imap.protocol.ImapString;
 import org.courriel.imap.protocol.ImapSyntaxException;
 import org.courriel.imap.protocol.PartialRange;
 import org.courriel.imap.session.Completion;
@@ -150,36 +149,8 @@ public final class SortCommand extends MessageSetCommand<SortCommand.Request> {
      */
     private String esearch(ImapSession session, Request request, List<Long> numbers, long modseq) {
         Set<ReturnOption> options = request.returnOptions();
-        StringBuilder sb = new StringBuilder("ESEARCH (TAG ");
-        ImapString.string(sb, session.currentTag(), false);
-        sb.append(')');
-        if (byUid) {
-            sb.append(" UID");
-        }
-        if (!numbers.isEmpty()) {
-            if (options.contains(ReturnOption.MIN)) {
-                sb.append(" MIN ").append(numbers.get(0));
-            }
-            if (options.contains(ReturnOption.MAX)) {
-                sb.append(" MAX ").append(numbers.get(numbers.size() - 1));
-            }
-            if (options.contains(ReturnOption.ALL)) {
-                sb.append(" ALL ").append(ordered(numbers));
-            }
-        }
-        if (request.partial() != null) {
-            // RFC 9394 §3.1: PARTIAL (range set), NIL when no message is in the range
-            List<Long> part = request.partial().of(numbers);
-            sb.append(" PARTIAL (").append(request.partial()).append(' ')
-                    .append(part.isEmpty() ? "NIL" : ordered(part)).append(')');
-        }
-        if (options.contains(ReturnOption.COUNT)) {
-            sb.append(" COUNT ").append(numbers.size());
-        }
-        if (modseq > 0 && !numbers.isEmpty()) {
-            sb.append(" MODSEQ ").append(modseq);
-        }
-        return sb.toString();
+        return EsearchResponse.of(session.currentTag(), byUid, options, request.partial(), numbers, modseq,
+                SortCommand::ordered);
     }
 
     private static String ordered(List<Long> numbers) {
