@@ -1,14 +1,16 @@
 package org.courriel.store.section;
 
-import java.io.ByteArrayOutputStream;
-import java.util.HashSet;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Selects header fields by name from an exact header section (RFC 9051 §6.4.5.1 HEADER.FIELDS and
  * HEADER.FIELDS.NOT), keeping each field's bytes, folding and line ends as stored.
+ *
+ * <p>A first sync asks this of every message in the mailbox, so the names are compared as bytes where they lie:
+ * no string, lower-cased copy or set entry is made per field (that was a quarter of the header fetch's CPU).
  */
 final class HeaderFields {
 
@@ -17,43 +19,99 @@ final class HeaderFields {
 
     /**
      * The fields whose name is (or, with {@code exclude}, is not) in {@code names}, in message order, then the
-     * blank line that ends the header when it has one. Names match ASCII case-insensitively.
+     * blank line that ends the header when it has one. Names match case-insensitively (ISO-8859-1 letters, as
+     * the stored octets are read).
+     *
+     * @param length how many octets of {@code header} are the header section
      */
-    static byte[] select(byte[] header, List<String> names, boolean exclude) {
-        Set<String> wanted = new HashSet<>();
-        for (String name : names) {
-            wanted.add(name.toLowerCase(Locale.ROOT));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    static byte[] select(byte[] header, int length, List<String> names, boolean exclude) {
+        byte[][] wanted = lowerCaseNames(names);
+        byte[] out = new byte[length];
+        int written = 0;
         int i = 0;
-        while (i < header.length) {
-            int lineEnd = lineEnd(header, i);
+        while (i < length) {
+            int lineEnd = lineEnd(header, i, length);
             if (isBlankLine(header, i, lineEnd)) {
                 // RFC 9051 §6.4.5.1: "Subsetting does not exclude the [RFC5322] delimiting blank line".
-                out.write(header, i, lineEnd - i);
+                System.arraycopy(header, i, out, written, lineEnd - i);
+                written += lineEnd - i;
                 break;
             }
             int fieldEnd = lineEnd;
-            while (fieldEnd < header.length && (header[fieldEnd] == ' ' || header[fieldEnd] == '\t')) {
-                fieldEnd = lineEnd(header, fieldEnd); // RFC 5322 §2.2.3: a folded continuation line
+            while (fieldEnd < length && (header[fieldEnd] == ' ' || header[fieldEnd] == '\t')) {
+                fieldEnd = lineEnd(header, fieldEnd, length); // RFC 5322 §2.2.3: a folded continuation line
             }
-            String name = fieldName(header, i, fieldEnd);
-            if (name != null && wanted.contains(name) != exclude) {
-                out.write(header, i, fieldEnd - i);
+            int colon = colon(header, i, lineEnd);
+            if (colon >= 0 && named(header, i, colon, wanted) != exclude) {
+                System.arraycopy(header, i, out, written, fieldEnd - i);
+                written += fieldEnd - i;
             }
             i = fieldEnd;
         }
-        return out.toByteArray();
+        return written == out.length ? out : Arrays.copyOf(out, written);
+    }
+
+    /** {@link #select(byte[], int, List, boolean)} over all of {@code header}. */
+    static byte[] select(byte[] header, List<String> names, boolean exclude) {
+        return select(header, header.length, names, exclude);
+    }
+
+    /**
+     * The names lower-cased as ISO-8859-1 octets. A name with a character beyond that range can match no stored
+     * field name, so it is left out (for HEADER.FIELDS.NOT that excludes nothing, as it should).
+     */
+    private static byte[][] lowerCaseNames(List<String> names) {
+        byte[][] lower = new byte[names.size()][];
+        int n = 0;
+        for (String name : names) {
+            String folded = name.toLowerCase(Locale.ROOT);
+            if (folded.chars().allMatch(c -> c <= 0xFF)) {
+                lower[n++] = folded.getBytes(StandardCharsets.ISO_8859_1);
+            }
+        }
+        return n == lower.length ? lower : Arrays.copyOf(lower, n);
+    }
+
+    /**
+     * Whether the field name in {@code [from, colon)} (RFC 5322 §3.6.8, blanks around it tolerated as
+     * obsolete syntax allows) is one of {@code wanted}.
+     */
+    private static boolean named(byte[] b, int from, int colon, byte[][] wanted) {
+        int start = from;
+        int end = colon;
+        while (start < end && Character.isWhitespace((char) (b[start] & 0xFF))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace((char) (b[end - 1] & 0xFF))) {
+            end--;
+        }
+        int len = end - start;
+        for (byte[] name : wanted) {
+            if (name.length == len && equalsIgnoreCase(b, start, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean equalsIgnoreCase(byte[] b, int from, byte[] lowerName) {
+        for (int k = 0; k < lowerName.length; k++) {
+            byte c = b[from + k];
+            if (c != lowerName[k] && (byte) Character.toLowerCase((char) (c & 0xFF)) != lowerName[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The index just past the line starting at {@code from}, its line end included. */
-    private static int lineEnd(byte[] b, int from) {
-        for (int i = from; i < b.length; i++) {
+    private static int lineEnd(byte[] b, int from, int length) {
+        for (int i = from; i < length; i++) {
             if (b[i] == '\n') {
                 return i + 1;
             }
         }
-        return b.length;
+        return length;
     }
 
     private static boolean isBlankLine(byte[] b, int from, int to) {
@@ -61,17 +119,13 @@ final class HeaderFields {
         return (len == 1 && b[from] == '\n') || (len == 2 && b[from] == '\r' && b[from + 1] == '\n');
     }
 
-    /** The lower-case field name (RFC 5322 §3.6.8: up to the colon, trailing blanks tolerated), or null. */
-    private static String fieldName(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
+    /** The index of the colon that ends the field name on the field's first line, or -1. */
+    private static int colon(byte[] b, int from, int lineEnd) {
+        for (int i = from; i < lineEnd; i++) {
             if (b[i] == ':') {
-                return new String(b, from, i - from, java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .strip().toLowerCase(Locale.ROOT);
-            }
-            if (b[i] == '\n') {
-                return null;
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 }

@@ -121,9 +121,9 @@ public final class MessageSections {
         return switch (spec.text()) {
             case NONE -> message.clone();
             case HEADER -> Arrays.copyOf(message, headerLength);
-            case HEADER_FIELDS -> HeaderFields.select(Arrays.copyOf(message, headerLength), spec.fieldNames(), false);
+            case HEADER_FIELDS -> HeaderFields.select(message, headerLength, spec.fieldNames(), false);
             case HEADER_FIELDS_NOT ->
-                HeaderFields.select(Arrays.copyOf(message, headerLength), spec.fieldNames(), true);
+                HeaderFields.select(message, headerLength, spec.fieldNames(), true);
             case TEXT -> Arrays.copyOfRange(message, headerLength, message.length);
             case MIME -> new byte[0];
         };
