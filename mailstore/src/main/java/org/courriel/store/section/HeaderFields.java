@@ -23,6 +23,8 @@ final class HeaderFields {
      * the stored octets are read).
      *
      * @param length how many octets of {@code header} are the header section
+     * @param names  an unmodifiable list (as {@link SectionSpec#fieldNames()} is): its lower-cased form is
+     *               remembered for the next message by the list's identity
      */
     static byte[] select(byte[] header, int length, List<String> names, boolean exclude) {
         byte[][] wanted = lowerCaseNames(names);
@@ -56,11 +58,30 @@ final class HeaderFields {
         return select(header, header.length, names, exclude);
     }
 
+    /** The names of the last selection, lower-cased: one FETCH asks the same names of every message. */
+    private record LowerCaseNames(List<String> names, byte[][] lower) {
+    }
+
+    private static volatile LowerCaseNames last = new LowerCaseNames(List.of(), new byte[0][]);
+
     /**
-     * The names lower-cased as ISO-8859-1 octets. A name with a character beyond that range can match no stored
-     * field name, so it is left out (for HEADER.FIELDS.NOT that excludes nothing, as it should).
+     * The names lower-cased as ISO-8859-1 octets, remembered for the same list: SectionSpec's names are an
+     * unmodifiable list parsed once per FETCH, so identity tells that it is the same selection again.
      */
     private static byte[][] lowerCaseNames(List<String> names) {
+        LowerCaseNames memo = last;
+        if (memo.names() != names) {
+            memo = new LowerCaseNames(names, lowerCase(names));
+            last = memo;
+        }
+        return memo.lower();
+    }
+
+    /**
+     * A name with a character beyond ISO-8859-1 can match no stored field name, so it is left out (for
+     * HEADER.FIELDS.NOT that excludes nothing, as it should).
+     */
+    private static byte[][] lowerCase(List<String> names) {
         byte[][] lower = new byte[names.size()][];
         int n = 0;
         for (String name : names) {

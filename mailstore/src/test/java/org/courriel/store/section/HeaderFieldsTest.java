@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,6 +53,19 @@ class HeaderFieldsTest {
         int length = HEADER.length();
         assertThat(new String(HeaderFields.select(message, length, names, exclude), StandardCharsets.ISO_8859_1))
                 .isEqualTo(expected);
+    }
+
+    @Test
+    void aSecondSelectionWithOtherNamesIsNotAnsweredFromTheFirst() {
+        byte[] header = HEADER.getBytes(StandardCharsets.ISO_8859_1);
+        List<String> from = List.of("from");
+        List<String> subject = List.of("subject");
+        for (int round = 0; round < 2; round++) {
+            assertThat(new String(HeaderFields.select(header, from, false), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("From: Alice <a@example.org>\r\n\r\n");
+            assertThat(new String(HeaderFields.select(header, subject, false), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("subject: Hello\r\nSUBJECT : again\r\n\r\n");
+        }
     }
 
     @ParameterizedTest
