@@ -47,6 +47,27 @@ class DockerfileTest {
     }
 
     @Test
+    void startsFromAnAotCacheMadeInTheRuntimeStageBeforeItsSettingsAndItsUser() {
+        List<String> keywords = instructions.stream().map(Instruction::keyword).toList();
+        int runtime = keywords.lastIndexOf("FROM");
+        int training = -1;
+        for (int i = runtime; i < instructions.size(); i++) {
+            if (instructions.get(i).keyword().equals("RUN")
+                    && instructions.get(i).arguments().contains("-XX:AOTCacheOutput=/opt/courriel/courriel.aot")) {
+                training = i;
+            }
+        }
+        assertThat(training).as("the cache is made by the JRE that runs it").isGreaterThan(runtime);
+        assertThat(instructions.get(training).arguments()).contains("-Dspring.context.exit=onRefresh")
+                .contains("--courriel.data-dir=/tmp/aot-training").contains("rm -rf /tmp/aot-training");
+        assertThat(keywords.subList(training, keywords.size())).as("trained as root with no settings of the image")
+                .contains("ENV", "USER");
+        assertThat(keywords.subList(runtime, training)).doesNotContain("ENV", "USER");
+        assertThat(last("ENTRYPOINT")).isEqualTo(
+                "[\"java\", \"-XX:AOTCache=/opt/courriel/courriel.aot\", \"-jar\", \"/opt/courriel/courriel.jar\"]");
+    }
+
+    @Test
     void exposesTheMailPortsTheApiAndManagement() {
         assertThat(last("EXPOSE").split(" ")).containsExactlyInAnyOrder("25", "465", "587", "143", "993", "8080", "8081");
         assertThat(env()).contains("COURRIEL_MX_PORT=25", "COURRIEL_SUBMISSION_PORT=587", "COURRIEL_SUBMISSIONS_PORT=465",

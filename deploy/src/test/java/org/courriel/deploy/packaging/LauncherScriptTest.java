@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * deploy/bin/courriel with a stand-in java that reports its version, extracts a jar (a copy), writes the AOT
- * cache it is asked to make and echoes how it was called.
+ * cache it is asked to make and echoes how it was called. That the caches work with a real JVM is
+ * bench/run-start.sh's part: it starts the packaged server through this script.
  */
 class LauncherScriptTest {
 
@@ -34,11 +35,12 @@ class LauncherScriptTest {
     }
 
     @Test
-    void startsACommandWithC1AndAnAotCacheOnJava25ButTheServerWithout(@TempDir Path dir) throws Exception {
+    void startsACommandWithC1AndAnAotCacheOnJava25AndTheServerWithItsOwnCacheAndNormalJit(@TempDir Path dir)
+            throws Exception {
         Path home = fakeJava(dir.resolve("jdk"), 25);
         Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
         Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
-                "COURRIEL_CLI_CACHE", dir.resolve("cache").toString());
+                "COURRIEL_CACHE", dir.resolve("cache").toString());
         PackagingFiles.Result command = PackagingFiles.run(env, "bash", LAUNCHER, "--courriel.data-dir=/x", "domain", "list");
         Path extracted = onlyExtraction(dir.resolve("cache"));
         assertThat(extracted.resolve("cli.aot")).hasContent("AOT cache of the training run");
@@ -46,8 +48,97 @@ class LauncherScriptTest {
                 .contains("ARG[-XX:AOTCache=" + extracted.resolve("cli.aot") + "]").doesNotContain("SharedArchiveFile")
                 .contains("ARG[-jar] ARG[" + extracted.resolve("courriel.jar") + "] ARG[--courriel.data-dir=/x]");
         PackagingFiles.Result server = PackagingFiles.run(env, "bash", LAUNCHER, "--courriel.data-dir=/x");
-        assertThat(server.output()).doesNotContain("TieredStopAtLevel").doesNotContain("AOTCache")
-                .contains("ARG[-jar] ARG[" + jar + "]");
+        assertThat(onlyExtraction(dir.resolve("cache"))).isEqualTo(extracted);
+        assertThat(extracted.resolve("server.aot")).hasContent("AOT cache of the training run");
+        assertThat(server.output()).doesNotContain("TieredStopAtLevel").doesNotContain("UseSerialGC")
+                .contains("ARG[-XX:AOTCache=" + extracted.resolve("server.aot") + "]")
+                .contains("ARG[-jar] ARG[" + extracted.resolve("courriel.jar") + "] ARG[--courriel.data-dir=/x]");
+    }
+
+    @Test
+    void trainsTheServersCacheOnceOnAThrowawayDatabaseWithItsJvmOptionsButNotItsConfiguration(@TempDir Path dir)
+            throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
+                "COURRIEL_CACHE", dir.resolve("cache").toString(),
+                "SPRING_CONFIG_ADDITIONAL_LOCATION", "optional:file:/etc/courriel/",
+                "COURRIEL_JAVA_OPTS", "-Xmx2g -Dspring.datasource.url=jdbc:postgresql://db/mail");
+        PackagingFiles.Result first = PackagingFiles.run(env, "bash", LAUNCHER);
+        PackagingFiles.Result second = PackagingFiles.run(env, "bash", LAUNCHER);
+        Path extracted = onlyExtraction(dir.resolve("cache"));
+        List<String> trainings = trainings(home, extracted);
+        assertThat(trainings).hasSize(1);
+        assertThat(trainings.get(0)).startsWith("-Xmx2g -XX:AOTCacheOutput=" + extracted.resolve(".train."))
+                .contains("-Dspring.context.exit=onRefresh").doesNotContain("datasource")
+                .doesNotContain("TieredStopAtLevel").doesNotContain("AOTClassLinking")
+                .contains("-jar " + extracted.resolve("courriel.jar") + " --courriel.data-dir=" + extracted.resolve(".train."))
+                .endsWith("/data ENV[]");
+        assertThat(first.output()).contains("making the server's start-up cache");
+        for (PackagingFiles.Result run : List.of(first, second)) {
+            assertThat(run.output()).contains("ARG[-XX:AOTCache=" + extracted.resolve("server.aot") + "]")
+                    .contains("ARG[-Xmx2g] ARG[-Dspring.datasource.url=jdbc:postgresql://db/mail] ARG[-jar] ARG["
+                            + extracted.resolve("courriel.jar") + "]");
+        }
+        assertThat(second.output()).doesNotContain("making the server's start-up cache");
+        try (var left = Files.list(extracted)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the throwaway data is gone")
+                    .noneMatch(name -> name.startsWith(".train"));
+        }
+    }
+
+    @Test
+    void startsTheServerWithoutACacheWhenItsTrainingMadeNoneAndTriesOnlyOnce(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Files.writeString(home.resolve("no-aot"), "");
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
+                "COURRIEL_CACHE", dir.resolve("cache").toString());
+        PackagingFiles.run(env, "bash", LAUNCHER);
+        PackagingFiles.Result again = PackagingFiles.run(env, "bash", LAUNCHER);
+        Path extracted = onlyExtraction(dir.resolve("cache"));
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).doesNotContain("AOTCache")
+                .contains("ARG[-jar] ARG[" + extracted.resolve("courriel.jar") + "]");
+        assertThat(trainings(home, extracted)).hasSize(1);
+    }
+
+    @Test
+    void startsTheServerFromTheExtractionWithoutAnArchiveOnJava21To24(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 21);
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        PackagingFiles.Result server = PackagingFiles.run(Map.of("JAVA_HOME", home.toString(),
+                "COURRIEL_JAR", jar.toString(), "COURRIEL_CACHE", dir.resolve("cache").toString()), "bash", LAUNCHER);
+        Path extracted = onlyExtraction(dir.resolve("cache"));
+        assertThat(server.output()).doesNotContain("AOTCache").doesNotContain("SharedArchiveFile")
+                .doesNotContain("TieredStopAtLevel").contains("ARG[-jar] ARG[" + extracted.resolve("courriel.jar") + "]");
+        assertThat(trainings(home, extracted)).isEmpty();
+    }
+
+    @Test
+    void extractsAgainForAnotherJava(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        Path cache = dir.resolve("cache");
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        PackagingFiles.run(Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
+                "COURRIEL_CACHE", cache.toString()), "bash", LAUNCHER);
+        Path first = onlyExtraction(cache);
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25.0.2\"\n");
+        PackagingFiles.Result upgraded = PackagingFiles.run(Map.of("JAVA_HOME", home.toString(),
+                "COURRIEL_JAR", jar.toString(), "COURRIEL_CACHE", cache.toString()), "bash", LAUNCHER);
+        Path second = onlyExtraction(cache);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(upgraded.output()).contains("ARG[-XX:AOTCache=" + second.resolve("server.aot") + "]");
+    }
+
+    @Test
+    void keepsReadingTheOlderNameOfTheCacheSetting(@TempDir Path dir) throws Exception {
+        Path home = fakeJava(dir.resolve("jdk"), 25);
+        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
+        PackagingFiles.run(Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
+                "COURRIEL_CLI_CACHE", dir.resolve("old").toString()), "bash", LAUNCHER, "domain", "list");
+        assertThat(onlyExtraction(dir.resolve("old")).resolve("cli.aot")).exists();
     }
 
     @Test

@@ -25,6 +25,11 @@ class SystemdUnitTest {
     }
 
     @Test
+    void givesTheLauncherACacheDirectoryForTheExtractedJarAndItsAotCache() {
+        assertThat(directives).contains("CacheDirectory=courriel", "Environment=COURRIEL_CACHE=/var/cache/courriel");
+    }
+
+    @Test
     void isHardenedButLetsTheJitWriteCode() {
         assertThat(directives).contains("ProtectSystem=strict", "ProtectHome=yes", "NoNewPrivileges=yes",
                 "PrivateTmp=yes", "PrivateDevices=yes", "ProtectKernelTunables=yes", "ProtectKernelModules=yes",
