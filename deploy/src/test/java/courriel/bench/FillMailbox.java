@@ -28,10 +28,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Run (bench/run-first-sync.sh does): {@code java -Dloader.path=deploy/target/test-classes
  * -Dloader.main=courriel.bench.FillMailbox -cp deploy/target/courriel.jar
  * org.springframework.boot.loader.launch.PropertiesLauncher ADDRESS COUNT --courriel.data-dir=DIR}
+ * <p>
+ * {@code -Dbench.first=N} numbers the messages from N (a second fill that adds new messages rather than copies
+ * of the first's); {@code -Dbench.attachment-kb=K} gives every tenth message an attachment of K KiB of random
+ * bytes in base64 (as compressed files are: photos, PDFs, archives) instead of a few repeated lines, for
+ * bench/run-storage.sh's less compressible mail.
  */
 public final class FillMailbox {
 
     private static final int THREADS = 256;
+    private static final int FIRST = Integer.getInteger("bench.first", 0);
+    private static final int ATTACHMENT_KB = Integer.getInteger("bench.attachment-kb", 0);
     private static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     public static void main(String[] args) {
@@ -47,13 +54,16 @@ public final class FillMailbox {
             long inbox = inbox(context, address);
             MessageService messages = context.getBean(MessageService.class);
             AtomicInteger next = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
             long start = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 threads.add(Thread.ofVirtual().start(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    for (int i = FIRST + next.getAndIncrement(); i < FIRST + count; i = FIRST + next.getAndIncrement()) {
                         Instant date = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i * 600L);
-                        messages.deliver(message(i, address, date), List.of(inbox), date);
+                        byte[] message = message(i, address, date);
+                        bytes.addAndGet(message.length);
+                        messages.deliver(message, List.of(inbox), date);
                     }
                 }));
             }
@@ -66,8 +76,8 @@ public final class FillMailbox {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("filled %s INBOX with %d messages in %.1f s (%.0f messages/s)%n", address, count, seconds,
-                    count / seconds);
+            System.out.printf("filled %s INBOX with %d messages in %.1f s (%.0f messages/s), %d bytes of mail%n", address,
+                    count, seconds, count / seconds, bytes.get());
         }
     }
 
@@ -117,8 +127,14 @@ public final class FillMailbox {
             body(m, i, lines);
             m.append("--b").append(i).append("\r\nContent-Type: application/octet-stream; name=\"data.bin\"\r\n")
                     .append("Content-Disposition: attachment; filename=\"data.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n");
-            for (int l = 0; l < 10; l++) {
-                m.append("QmVuY2htYXJrIGF0dGFjaG1lbnQgZGF0YSwgbm90IHJlYWwgYnV0IGZhaXJseSBzaXplZCBmb3IgaXQ=\r\n");
+            if (ATTACHMENT_KB > 0) {
+                byte[] random = new byte[ATTACHMENT_KB * 1024];
+                new java.util.Random(i).nextBytes(random);
+                m.append(java.util.Base64.getMimeEncoder().encodeToString(random)).append("\r\n");
+            } else {
+                for (int l = 0; l < 10; l++) {
+                    m.append("QmVuY2htYXJrIGF0dGFjaG1lbnQgZGF0YSwgbm90IHJlYWwgYnV0IGZhaXJseSBzaXplZCBmb3IgaXQ=\r\n");
+                }
             }
             m.append("--b").append(i).append("--\r\n");
         } else {

@@ -22,6 +22,10 @@ import org.springframework.util.unit.DataSize;
  *                           granted to it by address before those granted to "anyone", each by age; others stay
  *                           reachable by name. Bounds what one account granting "anyone l" on many mailboxes costs
  *                           every account of its domain
+ * @param compactOnStop      an embedded H2 file is compacted when the node stops (SHUTDOWN COMPACT: the live data
+ *                           copied into a new, compressed file), which takes back the space H2's copy-on-write
+ *                           leaves behind; a full copy at each stop, skipped when the disk has less room than the
+ *                           file; nothing on PostgreSQL
  */
 @ConfigurationProperties("courriel.store")
 public record StoreProperties(
@@ -30,7 +34,8 @@ public record StoreProperties(
         @DefaultValue GroupCommit groupCommit,
         @DefaultValue("16KB") DataSize maxSummaryField,
         @DefaultValue("100MB") DataSize minFreeSpace,
-        @DefaultValue("1000") int maxVisibleShared) {
+        @DefaultValue("1000") int maxVisibleShared,
+        @DefaultValue("true") boolean compactOnStop) {
 
     public StoreProperties {
         if (maxVisibleShared < 0) {

@@ -67,6 +67,8 @@ final class StandaloneContext {
         defaults.put("courriel.listeners.enabled", "false");
         defaults.put("courriel.queue.workers", "false");
         defaults.put("courriel.admin.socket.enabled", "false");
+        // a command without a server closes the database at its end: a full copy there would cost every command
+        defaults.put("courriel.store.compact-on-stop", "false");
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("spring.main.lazy-initialization", "true");
         if (!storeOnly) {

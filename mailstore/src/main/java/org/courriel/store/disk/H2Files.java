@@ -14,6 +14,21 @@ public final class H2Files {
      * (in memory, over TCP or SSL, another database).
      */
     public static Path directoryOf(String url) {
+        Path file = databaseOf(url);
+        return file == null ? null : file.getParent();
+    }
+
+    /**
+     * The file of the database of {@code jdbc:h2:[file:]path[;settings]} ({@code path.mv.db}); null for anything
+     * else, as {@link #directoryOf}.
+     */
+    public static Path fileOf(String url) {
+        Path base = databaseOf(url);
+        return base == null ? null : base.resolveSibling(base.getFileName() + ".mv.db");
+    }
+
+    /** The absolute path the URL names, without H2's suffix; null when it names no file here. */
+    private static Path databaseOf(String url) {
         if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
             return null;
         }
@@ -36,7 +51,7 @@ public final class H2Files {
         if (rest.isEmpty()) {
             return null;
         }
-        Path parent = Path.of(rest).toAbsolutePath().normalize().getParent();
-        return parent == null ? null : parent;
+        Path path = Path.of(rest).toAbsolutePath().normalize();
+        return path.getParent() == null ? null : path;
     }
 }

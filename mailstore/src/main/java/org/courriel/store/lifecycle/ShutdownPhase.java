@@ -15,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
  * recipients at once instead of after the lease.</li>
  * <li>{@link #STORE}: the group committer commits and syncs the batch it holds, then stops.</li>
  * <li>{@link #EVENTS}: the change bus stops, after the events of the last batches went out.</li>
+ * <li>{@link #DATABASE}: the embedded H2 database compacts its file and closes, once nothing writes.</li>
  * </ol>
  * The web server's own graceful shutdown runs between {@link #QUEUE} and {@link #STORE} (Spring Boot's
  * phases), so a REST request in flight still commits.
@@ -29,6 +30,8 @@ public final class ShutdownPhase {
     public static final int STORE = Integer.MIN_VALUE + 1000;
     /** The change bus: last, so the events of the final commits are published. */
     public static final int EVENTS = Integer.MIN_VALUE + 500;
+    /** The embedded database's compaction: the very last, when nothing uses the store any more. */
+    public static final int DATABASE = Integer.MIN_VALUE + 100;
 
     private ShutdownPhase() {
     }
