@@ -31,7 +31,7 @@ if [[ ${SKIP_FILL:-0} != 1 || ! -d $DATA ]]; then
     mkdir -p "$DATA"
     "$JAVA" -Dloader.path="$DEPLOY_TEST_CLASSES" -Dloader.main=courriel.bench.FillMailbox \
         -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
-        "$USER_ADDRESS" "$MESSAGES" "--courriel.data-dir=$DATA" | tee -a "$RESULTS"
+        "$USER_ADDRESS" "$MESSAGES" "--courriel.data-dir=$DATA" "${COURRIEL_EXTRA[@]}" | tee -a "$RESULTS"
 fi
 say "   database: $(du -sh "$DATA" | cut -f1)"
 

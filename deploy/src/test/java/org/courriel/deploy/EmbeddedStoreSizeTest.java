@@ -28,7 +28,7 @@ class EmbeddedStoreSizeTest {
 
     private static final String USER = "size@size.test";
     private static final String PASSWORD = "store size password";
-    private static final int MESSAGES = 300;
+    private static final int MESSAGES = 150;
     private static final String[] WORDS = ("the a of to and in that is for it on with as was be at by this "
             + "have from or one had not but what all were when we there can an your which their said if do will "
             + "each about how up out them then she many some so these would other into has more her two like him "

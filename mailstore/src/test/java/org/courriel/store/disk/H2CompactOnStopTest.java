@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real H2 file that copy-on-write has grown, compacted by the stop, its rows all there when it opens again. */
 class H2CompactOnStopTest {
 
-    private static final int ROWS = 1500;
+    private static final int ROWS = 120;
 
     @Test
     void givesBackTheSpaceOfReplacedPagesAndKeepsEveryRow(@TempDir Path dir) throws Exception {
@@ -80,7 +80,7 @@ class H2CompactOnStopTest {
         Random random = new Random(4);
         List<byte[]> bodies = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
-            byte[] body = new byte[8000];
+            byte[] body = new byte[30_000];
             random.nextBytes(body);
             bodies.add(body);
         }
