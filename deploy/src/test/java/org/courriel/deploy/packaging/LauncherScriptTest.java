@@ -116,23 +116,6 @@ class LauncherScriptTest {
     }
 
     @Test
-    void extractsAgainForAnotherJava(@TempDir Path dir) throws Exception {
-        Path home = fakeJava(dir.resolve("jdk"), 25);
-        Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
-        Path cache = dir.resolve("cache");
-        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
-        PackagingFiles.run(Map.of("JAVA_HOME", home.toString(), "COURRIEL_JAR", jar.toString(),
-                "COURRIEL_CACHE", cache.toString()), "bash", LAUNCHER);
-        Path first = onlyExtraction(cache);
-        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25.0.2\"\n");
-        PackagingFiles.Result upgraded = PackagingFiles.run(Map.of("JAVA_HOME", home.toString(),
-                "COURRIEL_JAR", jar.toString(), "COURRIEL_CACHE", cache.toString()), "bash", LAUNCHER);
-        Path second = onlyExtraction(cache);
-        assertThat(second).isNotEqualTo(first);
-        assertThat(upgraded.output()).contains("ARG[-XX:AOTCache=" + second.resolve("server.aot") + "]");
-    }
-
-    @Test
     void keepsReadingTheOlderNameOfTheCacheSetting(@TempDir Path dir) throws Exception {
         Path home = fakeJava(dir.resolve("jdk"), 25);
         Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
@@ -196,7 +179,7 @@ class LauncherScriptTest {
     }
 
     @Test
-    void extractsTheJarOnceAndAgainWhenItChanges(@TempDir Path dir) throws Exception {
+    void extractsTheJarOnceAndAgainForANewJarOrAnotherJava(@TempDir Path dir) throws Exception {
         Path home = fakeJava(dir.resolve("jdk"), 25);
         Path jar = Files.writeString(dir.resolve("courriel.jar"), "stand-in");
         Path cache = dir.resolve("cache");
@@ -213,6 +196,13 @@ class LauncherScriptTest {
         Path second = onlyExtraction(cache);
         assertThat(second).isNotEqualTo(first);
         assertThat(upgraded.output()).contains("ARG[-jar] ARG[" + second.resolve("courriel.jar") + "]");
+
+        // another Java (its release file says so): an archive is only valid for the JVM that made it
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25.0.2\"\n");
+        PackagingFiles.Result otherJava = PackagingFiles.run(env, "bash", LAUNCHER, "domain", "list");
+        Path third = onlyExtraction(cache);
+        assertThat(third).isNotEqualTo(second);
+        assertThat(otherJava.output()).contains("ARG[-XX:AOTCache=" + third.resolve("cli.aot") + "]");
     }
 
     @Test
