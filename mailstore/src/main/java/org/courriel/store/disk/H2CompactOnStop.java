@@ -20,8 +20,8 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * H2's MVStore never writes a page in place: every commit writes the pages it changed into a new chunk, and the
  * space of the old ones is reused only once they have been unused for its retention time (45 s). Under mail
- * arriving message by message the file so grows to several times the data it holds (4.6 times the mail for
- * 300 messages APPENDed one by one, {@code EmbeddedStoreSizeTest}), and the little compaction H2 tries at
+ * arriving message by message the file so grows to several times the data it holds (4.5 times the mail for
+ * 150 messages APPENDed one by one, {@code EmbeddedStoreSizeTest}), and the little compaction H2 tries at
  * close leaves it so when the chunks themselves are full. {@code SHUTDOWN COMPACT} copies the live data into
  * a new file, compressed, and puts it in the old one's place; a node killed during it keeps the old file
  * (H2 writes the copy under another name first). It needs room for the copy: with less free space than the
