@@ -24,8 +24,8 @@ import org.springframework.util.unit.DataSize;
  *                           every account of its domain
  * @param compactOnStop      an embedded H2 file is compacted when the node stops (SHUTDOWN COMPACT: the live data
  *                           copied into a new, compressed file), which takes back the space H2's copy-on-write
- *                           leaves behind; a full copy at each stop, skipped when the disk has less room than the
- *                           file; nothing on PostgreSQL
+ *                           leaves behind; a full copy at a stop, done only when live data fills less than 80 % of
+ *                           the file and the disk has room for the copy; nothing on PostgreSQL
  */
 @ConfigurationProperties("courriel.store")
 public record StoreProperties(

@@ -2,10 +2,14 @@ package org.courriel.deploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.courriel.CourrielApplication;
+import org.courriel.store.StoreProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
@@ -21,6 +25,15 @@ class StandaloneContextTest {
         }
         assertThat(StandaloneContext.application("queue").getAllSources()).containsExactly(CourrielApplication.class);
         assertThat(StandaloneContext.application("status").getAllSources()).containsExactly(CourrielApplication.class);
+    }
+
+    @Test
+    void aCommandWithoutAServerNeverCompactsTheDatabaseAtItsEnd(@TempDir Path data) {
+        try (ConfigurableApplicationContext context = StandaloneContext.application("domain")
+                .run("--courriel.data-dir=" + data)) {
+            assertThat(context.getBean(StoreProperties.class).compactOnStop())
+                    .as("a full copy of the database at the end of every command").isFalse();
+        }
     }
 
     @Test
