@@ -2,19 +2,15 @@ package org.courriel.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.courriel.deploy.cli.AdminCliRunner;
-import org.courriel.deploy.cli.AdminCommandLine;
 import org.courriel.deploy.testing.LineConnection;
+import org.courriel.deploy.testing.OfflineAdmin;
 import org.courriel.deploy.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 
@@ -52,12 +48,11 @@ class EmbeddedStoreSizeTest {
     private static Growth store(List<String> settings) throws Exception {
         Files.createDirectories(Path.of("target/store-size"));
         Path data = Files.createTempDirectory(Path.of("target/store-size").toAbsolutePath(), "data-");
-        admin(data, settings, "domain", "add", "size.test");
-        admin(data, settings, "user", "add", USER, "--password", PASSWORD);
+        OfflineAdmin.run(data, settings, "domain", "add", "size.test");
+        OfflineAdmin.run(data, settings, "user", "add", USER, "--password", PASSWORD);
         long before = Files.size(data.resolve("courriel.mv.db"));
         long mail = 0;
-        try (ServerProcess server = ServerProcess.start(data, "size.test", settings.stream()
-                .map(s -> s.replace("${courriel.data-dir}", data.toString())).toList());
+        try (ServerProcess server = ServerProcess.start(data, "size.test", settings);
                 LineConnection imap = new LineConnection(server.imapPort)) {
             imap.line();
             assertThat(imap.tagged("l", "LOGIN " + USER + " \"" + PASSWORD + "\"")).startsWith("l OK");
@@ -68,11 +63,7 @@ class EmbeddedStoreSizeTest {
                 imap.send("a" + i + " APPEND INBOX {" + message.length + "+}");
                 imap.sendBytes(message);
                 imap.send("");
-                String done;
-                do {
-                    done = imap.line();
-                } while (!done.startsWith("a" + i + " "));
-                assertThat(done).startsWith("a" + i + " OK");
+                assertThat(imap.completion("a" + i)).startsWith("a" + i + " OK");
             }
             assertThat(server.terminate(Duration.ofSeconds(60))).isIn(0, 143);
         }
@@ -93,16 +84,6 @@ class EmbeddedStoreSizeTest {
             }
         }
         return m.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static void admin(Path data, List<String> settings, String... words) {
-        List<String> args = new ArrayList<>(List.of(words));
-        args.add("--courriel.data-dir=" + data);
-        settings.forEach(s -> args.add("--" + s.replace("${courriel.data-dir}", data.toString())));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = AdminCliRunner.run(AdminCommandLine.parse(args.toArray(String[]::new)), System.in,
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     }
 
     private record Growth(long mail, long file) {

@@ -23,6 +23,7 @@ import org.courriel.deploy.backup.BackupManifest;
 import org.courriel.deploy.cli.AdminCliRunner;
 import org.courriel.deploy.cli.AdminCommandLine;
 import org.courriel.deploy.cli.ExitCode;
+import org.courriel.deploy.testing.OfflineAdmin;
 import org.courriel.deploy.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +46,8 @@ class BackupUnderLoadTest {
         Path root = Files.createTempDirectory(Path.of("target/backup").toAbsolutePath(), "load-");
         Path data = root.resolve("data");
         Path backup = root.resolve("backup");
-        CrashCampaignTest.admin(data, List.of(), "domain", "add", "crash.test");
-        CrashCampaignTest.admin(data, List.of(), "user", "add", CrashCampaignTest.USER, "--password",
+        OfflineAdmin.run(data, List.of(), "domain", "add", "crash.test");
+        OfflineAdmin.run(data, List.of(), "user", "add", CrashCampaignTest.USER, "--password",
                 CrashCampaignTest.PASSWORD);
 
         Ledger ledger = new Ledger();

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.courriel.deploy.testing.OfflineAdmin;
 import org.courriel.deploy.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +42,8 @@ class GracefulShutdownTest {
     void sigtermFinishesAcknowledgedWorkAndLeavesNoQueueClaim() throws Exception {
         Files.createDirectories(Path.of("target/crash"));
         Path data = Files.createTempDirectory(Path.of("target/crash").toAbsolutePath(), "sigterm-");
-        CrashCampaignTest.admin(data, List.of(), "domain", "add", "crash.test");
-        CrashCampaignTest.admin(data, List.of(), "user", "add", CrashCampaignTest.USER, "--password",
+        OfflineAdmin.run(data, List.of(), "domain", "add", "crash.test");
+        OfflineAdmin.run(data, List.of(), "user", "add", CrashCampaignTest.USER, "--password",
                 CrashCampaignTest.PASSWORD);
         Ledger ledger = new Ledger();
         List<String> expectedRemote = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.courriel.deploy.testing.OfflineAdmin;
 import org.courriel.deploy.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +49,8 @@ class QueueSurvivesKillTest {
         Random random = new Random(seed);
         Files.createDirectories(Path.of("target/crash"));
         Path data = Files.createTempDirectory(Path.of("target/crash").toAbsolutePath(), "queue-");
-        CrashCampaignTest.admin(data, List.of(), "domain", "add", "crash.test");
-        CrashCampaignTest.admin(data, List.of(), "user", "add", CrashCampaignTest.USER, "--password",
+        OfflineAdmin.run(data, List.of(), "domain", "add", "crash.test");
+        OfflineAdmin.run(data, List.of(), "user", "add", CrashCampaignTest.USER, "--password",
                 CrashCampaignTest.PASSWORD);
 
         try (CountingRemoteMta remote = new CountingRemoteMta(Duration.ofMillis(20))) {

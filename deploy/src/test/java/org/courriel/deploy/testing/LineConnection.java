@@ -106,6 +106,11 @@ public final class LineConnection implements AutoCloseable {
     /** Sends an IMAP command and returns its tagged completion. */
     public String tagged(String tag, String command) throws IOException {
         send(tag + " " + command);
+        return completion(tag);
+    }
+
+    /** Reads past untagged responses to the tagged completion of {@code tag} (a command sent in parts). */
+    public String completion(String tag) throws IOException {
         String line;
         do {
             line = line();
