@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.courriel.CourrielApplication;
 import org.courriel.store.StoreException;
@@ -54,7 +57,7 @@ public final class FillMailbox {
             long inbox = inbox(context, address);
             MessageService messages = context.getBean(MessageService.class);
             AtomicInteger next = new AtomicInteger();
-            java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+            AtomicLong bytes = new AtomicLong();
             long start = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -129,8 +132,8 @@ public final class FillMailbox {
                     .append("Content-Disposition: attachment; filename=\"data.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n");
             if (ATTACHMENT_KB > 0) {
                 byte[] random = new byte[ATTACHMENT_KB * 1024];
-                new java.util.Random(i).nextBytes(random);
-                m.append(java.util.Base64.getMimeEncoder().encodeToString(random)).append("\r\n");
+                new Random(i).nextBytes(random);
+                m.append(Base64.getMimeEncoder().encodeToString(random)).append("\r\n");
             } else {
                 for (int l = 0; l < 10; l++) {
                     m.append("QmVuY2htYXJrIGF0dGFjaG1lbnQgZGF0YSwgbm90IHJlYWwgYnV0IGZhaXJseSBzaXplZCBmb3IgaXQ=\r\n");
