@@ -26,6 +26,7 @@ import org.springframework.util.unit.DataSize;
  *                           copied into a new, compressed file), which takes back the space H2's copy-on-write
  *                           leaves behind; a full copy at a stop, done only when live data fills less than 80 % of
  *                           the file and the disk has room for the copy; nothing on PostgreSQL
+ * @param textIndex          the full-text index that answers IMAP SEARCH TEXT/BODY and the REST text filter
  */
 @ConfigurationProperties("courriel.store")
 public record StoreProperties(
@@ -35,7 +36,8 @@ public record StoreProperties(
         @DefaultValue("16KB") DataSize maxSummaryField,
         @DefaultValue("100MB") DataSize minFreeSpace,
         @DefaultValue("1000") int maxVisibleShared,
-        @DefaultValue("true") boolean compactOnStop) {
+        @DefaultValue("true") boolean compactOnStop,
+        @DefaultValue TextIndex textIndex) {
 
     public StoreProperties {
         if (maxVisibleShared < 0) {
@@ -49,6 +51,31 @@ public record StoreProperties(
     /** {@link #maxSummaryField()} in bytes. */
     public int summaryFieldLimit() {
         return (int) maxSummaryField.toBytes();
+    }
+
+    /**
+     * @param enabled  whether message text is indexed: a Lucene directory beside an embedded H2 file
+     *                 ({@code NAME.text-index}), trigram indexes of PostgreSQL's pg_trgm on PostgreSQL; off, every
+     *                 text search reads the whole mailbox
+     * @param maxChars most characters of one message's header text, and of its body text, that are indexed; a
+     *                 message with more is indexed that far and its text read again by each search
+     * @param batch    most messages indexed in one step (one Lucene commit, one PostgreSQL transaction)
+     * @param pause    how long the indexer waits before it looks again when nothing was left to index; until a
+     *                 message is indexed each search reads it, so this delays nothing a user sees
+     */
+    public record TextIndex(@DefaultValue("true") boolean enabled, @DefaultValue("2000000") int maxChars,
+            @DefaultValue("100") int batch, @DefaultValue("1s") Duration pause) {
+        public TextIndex {
+            if (maxChars < 1000) {
+                throw new IllegalArgumentException("courriel.store.text-index.max-chars must be at least 1000");
+            }
+            if (batch < 1) {
+                throw new IllegalArgumentException("courriel.store.text-index.batch must be at least 1");
+            }
+            if (!pause.isPositive()) {
+                throw new IllegalArgumentException("courriel.store.text-index.pause must be positive");
+            }
+        }
     }
 
     /**

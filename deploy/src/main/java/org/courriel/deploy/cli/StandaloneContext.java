@@ -69,6 +69,8 @@ final class StandaloneContext {
         defaults.put("courriel.admin.socket.enabled", "false");
         // a command without a server closes the database at its end: a full copy there would cost every command
         defaults.put("courriel.store.compact-on-stop", "false");
+        // nor index text, which the server does in the background from the queue the command's mail joins
+        defaults.put("courriel.store.text-index.enabled", "false");
         defaults.put("spring.main.banner-mode", "off");
         defaults.put("spring.main.lazy-initialization", "true");
         if (!storeOnly) {

@@ -19,7 +19,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Message bytes addressed by SHA-256, each stored once and reference counted: copies and the recipients of
  * one delivery share a row; the row goes when its last message is expunged. A new content gets its SORT and THREAD
- * keys in the same transaction ({@link SortFieldStore}). Runs inside the caller's transaction.
+ * keys in the same transaction ({@link SortFieldStore}) and is queued for the full-text index
+ * ({@code text_index_pending}, see {@code org.courriel.store.search.text.TextIndexer}). Runs inside the caller's
+ * transaction.
  */
 @Repository
 public class ContentStore {
@@ -77,6 +79,7 @@ public class ContentStore {
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         jdbc.sql("INSERT INTO content_body (content_id, body) VALUES (?, ?)").params(id, content.body()).update();
+        jdbc.sql("INSERT INTO text_index_pending (content_id) VALUES (?)").param(id).update();
         sortFields.insert(id, content.summary().envelope(), content.header());
         stored.increment();
         storedBytes.increment(content.size());

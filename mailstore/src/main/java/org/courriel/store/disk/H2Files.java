@@ -27,6 +27,15 @@ public final class H2Files {
         return base == null ? null : base.resolveSibling(base.getFileName() + ".mv.db");
     }
 
+    /**
+     * A file or directory of ours beside the database's file: {@code path + suffix} for
+     * {@code jdbc:h2:[file:]path}; null where {@link #fileOf} is.
+     */
+    public static Path besideDatabase(String url, String suffix) {
+        Path base = databaseOf(url);
+        return base == null ? null : base.resolveSibling(base.getFileName() + suffix);
+    }
+
     /** The absolute path the URL names, without H2's suffix; null when it names no file here. */
     private static Path databaseOf(String url) {
         if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {

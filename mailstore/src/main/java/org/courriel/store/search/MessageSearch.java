@@ -10,6 +10,7 @@ import org.courriel.store.message.MessageFields;
 import org.courriel.store.message.MessageRecord;
 import org.courriel.store.message.MessageService;
 import org.courriel.store.message.UidSet;
+import org.courriel.store.search.text.TextSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,17 +28,21 @@ import org.springframework.stereotype.Service;
  * <p>A key made only of what the message row's columns decide (flags, sizes, MODSEQ, UID sets: see
  * {@code ColumnCondition}, the same conditions as the REST listing's) is answered by one SQL query, without a
  * scan; for example an IMAP client's {@code SEARCH UNSEEN}. The save date and content keys are columns the scan
- * does not read: {@code RowKeys} turns them into the UIDs they match first, one query each.
+ * does not read: {@code RowKeys} turns them into the UIDs they match first, one query each. So does
+ * {@code TextKeys} for BODY and TEXT, through the full-text index ({@link TextSearch}): the content is read only
+ * where the index cannot answer.
  */
 @Service
 public class MessageSearch {
 
     private final MessageService messages;
     private final JdbcClient jdbc;
+    private final TextSearch text;
 
-    public MessageSearch(MessageService messages, JdbcClient jdbc) {
+    public MessageSearch(MessageService messages, JdbcClient jdbc, TextSearch text) {
         this.messages = messages;
         this.jdbc = jdbc;
+        this.text = text;
     }
 
     /** The UIDs of the mailbox's messages that match, ascending; internal dates are taken in UTC. */
@@ -47,7 +52,13 @@ public class MessageSearch {
 
     /** As {@link #search(long, SearchKey)}, internal dates taken as dates in {@code zone}. */
     public List<Long> search(long mailboxId, SearchKey query, ZoneId zone) {
-        SearchKey key = RowKeys.resolve(query, mailboxId, zone, jdbc);
+        SearchKey key = TextKeys.resolve(RowKeys.resolve(query, mailboxId, zone, jdbc), mailboxId, text);
+        if (key instanceof SearchKey.Uids u && u.uids().ranges().size() > ColumnCondition.MAX_UID_RANGES) {
+            // What the text index found: the UIDs of messages still there.
+            return jdbc.sql("SELECT uid FROM message WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid")
+                    .params(mailboxId, u.uids().min(), u.uids().max()).query(Long.class).stream()
+                    .filter(uid -> u.uids().contains(uid)).toList();
+        }
         Optional<ColumnCondition> columns = ColumnCondition.of(key);
         if (columns.isPresent()) {
             List<Object> params = new ArrayList<>();

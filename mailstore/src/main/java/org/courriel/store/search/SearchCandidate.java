@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.courriel.store.message.MessageRecord;
 import org.courriel.store.mime.HeaderSection;
+import org.courriel.store.search.text.SearchText;
 
 /**
  * One message as a search sees it: the scanned record, and its content once read. What the keys derive from

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.courriel.store.message.Flags;
 import org.courriel.store.mime.EnvelopeAddress;
 import org.courriel.store.mime.EnvelopeAddresses;
+import org.courriel.store.search.text.SearchText;
 
 /**
  * Decides whether one message matches a key (RFC 9051 §6.4.4), in three-valued logic: {@code null} means the
@@ -126,7 +127,7 @@ final class SearchMatcher {
         }
         String needle = SearchText.fold(value);
         for (SearchText.Field f : fields) {
-            if ((SearchText.fold(f.name()) + ": " + f.foldedValue()).contains(needle)) {
+            if (SearchText.textLine(f).contains(needle)) {
                 return true;
             }
         }

@@ -17,6 +17,7 @@ import org.courriel.store.message.UidSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.courriel.store.search.text.SearchText;
 
 /** The pure parts of searching: dates as written, decoded fields, and three-valued matching before the body is read. */
 class SearchMatcherTest {

@@ -1,4 +1,4 @@
-package org.courriel.store.search;
+package org.courriel.store.search.text;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,8 +26,11 @@ import org.apache.james.mime4j.stream.RecursionMode;
 import org.courriel.store.mime.MimeParsing;
 import org.apache.james.mime4j.util.CharsetUtil;
 
-/** The text a search compares: decoded header values, decoded body text, the sent date. Pure functions. */
-final class SearchText {
+/**
+ * The text a search compares: decoded header values, decoded body text, the sent date. Pure functions, shared by
+ * the search's matcher and the full-text index, which must index exactly the text the matcher compares.
+ */
+public final class SearchText {
 
     /** Day, month name and year of an RFC 5322 §3.3 date-time, whatever surrounds them. */
     private static final Pattern DATE = Pattern.compile(
@@ -41,19 +44,27 @@ final class SearchText {
      * A header field: its name as written, its value unfolded, decoded and folded for matching, and the unfolded
      * value as written (what an address parse reads).
      */
-    record Field(String name, String foldedValue, String value) {
+    public record Field(String name, String foldedValue, String value) {
     }
 
     private SearchText() {
     }
 
     /** The form both sides of a comparison take: case folded so that matching ignores case. */
-    static String fold(String s) {
+    public static String fold(String s) {
         return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * A field as SEARCH TEXT compares it (RFC 9051 §6.4.4: the string anywhere in the header, field names
+     * included): the folded name, a colon and a space, the folded value.
+     */
+    public static String textLine(Field field) {
+        return fold(field.name()) + ": " + field.foldedValue();
+    }
+
     /** The fields of a header section, values unfolded (RFC 5322 §2.2.3) and encoded words decoded (RFC 2047). */
-    static List<Field> fields(byte[] header) {
+    public static List<Field> fields(byte[] header) {
         List<Field> out = new ArrayList<>();
         int i = 0;
         while (i < header.length) {
@@ -76,7 +87,7 @@ final class SearchText {
      * The text of every text/* body part, including those of encapsulated messages: transfer encoding undone,
      * charset applied (UTF-8 when absent or unknown).
      */
-    static List<String> bodyTexts(byte[] message) {
+    public static List<String> bodyTexts(byte[] message) {
         MimeTokenStream stream = new MimeTokenStream(MimeParsing.CONFIG, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
         stream.setRecursionMode(RecursionMode.M_RECURSE);
         stream.parse(new ByteArrayInputStream(message));
@@ -98,7 +109,7 @@ final class SearchText {
     }
 
     /** The date of the first Date field as written, time and zone disregarded (RFC 9051 §6.4.4), or null. */
-    static LocalDate sentDate(List<Field> fields) {
+    public static LocalDate sentDate(List<Field> fields) {
         for (Field f : fields) {
             if (f.name().equalsIgnoreCase("Date")) {
                 return date(f.foldedValue());
@@ -107,7 +118,7 @@ final class SearchText {
         return null;
     }
 
-    static LocalDate date(String value) {
+    public static LocalDate date(String value) {
         Matcher m = DATE.matcher(value);
         if (!m.find()) {
             return null;

@@ -1,0 +1,33 @@
+package org.courriel.store.search;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.courriel.store.message.UidSet;
+import org.courriel.store.search.text.TextSearch;
+
+/**
+ * The BODY and TEXT keys the full-text index answers, replaced by the UIDs they match before a search runs, as
+ * {@link RowKeys} does for keys on columns; a key the index cannot answer (a needle of fewer than three
+ * characters, indexing off) stays, for the scan to decide.
+ */
+final class TextKeys {
+
+    private TextKeys() {
+    }
+
+    static SearchKey resolve(SearchKey key, long mailboxId, TextSearch text) {
+        return switch (key) {
+            case SearchKey.Body b -> found(text.find(mailboxId, b.value(), false), key);
+            case SearchKey.Text t -> found(text.find(mailboxId, t.value(), true), key);
+            case SearchKey.Not n -> SearchKey.not(resolve(n.key(), mailboxId, text));
+            case SearchKey.Or o -> SearchKey.or(resolve(o.left(), mailboxId, text), resolve(o.right(), mailboxId, text));
+            case SearchKey.And a -> new SearchKey.And(a.keys().stream().map(k -> resolve(k, mailboxId, text)).toList());
+            default -> key;
+        };
+    }
+
+    private static SearchKey found(Optional<List<Long>> uids, SearchKey key) {
+        return uids.map(u -> SearchKey.uid(UidSet.ofSorted(u))).orElse(key);
+    }
+}

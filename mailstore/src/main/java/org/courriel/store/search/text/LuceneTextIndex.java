@@ -1,0 +1,243 @@
+package org.courriel.store.search.text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.store.Directory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The text index of an embedded H2 store: a Lucene directory of one document per content, its header and body
+ * text as {@link TrigramTokens} with positions. A needle's trigrams at their distances (a phrase query) find
+ * exactly the texts holding it, so no match needs a check. One node owns an H2 file, so one node owns this
+ * directory; it is a derived copy, rebuilt from the database when lost.
+ *
+ * <p>Each commit records the index's {@link #FORMAT} and the name of its database ({@code text_index_owner}): a
+ * directory of another format, or of another database (one left beside a database file that was replaced or
+ * started anew, whose content ids now name other mail), asks for a rebuild and is emptied. Documents of contents
+ * deleted since stay until then: a search maps contents to the mailbox's messages, which they have none of.
+ */
+public final class LuceneTextIndex implements TextIndex, AutoCloseable {
+
+    /** The layout of the documents; a change of {@link TrigramTokens} or {@link IndexedText} raises it. */
+    static final String FORMAT = "trigram-1";
+
+    private static final String ID = "id";
+    private static final String ID_VALUE = "id_value";
+    private static final String HEADER = "header";
+    private static final String BODY = "body";
+    private static final String FORMAT_KEY = "format";
+    private static final String OWNER_KEY = "owner";
+
+    private static final FieldType TRIGRAMS = trigrams();
+
+    private final Directory directory;
+    private final JdbcClient jdbc;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final boolean rebuild;
+    private final String owner;
+
+    /** Opens (or creates) the index in {@code directory}; {@code jdbc} maps contents to mailbox messages. */
+    public LuceneTextIndex(Directory directory, JdbcClient jdbc) {
+        this.directory = directory;
+        this.jdbc = jdbc;
+        try {
+            Map<String, String> committed = committedData(directory);
+            this.owner = owner(jdbc);
+            this.rebuild = committed == null || !FORMAT.equals(committed.get(FORMAT_KEY))
+                    || !owner.equals(committed.get(OWNER_KEY));
+            if (committed == null) {
+                // Nothing readable: whatever lies there (a torn first commit, foreign files) would stop the writer.
+                for (String file : directory.listAll()) {
+                    directory.deleteFile(file);
+                }
+            }
+            IndexWriterConfig config = new IndexWriterConfig().setOpenMode(rebuild
+                    ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            this.writer = new IndexWriter(directory, config);
+            if (rebuild) {
+                commit();
+            }
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the text index in " + directory, e);
+        }
+    }
+
+    @Override
+    public boolean needsRebuild() {
+        return rebuild;
+    }
+
+    @Override
+    public synchronized void add(List<Entry> entries) {
+        try {
+            for (Entry e : entries) {
+                Document doc = new Document();
+                doc.add(new StringField(ID, Long.toString(e.contentId()), Field.Store.NO));
+                doc.add(new NumericDocValuesField(ID_VALUE, e.contentId()));
+                doc.add(new Field(HEADER, new TrigramTokens(e.text().header()), TRIGRAMS));
+                doc.add(new Field(BODY, new TrigramTokens(e.text().body()), TRIGRAMS));
+                writer.updateDocument(new Term(ID, Long.toString(e.contentId())), doc);
+            }
+            commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the text index", e);
+        }
+    }
+
+    @Override
+    public List<Long> find(long mailboxId, String needle, boolean headerToo) {
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        text.add(phrase(BODY, needle), BooleanClause.Occur.SHOULD);
+        if (headerToo) {
+            text.add(phrase(HEADER, needle), BooleanClause.Occur.SHOULD);
+        }
+        long[] matched;
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                matched = contents(searcher, text.build());
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the text index", e);
+        }
+        return ContentIds.uids(jdbc, mailboxId, matched);
+    }
+
+    /**
+     * The needle's trigrams at their offsets: every third one and the last, which between them cover each
+     * code point at its place (the others add nothing to the match).
+     */
+    static Query phrase(String field, String needle) {
+        String[] trigrams = TrigramTokens.of(needle);
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (int i = 0; i < trigrams.length; i += IndexedText.MIN_NEEDLE) {
+            phrase.add(new Term(field, trigrams[i]), i);
+        }
+        int last = trigrams.length - 1;
+        if (last % IndexedText.MIN_NEEDLE != 0) {
+            phrase.add(new Term(field, trigrams[last]), last);
+        }
+        return phrase.build();
+    }
+
+    /** The content ids of the documents matching, sorted. */
+    private static long[] contents(IndexSearcher searcher, Query query) throws IOException {
+        long[] ids = searcher.search(query, new CollectorManager<IdCollector, long[]>() {
+            @Override
+            public IdCollector newCollector() {
+                return new IdCollector();
+            }
+
+            @Override
+            public long[] reduce(java.util.Collection<IdCollector> collectors) {
+                return collectors.stream().flatMapToLong(c -> Arrays.stream(c.ids, 0, c.size)).toArray();
+            }
+        });
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, OWNER_KEY, owner).entrySet());
+        writer.commit();
+    }
+
+    /** The database's name for its index, given on first use. */
+    private static String owner(JdbcClient jdbc) {
+        return jdbc.sql("SELECT name FROM text_index_owner").query(String.class).optional().orElseGet(() -> {
+            String name = UUID.randomUUID().toString();
+            jdbc.sql("INSERT INTO text_index_owner (name) VALUES (?)").param(name).update();
+            return name;
+        });
+    }
+
+    /** The user data of the directory's last commit, or null when it has none (new, or not an index). */
+    private static Map<String, String> committedData(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return null;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                return reader.getIndexCommit().getUserData();
+            }
+        } catch (IOException | RuntimeException e) {
+            // An unreadable directory (a crash of the disk, another program's files) is rebuilt.
+            return null;
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    private static FieldType trigrams() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    /** Collects the content id of each matching document. */
+    private static final class IdCollector extends SimpleCollector {
+        private NumericDocValues values;
+        private long[] ids = new long[64];
+        private int size;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            values = DocValues.getNumeric(context.reader(), ID_VALUE);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (values.advanceExact(doc)) {
+                if (size == ids.length) {
+                    ids = Arrays.copyOf(ids, size * 2);
+                }
+                ids[size++] = values.longValue();
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+}

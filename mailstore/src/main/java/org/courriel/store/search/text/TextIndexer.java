@@ -1,0 +1,188 @@
+package org.courriel.store.search.text;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
+
+import org.courriel.access.metrics.CachedReading;
+import org.courriel.store.StoreException;
+import org.courriel.store.lifecycle.ShutdownPhase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Indexes what {@code text_index_pending} lists, in the background: a content stored is queued in the
+ * transaction that stores it ({@code ContentStore}), and this takes the queue in batches, in id order, until it
+ * is empty, then looks again after a pause. A batch's pending rows go once the index holds it, so a crash at
+ * any point only indexes some contents a second time. Until then a search reads those messages itself
+ * ({@link TextSearch}), so a message is found from the moment it is stored.
+ *
+ * <p>On PostgreSQL, nodes share the queue: a batch is claimed with {@code FOR UPDATE SKIP LOCKED} and indexed in
+ * the claiming transaction. On H2 the index is Lucene's, outside the database: the batch is read and indexed
+ * first, and only the removal of its pending rows is a transaction, a short one.
+ */
+public final class TextIndexer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TextIndexer.class);
+
+    /** How long one count of the queue serves scrapes. */
+    static final Duration PENDING_READING_TTL = Duration.ofSeconds(10);
+
+    private final TextIndex index;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final LongFunction<byte[]> contents;
+    private final boolean shared;
+    private final int batch;
+    private final int maxChars;
+    private final Duration pause;
+    private final Counter indexed;
+    private volatile Thread thread;
+    private volatile boolean running;
+    /** Whether this node queued the rebuild its index asked for at open (once, not at each start). */
+    private boolean rebuildQueued;
+
+    /**
+     * @param contents the bytes of a content by id; a {@link StoreException} when it is gone
+     * @param shared   whether other nodes take from the same queue (PostgreSQL)
+     */
+    public TextIndexer(TextIndex index, JdbcClient jdbc, TransactionTemplate tx, LongFunction<byte[]> contents,
+            boolean shared, int batch, int maxChars, Duration pause, MeterRegistry meters) {
+        this.index = index;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.contents = contents;
+        this.shared = shared;
+        this.batch = batch;
+        this.maxChars = maxChars;
+        this.pause = pause;
+        this.indexed = Counter.builder("courriel.store.text.indexed")
+                .description("Message contents added to the full-text index").register(meters);
+        CachedReading<Long> waiting = new CachedReading<>("the text index queue", PENDING_READING_TTL,
+                () -> jdbc.sql("SELECT COUNT(*) FROM text_index_pending").query(Long.class).single());
+        Gauge.builder("courriel.store.text.pending", waiting, w -> w.get() == null ? Double.NaN : w.get())
+                .description("Message contents waiting for the full-text index (searches read them meanwhile)")
+                .strongReference(true).register(meters);
+    }
+
+    @Override
+    public void start() {
+        if (index.needsRebuild() && !rebuildQueued) {
+            rebuildQueued = true;
+            int queued = tx.execute(s -> {
+                jdbc.sql("DELETE FROM text_index_partial").update();
+                return jdbc.sql("INSERT INTO text_index_pending (content_id) SELECT id FROM content c"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM text_index_pending p WHERE p.content_id = c.id)").update();
+            });
+            log.info("The full-text index is new or was not this database's: {} message contents queued for it", queued);
+        }
+        running = true;
+        thread = Thread.ofVirtual().name("text-indexer").start(this::run);
+    }
+
+    /**
+     * Not stopped by an interrupt: Lucene's file channels close when their thread is interrupted, which would
+     * leave the index writer unusable. A stop clears {@code running} and wakes the pause.
+     */
+    private void run() {
+        while (running) {
+            try {
+                if (indexOnce() < batch) {
+                    LockSupport.parkNanos(pause.toNanos());
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Full-text indexing failed, trying again in {}: {}", pause, e.toString());
+                    LockSupport.parkNanos(pause.toNanos());
+                }
+            }
+        }
+    }
+
+    /** Indexes one batch of the queue; returns how many contents it took (fewer than a batch: the queue is empty). */
+    public int indexOnce() {
+        if (shared) {
+            return tx.execute(s -> indexBatch(claim(" FOR UPDATE SKIP LOCKED")));
+        }
+        return indexBatch(claim(""));
+    }
+
+    private List<Long> claim(String lock) {
+        return jdbc.sql("SELECT content_id FROM text_index_pending ORDER BY content_id FETCH FIRST " + batch
+                + " ROWS ONLY" + lock).query(Long.class).list();
+    }
+
+    private int indexBatch(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<TextIndex.Entry> entries = new ArrayList<>(ids.size());
+        List<Long> partial = new ArrayList<>();
+        for (long id : ids) {
+            byte[] message;
+            try {
+                message = contents.apply(id);
+            } catch (StoreException gone) {
+                continue; // expunged since it was queued; its pending row went with it
+            }
+            IndexedText text = IndexedText.of(message, maxChars);
+            entries.add(new TextIndex.Entry(id, text));
+            if (!text.complete()) {
+                partial.add(id);
+            }
+        }
+        index.add(entries);
+        Runnable done = () -> {
+            String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+            jdbc.sql("DELETE FROM text_index_pending WHERE content_id IN (" + marks + ")").params(ids).update();
+            for (long id : partial) {
+                jdbc.sql("INSERT INTO text_index_partial (content_id) SELECT id FROM content c WHERE id = ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM text_index_partial p WHERE p.content_id = c.id)")
+                        .param(id).update();
+            }
+        };
+        if (shared) {
+            done.run();
+        } else {
+            tx.executeWithoutResult(s -> done.run());
+        }
+        indexed.increment(entries.size());
+        return ids.size();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        thread = null;
+        // The index itself closes with the context (LuceneTextIndex.close): a stopped context may start again.
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return ShutdownPhase.STORE;
+    }
+}

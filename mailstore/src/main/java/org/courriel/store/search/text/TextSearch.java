@@ -1,0 +1,67 @@
+package org.courriel.store.search.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.LongFunction;
+
+import org.courriel.store.StoreException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * SEARCH TEXT and BODY (RFC 9051 §6.4.4) through the full-text index: the index's answer, and for the messages
+ * it cannot answer for (their content still queued for the indexer, or cut: {@code text_index_partial}) the
+ * text read and compared here, as a scan would. The result is what a scan of the whole mailbox finds.
+ */
+public final class TextSearch {
+
+    private final TextIndex index;
+    private final JdbcClient jdbc;
+    private final LongFunction<byte[]> contents;
+
+    /** @param index null when full-text indexing is off: every search then reads the mailbox. */
+    public TextSearch(TextIndex index, JdbcClient jdbc, LongFunction<byte[]> contents) {
+        this.index = index;
+        this.jdbc = jdbc;
+        this.contents = contents;
+    }
+
+    /**
+     * The UIDs, ascending, of the mailbox's messages whose text holds {@code value}: header or body
+     * ({@code headerToo}, TEXT) or body alone (BODY); empty when the index cannot answer (it is off, or the
+     * needle is shorter than a trigram: {@link IndexedText#needle}), and the caller must read the mailbox.
+     */
+    public Optional<List<Long>> find(long mailboxId, String value, boolean headerToo) {
+        String needle = index == null ? null : IndexedText.needle(value);
+        if (needle == null) {
+            return Optional.empty();
+        }
+        // The unknown first: a content indexed between the two reads is then in the index's answer.
+        List<long[]> unknown = jdbc.sql("""
+                SELECT m.uid, m.content_id FROM text_index_pending p JOIN message m ON m.content_id = p.content_id
+                WHERE m.mailbox_id = :mailbox
+                UNION
+                SELECT m.uid, m.content_id FROM text_index_partial p JOIN message m ON m.content_id = p.content_id
+                WHERE m.mailbox_id = :mailbox""")
+                .param("mailbox", mailboxId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        TreeSet<Long> uids = new TreeSet<>(index.find(mailboxId, needle, headerToo));
+        for (long[] m : unknown) {
+            if (!uids.contains(m[0]) && holds(m[1], needle, headerToo)) {
+                uids.add(m[0]);
+            }
+        }
+        return Optional.of(new ArrayList<>(uids));
+    }
+
+    private boolean holds(long contentId, String needle, boolean headerToo) {
+        byte[] message;
+        try {
+            message = contents.apply(contentId);
+        } catch (StoreException gone) {
+            return false;
+        }
+        IndexedText text = IndexedText.of(message, Integer.MAX_VALUE);
+        return text.body().contains(needle) || headerToo && text.header().contains(needle);
+    }
+}

@@ -1,0 +1,191 @@
+package org.courriel.store.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+import courriel.test.StoreTestApplication;
+import org.courriel.store.account.AccountInfo;
+import org.courriel.store.account.AccountService;
+import org.courriel.store.account.DomainService;
+import org.courriel.store.content.ContentStore;
+import org.courriel.store.mailbox.MailboxInfo;
+import org.courriel.store.mailbox.MailboxService;
+import org.courriel.store.message.Flags;
+import org.courriel.store.message.MessageFields;
+import org.courriel.store.message.MessageService;
+import org.courriel.store.message.UidSet;
+import org.courriel.store.search.text.IndexedText;
+import org.courriel.store.search.text.TextIndex;
+import org.courriel.store.search.text.TextIndexer;
+import org.courriel.store.search.text.TextSearch;
+import org.courriel.store.testing.Corpus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * BODY and TEXT through the full-text index find exactly what a scan of the mailbox finds, over the MIME corpus
+ * and needles cut from its own text (every length, case, script, at part and field boundaries): while the
+ * messages wait for the indexer, once they are indexed, and for a message whose text was cut. One subclass per
+ * database: Lucene beside H2, pg_trgm on PostgreSQL. The test context's indexer waits an hour between looks
+ * ({@code store-test.properties}), so that each test chooses when indexing happens.
+ */
+@SpringBootTest(classes = StoreTestApplication.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class TextSearchContract {
+
+    @Autowired
+    DomainService domains;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    MailboxService mailboxes;
+    @Autowired
+    MessageService messages;
+    @Autowired
+    MessageSearch search;
+    @Autowired
+    TextIndexer indexer;
+    @Autowired
+    TextIndex index;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ContentStore contents;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    MailboxInfo inbox;
+    /** The same search with the index off: what a scan finds. */
+    MessageSearch scan;
+    final List<String> needles = new ArrayList<>();
+
+    @BeforeAll
+    void fill() {
+        String domain = "text-" + System.nanoTime() + ".example.org";
+        domains.add(domain);
+        AccountInfo owner = accounts.create("owner@" + domain, "correct horse battery", "Owner", 0);
+        inbox = mailboxes.get(owner.id(), "INBOX");
+        Set<String> picked = new LinkedHashSet<>(List.of("the", "THE", "%_\\", "e-mail", "mime-version: 1.0",
+                "content-type", "\u65e5\u672c", "\u3053\u3093\u306b\u3061\u306f", "nowhere-at-all", "  ", ". ",
+                "100%", "a_b"));
+        Random random = new Random(16);
+        for (String file : Corpus.FILES) {
+            byte[] bytes = Corpus.read(file);
+            messages.append(inbox.id(), bytes, Flags.NONE, Instant.parse("2026-12-01T00:00:00Z"));
+            IndexedText text = IndexedText.of(bytes, Integer.MAX_VALUE);
+            for (String half : List.of(text.header(), text.body())) {
+                for (int length : new int[] {3, 12}) {
+                    if (half.length() >= length) {
+                        int at = random.nextInt(half.length() - length + 1);
+                        picked.add(half.substring(at, at + length));
+                    }
+                }
+            }
+        }
+        for (String n : picked) {
+            if (n.indexOf(IndexedText.SEPARATOR) < 0 && IndexedText.needle(n) != null) {
+                needles.add(needles.size() % 4 == 0 ? n.toUpperCase(Locale.ROOT) : n);
+            }
+        }
+        scan = new MessageSearch(messages, jdbc, new TextSearch(null, jdbc, contents::bytes));
+    }
+
+    @Test
+    @Order(1)
+    void theIndexFindsWhatTheScanFindsBeforeAndAfterIndexing() {
+        assertThat(needles).hasSizeGreaterThan(100);
+        List<String> expected = scanAnswers(needles);
+        // A few needles while the messages are queued (each such search reads and parses them all), all after.
+        List<String> queued = needles.subList(0, 8);
+        assertThat(answers(queued)).as("while queued").containsExactlyElementsOf(expected.subList(0, 8));
+        drain();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM text_index_pending").query(Long.class).single()).isZero();
+        assertThat(answers(needles)).as("once indexed").containsExactlyElementsOf(expected);
+        assertThat(expected.stream().filter(a -> !a.endsWith("BODY [] TEXT []")).count())
+                .as("needles that find something").isGreaterThan(needles.size() / 2);
+    }
+
+    @Test
+    void aTextCutAtTheLimitIsStillFoundPastTheCut() {
+        String tail = "needle-past-the-cut-" + System.nanoTime();
+        String message = "Subject: long\r\n\r\n" + "filler text ".repeat(200) + tail + "\r\n";
+        long uid = messages.append(inbox.id(), message.getBytes(StandardCharsets.UTF_8), Flags.NONE,
+                Instant.parse("2026-12-01T00:00:00Z")).uid();
+        TextIndexer small = new TextIndexer(index, jdbc, new TransactionTemplate(transactions), contents::bytes,
+                false, 100, 1000, java.time.Duration.ofHours(1), new SimpleMeterRegistry());
+        while (small.indexOnce() > 0) {
+            // drains the queue with texts cut at 1,000 characters
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM text_index_partial").query(Long.class).single()).isPositive();
+        assertThat(search.search(inbox.id(), SearchKey.body(tail))).containsExactly(uid);
+        assertThat(search.search(inbox.id(), SearchKey.text("filler text filler"))).contains(uid);
+        assertThat(search.search(inbox.id(), SearchKey.not(SearchKey.body(tail)))).doesNotContain(uid);
+    }
+
+    @Test
+    void needlesShorterThanATrigramAreLeftToTheScan() {
+        drain();
+        for (String n : List.of("", "e", "ab", "\u65e5\u672c")) {
+            assertThat(search.search(inbox.id(), SearchKey.text(n))).as(n)
+                    .isEqualTo(scan.search(inbox.id(), SearchKey.text(n)));
+        }
+    }
+
+    private List<String> answers(List<String> which) {
+        List<String> out = new ArrayList<>();
+        for (String n : which) {
+            out.add(n + " BODY " + search.search(inbox.id(), SearchKey.body(n)) + " TEXT "
+                    + search.search(inbox.id(), SearchKey.text(n)));
+        }
+        return out;
+    }
+
+    /**
+     * What the scan answers, from its own matcher over each message read once (as many scans over the
+     * mailbox would answer, at the cost of one).
+     */
+    private List<String> scanAnswers(List<String> which) {
+        List<SearchCandidate> candidates = new ArrayList<>();
+        messages.scan(inbox.id(), UidSet.ALL, MessageFields.HEADER,
+                r -> candidates.add(new SearchCandidate(r, messages.content(r.contentId()))));
+        SearchMatcher matcher = new SearchMatcher(ZoneOffset.UTC);
+        List<String> out = new ArrayList<>();
+        for (String n : which) {
+            out.add(n + " BODY " + matching(matcher, candidates, SearchKey.body(n)) + " TEXT "
+                    + matching(matcher, candidates, SearchKey.text(n)));
+        }
+        return out;
+    }
+
+    private static List<Long> matching(SearchMatcher matcher, List<SearchCandidate> candidates, SearchKey key) {
+        return candidates.stream().filter(c -> Boolean.TRUE.equals(matcher.matches(key, c)))
+                .map(c -> c.record.uid()).toList();
+    }
+
+    private void drain() {
+        while (indexer.indexOnce() > 0) {
+            // until the queue is empty
+        }
+    }
+}
