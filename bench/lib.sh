@@ -133,3 +133,117 @@ cpu_seconds() {
 generator() {   # runs bench/src/SmtpLoadGenerator.java with the given arguments
     "$JAVA" "$BENCH_DIR/src/SmtpLoadGenerator.java" "$@"
 }
+
+# --- Dovecot 2.3 from Debian's dovecot-imapd, the reference of the IMAP benches
+
+DOVECOT_PID=
+
+dovecot_find() {
+    command -v dovecot >/dev/null || [[ -x /usr/sbin/dovecot ]] || { echo "install Debian's dovecot-imapd" >&2; exit 1; }
+    DOVECOT=$(command -v dovecot || echo /usr/sbin/dovecot)
+    DOVEADM=$(command -v doveadm || echo /usr/bin/doveadm)
+}
+
+# dovecot_configure DIR PORT: a configuration and state of its own under DIR (users in DIR/passwd, which the
+# caller writes; Maildir under DIR/mail/USER; optional settings in DIR/auth-cache.conf); plain IMAP on
+# 127.0.0.1:PORT. Run as root, its processes drop to Debian's dovecot/dovenull users.
+dovecot_configure() {
+    local dir=$1 port=$2 internal login
+    rm -rf "$dir"
+    mkdir -p "$dir/mail" "$dir/state" "$dir/run"
+    chmod 755 "$dir"
+    if [[ $(id -u) == 0 ]]; then
+        internal=dovecot login=dovenull
+        chown dovecot:dovecot "$dir/mail"
+    else
+        internal=$(id -un) login=$(id -un)
+    fi
+    cat >"$dir/dovecot.conf" <<EOF
+base_dir = $dir/run
+state_dir = $dir/state
+log_path = $dir/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+!include_try $dir/auth-cache.conf
+auth_mechanisms = plain login
+default_internal_user = $internal
+default_login_user = $login
+first_valid_uid = 0
+first_valid_gid = 0
+mail_location = maildir:$dir/mail/%u
+passdb {
+  driver = passwd-file
+  args = $dir/passwd
+}
+userdb {
+  driver = passwd-file
+  args = $dir/passwd
+  default_fields = uid=$(stat -c %u "$dir/mail") gid=$(stat -c %g "$dir/mail")
+}
+service imap-login {
+  chroot =
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service anvil {
+  chroot =
+}
+namespace inbox {
+  inbox = yes
+  separator = /
+}
+EOF
+}
+
+dovecot_start() {   # dovecot_start DIR PORT
+    "$DOVECOT" -F -c "$1/dovecot.conf" >>"$1/dovecot.out" 2>&1 &
+    DOVECOT_PID=$!
+    local i
+    for ((i = 0; i < 100; i++)); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$2") 2>/dev/null && break
+        kill -0 "$DOVECOT_PID" 2>/dev/null || { cat "$1/dovecot.out" "$1/dovecot.log" >&2; exit 1; }
+        sleep 0.2
+    done
+    log "Dovecot up (pid $DOVECOT_PID, port $2)"
+}
+
+dovecot_stop() {
+    if [[ -n $DOVECOT_PID ]] && kill -0 "$DOVECOT_PID" 2>/dev/null; then
+        kill "$DOVECOT_PID"
+        wait "$DOVECOT_PID" 2>/dev/null || true
+    fi
+    DOVECOT_PID=
+}
+
+# --- PostgreSQL from Debian's packages: a cluster of the bench's own in PG_DATA (the caller sets it) on PG_PORT,
+# superuser and database both named courriel, trust authentication on 127.0.0.1 only
+
+PG_PORT=${PG_PORT:-45432}
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+
+pg_start() {
+    [[ -x $PG_BIN/initdb ]] || { echo "PostgreSQL is missing (apt-get install postgresql)" >&2; exit 1; }
+    pg_stop
+    rm -rf "$PG_DATA"
+    mkdir -p "$PG_DATA" && chown postgres "$PG_DATA"
+    su postgres -s /bin/sh -c "'$PG_BIN/initdb' -D '$PG_DATA' -U courriel --auth=trust -E UTF8" >"$PG_DATA.init.log" 2>&1
+    su postgres -s /bin/sh -c "'$PG_BIN/pg_ctl' -D '$PG_DATA' -l '$PG_DATA/log' -w -o '-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1' start" >/dev/null
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U courriel courriel
+}
+
+pg_stop() {
+    if [[ -n ${PG_DATA:-} && -f $PG_DATA/postmaster.pid ]]; then
+        su postgres -s /bin/sh -c "'$PG_BIN/pg_ctl' -D '$PG_DATA' -m fast -w stop" >/dev/null 2>&1 || true
+    fi
+}
+
+# The Spring arguments that put the store on that cluster.
+PG_STORE_ARGS=("--spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/courriel"
+    --spring.datasource.username=courriel --spring.datasource.password=)

@@ -19,22 +19,12 @@ DOVECOT_PORT=${DOVECOT_PORT:-44144}
 DATA=$WORK/imap-data
 DOVECOT_DIR=$WORK/imap-dovecot
 RESULTS=$WORK/imap-results.txt
-DOVECOT_PID=
 
 mkdir -p "$WORK"
 : >"$RESULTS"
 say() { echo "$*" | tee -a "$RESULTS"; }
-dovecot_stop() {
-    if [[ -n $DOVECOT_PID ]] && kill -0 "$DOVECOT_PID" 2>/dev/null; then
-        kill "$DOVECOT_PID"
-        wait "$DOVECOT_PID" 2>/dev/null || true
-    fi
-    DOVECOT_PID=
-}
 trap 'courriel_stop; dovecot_stop' EXIT
-command -v dovecot >/dev/null || [[ -x /usr/sbin/dovecot ]] || { echo "install Debian's dovecot-imapd" >&2; exit 1; }
-DOVECOT=$(command -v dovecot || echo /usr/sbin/dovecot)
-DOVEADM=$(command -v doveadm || echo /usr/bin/doveadm)
+dovecot_find
 
 say "== IMAP mixed load $(date -u +%Y-%m-%dT%H:%M:%SZ): $CLIENTS clients, ${DURATION}s windows after ${WARMUP}s warm-up, modes: $MODES, $ROUNDS rounds, $(nproc) cores"
 say "   Courriel $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?'), Dovecot $("$DOVECOT" --version)"
@@ -52,76 +42,14 @@ COURRIEL_JVM_OPTS=()
 COURRIEL_ARGS=()
 courriel_start "$DATA" "$WORK/courriel-imap.log"
 
-# --- Dovecot: its own configuration and state under DOVECOT_DIR, passwd-file users with {BLF-CRYPT} cost 10,
-# Maildir under DOVECOT_DIR/mail; run as root its processes drop to Debian's dovecot/dovenull users.
-rm -rf "$DOVECOT_DIR"
-mkdir -p "$DOVECOT_DIR/mail" "$DOVECOT_DIR/state" "$DOVECOT_DIR/run"
-chmod 755 "$DOVECOT_DIR"
-if [[ $(id -u) == 0 ]]; then
-    INTERNAL_USER=dovecot LOGIN_USER=dovenull
-    chown dovecot:dovecot "$DOVECOT_DIR/mail"
-else
-    INTERNAL_USER=$(id -un) LOGIN_USER=$(id -un)
-fi
-cat >"$DOVECOT_DIR/dovecot.conf" <<EOF
-base_dir = $DOVECOT_DIR/run
-state_dir = $DOVECOT_DIR/state
-log_path = $DOVECOT_DIR/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = no
-disable_plaintext_auth = no
-!include_try $DOVECOT_DIR/auth-cache.conf
-auth_mechanisms = plain login
-default_internal_user = $INTERNAL_USER
-default_login_user = $LOGIN_USER
-first_valid_uid = 0
-first_valid_gid = 0
-mail_location = maildir:$DOVECOT_DIR/mail/%u
-passdb {
-  driver = passwd-file
-  args = $DOVECOT_DIR/passwd
-}
-userdb {
-  driver = passwd-file
-  args = $DOVECOT_DIR/passwd
-  default_fields = uid=$(stat -c %u "$DOVECOT_DIR/mail") gid=$(stat -c %g "$DOVECOT_DIR/mail")
-}
-service imap-login {
-  chroot =
-  inet_listener imap {
-    address = 127.0.0.1
-    port = $DOVECOT_PORT
-  }
-  inet_listener imaps {
-    port = 0
-  }
-}
-service anvil {
-  chroot =
-}
-namespace inbox {
-  inbox = yes
-  separator = /
-}
-EOF
+# --- Dovecot: its own configuration and state under DOVECOT_DIR (lib.sh), passwd-file users with {BLF-CRYPT} cost 10
+dovecot_configure "$DOVECOT_DIR" "$DOVECOT_PORT"
 HASH=$("$DOVEADM" -c "$DOVECOT_DIR/dovecot.conf" pw -s BLF-CRYPT -r 10 -p "$PASSWORD")
 for ((i = 0; i < CLIENTS; i++)); do
     echo "u$i@$DOMAIN:$HASH::::"
 done >"$DOVECOT_DIR/passwd"
 say "   Dovecot passwords: ${HASH:0:16}... (bcrypt cost 10, as Courriel's)"
-dovecot_start() {
-    "$DOVECOT" -F -c "$DOVECOT_DIR/dovecot.conf" >>"$DOVECOT_DIR/dovecot.out" 2>&1 &
-    DOVECOT_PID=$!
-    local i
-    for ((i = 0; i < 100; i++)); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$DOVECOT_PORT") 2>/dev/null && break
-        kill -0 "$DOVECOT_PID" 2>/dev/null || { cat "$DOVECOT_DIR/dovecot.out" "$DOVECOT_DIR/dovecot.log" >&2; exit 1; }
-        sleep 0.2
-    done
-    log "Dovecot up (pid $DOVECOT_PID, port $DOVECOT_PORT)"
-}
-dovecot_start
+dovecot_start "$DOVECOT_DIR" "$DOVECOT_PORT"
 
 run() {   # run NAME PORT MODE
     say "-- $1, mode $3, $(load)"
@@ -140,7 +68,7 @@ done
 if [[ ${AUTH_CACHE_ROUND:-1} == 1 ]]; then
     dovecot_stop
     printf 'auth_cache_size = 10M\nauth_cache_ttl = 60 s\n' >"$DOVECOT_DIR/auth-cache.conf"
-    dovecot_start
+    dovecot_start "$DOVECOT_DIR" "$DOVECOT_PORT"
     for mode in $MODES; do
         run courriel "$IMAP_PORT" "$mode"
         run dovecot+auth_cache "$DOVECOT_PORT" "$mode"

@@ -29,19 +29,12 @@ MESSAGES=${MESSAGES:-20000}
 ATTACHMENT_KB=${ATTACHMENT_KB:-0}
 STORES=${STORES:-h2 h2-before postgresql}
 H2_SETTINGS=${H2_SETTINGS:-}
-PG_PORT=${PG_PORT:-45432}
 RESULTS=$WORK/storage-results.txt
 HALF=$((MESSAGES / 2))
 USER_ADDRESS=store@$DOMAIN
 
 mkdir -p "$WORK"
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 PG_DATA=$WORK/storage-pg
-pg_stop() {
-    if [[ -f $PG_DATA/postmaster.pid ]]; then
-        su postgres -s /bin/sh -c "'$PG_BIN/pg_ctl' -D '$PG_DATA' -m fast -w stop" >/dev/null 2>&1 || true
-    fi
-}
 trap 'courriel_stop; pg_stop' EXIT
 : >"$RESULTS"
 say() { echo "$*" | tee -a "$RESULTS"; }
@@ -104,16 +97,6 @@ timed_stop() {
     courriel_stop
     log "$1: the stop took $(printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)") s;" \
         "$(grep -o 'Compacted .*' "$WORK/storage-$1-server.log" | tail -1 || echo 'nothing compacted')"
-}
-
-pg_start() {
-    [[ -x $PG_BIN/initdb ]] || { echo "PostgreSQL is missing (apt-get install postgresql)" >&2; exit 1; }
-    pg_stop
-    rm -rf "$PG_DATA"
-    mkdir -p "$PG_DATA" && chown postgres "$PG_DATA"
-    su postgres -s /bin/sh -c "'$PG_BIN/initdb' -D '$PG_DATA' -U courriel --auth=trust -E UTF8" >"$WORK/storage-pg-init.log" 2>&1
-    su postgres -s /bin/sh -c "'$PG_BIN/pg_ctl' -D '$PG_DATA' -l '$PG_DATA/log' -w -o '-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1' start" >/dev/null
-    "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U courriel courriel
 }
 
 build_jar
