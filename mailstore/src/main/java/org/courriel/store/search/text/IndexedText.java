@@ -29,6 +29,12 @@ public record IndexedText(String header, String body, boolean complete) {
     /** The shortest needle (in code points) an index of trigrams answers. */
     public static final int MIN_NEEDLE = 3;
 
+    /**
+     * The longest needle (in code points) the index is asked about: its query holds a third as many trigrams, and a
+     * client may send a needle of any length (within the command's bounds); a longer one is left to the scan.
+     */
+    public static final int MAX_NEEDLE = 256;
+
     /** The text of a whole message (header and body), each half cut at {@code maxChars} characters. */
     public static IndexedText of(byte[] message, int maxChars) {
         byte[] header = Arrays.copyOf(message, HeaderSection.length(message));
@@ -42,12 +48,13 @@ public record IndexedText(String header, String body, boolean complete) {
 
     /**
      * The needle of a TEXT or BODY key as the index compares it (folded as the matcher folds it), or null when
-     * an index cannot answer it: fewer than {@link #MIN_NEEDLE} code points, or a character the indexed text
-     * uses as its separator.
+     * an index cannot answer it: fewer than {@link #MIN_NEEDLE} or more than {@link #MAX_NEEDLE} code points,
+     * or a character the indexed text uses as its separator.
      */
     public static String needle(String value) {
         String folded = SearchText.fold(value);
-        if (folded.codePointCount(0, folded.length()) < MIN_NEEDLE || folded.indexOf(SEPARATOR) >= 0
+        int length = folded.codePointCount(0, folded.length());
+        if (length < MIN_NEEDLE || length > MAX_NEEDLE || folded.indexOf(SEPARATOR) >= 0
                 || !sanitize(folded).equals(folded)) {
             return null;
         }

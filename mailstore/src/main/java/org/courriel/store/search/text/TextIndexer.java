@@ -35,6 +35,9 @@ public final class TextIndexer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TextIndexer.class);
 
+    /** Most characters of text one step holds before it hands them to the index (a batch of long texts). */
+    static final long MAX_CHARS_HELD = 8_000_000;
+
     /** How long one count of the queue serves scrapes. */
     static final Duration PENDING_READING_TTL = Duration.ofSeconds(10);
 
@@ -126,8 +129,10 @@ public final class TextIndexer implements SmartLifecycle {
         if (ids.isEmpty()) {
             return 0;
         }
-        List<TextIndex.Entry> entries = new ArrayList<>(ids.size());
+        List<TextIndex.Entry> entries = new ArrayList<>();
         List<Long> partial = new ArrayList<>();
+        long chars = 0;
+        int indexed = 0;
         for (long id : ids) {
             byte[] message;
             try {
@@ -140,8 +145,17 @@ public final class TextIndexer implements SmartLifecycle {
             if (!text.complete()) {
                 partial.add(id);
             }
+            chars += text.header().length() + text.body().length();
+            if (chars >= MAX_CHARS_HELD) {
+                // a batch of long texts goes in parts: the texts of a part are held in memory together
+                index.add(entries);
+                indexed += entries.size();
+                entries.clear();
+                chars = 0;
+            }
         }
         index.add(entries);
+        indexed += entries.size();
         Runnable done = () -> {
             String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
             jdbc.sql("DELETE FROM text_index_pending WHERE content_id IN (" + marks + ")").params(ids).update();
@@ -156,7 +170,7 @@ public final class TextIndexer implements SmartLifecycle {
         } else {
             tx.executeWithoutResult(s -> done.run());
         }
-        indexed.increment(entries.size());
+        this.indexed.increment(indexed);
         return ids.size();
     }
 

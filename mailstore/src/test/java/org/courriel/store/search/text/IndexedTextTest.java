@@ -30,6 +30,12 @@ class IndexedTextTest {
     }
 
     @Test
+    void aNeedleLongerThanTheIndexIsAskedAboutIsLeftOut() {
+        assertThat(IndexedText.needle("x".repeat(IndexedText.MAX_NEEDLE))).isNotNull();
+        assertThat(IndexedText.needle("x".repeat(IndexedText.MAX_NEEDLE + 1))).isNull();
+    }
+
+    @Test
     void threeCodePointsOutsideTheBasicPlaneAreANeedle() {
         assertThat(IndexedText.needle("\uD834\uDD1E\uD834\uDD1E\uD834\uDD1E")).isNotNull();
         assertThat(IndexedText.needle("\uD834\uDD1E\uD834\uDD1E")).isNull();
