@@ -39,7 +39,9 @@ build_jar
 if [[ ${WITH_DOVECOT:-1} == 1 ]]; then
     dovecot_configure "$DOVECOT_DIR" "$DOVECOT_PORT"
     echo "$USER_ADDRESS:$("$DOVEADM" -c "$DOVECOT_DIR/dovecot.conf" pw -s BLF-CRYPT -r 10 -p "$PASSWORD")::::" >"$DOVECOT_DIR/passwd"
-    "$JAVA" -cp "$DEPLOY_TEST_CLASSES" courriel.bench.WriteMaildir "$DOVECOT_DIR/mail/$USER_ADDRESS" "$USER_ADDRESS" "$MESSAGES" | tee -a "$RESULTS"
+    "$JAVA" -Dloader.path="$DEPLOY_TEST_CLASSES" -Dloader.main=courriel.bench.WriteMaildir \
+        -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+        "$DOVECOT_DIR/mail/$USER_ADDRESS" "$USER_ADDRESS" "$MESSAGES" | tee -a "$RESULTS"
     [[ $(id -u) == 0 ]] && chown -R dovecot:dovecot "$DOVECOT_DIR/mail"
     dovecot_start "$DOVECOT_DIR" "$DOVECOT_PORT"
     "$JAVA" "$BENCH_DIR/src/SearchTimes.java" dovecot "$DOVECOT_PORT" "$USER_ADDRESS" "$PASSWORD" 1 ALL >/dev/null

@@ -9,7 +9,8 @@ import java.time.Instant;
  * Writes the messages {@link FillMailbox} stores, byte for byte, as a Maildir's new mail (one file each, internal
  * date as the file's time), so that a bench gives Dovecot the same folder as Courriel. Not a test.
  * <p>
- * {@code java -cp deploy/target/test-classes courriel.bench.WriteMaildir MAILDIR ADDRESS COUNT}
+ * {@code java -Dloader.path=deploy/target/test-classes -Dloader.main=courriel.bench.WriteMaildir -cp
+ * deploy/target/courriel.jar org.springframework.boot.loader.launch.PropertiesLauncher MAILDIR ADDRESS COUNT}
  */
 public final class WriteMaildir {
 
