@@ -56,7 +56,7 @@ public class MessageSearch {
         if (key instanceof SearchKey.Uids u && u.uids().ranges().size() > ColumnCondition.MAX_UID_RANGES) {
             // What the text index found: the UIDs of messages still there.
             return jdbc.sql("SELECT uid FROM message WHERE mailbox_id = ? AND uid BETWEEN ? AND ? ORDER BY uid")
-                    .params(mailboxId, u.uids().min(), u.uids().max()).query(Long.class).stream()
+                    .params(mailboxId, u.uids().min(), u.uids().max()).query(Long.class).list().stream()
                     .filter(uid -> u.uids().contains(uid)).toList();
         }
         Optional<ColumnCondition> columns = ColumnCondition.of(key);

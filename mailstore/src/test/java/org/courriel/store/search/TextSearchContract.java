@@ -127,6 +127,25 @@ abstract class TextSearchContract {
     }
 
     @Test
+    void aMatchOfManyRangesIsAnsweredAgainAndAgain() {
+        MailboxInfo other = mailboxes.create(inbox.accountId(), "Alternating-" + System.nanoTime(), null);
+        List<Long> even = new ArrayList<>();
+        for (int i = 0; i < 140; i++) {
+            String body = i % 2 == 0 ? "the alternating needle " + i : "nothing here " + i;
+            long uid = messages.append(other.id(), ("Subject: " + i + "\r\n\r\n" + body + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8), Flags.NONE, Instant.parse("2026-12-01T00:00:00Z")).uid();
+            if (i % 2 == 0) {
+                even.add(uid);
+            }
+        }
+        drain();
+        // more UID ranges than one SQL condition lists, asked more often than the pool has connections
+        for (int i = 0; i < 25; i++) {
+            assertThat(search.search(other.id(), SearchKey.body("alternating needle"))).isEqualTo(even);
+        }
+    }
+
+    @Test
     void aTextCutAtTheLimitIsStillFoundPastTheCut() {
         String tail = "needle-past-the-cut-" + System.nanoTime();
         String message = "Subject: long\r\n\r\n" + "filler text ".repeat(200) + tail + "\r\n";
