@@ -38,13 +38,9 @@ public final class TextSearch {
             return Optional.empty();
         }
         // The unknown first: a content indexed between the two reads is then in the index's answer.
-        List<long[]> unknown = jdbc.sql("""
-                SELECT m.uid, m.content_id FROM text_index_pending p JOIN message m ON m.content_id = p.content_id
-                WHERE m.mailbox_id = :mailbox
-                UNION
-                SELECT m.uid, m.content_id FROM text_index_partial p JOIN message m ON m.content_id = p.content_id
-                WHERE m.mailbox_id = :mailbox""")
-                .param("mailbox", mailboxId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        long[] unknownIds = jdbc.sql("SELECT content_id FROM text_index_pending UNION SELECT content_id FROM text_index_partial")
+                .query(Long.class).list().stream().mapToLong(Long::longValue).sorted().toArray();
+        List<long[]> unknown = ContentIds.messages(jdbc, mailboxId, unknownIds);
         TreeSet<Long> uids = new TreeSet<>(index.find(mailboxId, needle, headerToo));
         for (long[] m : unknown) {
             if (!uids.contains(m[0]) && holds(m[1], needle, headerToo)) {
