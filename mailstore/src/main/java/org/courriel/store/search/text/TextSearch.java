@@ -41,7 +41,11 @@ public final class TextSearch {
         long[] unknownIds = jdbc.sql("SELECT content_id FROM text_index_pending UNION SELECT content_id FROM text_index_partial")
                 .query(Long.class).list().stream().mapToLong(Long::longValue).sorted().toArray();
         List<long[]> unknown = ContentIds.messages(jdbc, mailboxId, unknownIds);
-        TreeSet<Long> uids = new TreeSet<>(index.find(mailboxId, needle, headerToo));
+        List<Long> found = index.find(mailboxId, needle, headerToo);
+        if (unknown.isEmpty()) {
+            return Optional.of(found); // the usual case, the index caught up: its list, ascending, as it is
+        }
+        TreeSet<Long> uids = new TreeSet<>(found);
         for (long[] m : unknown) {
             if (!uids.contains(m[0]) && holds(m[1], needle, headerToo)) {
                 uids.add(m[0]);
