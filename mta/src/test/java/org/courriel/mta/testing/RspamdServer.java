@@ -26,7 +26,11 @@ import org.courriel.store.testing.Tools;
  * or BAYES_HAM once it learned one message of each class, and counts a word seen once (rspamd's defaults, 200
  * learns and 2 hits, suit a real site; a test teaches two messages). The controller
  * ({@link #controllerUrl()}) takes {@code /learnspam} and {@code /learnham} from loopback without a password. rspamd
- * compiles its TLD list at start, which takes up to a minute on a busy machine, so a test class shares one.
+ * compiles its TLD list and rules into Hyperscan databases at start, which takes up to a minute on a busy machine,
+ * so a test class shares one, and every instance keeps those compiled databases (nothing but a cache: rspamd checks
+ * each file against the regular expressions and the Hyperscan version it was built for, and compiles again what
+ * does not match) in {@link #HS_CACHE}, shared by the instances of every test JVM on the machine: only the first
+ * start compiles them (some 15 s), a later one is ready in about a second.
  */
 public final class RspamdServer implements AutoCloseable {
 
@@ -39,6 +43,10 @@ public final class RspamdServer implements AutoCloseable {
             "mx_check", "multimap", "maillist", "once_received", "spf", "dkim", "dmarc", "history_redis", "elastic",
             "clickhouse", "metadata_exporter", "reputation", "milter_headers", "rspamd_update", "p0f", "external_services",
             "hfilter");
+
+    /** rspamd's {@code hs_cache_dir}: its compiled Hyperscan databases, which rspamd writes by rename. */
+    static final Path HS_CACHE = Path.of(System.getProperty("java.io.tmpdir"),
+            "courriel-rspamd-hs-cache-" + System.getProperty("user.name"));
 
     private final Path dir;
     private final Process process;
@@ -74,8 +82,10 @@ public final class RspamdServer implements AutoCloseable {
                     "bind_socket = \"127.0.0.1:" + controller + "\";\ncount = 1;\nsecure_ip = \"127.0.0.1\";\n");
             Files.writeString(local.resolve("worker-proxy.inc"), "enabled = false;\n");
             Files.writeString(local.resolve("worker-fuzzy.inc"), "enabled = false;\n");
+            Files.createDirectories(HS_CACHE);
             Files.writeString(local.resolve("options.inc"),
-                    "dns { nameserver = [\"127.0.0.1:9\"]; timeout = 0.1s; retransmits = 1; }\n");
+                    "dns { nameserver = [\"127.0.0.1:9\"]; timeout = 0.1s; retransmits = 1; }\n"
+                            + "hs_cache_dir = \"" + HS_CACHE + "/\";\n");
             Files.writeString(local.resolve("logging.inc"), "type = \"file\"; filename = \"" + dir.resolve("log/rspamd.log")
                     + "\"; level = \"warning\";\n");
             Files.writeString(local.resolve("actions.conf"), "greylist = null;\nadd_header = 4;\nrewrite_subject = null;\nreject = 15;\n");
@@ -95,7 +105,8 @@ public final class RspamdServer implements AutoCloseable {
             if ("root".equals(System.getProperty("user.name"))) {
                 // rspamd refuses to run its workers as root; nobody must be able to write its directories.
                 command.addAll(List.of("-u", "nobody", "-g", "nogroup"));
-                new ProcessBuilder("chown", "-R", "nobody", dir.toString()).inheritIO().start().waitFor();
+                new ProcessBuilder("chown", "-R", "nobody", dir.toString(), HS_CACHE.toString()).inheritIO().start()
+                        .waitFor();
             }
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("log/stdout.log").toFile()).start();
