@@ -140,7 +140,14 @@ public final class TextIndexer implements SmartLifecycle {
             } catch (StoreException gone) {
                 continue; // expunged since it was queued; its pending row went with it
             }
-            IndexedText text = IndexedText.of(message, maxChars);
+            IndexedText text;
+            try {
+                text = IndexedText.of(message, maxChars);
+            } catch (RuntimeException e) {
+                // Never a batch stuck on one message: it is indexed as unknown, so each search reads it itself.
+                log.warn("The text of content {} could not be read for the full-text index: {}", id, e.toString());
+                text = new IndexedText("", "", false);
+            }
             entries.add(new TextIndex.Entry(id, text));
             if (!text.complete()) {
                 partial.add(id);

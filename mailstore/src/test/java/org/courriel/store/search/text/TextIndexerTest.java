@@ -89,6 +89,16 @@ class TextIndexerTest {
         assertThat(pending()).isZero();
     }
 
+    @Test
+    void aMessageWhoseTextCannotBeReadIsLeftToEachSearch() {
+        TextIndexer indexer = new TextIndexer(index, jdbc, tx, id -> null, false, 10, 1000, Duration.ofHours(1),
+                new SimpleMeterRegistry());
+        assertThat(indexer.indexOnce()).isEqualTo(5);
+        assertThat(pending()).isZero();
+        assertThat(jdbc.sql("SELECT content_id FROM text_index_partial ORDER BY content_id").query(Long.class).list())
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
     private TextIndexer indexer(int batch, int maxChars) {
         return new TextIndexer(index, jdbc, tx, id -> {
             if (id == 5) {
