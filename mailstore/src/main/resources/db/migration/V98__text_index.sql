@@ -11,15 +11,16 @@ CREATE TABLE text_index_pending (
 -- Every content stored before this migration waits for the indexer.
 INSERT INTO text_index_pending (content_id) SELECT id FROM content;
 
--- On PostgreSQL the index lives here: the folded header and body text, searched with LIKE through pg_trgm's
--- trigram indexes (created at start when the extension can be: org.courriel.store.search.text.PostgresTextIndex).
--- On H2 the index is a Lucene directory beside the database file and this table stays empty.
 -- Contents whose text was longer than the index takes (courriel.store.text-index.max-chars): indexed as far as
--- it goes, so the index's "yes" holds and its "no" does not; a search reads and matches these itself.
+-- it goes, so the index's "yes" holds and its "no" does not (or whose text could not be read at all: nothing indexed);
+-- a search reads and matches these itself.
 CREATE TABLE text_index_partial (
     content_id  BIGINT NOT NULL PRIMARY KEY REFERENCES content (id) ON DELETE CASCADE
 );
 
+-- On PostgreSQL the index lives here: the folded header and body text, searched with LIKE through pg_trgm's
+-- trigram indexes (created at start when the extension can be: org.courriel.store.search.text.PostgresTextIndex).
+-- On H2 the index is a Lucene directory beside the database file and this table stays empty.
 CREATE TABLE content_text (
     content_id   BIGINT NOT NULL PRIMARY KEY REFERENCES content (id) ON DELETE CASCADE,
     header_text  VARCHAR NOT NULL,

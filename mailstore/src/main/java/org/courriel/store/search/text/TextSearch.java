@@ -30,7 +30,8 @@ public final class TextSearch {
     /**
      * The UIDs, ascending, of the mailbox's messages whose text holds {@code value}: header or body
      * ({@code headerToo}, TEXT) or body alone (BODY); empty when the index cannot answer (it is off, or the
-     * needle is shorter than a trigram: {@link IndexedText#needle}), and the caller must read the mailbox.
+     * needle is shorter than a trigram or too long: {@link IndexedText#needle}), and the caller must read the
+     * mailbox.
      */
     public Optional<List<Long>> find(long mailboxId, String value, boolean headerToo) {
         String needle = index == null ? null : IndexedText.needle(value);
