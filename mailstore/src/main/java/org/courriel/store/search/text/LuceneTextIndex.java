@@ -30,6 +30,8 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.store.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -56,6 +58,7 @@ public final class LuceneTextIndex implements TextIndex, AutoCloseable {
     private static final String OWNER_KEY = "owner";
 
     private static final FieldType TRIGRAMS = trigrams();
+    private static final Logger log = LoggerFactory.getLogger(LuceneTextIndex.class);
 
     private final Directory directory;
     private final JdbcClient jdbc;
@@ -79,10 +82,14 @@ public final class LuceneTextIndex implements TextIndex, AutoCloseable {
                     directory.deleteFile(file);
                 }
             }
+            if (rebuild) {
+                queueEverything(jdbc);
+            }
             IndexWriterConfig config = new IndexWriterConfig().setOpenMode(rebuild
                     ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             this.writer = new IndexWriter(directory, config);
             if (rebuild) {
+                // only once every content waits in the queue: a crash before this commit rebuilds again
                 commit();
             }
             this.searchers = new SearcherManager(writer, null);
@@ -172,6 +179,17 @@ public final class LuceneTextIndex implements TextIndex, AutoCloseable {
     private void commit() throws IOException {
         writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, OWNER_KEY, owner).entrySet());
         writer.commit();
+    }
+
+    /**
+     * Queues every content of the store for the new index, before the index's first commit says it is this
+     * database's: pending rows first, then the partial list cleared, so that no content is ever in neither.
+     */
+    private static void queueEverything(JdbcClient jdbc) {
+        int queued = jdbc.sql("INSERT INTO text_index_pending (content_id) SELECT id FROM content c"
+                + " WHERE NOT EXISTS (SELECT 1 FROM text_index_pending p WHERE p.content_id = c.id)").update();
+        jdbc.sql("DELETE FROM text_index_partial").update();
+        log.info("The full-text index is new or was not this database's: {} message contents queued for it", queued);
     }
 
     /** The database's name for its index, given on first use. */

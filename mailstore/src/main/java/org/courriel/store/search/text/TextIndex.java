@@ -28,8 +28,8 @@ public interface TextIndex {
     List<Long> find(long mailboxId, String needle, boolean headerToo);
 
     /**
-     * Whether the index lost what it held, or never held it (a new or unreadable directory, a different index
-     * format): every content must then be queued again.
+     * Whether the index found at open was lost, new or not this database's, and so was emptied and every content
+     * queued again before it was used.
      */
     boolean needsRebuild();
 }

@@ -52,8 +52,6 @@ public final class TextIndexer implements SmartLifecycle {
     private final Counter indexed;
     private volatile Thread thread;
     private volatile boolean running;
-    /** Whether this node queued the rebuild its index asked for at open (once, not at each start). */
-    private boolean rebuildQueued;
 
     /**
      * @param contents the bytes of a content by id; a {@link StoreException} when it is gone
@@ -80,15 +78,6 @@ public final class TextIndexer implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (index.needsRebuild() && !rebuildQueued) {
-            rebuildQueued = true;
-            int queued = tx.execute(s -> {
-                jdbc.sql("DELETE FROM text_index_partial").update();
-                return jdbc.sql("INSERT INTO text_index_pending (content_id) SELECT id FROM content c"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM text_index_pending p WHERE p.content_id = c.id)").update();
-            });
-            log.info("The full-text index is new or was not this database's: {} message contents queued for it", queued);
-        }
         running = true;
         thread = Thread.ofVirtual().name("text-indexer").start(this::run);
     }

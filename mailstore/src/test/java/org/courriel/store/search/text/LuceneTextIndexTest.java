@@ -33,6 +33,26 @@ class LuceneTextIndexTest {
     }
 
     @Test
+    void everyContentIsQueuedBeforeANewIndexCallsItselfTheDatabases() throws Exception {
+        JdbcClient store = store("q");
+        for (int i = 1; i <= 3; i++) {
+            store.sql("INSERT INTO content (id, sha256, size, ref_count, header, summary, created_at)"
+                    + " VALUES (?, ?, 1, 1, ?, '{}', CURRENT_TIMESTAMP)").params(i, "sha" + i, new byte[0]).update();
+        }
+        store.sql("INSERT INTO text_index_partial (content_id) VALUES (2)").update();
+        try (LuceneTextIndex index = open(store)) {
+            assertThat(index.needsRebuild()).isTrue();
+        }
+        // no indexer ran (a start that failed later, a kill): the queue still holds every content
+        try (LuceneTextIndex index = open(store)) {
+            assertThat(index.needsRebuild()).isFalse();
+        }
+        assertThat(store.sql("SELECT content_id FROM text_index_pending ORDER BY content_id").query(Long.class).list())
+                .containsExactly(1L, 2L, 3L);
+        assertThat(store.sql("SELECT COUNT(*) FROM text_index_partial").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void theIndexOfAnotherDatabaseIsEmptied() throws Exception {
         try (LuceneTextIndex index = open(store("first"))) {
             index.add(List.of(entry(1)));
