@@ -16,6 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class TextSearch {
 
+    /**
+     * Most queued contents (store-wide) a search reads itself; with more, the index is far behind and the search
+     * is left to the scan, which streams the mailbox instead of holding the queue.
+     */
+    static final int MAX_UNKNOWN = 10_000;
+
     private final TextIndex index;
     private final JdbcClient jdbc;
     private final LongFunction<byte[]> contents;
@@ -39,16 +45,24 @@ public final class TextSearch {
             return Optional.empty();
         }
         // The unknown first: a content indexed between the two reads is then in the index's answer.
-        long[] unknownIds = jdbc.sql("SELECT content_id FROM text_index_pending UNION SELECT content_id FROM text_index_partial")
-                .query(Long.class).list().stream().mapToLong(Long::longValue).sorted().toArray();
+        List<Long> queued = jdbc.sql("SELECT content_id FROM text_index_pending UNION SELECT content_id FROM text_index_partial"
+                + " FETCH FIRST " + (MAX_UNKNOWN + 1) + " ROWS ONLY").query(Long.class).list();
+        if (queued.size() > MAX_UNKNOWN) {
+            return Optional.empty(); // the index is far behind (an upgrade, a rebuild): the scan reads as it goes
+        }
+        long[] unknownIds = queued.stream().mapToLong(Long::longValue).sorted().toArray();
         List<long[]> unknown = ContentIds.messages(jdbc, mailboxId, unknownIds);
         List<Long> found = index.find(mailboxId, needle, headerToo);
         if (unknown.isEmpty()) {
             return Optional.of(found); // the usual case, the index caught up: its list, ascending, as it is
         }
+        // What the index says of a queued content is not trusted either way (it may be an older text of its id).
         TreeSet<Long> uids = new TreeSet<>(found);
         for (long[] m : unknown) {
-            if (!uids.contains(m[0]) && holds(m[1], needle, headerToo)) {
+            uids.remove(m[0]);
+        }
+        for (long[] m : unknown) {
+            if (holds(m[1], needle, headerToo)) {
                 uids.add(m[0]);
             }
         }
