@@ -69,8 +69,8 @@ public record StoreProperties(
             if (maxChars < 1000) {
                 throw new IllegalArgumentException("courriel.store.text-index.max-chars must be at least 1000");
             }
-            if (batch < 1) {
-                throw new IllegalArgumentException("courriel.store.text-index.batch must be at least 1");
+            if (batch < 1 || batch > 1000) {
+                throw new IllegalArgumentException("courriel.store.text-index.batch must be between 1 and 1000");
             }
             if (!pause.isPositive()) {
                 throw new IllegalArgumentException("courriel.store.text-index.pause must be positive");
