@@ -98,8 +98,8 @@ public final class LuceneTextIndex implements TextIndex, AutoCloseable {
         }
     }
 
-    @Override
-    public boolean needsRebuild() {
+    /** Whether the directory found at open was lost, new or another database's, and so emptied and refilled. */
+    boolean needsRebuild() {
         return rebuild;
     }
 

@@ -26,19 +26,17 @@ public final class PostgresTextIndex implements TextIndex {
         this.jdbc = jdbc;
     }
 
-    /** Makes the trigram indexes if they are missing; false (and a warning) when the extension cannot be had. */
-    public boolean prepare() {
+    /** Makes the trigram indexes if they are missing; a warning when the extension cannot be had. */
+    public void prepare() {
         try {
             jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_trgm").update();
             jdbc.sql("CREATE INDEX IF NOT EXISTS content_text_header_trgm ON content_text USING gin (header_text gin_trgm_ops)")
                     .update();
             jdbc.sql("CREATE INDEX IF NOT EXISTS content_text_body_trgm ON content_text USING gin (body_text gin_trgm_ops)")
                     .update();
-            return true;
         } catch (RuntimeException e) {
             log.warn("Text search runs without trigram indexes (slow on large mailboxes): {}. Run "
                     + "'CREATE EXTENSION pg_trgm' as the database's owner, then restart.", e.getMessage());
-            return false;
         }
     }
 
@@ -61,11 +59,6 @@ public final class PostgresTextIndex implements TextIndex {
         return jdbc.sql("SELECT m.uid FROM message m JOIN content_text t ON t.content_id = m.content_id"
                 + " WHERE m.mailbox_id = :mailbox AND " + where + " ORDER BY m.uid")
                 .param("mailbox", mailboxId).param("p", pattern).query(Long.class).list();
-    }
-
-    @Override
-    public boolean needsRebuild() {
-        return false;
     }
 
     /** The needle as a LIKE pattern's literal text. */

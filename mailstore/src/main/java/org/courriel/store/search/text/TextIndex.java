@@ -27,9 +27,4 @@ public interface TextIndex {
      */
     List<Long> find(long mailboxId, String needle, boolean headerToo);
 
-    /**
-     * Whether the index found at open was lost, new or not this database's, and so was emptied and every content
-     * queued again before it was used.
-     */
-    boolean needsRebuild();
 }

@@ -41,11 +41,6 @@ class TextIndexerTest {
         public List<Long> find(long mailboxId, String needle, boolean headerToo) {
             return List.of();
         }
-
-        @Override
-        public boolean needsRebuild() {
-            return false;
-        }
     };
 
     @BeforeEach
