@@ -238,6 +238,12 @@ pg_start() {
     "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U courriel courriel
 }
 
+pg_resume() {   # starts the cluster pg_start made earlier, its data as it was
+    [[ -f $PG_DATA/PG_VERSION ]] || { echo "no PostgreSQL cluster in $PG_DATA: run without SKIP_FILL" >&2; exit 1; }
+    pg_stop
+    su postgres -s /bin/sh -c "'$PG_BIN/pg_ctl' -D '$PG_DATA' -l '$PG_DATA/log' -w -o '-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1' start" >/dev/null
+}
+
 pg_stop() {
     if [[ -n ${PG_DATA:-} && -f $PG_DATA/postmaster.pid ]]; then
         su postgres -s /bin/sh -c "'$PG_BIN/pg_ctl' -D '$PG_DATA' -m fast -w stop" >/dev/null 2>&1 || true

@@ -3,22 +3,25 @@
 # Fills the folder through the store (deploy's test main courriel.bench.FillMailbox) before the server starts,
 # then replays Thunderbird 153's first-sync commands with bench/src/ImapFirstSync.java. See bench/README.md.
 #
-#   bench/run-first-sync.sh              MESSAGES=100000 RUNS=3 SKIP_BUILD=1 SKIP_FILL=1 PROFILE=1
+#   bench/run-first-sync.sh              MESSAGES=100000 RUNS=3 SKIP_BUILD=1 SKIP_FILL=1 PROFILE=1 STORE=h2|postgresql
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 MESSAGES=${MESSAGES:-100000}
 RUNS=${RUNS:-3}
+STORE=${STORE:-h2}
 DATA=$WORK/first-sync-data
+[[ $STORE == postgresql ]] && DATA=$WORK/first-sync-pg-data
+PG_DATA=$WORK/first-sync-pg
 USER_ADDRESS=sync@$DOMAIN
 RESULTS=$WORK/first-sync-results.txt
 
 mkdir -p "$WORK"
-trap 'courriel_stop' EXIT
+trap 'courriel_stop; [[ $STORE == postgresql ]] && pg_stop' EXIT
 : >"$RESULTS"
 say() { echo "$*" | tee -a "$RESULTS"; }
 
-say "== first-sync benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ), $MESSAGES messages, $(nproc) cores"
+say "== first-sync benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ), $MESSAGES messages, $STORE, $(nproc) cores"
 say "   before: $(load)"
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     log "building the jar and deploy's test classes"
@@ -26,20 +29,30 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
 fi
 [[ -d $DEPLOY_TEST_CLASSES/courriel/bench ]] || { echo "no deploy test classes: build without SKIP_BUILD" >&2; exit 1; }
 
+COURRIEL_ARGS=()
+if [[ $STORE == postgresql ]]; then
+    COURRIEL_ARGS=("${PG_STORE_ARGS[@]}")
+fi
 if [[ ${SKIP_FILL:-0} != 1 || ! -d $DATA ]]; then
     rm -rf "$DATA"
     mkdir -p "$DATA"
+    [[ $STORE == postgresql ]] && pg_start   # a new cluster
     "$JAVA" -Dloader.path="$DEPLOY_TEST_CLASSES" -Dloader.main=courriel.bench.FillMailbox \
         -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
-        "$USER_ADDRESS" "$MESSAGES" "--courriel.data-dir=$DATA" "${COURRIEL_EXTRA[@]}" | tee -a "$RESULTS"
+        "$USER_ADDRESS" "$MESSAGES" "--courriel.data-dir=$DATA" "${COURRIEL_ARGS[@]}" "${COURRIEL_EXTRA[@]}" | tee -a "$RESULTS"
+elif [[ $STORE == postgresql ]]; then
+    pg_resume   # the filled cluster of an earlier run
 fi
-say "   database: $(du -sh "$DATA" | cut -f1)"
+if [[ $STORE == postgresql ]]; then
+    say "   database: $("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U courriel -d courriel -Atq -c "SELECT pg_size_pretty(pg_database_size('courriel'))")"
+else
+    say "   database: $(du -sh "$DATA" | cut -f1)"
+fi
 
 COURRIEL_JVM_OPTS=()
 if [[ ${PROFILE:-0} == 1 ]]; then
     COURRIEL_JVM_OPTS=("-XX:StartFlightRecording=filename=$WORK/courriel-first-sync.jfr,settings=profile")
 fi
-COURRIEL_ARGS=()
 courriel_start "$DATA" "$WORK/courriel-first-sync.log"
 for ((run = 1; run <= RUNS; run++)); do
     say "-- run $run (run 1 is on a cold JVM and cold caches)"

@@ -155,8 +155,8 @@ public final class StatusQueries {
                 + " enabled, admin, created_at) VALUES (" + domain + ", 'b@bench.example', 'x', 0, 0, TRUE, FALSE, ?)", now);
         long mailbox = insert(c, "INSERT INTO mailbox (account_id, name, uid_validity, uid_next, highest_modseq,"
                 + " created_at) VALUES (" + account + ", 'INBOX', 1, " + (messages + 1) + ", 2, ?)", now);
-        long content = insert(c, "INSERT INTO content (sha256, size, ref_count, header, summary, created_at)"
-                + " VALUES ('0', 3300, " + messages + ", '', '{}', ?)", now);
+        long content = insert(c, "INSERT INTO content (sha256, size, ref_count, summary, created_at)"
+                + " VALUES ('0', 3300, " + messages + ", '{}', ?)", now);
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO message (mailbox_id, uid, modseq, content_id,"
                 + " system_flags, internal_date, size, subject, from_address, to_address, has_attachment)"

@@ -73,11 +73,12 @@ public class ContentStore {
             return existing.get();
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO content (sha256, size, ref_count, header, summary, created_at, preview) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(content.sha256(), content.size(), references, content.header(),
+        jdbc.sql("INSERT INTO content (sha256, size, ref_count, summary, created_at, preview) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(content.sha256(), content.size(), references,
                         content.summaryJson(), OffsetDateTime.now(ZoneOffset.UTC), content.preview())
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
+        jdbc.sql("INSERT INTO content_header (content_id, header) VALUES (?, ?)").params(id, content.header()).update();
         jdbc.sql("INSERT INTO content_body (content_id, body) VALUES (?, ?)").params(id, content.body()).update();
         jdbc.sql("INSERT INTO text_index_pending (content_id) VALUES (?)").param(id).update();
         sortFields.insert(id, content.summary().envelope(), content.header());
@@ -103,13 +104,14 @@ public class ContentStore {
 
     /** The header section, up to and including the empty line. */
     public byte[] header(long contentId) {
-        return jdbc.sql("SELECT header FROM content WHERE id = ?").param(contentId).query(byte[].class).optional()
+        return jdbc.sql("SELECT header FROM content_header WHERE content_id = ?").param(contentId).query(byte[].class).optional()
                 .orElseThrow(() -> StoreException.notFound("content " + contentId));
     }
 
     /** The exact bytes received. */
     public byte[] bytes(long contentId) {
-        return jdbc.sql("SELECT c.header, b.body FROM content c JOIN content_body b ON b.content_id = c.id WHERE c.id = ?")
+        return jdbc.sql("SELECT h.header, b.body FROM content_header h JOIN content_body b ON b.content_id = h.content_id"
+                        + " WHERE h.content_id = ?")
                 .param(contentId)
                 .query((rs, n) -> {
                     byte[] header = rs.getBytes(1);

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads messages without loading a mailbox into memory: rows stream from the database in UID order, and
- * the summary and header come from the content row written at append time, never from parsing the body.
+ * the summary and header come from the content rows written at append time, never from parsing the body.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -76,11 +76,15 @@ public class MessageReader {
             sql.append(", c.summary");
         }
         if (fields.header()) {
-            sql.append(", c.header");
+            sql.append(", h.header");
         }
         sql.append(" FROM message m");
-        if (fields != MessageFields.BASIC) {
+        if (fields.summary()) {
             sql.append(" JOIN content c ON c.id = m.content_id");
+        }
+        if (fields.header()) {
+            // the narrow header table alone: a first sync reads no summary, digest or preview
+            sql.append(" JOIN content_header h ON h.content_id = m.content_id");
         }
         sql.append(" WHERE m.mailbox_id = ? AND m.uid BETWEEN ? AND ? ORDER BY m.uid");
         template.query(connection -> {

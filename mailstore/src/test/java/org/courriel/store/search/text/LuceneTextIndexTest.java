@@ -36,8 +36,8 @@ class LuceneTextIndexTest {
     void everyContentIsQueuedBeforeANewIndexCallsItselfTheDatabases() throws Exception {
         JdbcClient store = store("q");
         for (int i = 1; i <= 3; i++) {
-            store.sql("INSERT INTO content (id, sha256, size, ref_count, header, summary, created_at)"
-                    + " VALUES (?, ?, 1, 1, ?, '{}', CURRENT_TIMESTAMP)").params(i, "sha" + i, new byte[0]).update();
+            store.sql("INSERT INTO content (id, sha256, size, ref_count, summary, created_at)"
+                    + " VALUES (?, ?, 1, 1, '{}', CURRENT_TIMESTAMP)").params(i, "sha" + i).update();
         }
         store.sql("INSERT INTO text_index_partial (content_id) VALUES (2)").update();
         try (LuceneTextIndex index = open(store)) {

@@ -51,8 +51,8 @@ class TextIndexerTest {
         jdbc = JdbcClient.create(ds);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         for (int i = 1; i <= 5; i++) {
-            jdbc.sql("INSERT INTO content (id, sha256, size, ref_count, header, summary, created_at) VALUES (?, ?, 1, 1, ?, '{}', ?)")
-                    .params(i, "sha" + i, new byte[0], OffsetDateTime.now()).update();
+            jdbc.sql("INSERT INTO content (id, sha256, size, ref_count, summary, created_at) VALUES (?, ?, 1, 1, '{}', ?)")
+                    .params(i, "sha" + i, OffsetDateTime.now()).update();
             jdbc.sql("INSERT INTO text_index_pending (content_id) VALUES (?)").param(i).update();
         }
     }
@@ -74,8 +74,8 @@ class TextIndexerTest {
 
     @Test
     void aContentGoneSinceItWasQueuedIsPassedOverAndACutOneRemembered() {
-        jdbc.sql("INSERT INTO content (id, sha256, size, ref_count, header, summary, created_at) VALUES (6, 'sha6', 1, 1, ?, '{}', ?)")
-                .params(new byte[0], OffsetDateTime.now()).update();
+        jdbc.sql("INSERT INTO content (id, sha256, size, ref_count, summary, created_at) VALUES (6, 'sha6', 1, 1, '{}', ?)")
+                .params(OffsetDateTime.now()).update();
         jdbc.sql("INSERT INTO text_index_pending (content_id) VALUES (6)").update();
         TextIndexer indexer = indexer(10, 1000);
         assertThat(indexer.indexOnce()).isEqualTo(6);

@@ -1,0 +1,66 @@
+package org.courriel.store.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import org.courriel.store.testing.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * V99 moves every stored header section out of {@code content} into {@code content_header}, byte for byte, on H2
+ * and on PostgreSQL: a store made by an earlier build serves the same BODY[HEADER] after the upgrade, and a
+ * content deleted later takes its header row with it.
+ */
+class ContentHeaderMigrationTest {
+
+    /** Octets no charset decodes the same way: a header is kept as bytes, never as text. */
+    private static final byte[] HEADER = {'S', 'u', 'b', 'j', 'e', 'c', 't', ':', ' ', (byte) 0xE9, (byte) 0xFF, 0,
+            '\r', '\n', ' ', 'x', '\r', '\n', '\r', '\n'};
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void headersMoveToTheirOwnTableByteForByte(String database) throws Exception {
+        String url = database.equals("h2") ? "jdbc:h2:mem:content-header-migration;DB_CLOSE_DELAY=-1"
+                : EmbeddedPostgres.newDatabase();
+        String user = database.equals("h2") ? "sa" : "postgres";
+        String password = database.equals("h2") ? "" : "postgres";
+        Flyway.configure().dataSource(url, user, password).target("98").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                PreparedStatement insert = c.prepareStatement("INSERT INTO content (id, sha256, size, ref_count, header,"
+                        + " summary, created_at) VALUES (?, ?, 30, 1, ?, '{}', CURRENT_TIMESTAMP)")) {
+            for (int id = 1; id <= 2; id++) {
+                insert.setLong(1, id);
+                insert.setString(2, "sha" + id);
+                insert.setBytes(3, id == 1 ? HEADER : new byte[0]);
+                insert.executeUpdate();
+            }
+        }
+        Flyway.configure().dataSource(url, user, password).target("99").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT content_id, header FROM content_header ORDER BY content_id")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+                assertThat(rs.getBytes(2)).isEqualTo(HEADER);
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBytes(2)).isEmpty();
+                assertThat(rs.next()).isFalse();
+            }
+            try (ResultSet rs = c.getMetaData().getColumns(null, null, database.equals("h2") ? "CONTENT" : "content",
+                    database.equals("h2") ? "HEADER" : "header")) {
+                assertThat(rs.next()).as("content.header is gone").isFalse();
+            }
+            s.execute("DELETE FROM content WHERE id = 1");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM content_header")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+        }
+    }
+}
