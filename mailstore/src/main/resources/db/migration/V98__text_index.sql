@@ -4,8 +4,11 @@
 -- Contents not indexed yet. A new content is added in the transaction that stores it; the indexer takes rows
 -- from here, indexes them and deletes them, so indexing resumes where it stopped after a crash. A search
 -- treats the messages of these contents as the index did not know them: it reads and matches them itself.
+-- On PostgreSQL a node leases the rows it takes (claimed_until) instead of holding their locks while it reads
+-- and indexes them: an expunge that deletes a content never waits for an indexer's batch.
 CREATE TABLE text_index_pending (
-    content_id  BIGINT NOT NULL PRIMARY KEY REFERENCES content (id) ON DELETE CASCADE
+    content_id     BIGINT NOT NULL PRIMARY KEY REFERENCES content (id) ON DELETE CASCADE,
+    claimed_until  TIMESTAMP WITH TIME ZONE
 );
 
 -- Every content stored before this migration waits for the indexer.

@@ -44,9 +44,10 @@ public final class PostgresTextIndex implements TextIndex {
     @Override
     public void add(List<Entry> entries) {
         for (Entry e : entries) {
-            // Indexed once, but a second node may have indexed it between its claim and ours: the last one wins.
-            jdbc.sql("DELETE FROM content_text WHERE content_id = ?").param(e.contentId()).update();
-            jdbc.sql("INSERT INTO content_text (content_id, header_text, body_text) VALUES (?, ?, ?)")
+            // Indexed once, but a node whose lease ran out may write it again: the last one wins.
+            jdbc.sql("""
+                    INSERT INTO content_text (content_id, header_text, body_text) VALUES (?, ?, ?)
+                    ON CONFLICT (content_id) DO UPDATE SET header_text = EXCLUDED.header_text, body_text = EXCLUDED.body_text""")
                     .params(e.contentId(), e.text().header(), e.text().body()).update();
         }
     }

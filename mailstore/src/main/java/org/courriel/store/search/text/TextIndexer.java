@@ -13,6 +13,7 @@ import org.courriel.store.lifecycle.ShutdownPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,9 +28,17 @@ import io.micrometer.core.instrument.MeterRegistry;
  * any point only indexes some contents a second time. Until then a search reads those messages itself
  * ({@link TextSearch}), so a message is found from the moment it is stored.
  *
- * <p>On PostgreSQL, nodes share the queue: a batch is claimed with {@code FOR UPDATE SKIP LOCKED} and indexed in
- * the claiming transaction. On H2 the index is Lucene's, outside the database: the batch is read and indexed
- * first, and only the removal of its pending rows is a transaction, a short one.
+ * <p>On PostgreSQL, nodes share the queue: a batch is leased ({@code claimed_until}, {@link #LEASE}) in a short
+ * transaction that skips rows another holds, read and parsed outside any transaction, then written one content
+ * at a time, each in a transaction of its own with the removal of its pending row. No lock is held while texts
+ * are read, so an expunge deleting a content of the batch (in the group commit's transaction, which several
+ * sessions wait for) never waits for the batch, and the two cannot deadlock: a write locks one content's rows
+ * only. A node that dies leaves its lease to run out; another takes the rows then. These writes are not synced
+ * one by one ({@code synchronous_commit off}): the index is derived data, and a write lost in a crash leaves its
+ * pending row too, so the content is indexed again.
+ *
+ * <p>On H2 the index is Lucene's, outside the database: the batch is read and indexed first, and only the removal
+ * of its pending rows is a transaction, a short one.
  */
 public final class TextIndexer implements SmartLifecycle {
 
@@ -37,6 +46,9 @@ public final class TextIndexer implements SmartLifecycle {
 
     /** Most characters of text one step holds before it hands them to the index (a batch of long texts). */
     static final long MAX_CHARS_HELD = 8_000_000;
+
+    /** How long a PostgreSQL node holds the rows it took before another may take them (it died meanwhile). */
+    static final Duration LEASE = Duration.ofMinutes(10);
 
     /** How long one count of the queue serves scrapes. */
     static final Duration PENDING_READING_TTL = Duration.ofSeconds(10);
@@ -103,15 +115,19 @@ public final class TextIndexer implements SmartLifecycle {
 
     /** Indexes one batch of the queue; returns how many contents it took (fewer than a batch: the queue is empty). */
     public int indexOnce() {
-        if (shared) {
-            return tx.execute(s -> indexBatch(claim(" FOR UPDATE SKIP LOCKED")));
-        }
-        return indexBatch(claim(""));
+        return indexBatch(shared ? lease() : jdbc.sql("SELECT content_id FROM text_index_pending ORDER BY content_id"
+                + " FETCH FIRST " + batch + " ROWS ONLY").query(Long.class).list());
     }
 
-    private List<Long> claim(String lock) {
-        return jdbc.sql("SELECT content_id FROM text_index_pending ORDER BY content_id FETCH FIRST " + batch
-                + " ROWS ONLY" + lock).query(Long.class).list();
+    /** PostgreSQL: the first rows of the queue no other node holds, leased to this one (committed at return). */
+    private List<Long> lease() {
+        List<Long> ids = tx.execute(s -> jdbc.sql("""
+                UPDATE text_index_pending SET claimed_until = CURRENT_TIMESTAMP + CAST(? AS INTERVAL)
+                WHERE content_id IN (SELECT content_id FROM text_index_pending
+                    WHERE claimed_until IS NULL OR claimed_until < CURRENT_TIMESTAMP
+                    ORDER BY content_id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED)
+                RETURNING content_id""").params(LEASE.toSeconds() + " seconds", batch).query(Long.class).list());
+        return ids.stream().sorted().toList();
     }
 
     private int indexBatch(List<Long> ids) {
@@ -137,6 +153,10 @@ public final class TextIndexer implements SmartLifecycle {
                 log.warn("The text of content {} could not be read for the full-text index: {}", id, e.toString());
                 text = new IndexedText("", "", false);
             }
+            if (shared) {
+                indexed += write(new TextIndex.Entry(id, text));
+                continue;
+            }
             entries.add(new TextIndex.Entry(id, text));
             if (!text.complete()) {
                 partial.add(id);
@@ -150,24 +170,43 @@ public final class TextIndexer implements SmartLifecycle {
                 chars = 0;
             }
         }
-        index.add(entries);
-        indexed += entries.size();
-        Runnable done = () -> {
-            String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-            jdbc.sql("DELETE FROM text_index_pending WHERE content_id IN (" + marks + ")").params(ids).update();
-            for (long id : partial) {
-                jdbc.sql("INSERT INTO text_index_partial (content_id) SELECT id FROM content c WHERE id = ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM text_index_partial p WHERE p.content_id = c.id)")
-                        .param(id).update();
-            }
-        };
-        if (shared) {
-            done.run();
-        } else {
-            tx.executeWithoutResult(s -> done.run());
+        if (!shared) {
+            index.add(entries);
+            indexed += entries.size();
+            tx.executeWithoutResult(s -> {
+                String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+                jdbc.sql("DELETE FROM text_index_pending WHERE content_id IN (" + marks + ")").params(ids).update();
+                partial.forEach(this::rememberPartial);
+            });
         }
         this.indexed.increment(indexed);
         return ids.size();
+    }
+
+    /**
+     * PostgreSQL: one content's index row, its pending row gone and, for a text cut short, its partial row, in
+     * one transaction; 0 when the content was deleted meanwhile (its rows went with it).
+     */
+    private int write(TextIndex.Entry entry) {
+        try {
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("SET LOCAL synchronous_commit = off").update();
+                index.add(List.of(entry));
+                jdbc.sql("DELETE FROM text_index_pending WHERE content_id = ?").param(entry.contentId()).update();
+                if (!entry.text().complete()) {
+                    rememberPartial(entry.contentId());
+                }
+            });
+            return 1;
+        } catch (DataIntegrityViolationException gone) {
+            return 0; // content_text's reference to a content an expunge deleted since the lease
+        }
+    }
+
+    private void rememberPartial(long contentId) {
+        jdbc.sql("INSERT INTO text_index_partial (content_id) SELECT id FROM content c WHERE id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM text_index_partial p WHERE p.content_id = c.id)")
+                .param(contentId).update();
     }
 
     @Override
