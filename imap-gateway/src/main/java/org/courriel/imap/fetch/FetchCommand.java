@@ -99,6 +99,7 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
         boolean wantsSaveDate = items.stream().anyMatch(FetchItem.SaveDate.class::isInstance);
         FetchItem.Preview preview = items.stream().filter(FetchItem.Preview.class::isInstance)
                 .map(FetchItem.Preview.class::cast).findFirst().orElse(null);
+        Sections sections = Sections.of(items);
         for (int from = 0; from < uids.length; from += batch) {
             long[] slice = java.util.Arrays.copyOfRange(uids, from, Math.min(uids.length, from + batch));
             List<MessageRecord> records = new ArrayList<>(slice.length);
@@ -116,7 +117,7 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
                 if (seq == 0) {
                     continue;
                 }
-                failedCte[0] |= !respond(session, seq, r, items, seenNow.remove(r.uid()), extras);
+                failedCte[0] |= !respond(session, seq, r, items, sections, seenNow.remove(r.uid()), extras);
             }
             session.out().flush();
         }
@@ -180,8 +181,8 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
      * Writes one FETCH response, each item as soon as it is encoded (a long ENVELOPE string goes out as a
      * literal of its own); false when a part could not be decoded (UNKNOWN-CTE).
      */
-    private boolean respond(ImapSession session, int seq, MessageRecord r, List<FetchItem> items, boolean flagsChanged,
-            Extras extras) {
+    private boolean respond(ImapSession session, int seq, MessageRecord r, List<FetchItem> items, Sections sections,
+            boolean flagsChanged, Extras extras) {
         ResponseWriter out = session.out();
         // RFC 9051 §7.3.5: FLAGS first when this response shows a keyword the client has not heard of
         session.selected().announcedFlags().before(r.flags(), out);
@@ -193,7 +194,8 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
         boolean flagsSent = false;
         byte[] content = null;
         MessageService messages = session.context().messages();
-        for (FetchItem item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            FetchItem item = items.get(i);
             if (!first) {
                 sb.append(' ');
             }
@@ -250,7 +252,7 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
                 }
                 case FetchItem.Section s -> {
                     byte[] bytes;
-                    if (s.needsContent()) {
+                    if (sections.needsContent[i]) {
                         if (content == null) {
                             content = messages.content(r.contentId());
                         }
@@ -266,7 +268,7 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
                     if (s.origin() >= 0) {
                         bytes = MessageSections.partial(bytes, s.origin(), s.length());
                     }
-                    sb.append(responseName(s));
+                    sb.append(sections.names[i]);
                     if (!s.binary()) {
                         // RFC 9051 §4.3: no NUL in a plain literal
                         bytes = Char8.withoutNul(bytes);
@@ -290,6 +292,26 @@ public final class FetchCommand extends MessageSetCommand<FetchParser.Request> {
         sb.append(")\r\n");
         out.text(sb);
         return ok;
+    }
+
+    /**
+     * What each section item of the command answers as and whether it needs the message bytes, worked out once
+     * per command rather than for each of the messages (a first sync answers 100,000 with the same names);
+     * indexed like the items, null and false for the other items.
+     */
+    private record Sections(String[] names, boolean[] needsContent) {
+
+        static Sections of(List<FetchItem> items) {
+            String[] names = new String[items.size()];
+            boolean[] needsContent = new boolean[items.size()];
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof FetchItem.Section s) {
+                    names[i] = responseName(s);
+                    needsContent[i] = s.needsContent();
+                }
+            }
+            return new Sections(names, needsContent);
+        }
     }
 
     /** What a batch reads besides the rows when SAVEDATE or PREVIEW is asked for: by UID. */
