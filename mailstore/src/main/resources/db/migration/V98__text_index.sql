@@ -21,13 +21,14 @@ CREATE TABLE text_index_partial (
     content_id  BIGINT NOT NULL PRIMARY KEY REFERENCES content (id) ON DELETE CASCADE
 );
 
--- On PostgreSQL the index lives here: the folded header and body text, searched with LIKE through pg_trgm's
+-- On PostgreSQL the index lives here: the folded header, body and address text, searched with LIKE through pg_trgm's
 -- trigram indexes (created at start when the extension can be: org.courriel.store.search.text.PostgresTextIndex).
 -- On H2 the index is a Lucene directory beside the database file and this table stays empty.
 CREATE TABLE content_text (
     content_id   BIGINT NOT NULL PRIMARY KEY REFERENCES content (id) ON DELETE CASCADE,
-    header_text  VARCHAR NOT NULL,
-    body_text    VARCHAR NOT NULL
+    header_text   VARCHAR NOT NULL,
+    body_text     VARCHAR NOT NULL,
+    address_text  VARCHAR NOT NULL      -- the parsed forms of the From, To, Cc and Bcc addresses
 );
 
 -- Which Lucene index belongs to this database: a random name the index writes here the first time and into each

@@ -10,7 +10,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.courriel.store.content.SummaryCodec;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class MessageReader {
 
     private static final int FETCH_SIZE = 500;
+
+    /** Most ranges of a sparse set that a scan looks up one by one ({@link #sparse}). */
+    static final int MAX_SPARSE = 5_000;
 
     /** Every value of system_flags without \Seen. */
     private static final List<Integer> UNSEEN_FLAG_VALUES = IntStream
@@ -86,15 +91,8 @@ public class MessageReader {
             // the narrow header table alone: a first sync reads no summary, digest or preview
             sql.append(" JOIN content_header h ON h.content_id = m.content_id");
         }
-        sql.append(" WHERE m.mailbox_id = ? AND m.uid BETWEEN ? AND ? ORDER BY m.uid");
-        template.query(connection -> {
-            var ps = connection.prepareStatement(sql.toString());
-            ps.setFetchSize(FETCH_SIZE);
-            ps.setLong(1, mailboxId);
-            ps.setLong(2, uids.min());
-            ps.setLong(3, uids.max());
-            return ps;
-        }, rs -> {
+        sql.append(" WHERE m.mailbox_id = ? AND ");
+        RowCallbackHandler row = rs -> {
             long uid = rs.getLong(1);
             if (!uids.contains(uid)) {
                 return;
@@ -104,7 +102,53 @@ public class MessageReader {
             byte[] header = fields.header() ? rs.getBytes(col) : null;
             consumer.accept(new MessageRecord(uid, rs.getLong(2), Flags.fromColumns(rs.getInt(3), rs.getString(4)),
                     rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getLong(6), rs.getLong(7), summary, header));
+        };
+        String between = sql + "m.uid BETWEEN ? AND ? ORDER BY m.uid";
+        if (!sparse(uids)) {
+            template.query(connection -> {
+                var ps = connection.prepareStatement(between);
+                ps.setFetchSize(FETCH_SIZE);
+                ps.setLong(1, mailboxId);
+                ps.setLong(2, uids.min());
+                ps.setLong(3, uids.max());
+                return ps;
+            }, row);
+            return;
+        }
+        // A few UIDs spread over the mailbox (what the text index left for a header key to check): each range
+        // looked up on the (mailbox, uid) index with one statement, instead of every row between the first and
+        // the last read (an IN list does not use the index's second column on H2).
+        template.execute((ConnectionCallback<Void>) connection -> {
+            try (var ps = connection.prepareStatement(between)) {
+                ps.setLong(1, mailboxId);
+                for (UidSet.Range r : uids.ranges()) {
+                    ps.setLong(2, r.low());
+                    ps.setLong(3, r.high());
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            row.processRow(rs);
+                        }
+                    }
+                }
+            }
+            return null;
         });
+    }
+
+    /**
+     * Whether a set's ranges are worth looking up one by one: at most {@link #MAX_SPARSE} of them, holding less than
+     * an eighth of the span from the first UID to the last; otherwise the span is read in order.
+     */
+    static boolean sparse(UidSet uids) {
+        int ranges = uids.ranges().size();
+        if (ranges < 2 || ranges > MAX_SPARSE) {
+            return false;
+        }
+        long count = 0;
+        for (UidSet.Range r : uids.ranges()) {
+            count += r.high() - r.low() + 1;
+        }
+        return count * 8 < uids.max() - uids.min() + 1;
     }
 
     /** One message, with its summary and header. */

@@ -2,11 +2,8 @@ package org.courriel.store.search;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
 
 import org.courriel.store.message.Flags;
-import org.courriel.store.mime.EnvelopeAddress;
-import org.courriel.store.mime.EnvelopeAddresses;
 import org.courriel.store.search.text.SearchText;
 
 /**
@@ -15,9 +12,6 @@ import org.courriel.store.search.text.SearchText;
  * rules, so that a key already decided by flags or header never waits for the content.
  */
 final class SearchMatcher {
-
-    /** The fields whose search keys (RFC 9051 §6.4.4 FROM, TO, CC, BCC) compare addresses, not only text. */
-    private static final Set<String> ADDRESS_FIELDS = Set.of("from", "to", "cc", "bcc");
 
     private final ZoneId zone;
 
@@ -92,7 +86,7 @@ final class SearchMatcher {
             return false;
         }
         String needle = SearchText.fold(h.value());
-        boolean addressField = ADDRESS_FIELDS.contains(SearchText.fold(h.field().strip()));
+        boolean addressField = SearchText.isAddressField(h.field());
         for (SearchText.Field f : fields) {
             if (f.name().equalsIgnoreCase(h.field().strip())
                     && (f.foldedValue().contains(needle) || addressField && anyAddressContains(f.value(), needle))) {
@@ -102,17 +96,10 @@ final class SearchMatcher {
         return false;
     }
 
-    /**
-     * RFC 9051 §6.4.4: FROM/TO/CC/BCC match the addresses as parsed (the parse ENVELOPE shows, comments and
-     * folding gone) and their display names, not only the raw text: {@code <user (c)@ (c) domain.org>} is found
-     * by {@code user@domain.org}.
-     */
+    /** RFC 9051 §6.4.4: FROM/TO/CC/BCC also match the addresses as parsed ({@link SearchText#addressForms}). */
     private static boolean anyAddressContains(String value, String needle) {
-        for (EnvelopeAddress a : EnvelopeAddresses.parse(value)) {
-            if (a.address() != null && SearchText.fold(a.address()).contains(needle)
-                    || a.name() != null && SearchText.fold(a.name()).contains(needle)
-                    || a.name() != null && a.address() != null
-                            && SearchText.fold(a.name() + " <" + a.address() + ">").contains(needle)) {
+        for (String form : SearchText.addressForms(value)) {
+            if (form.contains(needle)) {
                 return true;
             }
         }

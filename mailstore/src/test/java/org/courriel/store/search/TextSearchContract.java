@@ -134,7 +134,7 @@ abstract class TextSearchContract {
         long contentId = jdbc.sql("SELECT content_id FROM message WHERE mailbox_id = ? AND uid = ?")
                 .params(inbox.id(), uid).query(Long.class).single();
         // an older text under the same id (a database file recovered to before a commit the index saw), queued again
-        index.add(List.of(new TextIndex.Entry(contentId, new IndexedText("subject: phantom", "phantom needle", true))));
+        index.add(List.of(new TextIndex.Entry(contentId, new IndexedText("subject: phantom", "phantom needle", "", true))));
         jdbc.sql("INSERT INTO text_index_pending (content_id) VALUES (?)").param(contentId).update();
         assertThat(search.search(inbox.id(), SearchKey.body("phantom needle"))).doesNotContain(uid);
         assertThat(search.search(inbox.id(), SearchKey.body("nothing special"))).contains(uid);
@@ -176,6 +176,59 @@ abstract class TextSearchContract {
         assertThat(search.search(inbox.id(), SearchKey.body(tail))).containsExactly(uid);
         assertThat(search.search(inbox.id(), SearchKey.text("filler text filler"))).contains(uid);
         assertThat(search.search(inbox.id(), SearchKey.not(SearchKey.body(tail)))).doesNotContain(uid);
+    }
+
+    @Test
+    void headerKeysNarrowedByTheIndexFindWhatTheScanFinds() {
+        String[] crafted = {
+            "From: user (a comment)@ (another) crafted-domain.org\r\nTo: alice@to.example\r\nSubject: crafted one\r\n\r\nx\r\n",
+            "From: =?utf-8?q?J=C3=B6rg_M=C3=BCller?= <jm@umlaut.example>\r\nCc: \"Team, All\" <team@to.example>\r\n"
+                    + "Subject: =?iso-8859-1?q?caf=E9_cr=E8me?=\r\nX-Tag: folded\r\n value here\r\n\r\ny\r\n",
+            "From: alice@to.example\r\nSubject: alice in the subject\r\n\r\nz\r\n"};
+        for (String m : crafted) {
+            messages.append(inbox.id(), m.getBytes(StandardCharsets.UTF_8), Flags.NONE, Instant.parse("2026-12-01T00:00:00Z"));
+        }
+        drain();
+        // one more, still queued when searched
+        messages.append(inbox.id(), "From: queued-sender@late.example\r\nSubject: late\r\n\r\nq\r\n"
+                .getBytes(StandardCharsets.UTF_8), Flags.NONE, Instant.parse("2026-12-01T00:00:00Z"));
+        Set<String> picked = new LinkedHashSet<>(List.of("user@crafted-domain.org", "a comment", "j\u00f6rg m\u00fcller",
+                "J\u00d6RG M\u00dcLLER <JM@UMLAUT", "team, all", "caf\u00e9 cr", "alice@to", "to.example",
+                "queued-sender", "value here", "nowhere-at-all"));
+        Random random = new Random(9051);
+        for (String file : Corpus.FILES) {
+            IndexedText text = IndexedText.of(Corpus.read(file), Integer.MAX_VALUE);
+            for (String part : List.of(text.header(), text.addresses())) {
+                if (part.length() >= 12) {
+                    int at = random.nextInt(part.length() - 12 + 1);
+                    picked.add(part.substring(at, at + 12));
+                }
+            }
+        }
+        int compared = 0;
+        int found = 0;
+        for (String n : picked) {
+            if (n.indexOf(IndexedText.SEPARATOR) >= 0 || IndexedText.needle(n) == null) {
+                continue;
+            }
+            for (SearchKey key : List.of(SearchKey.header("From", n), SearchKey.header("To", n),
+                    SearchKey.header("Cc", n), SearchKey.header("Subject", n), SearchKey.header("X-Tag", n),
+                    SearchKey.and(SearchKey.header("From", n), SearchKey.unseen()),
+                    SearchKey.not(SearchKey.header("From", n)))) {
+                List<Long> expected = scan.search(inbox.id(), key);
+                assertThat(search.search(inbox.id(), key)).as(key.toString()).isEqualTo(expected);
+                compared++;
+                found += expected.isEmpty() || key instanceof SearchKey.Not ? 0 : 1;
+            }
+        }
+        assertThat(compared).isGreaterThan(200);
+        assertThat(found).as("keys that find something").isGreaterThan(40);
+        // the crafted cases themselves
+        assertThat(search.search(inbox.id(), SearchKey.header("From", "user@crafted-domain.org"))).hasSize(1);
+        assertThat(search.search(inbox.id(), SearchKey.header("From", "queued-sender"))).hasSize(1);
+        assertThat(search.search(inbox.id(), SearchKey.header("From", "alice@to"))).hasSize(1);
+        assertThat(search.search(inbox.id(), SearchKey.header("To", "alice@to"))).hasSize(1);
+        drain();
     }
 
     @Test

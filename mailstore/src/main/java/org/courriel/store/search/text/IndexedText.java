@@ -10,18 +10,27 @@ import org.courriel.store.mime.HeaderSection;
  * §6.4.4, as {@code SearchMatcher} compares them), so that the index answers what a scan would:
  * <ul>
  * <li>{@code header}: every top-level field as {@link SearchText#textLine}, the half of TEXT that is not BODY;</li>
- * <li>{@code body}: every text part, decoded and folded ({@link SearchText#bodyTexts}), what BODY compares.</li>
+ * <li>{@code body}: every text part, decoded and folded ({@link SearchText#bodyTexts}), what BODY compares;</li>
+ * <li>{@code addresses}: the parsed forms of the From, To, Cc and Bcc addresses ({@link SearchText#addressForms}),
+ * which those keys compare besides the field's text. With {@code header} they hold every string a header key
+ * (FROM, SUBJECT, HEADER ...) can match, so the index narrows those keys to the messages that may match.</li>
  * </ul>
- * The strings of each half are joined by {@link #SEPARATOR}, which no indexable needle contains: a needle is
+ * The strings of each part are joined by {@link #SEPARATOR}, which no indexable needle contains: a needle is
  * in the joined text exactly when it is in one of the strings. NUL and unpaired surrogates (which PostgreSQL's
- * text cannot hold) become the separator too, for the same reason. A half longer than the limit is cut, and
+ * text cannot hold) become the separator too, for the same reason. A part longer than the limit is cut, and
  * the content is then {@code complete = false}: the index's "no" is not to be trusted for it.
  *
- * @param header   the header's field lines, joined
- * @param body     the text parts, joined
- * @param complete whether neither half was cut
+ * @param header    the header's field lines, joined
+ * @param body      the text parts, joined
+ * @param addresses the address forms, joined
+ * @param complete  whether no part was cut
  */
-public record IndexedText(String header, String body, boolean complete) {
+public record IndexedText(String header, String body, String addresses, boolean complete) {
+
+    /** An empty text, {@code complete} or not (a content whose text could not be read is not). */
+    public static IndexedText empty(boolean complete) {
+        return new IndexedText("", "", "", complete);
+    }
 
     /** Between the strings of one half; a noncharacter, not expected in mail and never in an indexable needle. */
     public static final char SEPARATOR = '\uFFFF';
@@ -35,19 +44,39 @@ public record IndexedText(String header, String body, boolean complete) {
      */
     public static final int MAX_NEEDLE = 256;
 
-    /** The text of a whole message (header and body), each half cut at {@code maxChars} characters. */
+    /** The text of a whole message (header and body), each part cut at {@code maxChars} characters. */
     public static IndexedText of(byte[] message, int maxChars) {
         byte[] header = Arrays.copyOf(message, HeaderSection.length(message));
-        List<String> lines = SearchText.fields(header).stream().map(SearchText::textLine).toList();
+        List<SearchText.Field> fields = SearchText.fields(header);
+        List<String> lines = fields.stream().map(SearchText::textLine).toList();
+        List<String> forms = fields.stream().filter(f -> SearchText.isAddressField(f.name()))
+                .flatMap(f -> SearchText.addressForms(f.value()).stream()).toList();
         List<String> texts = SearchText.bodyTexts(message).stream().map(SearchText::fold).toList();
-        String h = sanitize(String.join(String.valueOf(SEPARATOR), lines));
-        String b = sanitize(String.join(String.valueOf(SEPARATOR), texts));
-        boolean complete = h.length() <= maxChars && b.length() <= maxChars;
-        return new IndexedText(cut(h, maxChars), cut(b, maxChars), complete);
+        String h = joined(lines);
+        String b = joined(texts);
+        String a = joined(forms);
+        boolean complete = h.length() <= maxChars && b.length() <= maxChars && a.length() <= maxChars;
+        return new IndexedText(cut(h, maxChars), cut(b, maxChars), cut(a, maxChars), complete);
+    }
+
+    private static String joined(List<String> strings) {
+        return sanitize(String.join(String.valueOf(SEPARATOR), strings));
     }
 
     /**
-     * The needle of a TEXT or BODY key as the index compares it (folded as the matcher folds it), or null when
+     * Whether the text holds the needle where a key of {@code scope} looks ({@code needle} as {@link #needle}
+     * returned it): what the index answers for this content.
+     */
+    public boolean holds(String needle, TextIndex.Scope scope) {
+        return switch (scope) {
+            case BODY -> body.contains(needle);
+            case TEXT -> body.contains(needle) || header.contains(needle);
+            case HEADER_FIELDS -> header.contains(needle) || addresses.contains(needle);
+        };
+    }
+
+    /**
+     * The needle of a TEXT, BODY or header key as the index compares it (folded as the matcher folds it), or null when
      * an index cannot answer it: fewer than {@link #MIN_NEEDLE} or more than {@link #MAX_NEEDLE} code points,
      * or a character the indexed text uses as its separator.
      */

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The text index of an embedded H2 store: a Lucene directory of one document per content, its header and body
- * text as {@link TrigramTokens} with positions. A needle's trigrams at their distances (a phrase query) find
+ * The text index of an embedded H2 store: a Lucene directory of one document per content, its header, body and
+ * address text as {@link TrigramTokens} with positions. A needle's trigrams at their distances (a phrase query) find
  * exactly the texts holding it, so no match needs a check. One node owns an H2 file, so one node owns this
  * directory; it is a derived copy, rebuilt from the database when lost.
  *
@@ -48,12 +48,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class LuceneTextIndex implements TextIndex, AutoCloseable {
 
     /** The layout of the documents; a change of {@link TrigramTokens} or {@link IndexedText} raises it. */
-    static final String FORMAT = "trigram-1";
+    static final String FORMAT = "trigram-2";
 
     private static final String ID = "id";
     private static final String ID_VALUE = "id_value";
     private static final String HEADER = "header";
     private static final String BODY = "body";
+    private static final String ADDRESSES = "addresses";
     private static final String FORMAT_KEY = "format";
     private static final String OWNER_KEY = "owner";
 
@@ -112,6 +113,7 @@ public final class LuceneTextIndex implements TextIndex, AutoCloseable {
                 doc.add(new NumericDocValuesField(ID_VALUE, e.contentId()));
                 doc.add(new Field(HEADER, new TrigramTokens(e.text().header()), TRIGRAMS));
                 doc.add(new Field(BODY, new TrigramTokens(e.text().body()), TRIGRAMS));
+                doc.add(new Field(ADDRESSES, new TrigramTokens(e.text().addresses()), TRIGRAMS));
                 writer.updateDocument(new Term(ID, Long.toString(e.contentId())), doc);
             }
             commit();
@@ -122,11 +124,15 @@ public final class LuceneTextIndex implements TextIndex, AutoCloseable {
     }
 
     @Override
-    public List<Long> find(long mailboxId, String needle, boolean headerToo) {
+    public List<Long> find(long mailboxId, String needle, Scope scope) {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
-        text.add(phrase(BODY, needle), BooleanClause.Occur.SHOULD);
-        if (headerToo) {
-            text.add(phrase(HEADER, needle), BooleanClause.Occur.SHOULD);
+        List<String> fields = switch (scope) {
+            case BODY -> List.of(BODY);
+            case TEXT -> List.of(BODY, HEADER);
+            case HEADER_FIELDS -> List.of(HEADER, ADDRESSES);
+        };
+        for (String field : fields) {
+            text.add(phrase(field, needle), BooleanClause.Occur.SHOULD);
         }
         long[] matched;
         try {

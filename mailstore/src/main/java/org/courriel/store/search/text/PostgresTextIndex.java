@@ -34,6 +34,8 @@ public final class PostgresTextIndex implements TextIndex {
                     .update();
             jdbc.sql("CREATE INDEX IF NOT EXISTS content_text_body_trgm ON content_text USING gin (body_text gin_trgm_ops)")
                     .update();
+            jdbc.sql("CREATE INDEX IF NOT EXISTS content_text_address_trgm ON content_text"
+                    + " USING gin (address_text gin_trgm_ops)").update();
         } catch (RuntimeException e) {
             log.warn("Text search runs without trigram indexes (slow on large mailboxes): {}. Run "
                     + "'CREATE EXTENSION pg_trgm' as the database's owner, then restart.", e.getMessage());
@@ -46,17 +48,21 @@ public final class PostgresTextIndex implements TextIndex {
         for (Entry e : entries) {
             // Indexed once, but a node whose lease ran out may write it again: the last one wins.
             jdbc.sql("""
-                    INSERT INTO content_text (content_id, header_text, body_text) VALUES (?, ?, ?)
-                    ON CONFLICT (content_id) DO UPDATE SET header_text = EXCLUDED.header_text, body_text = EXCLUDED.body_text""")
-                    .params(e.contentId(), e.text().header(), e.text().body()).update();
+                    INSERT INTO content_text (content_id, header_text, body_text, address_text) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (content_id) DO UPDATE SET header_text = EXCLUDED.header_text,
+                        body_text = EXCLUDED.body_text, address_text = EXCLUDED.address_text""")
+                    .params(e.contentId(), e.text().header(), e.text().body(), e.text().addresses()).update();
         }
     }
 
     @Override
-    public List<Long> find(long mailboxId, String needle, boolean headerToo) {
+    public List<Long> find(long mailboxId, String needle, Scope scope) {
         String pattern = "%" + escape(needle) + "%";
-        String where = headerToo ? "(t.body_text LIKE :p ESCAPE '\\' OR t.header_text LIKE :p ESCAPE '\\')"
-                : "t.body_text LIKE :p ESCAPE '\\'";
+        String where = switch (scope) {
+            case BODY -> "t.body_text LIKE :p ESCAPE '\\'";
+            case TEXT -> "(t.body_text LIKE :p ESCAPE '\\' OR t.header_text LIKE :p ESCAPE '\\')";
+            case HEADER_FIELDS -> "(t.header_text LIKE :p ESCAPE '\\' OR t.address_text LIKE :p ESCAPE '\\')";
+        };
         return jdbc.sql("SELECT m.uid FROM message m JOIN content_text t ON t.content_id = m.content_id"
                 + " WHERE m.mailbox_id = :mailbox AND " + where + " ORDER BY m.uid")
                 .param("mailbox", mailboxId).param("p", pattern).query(Long.class).list();

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,8 @@ import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
+import org.courriel.store.mime.EnvelopeAddress;
+import org.courriel.store.mime.EnvelopeAddresses;
 import org.courriel.store.mime.MimeParsing;
 import org.apache.james.mime4j.util.CharsetUtil;
 
@@ -47,7 +50,39 @@ public final class SearchText {
     public record Field(String name, String foldedValue, String value) {
     }
 
+    /** The fields whose search keys (RFC 9051 §6.4.4 FROM, TO, CC, BCC) compare addresses, not only text. */
+    public static final Set<String> ADDRESS_FIELDS = Set.of("from", "to", "cc", "bcc");
+
     private SearchText() {
+    }
+
+    /** Whether a key on this field also compares its addresses ({@link #addressForms}). */
+    public static boolean isAddressField(String name) {
+        return ADDRESS_FIELDS.contains(fold(name.strip()));
+    }
+
+    /**
+     * RFC 9051 §6.4.4: FROM/TO/CC/BCC match the addresses as parsed (the parse ENVELOPE shows, comments and
+     * folding gone) and their display names, not only the raw text: {@code <user (c)@ (c) domain.org>} is found
+     * by {@code user@domain.org}. These are the strings compared besides the field's text, folded: for each
+     * address, the address, the name, and "name &lt;address&gt;".
+     *
+     * @param value the field's value as written ({@link Field#value})
+     */
+    public static List<String> addressForms(String value) {
+        List<String> forms = new ArrayList<>();
+        for (EnvelopeAddress a : EnvelopeAddresses.parse(value)) {
+            if (a.address() != null) {
+                forms.add(fold(a.address()));
+            }
+            if (a.name() != null) {
+                forms.add(fold(a.name()));
+            }
+            if (a.name() != null && a.address() != null) {
+                forms.add(fold(a.name() + " <" + a.address() + ">"));
+            }
+        }
+        return forms;
     }
 
     /** The form both sides of a comparison take: case folded so that matching ignores case. */

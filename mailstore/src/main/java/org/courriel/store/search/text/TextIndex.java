@@ -19,12 +19,25 @@ public interface TextIndex {
      */
     void add(List<Entry> entries);
 
+    /** Where in the indexed text a key looks. */
+    enum Scope {
+        /** BODY: the body text. */
+        BODY,
+        /** TEXT: header and body text. */
+        TEXT,
+        /**
+         * A header key (FROM, TO, CC, BCC, SUBJECT, HEADER): the header text and the address forms. Its answer holds
+         * every message the key can match and maybe more (the needle in another field): the key checks each.
+         */
+        HEADER_FIELDS
+    }
+
     /**
-     * The UIDs, ascending, of the mailbox's messages whose indexed text contains {@code needle}, in the header or
-     * body text ({@code headerToo}, TEXT) or in the body text alone (BODY).
+     * The UIDs, ascending, of the mailbox's messages whose indexed text contains {@code needle} where
+     * {@code scope} looks ({@link IndexedText#holds}).
      *
      * @param needle as {@link IndexedText#needle} returned it, never null
      */
-    List<Long> find(long mailboxId, String needle, boolean headerToo);
+    List<Long> find(long mailboxId, String needle, Scope scope);
 
 }

@@ -151,7 +151,7 @@ public final class TextIndexer implements SmartLifecycle {
             } catch (RuntimeException e) {
                 // Never a batch stuck on one message: it is indexed as unknown, so each search reads it itself.
                 log.warn("The text of content {} could not be read for the full-text index: {}", id, e.toString());
-                text = new IndexedText("", "", false);
+                text = IndexedText.empty(false);
             }
             if (shared) {
                 indexed += write(new TextIndex.Entry(id, text));
@@ -161,7 +161,7 @@ public final class TextIndexer implements SmartLifecycle {
             if (!text.complete()) {
                 partial.add(id);
             }
-            chars += text.header().length() + text.body().length();
+            chars += text.header().length() + text.body().length() + text.addresses().length();
             if (chars >= MAX_CHARS_HELD) {
                 // a batch of long texts goes in parts: the texts of a part are held in memory together
                 index.add(entries);

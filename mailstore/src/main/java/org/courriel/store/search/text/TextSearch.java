@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * SEARCH TEXT and BODY (RFC 9051 §6.4.4) through the full-text index: the index's answer, and for the messages
  * it cannot answer for (their content still queued for the indexer, or cut: {@code text_index_partial}) the
- * text read and compared here, as a scan would. The result is what a scan of the whole mailbox finds.
+ * text read and compared here, as a scan would. The result is what a scan of the whole mailbox finds. For the
+ * header keys the index narrows the mailbox to the messages that may match, unknown ones included.
  */
 public final class TextSearch {
 
@@ -34,12 +35,12 @@ public final class TextSearch {
     }
 
     /**
-     * The UIDs, ascending, of the mailbox's messages whose text holds {@code value}: header or body
-     * ({@code headerToo}, TEXT) or body alone (BODY); empty when the index cannot answer (it is off, or the
-     * needle is shorter than a trigram or too long: {@link IndexedText#needle}), and the caller must read the
-     * mailbox.
+     * The UIDs, ascending, of the mailbox's messages whose text holds {@code value} where {@code scope} looks: body
+     * (BODY), header or body (TEXT), exactly; or, for a header key ({@link TextIndex.Scope#HEADER_FIELDS}), every
+     * message the key may match, for the key to check. Empty when the index cannot answer (it is off, or the needle
+     * is shorter than a trigram or too long: {@link IndexedText#needle}), and the caller must read the mailbox.
      */
-    public Optional<List<Long>> find(long mailboxId, String value, boolean headerToo) {
+    public Optional<List<Long>> find(long mailboxId, String value, TextIndex.Scope scope) {
         String needle = index == null ? null : IndexedText.needle(value);
         if (needle == null) {
             return Optional.empty();
@@ -52,31 +53,35 @@ public final class TextSearch {
         }
         long[] unknownIds = queued.stream().mapToLong(Long::longValue).sorted().toArray();
         List<long[]> unknown = ContentIds.messages(jdbc, mailboxId, unknownIds);
-        List<Long> found = index.find(mailboxId, needle, headerToo);
+        List<Long> found = index.find(mailboxId, needle, scope);
         if (unknown.isEmpty()) {
             return Optional.of(found); // the usual case, the index caught up: its list, ascending, as it is
         }
-        // What the index says of a queued content is not trusted either way (it may be an older text of its id).
         TreeSet<Long> uids = new TreeSet<>(found);
+        if (scope == TextIndex.Scope.HEADER_FIELDS) {
+            // candidates only: the key checks each message, these among them
+            unknown.forEach(m -> uids.add(m[0]));
+            return Optional.of(new ArrayList<>(uids));
+        }
+        // What the index says of a queued content is not trusted either way (it may be an older text of its id).
         for (long[] m : unknown) {
             uids.remove(m[0]);
         }
         for (long[] m : unknown) {
-            if (holds(m[1], needle, headerToo)) {
+            if (holds(m[1], needle, scope)) {
                 uids.add(m[0]);
             }
         }
         return Optional.of(new ArrayList<>(uids));
     }
 
-    private boolean holds(long contentId, String needle, boolean headerToo) {
+    private boolean holds(long contentId, String needle, TextIndex.Scope scope) {
         byte[] message;
         try {
             message = contents.apply(contentId);
         } catch (StoreException gone) {
             return false;
         }
-        IndexedText text = IndexedText.of(message, Integer.MAX_VALUE);
-        return text.body().contains(needle) || headerToo && text.header().contains(needle);
+        return IndexedText.of(message, Integer.MAX_VALUE).holds(needle, scope);
     }
 }

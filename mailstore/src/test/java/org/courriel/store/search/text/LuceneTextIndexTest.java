@@ -82,7 +82,7 @@ class LuceneTextIndexTest {
     }
 
     private static TextIndex.Entry entry(long id) {
-        return new TextIndex.Entry(id, new IndexedText("subject: s" + id, "body " + id, true));
+        return new TextIndex.Entry(id, new IndexedText("subject: s" + id, "body " + id, "", true));
     }
 
     private static JdbcClient store(String name) {

@@ -38,7 +38,7 @@ class TextIndexerTest {
         }
 
         @Override
-        public List<Long> find(long mailboxId, String needle, boolean headerToo) {
+        public List<Long> find(long mailboxId, String needle, Scope scope) {
             return List.of();
         }
     };
