@@ -4,7 +4,7 @@
 # against Courriel and Debian's Dovecot 2.3 in the same run, alternating; both hash passwords with bcrypt cost 10.
 # bench/src/ImapMixedLoad.java prints commands/s, LOGIN p50/p99 and each command's mean and p99. See bench/README.md.
 #
-#   bench/run-imap.sh        CLIENTS=10 DURATION=30 WARMUP=5 ROUNDS=2 MODES="cycle session" AUTH_CACHE_ROUND=1 SKIP_BUILD=1
+#   bench/run-imap.sh        CLIENTS=10 DURATION=30 WARMUP=5 ROUNDS=2 MODES="cycle session" AUTH_CACHE_ROUND=1 SKIP_BUILD=1 PROFILE=1
 #   MX_PORT=44525 IMAP_PORT=44143 HTTP_PORT=44080 MGMT_PORT=44081 DOVECOT_PORT=44144 WORK=/var/tmp/courriel-bench-imap
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -39,6 +39,9 @@ mkdir -p "$DATA"
     -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher u "$CLIENTS" "$DOMAIN" "$PASSWORD" \
     "--courriel.data-dir=$DATA" | tee -a "$RESULTS"
 COURRIEL_JVM_OPTS=()
+if [[ ${PROFILE:-0} == 1 ]]; then   # a JFR recording of the whole run: $WORK/courriel-imap.jfr
+    COURRIEL_JVM_OPTS=("-XX:StartFlightRecording=filename=$WORK/courriel-imap.jfr,settings=profile")
+fi
 COURRIEL_ARGS=()
 courriel_start "$DATA" "$WORK/courriel-imap.log"
 
