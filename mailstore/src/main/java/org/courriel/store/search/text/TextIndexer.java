@@ -115,8 +115,31 @@ public final class TextIndexer implements SmartLifecycle {
 
     /** Indexes one batch of the queue; returns how many contents it took (fewer than a batch: the queue is empty). */
     public int indexOnce() {
-        return indexBatch(shared ? lease() : jdbc.sql("SELECT content_id FROM text_index_pending ORDER BY content_id"
-                + " FETCH FIRST " + batch + " ROWS ONLY").query(Long.class).list());
+        if (!shared) {
+            return indexBatch(jdbc.sql("SELECT content_id FROM text_index_pending ORDER BY content_id"
+                    + " FETCH FIRST " + batch + " ROWS ONLY").query(Long.class).list());
+        }
+        List<Long> leased = lease();
+        try {
+            return indexBatch(leased);
+        } catch (RuntimeException e) {
+            release(leased);
+            throw e;
+        }
+    }
+
+    /** Gives back what a failed batch left of its lease, so that the next try need not wait for it to run out. */
+    private void release(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+            jdbc.sql("UPDATE text_index_pending SET claimed_until = NULL WHERE content_id IN (" + marks + ")")
+                    .params(ids).update();
+        } catch (RuntimeException stillFailing) {
+            log.debug("The lease of a failed text index batch runs out by itself: {}", stillFailing.toString());
+        }
     }
 
     /** PostgreSQL: the first rows of the queue no other node holds, leased to this one (committed at return). */

@@ -1,6 +1,7 @@
 package org.courriel.store.search.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -81,6 +82,26 @@ class SharedTextIndexerTest {
         assertThat(jdbc.sql("SELECT content_id FROM content_text ORDER BY content_id").query(Long.class).list())
                 .containsExactly(1L, 3L);
         assertThat(jdbc.sql("SELECT content_id FROM text_index_pending").query(Long.class).list()).containsExactly(2L);
+    }
+
+    @Test
+    void aBatchThatFailsGivesItsLeaseBack() {
+        TextIndexer failing = new TextIndexer(new TextIndex() {
+            @Override
+            public void add(java.util.List<Entry> entries) {
+                throw new IllegalStateException("disk gone");
+            }
+
+            @Override
+            public java.util.List<Long> find(long mailboxId, String needle, Scope scope) {
+                return java.util.List.of();
+            }
+        }, jdbc, tx, id -> ("Subject: " + id + "\r\n\r\ntext").getBytes(StandardCharsets.UTF_8), true, 10, 1000,
+                Duration.ofHours(1), new SimpleMeterRegistry());
+        assertThatThrownBy(failing::indexOnce).hasMessageContaining("disk gone");
+        // the next try, on this node or another, takes the batch at once
+        assertThat(indexer(false).indexOnce()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM content_text").query(Long.class).single()).isEqualTo(3);
     }
 
     /** A node's indexer; {@code pauseAtTwo}: its read of content 2 waits until the test lets it go on. */
