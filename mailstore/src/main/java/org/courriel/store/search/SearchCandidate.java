@@ -51,6 +51,16 @@ final class SearchCandidate {
         return fields;
     }
 
+    /** The top-level header fields named {@code name}, as {@link #fields()} holds them; null when not at hand. */
+    List<SearchText.Field> fields(String name) {
+        if (fields != null) {
+            String wanted = name.strip();
+            return fields.stream().filter(f -> f.name().equalsIgnoreCase(wanted)).toList();
+        }
+        byte[] header = header();
+        return header == null ? null : SearchText.fieldsNamed(header, name);
+    }
+
     /** The decoded text parts, lower-cased for matching; null until the content is read. */
     List<String> bodyTexts() {
         if (bodyTexts == null && content != null) {

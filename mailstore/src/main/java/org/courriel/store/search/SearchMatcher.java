@@ -81,7 +81,7 @@ final class SearchMatcher {
 
     /** RFC 9051 §6.4.4 HEADER: the string in the field's value; an empty string matches any such field. */
     private static boolean header(SearchCandidate m, SearchKey.Header h) {
-        var fields = m.fields();
+        var fields = m.fields(h.field());
         if (fields == null) {
             return false;
         }

@@ -107,15 +107,92 @@ public final class SearchText {
             while (end < header.length && (header[end] == ' ' || header[end] == '\t')) {
                 end = lineEnd(header, end);
             }
-            String field = text(header, i, end);
-            int colon = field.indexOf(':');
-            if (colon > 0) {
-                String value = field.substring(colon + 1).replaceAll("\r?\n", "").strip();
-                out.add(new Field(field.substring(0, colon).strip(), fold(decodeWords(value)), value));
+            Field f = field(header, i, end);
+            if (f != null) {
+                out.add(f);
             }
             i = end;
         }
         return out;
+    }
+
+    /**
+     * The fields named {@code name} (case ignored, as a HEADER key compares): {@link #fields} without the
+     * others, and without decoding them. A header key reads one field of each message; decoding every field
+     * was most of what a header search of a large mailbox cost.
+     */
+    public static List<Field> fieldsNamed(byte[] header, String name) {
+        String wanted = name.strip();
+        if (wanted.isEmpty() || !wanted.chars().allMatch(c -> c < 0x80)) {
+            return fields(header).stream().filter(f -> f.name().equalsIgnoreCase(wanted)).toList();
+        }
+        List<Field> out = new ArrayList<>(1);
+        int i = 0;
+        while (i < header.length) {
+            int end = lineEnd(header, i);
+            while (end < header.length && (header[end] == ' ' || header[end] == '\t')) {
+                end = lineEnd(header, end);
+            }
+            if (mayBeNamed(header, i, end, wanted)) {
+                Field f = field(header, i, end);
+                if (f != null && f.name().equalsIgnoreCase(wanted)) {
+                    out.add(f);
+                }
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    /**
+     * Whether the field in {@code [from, end)} may be named {@code wanted} (ASCII): false only when the octets
+     * before its colon are ASCII and, blanks around them aside, another name. ':' is one octet in UTF-8 and in
+     * ISO-8859-1 alike, so the colon found here is the one {@link #field} finds in the decoded text.
+     */
+    private static boolean mayBeNamed(byte[] b, int from, int end, String wanted) {
+        int colon = -1;
+        for (int i = from; i < end; i++) {
+            if (b[i] == ':') {
+                colon = i;
+                break;
+            }
+            if (b[i] < 0) {
+                return true; // not ASCII: decided on the decoded name
+            }
+        }
+        if (colon < 0) {
+            return false;
+        }
+        int start = from;
+        int stop = colon;
+        while (start < stop && Character.isWhitespace((char) b[start])) {
+            start++;
+        }
+        while (stop > start && Character.isWhitespace((char) b[stop - 1])) {
+            stop--;
+        }
+        if (stop - start != wanted.length()) {
+            return false;
+        }
+        for (int k = 0; k < wanted.length(); k++) {
+            char c = (char) b[start + k];
+            char w = wanted.charAt(k);
+            if (c != w && Character.toLowerCase(c) != Character.toLowerCase(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The field in {@code [from, end)}, or null when it has no name before a colon. */
+    private static Field field(byte[] header, int from, int end) {
+        String field = text(header, from, end);
+        int colon = field.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String value = field.substring(colon + 1).replaceAll("\r?\n", "").strip();
+        return new Field(field.substring(0, colon).strip(), fold(decodeWords(value)), value);
     }
 
     /**
