@@ -115,24 +115,46 @@ public class MessageReader {
             }, row);
             return;
         }
-        // A few UIDs spread over the mailbox (what the text index left for a header key to check): each range
-        // looked up on the (mailbox, uid) index with one statement, instead of every row between the first and
-        // the last read (an IN list does not use the index's second column on H2).
+        // A few UIDs spread over the mailbox (what the text index left for a header key to check): looked up on the
+        // (mailbox, uid) index instead of every row between the first and the last read. Embedded H2 answers one
+        // statement per range at no round trip (an IN list does not use the index's second column there);
+        // PostgreSQL, over the network, gets them as IN lists.
         template.execute((ConnectionCallback<Void>) connection -> {
-            try (var ps = connection.prepareStatement(between)) {
-                ps.setLong(1, mailboxId);
-                for (UidSet.Range r : uids.ranges()) {
-                    ps.setLong(2, r.low());
-                    ps.setLong(3, r.high());
-                    try (var rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            row.processRow(rs);
-                        }
+            boolean embedded = "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+            if (embedded) {
+                try (var ps = connection.prepareStatement(between)) {
+                    ps.setLong(1, mailboxId);
+                    for (UidSet.Range r : uids.ranges()) {
+                        ps.setLong(2, r.low());
+                        ps.setLong(3, r.high());
+                        read(ps, row);
                     }
+                }
+                return null;
+            }
+            long[] all = uids.ranges().stream()
+                    .flatMapToLong(r -> java.util.stream.LongStream.rangeClosed(r.low(), r.high())).toArray();
+            for (int from = 0; from < all.length; from += FETCH_SIZE) {
+                int to = Math.min(all.length, from + FETCH_SIZE);
+                try (var ps = connection.prepareStatement(sql + "m.uid IN ("
+                        + String.join(", ", Collections.nCopies(to - from, "?")) + ") ORDER BY m.uid")) {
+                    ps.setLong(1, mailboxId);
+                    for (int i = from; i < to; i++) {
+                        ps.setLong(2 + i - from, all[i]);
+                    }
+                    read(ps, row);
                 }
             }
             return null;
         });
+    }
+
+    private static void read(java.sql.PreparedStatement ps, RowCallbackHandler row) throws java.sql.SQLException {
+        try (var rs = ps.executeQuery()) {
+            while (rs.next()) {
+                row.processRow(rs);
+            }
+        }
     }
 
     /**
