@@ -81,9 +81,16 @@ create_users() {
 # courriel_start DATA_DIR LOGFILE [extra JVM or Spring arguments as COURRIEL_JVM_OPTS / COURRIEL_ARGS arrays]
 # Only the listeners a bench uses, on the ports above: POP3 and ManageSieve stay off, since their fixed default
 # ports would clash between benches run side by side (another engineer's bench, a developer's server).
+# LAUNCHER=1: start the server as the service does, through deploy/bin/courriel (the jar extracted once, with
+# the JDK AOT cache its training run makes, in $WORK/launcher-cache); else java -jar.
 courriel_start() {
     local data=$1 logfile=$2
-    "$JAVA" "${COURRIEL_JVM_OPTS[@]}" -jar "$JAR" \
+    local start=("$JAVA" "${COURRIEL_JVM_OPTS[@]}" -jar "$JAR")
+    if [[ ${LAUNCHER:-0} == 1 ]]; then
+        start=(env "JAVA_HOME=$JAVA_HOME" "COURRIEL_JAR=$JAR" "COURRIEL_CACHE=$WORK/launcher-cache"
+            "COURRIEL_JAVA_OPTS=${COURRIEL_JVM_OPTS[*]}" "$ROOT/deploy/bin/courriel")
+    fi
+    "${start[@]}" \
         "--courriel.data-dir=$data" --courriel.hostname=mx.bench.invalid \
         --courriel.mx.bind-address=127.0.0.1 "--courriel.mx.port=$MX_PORT" \
         --courriel.mx.max-connections=2000 --courriel.mx.max-connections-per-ip=1000 \

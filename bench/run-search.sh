@@ -23,7 +23,10 @@ PG_DATA=$WORK/search-pg
 RESULTS=$WORK/search-results.txt
 # One message of all ("Message 54321," ends one message number), every message, none, a sender (header only).
 RARE="Message $((MESSAGES / 2 + 321)),"
-SEARCHES=("TEXT \"$RARE\"" "BODY \"$RARE\"" "TEXT \"answers the previous\"" "TEXT \"zzqx-nowhere\"" "FROM \"sender42@\"")
+# header keys too: a subject of one thread (7 messages), a sender of 1 % and a list of 20 %, none, all
+THREAD="thread $((MESSAGES / 9)) "
+SEARCHES=("TEXT \"$RARE\"" "BODY \"$RARE\"" "TEXT \"answers the previous\"" "TEXT \"zzqx-nowhere\"" "FROM \"sender42@\""
+    "SUBJECT \"$THREAD\"" "TO \"list1@\"" "FROM \"zzqx-nobody\"" "SUBJECT \"benchmarks\"")
 
 mkdir -p "$WORK"
 trap 'courriel_stop; dovecot_stop; pg_stop' EXIT
