@@ -3,13 +3,11 @@ package org.courriel.store.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-import org.courriel.store.testing.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
+import org.courriel.store.testing.EmptyDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,12 +25,9 @@ class ContentHeaderMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void headersMoveToTheirOwnTableByteForByte(String database) throws Exception {
-        String url = database.equals("h2") ? "jdbc:h2:mem:content-header-migration;DB_CLOSE_DELAY=-1"
-                : EmbeddedPostgres.newDatabase();
-        String user = database.equals("h2") ? "sa" : "postgres";
-        String password = database.equals("h2") ? "" : "postgres";
-        Flyway.configure().dataSource(url, user, password).target("98").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        EmptyDatabase db = EmptyDatabase.of(database, "content-header-migration");
+        db.migrateTo("98");
+        try (Connection c = db.connect();
                 PreparedStatement insert = c.prepareStatement("INSERT INTO content (id, sha256, size, ref_count, header,"
                         + " summary, created_at) VALUES (?, ?, 30, 1, ?, '{}', CURRENT_TIMESTAMP)")) {
             for (int id = 1; id <= 2; id++) {
@@ -42,8 +37,8 @@ class ContentHeaderMigrationTest {
                 insert.executeUpdate();
             }
         }
-        Flyway.configure().dataSource(url, user, password).target("99").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        db.migrateTo("99");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT content_id, header FROM content_header ORDER BY content_id")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(1);

@@ -3,14 +3,12 @@ package org.courriel.store.mailbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.courriel.store.testing.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
+import org.courriel.store.testing.EmptyDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,12 +22,9 @@ class SubscriptionMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void subscribedFlagsBecomeSubscriptionRows(String database) throws Exception {
-        String url = database.equals("h2") ? "jdbc:h2:mem:subscription-migration;DB_CLOSE_DELAY=-1"
-                : EmbeddedPostgres.newDatabase();
-        String user = database.equals("h2") ? "sa" : "postgres";
-        String password = database.equals("h2") ? "" : "postgres";
-        Flyway.configure().dataSource(url, user, password).target("85").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        EmptyDatabase db = EmptyDatabase.of(database, "subscription-migration");
+        db.migrateTo("85");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO domain (id, name, created_at) VALUES (1, 'example.org', CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO account (id, domain_id, address, password_hash, quota_bytes, used_bytes, enabled,"
                     + " admin, created_at) VALUES (1, 1, 'bob@example.org', 'x', 0, 0, TRUE, FALSE, CURRENT_TIMESTAMP)");
@@ -38,8 +33,8 @@ class SubscriptionMigrationTest {
                     + " (1, 'Lists', 2, 1, 1, FALSE, CURRENT_TIMESTAMP),"
                     + " (1, 'Work/Old', 3, 1, 1, TRUE, CURRENT_TIMESTAMP)");
         }
-        Flyway.configure().dataSource(url, user, password).target("87").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        db.migrateTo("87");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             List<String> names = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT name FROM mailbox_subscription WHERE account_id = 1 ORDER BY name")) {
                 while (rs.next()) {
