@@ -75,66 +75,7 @@ count_courriel() {   # message rows in the bench domain's mailboxes, through the
 }
 
 # ---------------------------------------------------------------------------------------------- Postfix
-postfix_setup() {
-    if ! command -v postfix >/dev/null; then
-        echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
-        echo "postfix postfix/mailname string mx.bench.invalid" | debconf-set-selections
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q postfix >"$WORK/apt-postfix.log"
-    fi
-    id benchvmail >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin benchvmail
-    rm -rf "$VMAIL"
-    mkdir -p "$VMAIL"
-    chown benchvmail:benchvmail "$VMAIL"
-    local i
-    : >/etc/postfix/bench_vmailbox
-    for ((i = 0; i < USERS; i++)); do
-        echo "u$i@$DOMAIN $DOMAIN/u$i/" >>/etc/postfix/bench_vmailbox   # trailing slash: Maildir
-    done
-    postmap /etc/postfix/bench_vmailbox
-    # Only what a virtual-domain Maildir server needs; every fsync and queue setting stays at its default.
-    postconf -e \
-        "inet_interfaces = loopback-only" "inet_protocols = ipv4" \
-        "myhostname = mx.bench.invalid" "mydestination = localhost" \
-        "virtual_mailbox_domains = $DOMAIN" "virtual_mailbox_maps = hash:/etc/postfix/bench_vmailbox" \
-        "virtual_mailbox_base = $VMAIL" \
-        "virtual_uid_maps = static:$(id -u benchvmail)" "virtual_gid_maps = static:$(id -g benchvmail)" \
-        "maillog_file = $WORK/postfix.log"
-    if ! grep -q "^127.0.0.1:$POSTFIX_PORT " /etc/postfix/master.cf; then
-        echo "127.0.0.1:$POSTFIX_PORT inet n - y - - smtpd" >>/etc/postfix/master.cf
-    fi
-    /usr/lib/postfix/configure-instance.sh - 2>/dev/null || true   # Debian: copies what the chroot needs
-    postfix check
-    if postfix status >/dev/null 2>&1; then
-        postfix stop >/dev/null 2>&1 || true
-        sleep 2
-    fi
-    postsuper -d ALL >/dev/null 2>&1 || true
-    postfix start >/dev/null 2>&1
-    local j
-    for ((j = 0; j < 50; j++)); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$POSTFIX_PORT") 2>/dev/null && return 0
-        sleep 0.2
-    done
-    echo "Postfix does not listen on 127.0.0.1:$POSTFIX_PORT" >&2
-    exit 1
-}
-
-count_postfix() { find "$VMAIL" -path '*/new/*' -type f 2>/dev/null | wc -l; }
-
-# CPU seconds used by Postfix: its live processes (smtpd, cleanup, qmgr, virtual... stay up between uses) plus
-# what the master has reaped from the ones that exited (cutime, cstime).
-postfix_cpu() {
-    local pid exe total=0 hz
-    hz=$(getconf CLK_TCK)
-    for pid in $(ls /proc | grep -E '^[0-9]+$'); do
-        exe=$(readlink "/proc/$pid/exe" 2>/dev/null || true)
-        [[ $exe == /usr/lib/postfix/sbin/* || $exe == /usr/sbin/postlogd ]] || continue
-        total=$(awk -v t="$total" -v exe="$exe" '{ c = $14 + $15; if (exe ~ /master$/) c += $16 + $17; print t + c }' "/proc/$pid/stat")
-    done
-    awk -v t="$total" -v hz="$hz" 'BEGIN {printf "%.2f\n", t / hz}'
-}
-
-queue_empty() { postqueue -p 2>/dev/null | grep -q 'Mail queue is empty'; }
+# postfix_setup, count_postfix, postfix_cpu and queue_empty are in lib.sh (run-smtp-source.sh uses them too)
 
 run_postfix() {
     postfix_setup
