@@ -29,6 +29,9 @@ public class MessageReader {
     /** Most ranges of a sparse set that a scan looks up one by one ({@link #sparse}). */
     static final int MAX_SPARSE = 5_000;
 
+    /** Most UIDs in those ranges (PostgreSQL is sent each of them). */
+    static final long MAX_SPARSE_UIDS = 20_000;
+
     /** Every value of system_flags without \Seen. */
     private static final List<Integer> UNSEEN_FLAG_VALUES = IntStream
             .range(0, 1 << SystemFlag.values().length).filter(v -> (v & SystemFlag.SEEN.bit()) == 0).boxed().toList();
@@ -158,8 +161,9 @@ public class MessageReader {
     }
 
     /**
-     * Whether a set's ranges are worth looking up one by one: at most {@link #MAX_SPARSE} of them, holding less than
-     * an eighth of the span from the first UID to the last; otherwise the span is read in order.
+     * Whether a set's ranges are worth looking up one by one: at most {@link #MAX_SPARSE} of them, holding at most
+     * {@link #MAX_SPARSE_UIDS} UIDs and less than an eighth of the span from the first UID to the last; otherwise
+     * the span is read in order.
      */
     static boolean sparse(UidSet uids) {
         int ranges = uids.ranges().size();
@@ -169,6 +173,9 @@ public class MessageReader {
         long count = 0;
         for (UidSet.Range r : uids.ranges()) {
             count += r.high() - r.low() + 1;
+            if (count > MAX_SPARSE_UIDS) {
+                return false;
+            }
         }
         return count * 8 < uids.max() - uids.min() + 1;
     }

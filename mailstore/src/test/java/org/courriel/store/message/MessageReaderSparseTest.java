@@ -17,7 +17,7 @@ class MessageReaderSparseTest {
     }
 
     @Test
-    void oneRangeADenseSetOrTooManyRangesAreRead() {
+    void oneRangeADenseSetOrTooManyRangesOrUidsAreRead() {
         assertThat(MessageReader.sparse(UidSet.range(1, 100_000))).isFalse();
         assertThat(MessageReader.sparse(UidSet.of(7))).isFalse();
         assertThat(MessageReader.sparse(UidSet.of(1, 3, 5, 7, 9))).as("half of the span").isFalse();
@@ -26,6 +26,8 @@ class MessageReaderSparseTest {
             many[i] = 1 + 100L * i;
         }
         assertThat(MessageReader.sparse(UidSet.of(many))).isFalse();
+        assertThat(MessageReader.sparse(UidSet.of(List.of(new UidSet.Range(1, MessageReader.MAX_SPARSE_UIDS),
+                new UidSet.Range(10_000_000, 10_000_000))))).as("few ranges, too many UIDs").isFalse();
         assertThat(MessageReader.sparse(UidSet.ALL)).isFalse();
     }
 }
