@@ -88,8 +88,7 @@ final class SearchMatcher {
         String needle = SearchText.fold(h.value());
         boolean addressField = SearchText.isAddressField(h.field());
         for (SearchText.Field f : fields) {
-            if (f.name().equalsIgnoreCase(h.field().strip())
-                    && (f.foldedValue().contains(needle) || addressField && anyAddressContains(f.value(), needle))) {
+            if (f.foldedValue().contains(needle) || addressField && anyAddressContains(f.value(), needle)) {
                 return true;
             }
         }

@@ -51,7 +51,7 @@ public final class SearchText {
     }
 
     /** The fields whose search keys (RFC 9051 §6.4.4 FROM, TO, CC, BCC) compare addresses, not only text. */
-    public static final Set<String> ADDRESS_FIELDS = Set.of("from", "to", "cc", "bcc");
+    private static final Set<String> ADDRESS_FIELDS = Set.of("from", "to", "cc", "bcc");
 
     private SearchText() {
     }
@@ -103,10 +103,7 @@ public final class SearchText {
         List<Field> out = new ArrayList<>();
         int i = 0;
         while (i < header.length) {
-            int end = lineEnd(header, i);
-            while (end < header.length && (header[end] == ' ' || header[end] == '\t')) {
-                end = lineEnd(header, end);
-            }
+            int end = fieldEnd(header, i);
             Field f = field(header, i, end);
             if (f != null) {
                 out.add(f);
@@ -129,10 +126,7 @@ public final class SearchText {
         List<Field> out = new ArrayList<>(1);
         int i = 0;
         while (i < header.length) {
-            int end = lineEnd(header, i);
-            while (end < header.length && (header[end] == ' ' || header[end] == '\t')) {
-                end = lineEnd(header, end);
-            }
+            int end = fieldEnd(header, i);
             if (mayBeNamed(header, i, end, wanted)) {
                 Field f = field(header, i, end);
                 if (f != null && f.name().equalsIgnoreCase(wanted)) {
@@ -266,6 +260,15 @@ public final class SearchText {
         } catch (CharacterCodingException e) {
             return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /** The index just past the field starting at {@code from}: its line and the folded lines after it (RFC 5322 §2.2.3). */
+    private static int fieldEnd(byte[] b, int from) {
+        int end = lineEnd(b, from);
+        while (end < b.length && (b[end] == ' ' || b[end] == '\t')) {
+            end = lineEnd(b, end);
+        }
+        return end;
     }
 
     private static int lineEnd(byte[] b, int from) {
