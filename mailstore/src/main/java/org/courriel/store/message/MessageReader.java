@@ -1,5 +1,7 @@
 package org.courriel.store.message;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.courriel.store.content.SummaryCodec;
@@ -31,6 +34,9 @@ public class MessageReader {
 
     /** Most UIDs in those ranges (PostgreSQL is sent each of them). */
     static final long MAX_SPARSE_UIDS = 20_000;
+
+    /** UIDs per IN list of a sparse scan on PostgreSQL. */
+    private static final int IN_LIST = 500;
 
     /** Every value of system_flags without \Seen. */
     private static final List<Integer> UNSEEN_FLAG_VALUES = IntStream
@@ -135,10 +141,9 @@ public class MessageReader {
                 }
                 return null;
             }
-            long[] all = uids.ranges().stream()
-                    .flatMapToLong(r -> java.util.stream.LongStream.rangeClosed(r.low(), r.high())).toArray();
-            for (int from = 0; from < all.length; from += FETCH_SIZE) {
-                int to = Math.min(all.length, from + FETCH_SIZE);
+            long[] all = uids.ranges().stream().flatMapToLong(r -> LongStream.rangeClosed(r.low(), r.high())).toArray();
+            for (int from = 0; from < all.length; from += IN_LIST) {
+                int to = Math.min(all.length, from + IN_LIST);
                 try (var ps = connection.prepareStatement(sql + "m.uid IN ("
                         + String.join(", ", Collections.nCopies(to - from, "?")) + ") ORDER BY m.uid")) {
                     ps.setLong(1, mailboxId);
@@ -152,7 +157,7 @@ public class MessageReader {
         });
     }
 
-    private static void read(java.sql.PreparedStatement ps, RowCallbackHandler row) throws java.sql.SQLException {
+    private static void read(PreparedStatement ps, RowCallbackHandler row) throws SQLException {
         try (var rs = ps.executeQuery()) {
             while (rs.next()) {
                 row.processRow(rs);

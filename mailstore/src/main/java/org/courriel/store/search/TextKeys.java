@@ -2,6 +2,7 @@ package org.courriel.store.search;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.courriel.store.message.UidSet;
 import org.courriel.store.search.text.TextIndex;
@@ -29,7 +30,7 @@ final class TextKeys {
             case SearchKey.Or o -> SearchKey.or(resolve(o.left(), mailboxId, text), resolve(o.right(), mailboxId, text));
             // flattened, so that the UIDs a header key was narrowed to stand at the top and narrow the scan
             case SearchKey.And a -> new SearchKey.And(a.keys().stream().map(k -> resolve(k, mailboxId, text))
-                    .flatMap(k -> k instanceof SearchKey.And inner ? inner.keys().stream() : java.util.stream.Stream.of(k))
+                    .flatMap(k -> k instanceof SearchKey.And inner ? inner.keys().stream() : Stream.of(k))
                     .toList());
             default -> key;
         };
