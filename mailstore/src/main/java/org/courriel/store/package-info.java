@@ -18,8 +18,9 @@
  * {@link org.courriel.store.commit.SyncAfterCommit} before their call returns.</li>
  * <li><b>Storage layout.</b> The bytes of a message are kept once per distinct SHA-256: {@code content} holds its
  * digest, size, summary and preview, {@code content_header} the header section alone (the rows a first sync
- * reads, narrow and in arrival order) and {@code content_body} the body; reference counted by {@code message} rows, outbound queue
- * entries and spam training rows ({@link org.courriel.store.training.TrainingOutbox}). The MIME summary (envelope, body structure, sort fields) and the preview
+ * reads, narrow and in arrival order) and {@code content_body} the body; reference counted by {@code message} rows,
+ * outbound queue entries and spam training rows ({@link org.courriel.store.training.TrainingOutbox}). The MIME
+ * summary (envelope, body structure, sort fields) and the preview
  * ({@link org.courriel.store.preview.MessagePreview}) are computed once, when the content is first stored; nothing
  * re-parses a body to list or FETCH summaries. A message row's save date is the database's clock at its insert.</li>
  * <li><b>Locking and order.</b> Each change to a mailbox first updates the mailbox row (UIDNEXT,

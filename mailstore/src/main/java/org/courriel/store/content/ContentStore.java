@@ -104,14 +104,15 @@ public class ContentStore {
 
     /** The header section, up to and including the empty line. */
     public byte[] header(long contentId) {
-        return jdbc.sql("SELECT header FROM content_header WHERE content_id = ?").param(contentId).query(byte[].class).optional()
+        return jdbc.sql("SELECT header FROM content_header WHERE content_id = ?").param(contentId)
+                .query(byte[].class).optional()
                 .orElseThrow(() -> StoreException.notFound("content " + contentId));
     }
 
     /** The exact bytes received. */
     public byte[] bytes(long contentId) {
-        return jdbc.sql("SELECT h.header, b.body FROM content_header h JOIN content_body b ON b.content_id = h.content_id"
-                        + " WHERE h.content_id = ?")
+        return jdbc.sql("SELECT h.header, b.body FROM content_header h"
+                        + " JOIN content_body b ON b.content_id = h.content_id WHERE h.content_id = ?")
                 .param(contentId)
                 .query((rs, n) -> {
                     byte[] header = rs.getBytes(1);

@@ -66,8 +66,8 @@ public class SortFieldStore {
         for (int from = 0; from < missing.size(); from += FILL_CHUNK) {
             List<Long> chunk = missing.subList(from, Math.min(from + FILL_CHUNK, missing.size()));
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            List<Stored> stored = jdbc.sql("SELECT c.id, c.summary, h.header FROM content c JOIN content_header h ON h.content_id = c.id"
-                    + " WHERE c.id IN (" + marks + ")")
+            List<Stored> stored = jdbc.sql("SELECT c.id, c.summary, h.header FROM content c"
+                    + " JOIN content_header h ON h.content_id = c.id WHERE c.id IN (" + marks + ")")
                     .params(List.copyOf(chunk))
                     .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getBytes(3))).list();
             for (Stored content : stored) {

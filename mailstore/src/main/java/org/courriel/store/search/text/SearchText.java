@@ -262,7 +262,7 @@ public final class SearchText {
         }
     }
 
-    /** The index just past the field starting at {@code from}: its line and the folded lines after it (RFC 5322 §2.2.3). */
+    /** The index just past the field at {@code from}: its line and its folded ones (RFC 5322 §2.2.3). */
     private static int fieldEnd(byte[] b, int from) {
         int end = lineEnd(b, from);
         while (end < b.length && (b[end] == ' ' || b[end] == '\t')) {
