@@ -1,6 +1,5 @@
 package org.courriel.access.net;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +54,7 @@ public final class Connection implements Channel {
     }
 
     private void streams() throws IOException {
-        in = new BufferedInputStream(new DeadlineInputStream(socket.getInputStream(), socket, deadline,
+        in = new BufferedInput(new DeadlineInputStream(socket.getInputStream(), socket, deadline,
                 () -> idleMillis), BUFFER);
         out = new BufferedOutputStream(new TimedOutputStream(socket.getOutputStream(), writes), BUFFER);
         lines = new LineReader(in);

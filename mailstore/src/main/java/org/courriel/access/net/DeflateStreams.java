@@ -1,6 +1,5 @@
 package org.courriel.access.net;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +29,7 @@ final class DeflateStreams {
 
     /** The decompressed view of {@code compressed}, which may already hold bytes sent after the command. */
     InputStream input(InputStream compressed) {
-        return new BufferedInputStream(new InflaterInputStream(compressed, inflater, BUFFER) {
+        return new BufferedInput(new InflaterInputStream(compressed, inflater, BUFFER) {
             /** Unknown without inflating: 0, so that a caller deciding whether to flush always flushes. */
             @Override
             public int available() {

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.courriel.access.net.BufferedInput;
 import org.courriel.access.net.MemoryBudget;
 
 /**
@@ -14,6 +15,9 @@ import org.courriel.access.net.MemoryBudget;
  * reported, so the session can refuse the message (RFC 5321 §2.3.8; the SMTP smuggling attack hides a
  * second message behind {@code LF "." LF} or {@code LF "." CRLF}, which other servers take as the end).
  * The content kept ends with the CRLF of its last line; the limit counts content bytes after unstuffing.
+ * <p>
+ * Inside a line the bytes up to the next CR or LF go over in one copy ({@link BufferedInput#copyUntil}); only
+ * line ends and line starts go through the state machine byte by byte.
  */
 public final class DotTerminatedReader {
 
@@ -23,7 +27,8 @@ public final class DotTerminatedReader {
     }
 
     /**
-     * @param in    positioned after the CRLF of the DATA command line (a line start)
+     * @param in    positioned after the CRLF of the DATA command line (a line start); read no further than the
+     *              end-of-data indication (a {@link BufferedInput} keeps what follows for the next command)
      * @param limit most content bytes kept; past it the rest is read and dropped
      * @throws EOFException when the stream ends before the end-of-data indication
      */
@@ -36,11 +41,15 @@ public final class DotTerminatedReader {
      * @see #read(InputStream, long)
      */
     public static MessageBody read(InputStream in, long limit, MemoryBudget.Lease lease) throws IOException {
+        BufferedInput input = in instanceof BufferedInput buffered ? buffered : new BufferedInput(in, 1);
         BoundedBuffer out = new BoundedBuffer(limit, lease);
         boolean bare = false;
         State state = State.LINE_START;
         while (true) {
-            int b = in.read();
+            if (state == State.IN_LINE) {
+                input.copyUntil((byte) '\r', (byte) '\n', out); // the rest of the line, as far as it is buffered
+            }
+            int b = input.read();
             if (b < 0) {
                 throw new EOFException("connection closed inside DATA");
             }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.courriel.access.net.BufferedInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,27 +41,53 @@ class DotTerminatedReaderTest {
             "a\\r\\n.\\rb\\r\\n.\\r\\n           | a\\r\\n\\rb\\r\\n             | true",
             "a\\r\\r\\n.\\r\\n                   | a\\r\\r\\n                    | true"})
     void endsOnlyAtCrlfDotCrlfAndUnstuffs(String input, String content, boolean bare) throws IOException {
-        MessageBody body = DotTerminatedReader.read(in(esc(input.strip())), 1000);
-        assertThat(new String(body.content(), StandardCharsets.UTF_8)).isEqualTo(content == null ? "" : esc(content.strip()));
-        assertThat(body.bareLineEnding()).isEqualTo(bare);
-        assertThat(body.tooBig()).isFalse();
+        for (int size : BUFFERS) {
+            InputStream in = buffered(in(esc(input.strip()) + "NEXT"), size);
+            MessageBody body = DotTerminatedReader.read(in, 1000);
+            assertThat(new String(body.content(), StandardCharsets.UTF_8)).as("buffer %d", size)
+                    .isEqualTo(content == null ? "" : esc(content.strip()));
+            assertThat(body.bareLineEnding()).isEqualTo(bare);
+            assertThat(body.tooBig()).isFalse();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("NEXT");
+        }
+    }
+
+    /** Buffer sizes the content is read through: 0 for the bare stream, then runs cut at every place, and whole. */
+    private static final int[] BUFFERS = {0, 1, 2, 3, 5, 4096};
+
+    private static InputStream buffered(InputStream in, int size) {
+        return size == 0 ? in : new BufferedInput(in, size);
     }
 
     @Test
     void leavesWhatFollowsTheEndUnread() throws IOException {
-        InputStream in = in("a\r\n.\r\nQUIT\r\n");
-        DotTerminatedReader.read(in, 1000);
+        for (int size : BUFFERS) {
+            InputStream in = buffered(in("a\r\n.\r\nQUIT\r\n"), size);
+            DotTerminatedReader.read(in, 1000);
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("QUIT\r\n");
+        }
+    }
+
+    @Test
+    void longLinesGoOverWholeThroughABuffer() throws IOException {
+        String line = "x".repeat(10_000);
+        InputStream in = new BufferedInput(in(line + "\r\n" + line + "\r\n.\r\nQUIT\r\n"), 4096);
+        MessageBody body = DotTerminatedReader.read(in, 100_000);
+        assertThat(new String(body.content(), StandardCharsets.US_ASCII)).isEqualTo(line + "\r\n" + line + "\r\n");
+        assertThat(body.size()).isEqualTo(20_004);
         assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("QUIT\r\n");
     }
 
     @Test
     void tooBigContentIsReadToTheEndAndDropped() throws IOException {
-        InputStream in = in("0123456789\r\n0123456789\r\n.\r\nNOOP\r\n");
-        MessageBody body = DotTerminatedReader.read(in, 10);
-        assertThat(body.tooBig()).isTrue();
-        assertThat(body.size()).isEqualTo(24);
-        assertThat(body.content()).isEmpty();
-        assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("NOOP\r\n");
+        for (int size : BUFFERS) {
+            InputStream in = buffered(in("0123456789\r\n0123456789\r\n.\r\nNOOP\r\n"), size);
+            MessageBody body = DotTerminatedReader.read(in, 10);
+            assertThat(body.tooBig()).isTrue();
+            assertThat(body.size()).isEqualTo(24);
+            assertThat(body.content()).isEmpty();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("NOOP\r\n");
+        }
     }
 
     @Test
