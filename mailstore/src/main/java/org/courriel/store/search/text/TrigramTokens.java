@@ -1,5 +1,7 @@
 package org.courriel.store.search.text;
 
+import java.util.Arrays;
+
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -18,7 +20,19 @@ final class TrigramTokens extends TokenStream {
     private int next;
 
     TrigramTokens(String text) {
-        this.codePoints = text.codePoints().toArray();
+        this.codePoints = codePoints(text);
+    }
+
+    /** The text's code points; a loop, not {@code String.codePoints()}: its stream took 6 % of the indexer's time. */
+    private static int[] codePoints(String text) {
+        int[] out = new int[text.length()];
+        int n = 0;
+        for (int i = 0; i < text.length(); n++) {
+            int cp = text.codePointAt(i);
+            out[n] = cp;
+            i += Character.charCount(cp);
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     @Override
@@ -32,9 +46,13 @@ final class TrigramTokens extends TokenStream {
             return false;
         }
         clearAttributes();
+        // straight into the term's buffer, not a string per code point of each token
+        char[] chars = term.resizeBuffer(2 * IndexedText.MIN_NEEDLE);
+        int length = 0;
         for (int i = next; i < next + IndexedText.MIN_NEEDLE; i++) {
-            term.append(Character.toString(codePoints[i]));
+            length += Character.toChars(codePoints[i], chars, length);
         }
+        term.setLength(length);
         increment.setPositionIncrement(skipped + 1);
         next++;
         return true;
