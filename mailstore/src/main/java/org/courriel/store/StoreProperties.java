@@ -59,7 +59,8 @@ public record StoreProperties(
      *                 text search reads the whole mailbox
      * @param maxChars most characters of one message's header text, and of its body text, that are indexed; a
      *                 message with more is indexed that far and its text read again by each search
-     * @param batch    most messages indexed in one step (one Lucene commit, one PostgreSQL transaction)
+     * @param batch    most messages indexed in one step (on H2 one hand-over to Lucene, which commits when the
+     *                 queue is empty or {@code TextIndexer.MAX_HELD} wait; on PostgreSQL one lease)
      * @param pause    how long the indexer waits before it looks again when nothing was left to index; until a
      *                 message is indexed each search reads it, so this delays nothing a user sees
      */

@@ -14,10 +14,18 @@ public interface TextIndex {
     }
 
     /**
-     * Indexes the entries (again, for a content already indexed: the text replaces what the index held);
-     * durable when it returns, so that their pending rows may go.
+     * Indexes the entries (again, for a content already indexed: the text replaces what the index held). In the
+     * database (PostgreSQL) they are written in the caller's transaction; outside it (Lucene) they are held until
+     * {@link #commit()}, and only then may their pending rows go.
      */
     void add(List<Entry> entries);
+
+    /**
+     * Makes what {@link #add} gave durable and searchable. Nothing to do where the index is in the database: its
+     * rows are both once the caller's transaction commits.
+     */
+    default void commit() {
+    }
 
     /** Where in the indexed text a key looks. */
     enum Scope {

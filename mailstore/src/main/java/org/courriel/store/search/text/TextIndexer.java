@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 
 import org.courriel.access.metrics.CachedReading;
@@ -37,8 +38,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * one by one ({@code synchronous_commit off}): the index is derived data, and a write lost in a crash leaves its
  * pending row too, so the content is indexed again.
  *
- * <p>On H2 the index is Lucene's, outside the database: the batch is read and indexed first, and only the removal
- * of its pending rows is a transaction, a short one.
+ * <p>On H2 the index is Lucene's, outside the database: batches are read and handed to the index, which holds them
+ * until its commit; the commit comes when the queue is empty or {@link #MAX_HELD} contents are held, and only then
+ * go their pending rows, in one short transaction. Until then the queue is read past the last content held, and
+ * searches read the held contents themselves as they read any queued one. A crash before the commit indexes them
+ * again.
  */
 public final class TextIndexer implements SmartLifecycle {
 
@@ -46,6 +50,9 @@ public final class TextIndexer implements SmartLifecycle {
 
     /** Most characters of text one step holds before it hands them to the index (a batch of long texts). */
     static final long MAX_CHARS_HELD = 8_000_000;
+
+    /** H2: most contents handed to the Lucene index before it commits, when the queue never empties meanwhile. */
+    static final int MAX_HELD = 2000;
 
     /** How long a PostgreSQL node holds the rows it took before another may take them (it died meanwhile). */
     static final Duration LEASE = Duration.ofMinutes(10);
@@ -62,6 +69,13 @@ public final class TextIndexer implements SmartLifecycle {
     private final int maxChars;
     private final Duration pause;
     private final Counter indexed;
+    /** H2: the contents handed to the index since its last commit, and those of them whose text was cut. */
+    private final List<Long> held = new ArrayList<>();
+    private final List<Long> heldPartial = new ArrayList<>();
+    /** H2: the queue is read past this content id until the next commit (0: from the start). */
+    private long after;
+    /** H2: one step at a time over what is held (a lock, not {@code synchronized}: Lucene's I/O under it). */
+    private final ReentrantLock steps = new ReentrantLock();
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -111,13 +125,31 @@ public final class TextIndexer implements SmartLifecycle {
                 }
             }
         }
+        if (!shared) {
+            steps.lock();
+            try {
+                commitHeld(); // what a clean stop held is not indexed again at the next start
+            } catch (RuntimeException e) {
+                log.warn("The full-text index could not commit at stop; {} messages are indexed again at the next"
+                        + " start: {}", held.size(), e.toString());
+            } finally {
+                steps.unlock();
+            }
+        }
     }
 
-    /** Indexes one batch of the queue; returns how many contents it took (fewer than a batch: the queue is empty). */
+    /**
+     * Indexes one batch of the queue; returns how many contents it took (fewer than a batch: the queue is empty,
+     * and on H2 what the index holds is committed).
+     */
     public int indexOnce() {
         if (!shared) {
-            return indexBatch(jdbc.sql("SELECT content_id FROM text_index_pending ORDER BY content_id"
-                    + " FETCH FIRST " + batch + " ROWS ONLY").query(Long.class).list());
+            steps.lock(); // the indexer's thread, and a caller draining the queue (tests) at the same time
+            try {
+                return indexHeld();
+            } finally {
+                steps.unlock();
+            }
         }
         List<Long> leased = lease();
         try {
@@ -126,6 +158,20 @@ public final class TextIndexer implements SmartLifecycle {
             release(leased);
             throw e;
         }
+    }
+
+    /** H2: the next batch past those held, handed to the index; a commit when the queue is empty or enough are held. */
+    private int indexHeld() {
+        List<Long> ids = jdbc.sql("SELECT content_id FROM text_index_pending WHERE content_id > ?"
+                + " ORDER BY content_id FETCH FIRST " + batch + " ROWS ONLY").param(after).query(Long.class).list();
+        int taken = indexBatch(ids);
+        if (!ids.isEmpty()) {
+            after = ids.getLast();
+        }
+        if (ids.size() < batch || held.size() >= MAX_HELD) {
+            commitHeld();
+        }
+        return taken;
     }
 
     /** Gives back what a failed batch left of its lease, so that the next try need not wait for it to run out. */
@@ -196,14 +242,33 @@ public final class TextIndexer implements SmartLifecycle {
         if (!shared) {
             index.add(entries);
             indexed += entries.size();
-            tx.executeWithoutResult(s -> {
-                String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-                jdbc.sql("DELETE FROM text_index_pending WHERE content_id IN (" + marks + ")").params(ids).update();
-                partial.forEach(this::rememberPartial);
-            });
+            held.addAll(ids);
+            heldPartial.addAll(partial);
         }
         this.indexed.increment(indexed);
         return ids.size();
+    }
+
+    /**
+     * H2: commits the index, then lets the held contents' pending rows go (and remembers the cut ones), so that the
+     * queue is read from its start again; a content queued meanwhile below the last one held is taken then.
+     */
+    private void commitHeld() {
+        if (!held.isEmpty()) {
+            index.commit();
+            tx.executeWithoutResult(s -> {
+                for (int from = 0; from < held.size(); from += batch) {
+                    List<Long> part = held.subList(from, Math.min(held.size(), from + batch));
+                    String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+                    jdbc.sql("DELETE FROM text_index_pending WHERE content_id IN (" + marks + ")").params(part)
+                            .update();
+                }
+                heldPartial.forEach(this::rememberPartial);
+            });
+            held.clear();
+            heldPartial.clear();
+        }
+        after = 0;
     }
 
     /**

@@ -20,13 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The indexer takes its queue in batches and lets a row go only once the index holds its content. */
+/** The indexer takes its queue in batches and lets a row go only once the index has committed its content. */
 class TextIndexerTest {
 
     private JdbcClient jdbc;
     private TransactionTemplate tx;
     private final List<TextIndex.Entry> indexed = new ArrayList<>();
+    private final List<Long> committed = new ArrayList<>();
     private boolean failing;
+    private boolean commitFailing;
 
     private final TextIndex index = new TextIndex() {
         @Override
@@ -35,6 +37,14 @@ class TextIndexerTest {
                 throw new IllegalStateException("disk gone");
             }
             indexed.addAll(entries);
+        }
+
+        @Override
+        public void commit() {
+            if (commitFailing) {
+                throw new IllegalStateException("disk full");
+            }
+            indexed.stream().map(Entry::contentId).filter(id -> !committed.contains(id)).forEach(committed::add);
         }
 
         @Override
@@ -70,6 +80,61 @@ class TextIndexerTest {
         assertThat(indexer.indexOnce()).isZero();
         assertThat(pending()).isZero();
         assertThat(indexed).extracting(TextIndex.Entry::contentId).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void rowsGoOnlyAtTheCommitWhichComesOnceTheQueueIsEmpty() {
+        TextIndexer indexer = indexer(2, 1000);
+        assertThat(indexer.indexOnce()).isEqualTo(2);
+        assertThat(indexer.indexOnce()).as("past the held ones, not the same again").isEqualTo(2);
+        assertThat(indexed).extracting(TextIndex.Entry::contentId).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(committed).isEmpty();
+        assertThat(pending()).isEqualTo(5);
+        assertThat(indexer.indexOnce()).isEqualTo(1); // content 5 is gone: the queue is empty after it
+        assertThat(committed).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aContentQueuedBelowTheHeldOnesIsTakenAfterTheCommit() {
+        jdbc.sql("DELETE FROM text_index_pending WHERE content_id = 1").update();
+        TextIndexer indexer = indexer(2, 1000);
+        assertThat(indexer.indexOnce()).isEqualTo(2); // 2 and 3 held
+        jdbc.sql("INSERT INTO text_index_pending (content_id) VALUES (1)").update(); // queued late, below them
+        assertThat(indexer.indexOnce()).isEqualTo(2); // 4 and 5
+        assertThat(indexer.indexOnce()).isZero(); // nothing past 5: the commit, and the queue read from its start
+        assertThat(committed).containsExactly(2L, 3L, 4L);
+        assertThat(pending()).isEqualTo(1);
+        assertThat(indexer.indexOnce()).isEqualTo(1);
+        assertThat(committed).containsExactly(2L, 3L, 4L, 1L);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aQueueThatNeverEmptiesIsCommittedOnceEnoughAreHeld() {
+        for (int i = 6; i <= TextIndexer.MAX_HELD + 100; i++) {
+            jdbc.sql("INSERT INTO content (id, sha256, size, ref_count, summary, created_at) VALUES (?, ?, 1, 1, '{}', ?)")
+                    .params(i, "sha" + i, OffsetDateTime.now()).update();
+            jdbc.sql("INSERT INTO text_index_pending (content_id) VALUES (?)").param(i).update();
+        }
+        TextIndexer indexer = indexer(1000, 1000);
+        assertThat(indexer.indexOnce()).isEqualTo(1000);
+        assertThat(committed).isEmpty();
+        assertThat(indexer.indexOnce()).isEqualTo(1000);
+        assertThat(committed).hasSize(TextIndexer.MAX_HELD - 1); // content 5 is gone
+        assertThat(pending()).isEqualTo(100);
+    }
+
+    @Test
+    void aFailedCommitKeepsTheRowsAndTheNextStepCommitsThem() {
+        TextIndexer indexer = indexer(10, 1000);
+        commitFailing = true;
+        assertThatThrownBy(indexer::indexOnce).hasMessageContaining("disk full");
+        assertThat(pending()).isEqualTo(5);
+        commitFailing = false;
+        assertThat(indexer.indexOnce()).isZero();
+        assertThat(committed).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(pending()).isZero();
     }
 
     @Test
