@@ -409,6 +409,19 @@ abstract class MailStoreContract {
     }
 
     @Test
+    void aClaimAtOrBelowWhatThisNodeSawClaimedAsksNothingOfTheDatabase() {
+        messages.append(inbox.id(), TestMessages.simple("one"), Flags.NONE, Instant.now());
+        assertThat(recent.claimUpTo(inbox.id(), 1)).isZero();
+        // the row set back, as nothing ever does: a claim this node knows is taken does not read it
+        jdbc.sql("UPDATE mailbox SET recent_uid = 0 WHERE id = ?").param(inbox.id()).update();
+        assertThat(recent.claimUpTo(inbox.id(), 1)).isEqualTo(1);
+        // above what it saw, the database decides
+        messages.append(inbox.id(), TestMessages.simple("two"), Flags.NONE, Instant.now());
+        assertThat(recent.claimUpTo(inbox.id(), 2)).isZero();
+        assertThat(recent.mark(inbox.id())).isEqualTo(2);
+    }
+
+    @Test
     void recreatedMailboxGetsNewUidValidity() {
         MailboxInfo first = mailboxes.create(bob.id(), "Temp", null);
         mailboxes.delete(bob.id(), "Temp");
