@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param workers             run delivery workers on this node (false: this node only queues; another delivers)
  * @param nodeId              this node's name in claims and attempt history; empty: host name and a random suffix
- * @param maxConnections      most destinations delivered to at once by this node (one connection each)
- * @param claimBatch          most recipients claimed in one go
+ * @param maxConnections      most destinations delivered to at once by this node (one connection each; a virtual
+ *                            thread each, so as many as Postfix's 100 SMTP clients cost little)
+ * @param claimBatch          most recipients claimed in one go; a domain's recipients of one claim go over one
+ *                            connection, so a larger claim reuses connections more (its lease is extended while
+ *                            it makes progress)
  * @param pollInterval        how often idle workers look for due work (new mail on this node wakes them at once)
  * @param lease               how long a claim holds; a crashed node's claims are taken over after it
  * @param retry               the retry schedule
@@ -24,8 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record QueueProperties(
         @DefaultValue("true") boolean workers,
         @DefaultValue("") String nodeId,
-        @DefaultValue("16") int maxConnections,
-        @DefaultValue("100") int claimBatch,
+        @DefaultValue("100") int maxConnections,
+        @DefaultValue("1000") int claimBatch,
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("15m") Duration lease,
         @DefaultValue Retry retry,
