@@ -2,7 +2,7 @@
 # 10,000 IMAP connections in IDLE on a server with -Xmx512m: how many are served, how many hear of a new
 # message, and the heap after a full GC. See bench/README.md.
 #
-#   bench/run-idle.sh            CONNECTIONS=10000 USERS=100 HEAP=512m LOGINS_IN_FLIGHT=16 SKIP_BUILD=1
+#   bench/run-idle.sh            CONNECTIONS=10000 USERS=100 HEAP=512m LOGINS_IN_FLIGHT=16 DELIVERIES=3 SKIP_BUILD=1 PROFILE=1
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -10,6 +10,7 @@ CONNECTIONS=${CONNECTIONS:-10000}
 USERS=${USERS:-100}          # one message to all of them: at most courriel.smtp.max-recipients (100)
 HEAP=${HEAP:-512m}
 LOGINS_IN_FLIGHT=${LOGINS_IN_FLIGHT:-16}
+DELIVERIES=${DELIVERIES:-3}  # messages to every user, one after the other: delivery-to-EXISTS of each
 DATA=$WORK/idle-data
 RESULTS=$WORK/idle-results.txt
 
@@ -46,6 +47,9 @@ mkdir -p "$DATA"
     "--courriel.data-dir=$DATA" | tee -a "$RESULTS"
 
 COURRIEL_JVM_OPTS=("-Xmx$HEAP")
+if [[ ${PROFILE:-0} == 1 ]]; then   # a JFR recording of the server: $WORK/courriel-idle.jfr
+    COURRIEL_JVM_OPTS+=("-XX:StartFlightRecording=filename=$WORK/courriel-idle.jfr,settings=profile")
+fi
 # docs/configuration.md: at most 20000 IMAP connections per listener, 50 per client address by default.
 COURRIEL_ARGS=(--courriel.imap.max-connections=$((CONNECTIONS + 1000))
     --courriel.imap.max-connections-per-ip=$((CONNECTIONS + 1000)))
@@ -63,7 +67,7 @@ heap | tee -a "$RESULTS"
 rm -f "$FIFO"
 mkfifo "$FIFO"
 "$JAVA" -Xss256k "$BENCH_DIR/src/ImapIdleLoad.java" "$IMAP_PORT" "$MX_PORT" "$CONNECTIONS" "$USERS" idle "$DOMAIN" \
-    "$PASSWORD" "$LOGINS_IN_FLIGHT" <"$FIFO" >"$WORK/idle-client.txt" 2>&1 &
+    "$PASSWORD" "$LOGINS_IN_FLIGHT" "$COURRIEL_PID" "$DELIVERIES" "$(getconf CLK_TCK)" <"$FIFO" >"$WORK/idle-client.txt" 2>&1 &
 CLIENT_PID=$!
 exec 3>"$FIFO"
 until grep -q '^READY' "$WORK/idle-client.txt"; do
@@ -74,6 +78,9 @@ grep -E '^(READY|failed)' "$WORK/idle-client.txt" | tee -a "$RESULTS"
 curl -fsS "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" | grep -E '^courriel_imap_(idle_)?sessions' | tee -a "$RESULTS" || true
 say "-- heap with every connection in IDLE"
 heap | tee -a "$RESULTS"
+# both processes share the two cores: the server's CPU per session (from the client's reading of /proc) is its
+# own cost, whatever the client's; the first delivery also runs the push path's code for the first time (the JIT)
+say "-- $DELIVERIES messages to every user, one after the other, from $(date -u +%H:%M:%S.%N | cut -c1-12) UTC"
 echo go >&3
 until grep -q '^DONE' "$WORK/idle-client.txt"; do
     kill -0 "$CLIENT_PID" 2>/dev/null || { cat "$WORK/idle-client.txt"; exit 1; }

@@ -8,15 +8,19 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,15 +38,33 @@ public final class ImapIdleLoad {
 
     private final CountDownLatch settled;
     private final LongAdder idling = new LongAdder();
-    private final LongAdder notified = new LongAdder();
-    private final AtomicLong lastNotified = new AtomicLong();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    /** Per delivery, when each session read its EXISTS (System.nanoTime()). */
+    private final List<Queue<Long>> heard = new ArrayList<>();
     private final Semaphore logins;
 
-    ImapIdleLoad(int connections, int loginsInFlight) {
+    ImapIdleLoad(int connections, int loginsInFlight, int rounds) {
         this.settled = new CountDownLatch(connections);
         this.logins = new Semaphore(loginsInFlight);
+        for (int i = 0; i < rounds; i++) {
+            heard.add(new ConcurrentLinkedQueue<>());
+        }
+    }
+
+    /** The value at fraction {@code q} of sorted {@code values} (nearest rank), 0 when there is none. */
+    private static long at(long[] values, double q) {
+        return values.length == 0 ? 0 : values[(int) Math.max(0, Math.ceil(values.length * q) - 1)];
+    }
+
+    /** User and system CPU seconds of a process so far (/proc), 0 without one. */
+    private static double cpuSeconds(long pid, int hz) throws IOException {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) hz; // fields 14 and 15 of stat(5)
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,7 +76,10 @@ public final class ImapIdleLoad {
         String domain = args[5];
         String password = args[6];
         int inFlight = args.length > 7 ? Integer.parseInt(args[7]) : 16;
-        ImapIdleLoad load = new ImapIdleLoad(connections, inFlight);
+        long serverPid = args.length > 8 ? Long.parseLong(args[8]) : 0;
+        int rounds = args.length > 9 ? Integer.parseInt(args[9]) : 1;
+        int hz = args.length > 10 ? Integer.parseInt(args[10]) : 100;
+        ImapIdleLoad load = new ImapIdleLoad(connections, inFlight, rounds);
         long start = System.nanoTime();
         for (int i = 0; i < connections; i++) {
             String user = prefix + (i % users) + "@" + domain;
@@ -67,14 +92,25 @@ public final class ImapIdleLoad {
         System.out.flush();
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in));
         stdin.readLine();
-        long sent = deliver(smtpPort, prefix, domain, users);
         long want = load.idling.sum();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (load.notified.sum() < want && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        for (int round = 0; round < load.heard.size(); round++) {
+            Queue<Long> heard = load.heard.get(round);
+            double cpu0 = cpuSeconds(serverPid, hz);
+            long[] delivery = deliver(smtpPort, prefix, domain, users);
+            long sent = delivery[0];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (heard.size() < want && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            double cpu = cpuSeconds(serverPid, hz) - cpu0;
+            long[] after = heard.stream().mapToLong(t -> t - sent).sorted().toArray();
+            System.out.printf("EXISTS round %d: seen by %d of %d idling sessions; after the end of DATA p50 %.1f ms,"
+                    + " p99 %.1f ms, max %.1f ms; its 250 after %.1f ms; server CPU %.2f s (%.0f us per session)%n",
+                    round + 1, after.length, want, at(after, 0.5) / 1e6, at(after, 0.99) / 1e6, at(after, 1.0) / 1e6,
+                    (delivery[1] - sent) / 1e6, cpu, cpu * 1e6 / Math.max(1, want));
+            System.out.flush();
+            Thread.sleep(1000);
         }
-        System.out.printf("EXISTS seen by %d of %d idling sessions; last one %.2f s after the 250%n", load.notified.sum(),
-                want, Math.max(0, load.lastNotified.get() - sent) / 1e9);
         System.out.println("DONE");
         System.out.flush();
         stdin.readLine();
@@ -113,12 +149,14 @@ public final class ImapIdleLoad {
             idling.increment();
             settled.countDown();
             counted = true;
+            int round = 0;
             while (true) {                                                 // RFC 2177: untagged updates while idling
                 l = line(in);
                 if (l.startsWith("* ") && l.endsWith(" EXISTS")) {
-                    notified.increment();
-                    lastNotified.accumulateAndGet(System.nanoTime(), Math::max);
-                    return;
+                    heard.get(round++).add(System.nanoTime());
+                    if (round == heard.size()) {
+                        return;
+                    }
                 }
             }
         } catch (Exception e) {
@@ -166,8 +204,11 @@ public final class ImapIdleLoad {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** One message to every user over the MX port; returns System.nanoTime() of its 250. */
-    private static long deliver(int port, String prefix, String domain, int users) throws IOException {
+    /**
+     * One message to every user over the MX port; returns System.nanoTime() when its content was sent (the end of
+     * DATA written) and when its 250 was read.
+     */
+    private static long[] deliver(int port, String prefix, String domain, int users) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             socket.setSoTimeout(60_000);
@@ -180,11 +221,12 @@ public final class ImapIdleLoad {
                 smtp(in, out, "RCPT TO:<" + prefix + u + "@" + domain + ">", "250");
             }
             smtp(in, out, "DATA", "354");
+            long sent = System.nanoTime();
             smtp(in, out, "From: <idle@sender.bench.invalid>\r\nTo: <idlers@" + domain + ">\r\nSubject: wake up\r\n"
                     + "Message-ID: <wake." + System.currentTimeMillis() + "@sender.bench.invalid>\r\n\r\nNew mail.\r\n.", "250");
-            long at = System.nanoTime();
+            long accepted = System.nanoTime();
             smtp(in, out, "QUIT", "221");
-            return at;
+            return new long[] {sent, accepted};
         }
     }
 
