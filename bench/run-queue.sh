@@ -28,7 +28,7 @@ DNS_PID=
 trap 'courriel_stop; for p in $SINK_PID $DNS_PID; do kill "$p" 2>/dev/null || true; done' EXIT
 
 say "== queue $(date -u +%Y-%m-%dT%H:%M:%SZ): $MESSAGES messages of about $SIZE bytes, each to $DESTINATIONS domains, $(nproc) cores"
-say "   Courriel $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')"
+say "   Courriel $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?'), extra arguments: ${COURRIEL_EXTRA_ARGS:-none}"
 say "   before: $(load)"
 build_jar
 
