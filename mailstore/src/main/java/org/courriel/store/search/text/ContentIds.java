@@ -3,6 +3,7 @@ package org.courriel.store.search.text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +46,7 @@ final class ContentIds {
                             found.add(new long[] {rs.getLong(1), rs.getLong(2)});
                         }
                     });
-            found.sort(java.util.Comparator.comparingLong(m -> m[0]));
+            found.sort(Comparator.comparingLong(m -> m[0]));
             return found;
         }
         List<long[]> out = new ArrayList<>();
